@@ -1,0 +1,18 @@
+import providerReferencePlugin from "./src/eleventy/plugin.ts";
+
+/** Eleventy configuration: the provider-reference plugin and the folders. */
+export default function (eleventyConfig: any) {
+  eleventyConfig.addPlugin(providerReferencePlugin, {
+    // A fixture registry for tests and benchmarks; the shipped data otherwise.
+    providersDir: process.env.PROVIDERS_DIR ?? "_data/providers",
+  });
+  // Escape every {{ output }} by default: data text is never markup unless a template says so.
+  eleventyConfig.setLiquidOptions({ cache: true, outputEscape: "escape" });
+  eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
+  eleventyConfig.ignores.add("pages/assets/**");
+}
+
+export const config = {
+  dir: { input: "pages", includes: "../_includes", data: "../_data", output: process.env.ELEVENTY_OUTPUT ?? "_site" },
+  templateFormats: ["liquid"],
+};

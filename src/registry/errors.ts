@@ -1,0 +1,81 @@
+import type { SourcePosition } from "./yaml-source.ts";
+
+/** One mistake in one data file, located as closely as the source allows. */
+export interface DataProblem {
+  /** The file, relative to the project root: `_data/providers/openai.yaml`. */
+  file: string;
+  position?: SourcePosition;
+  /** Dotted field path, e.g. `chat.route_type`; absent for file-level problems. */
+  field?: string;
+  /** A whole sentence that says what is wrong and what would fix it. */
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */
+export function formatProblem(problem: DataProblem): string {
+  const where = problem.position
+    ? `${problem.file}:${problem.position.line}:${problem.position.column}`
+    : problem.file;
+  const label = problem.severity === "warning" ? "warning: " : "";
+  return `${where}: ${label}${problem.message}`;
+}
+
+/**
+ * Base class of every error caused by the data rather than by our code: the build prints
+ * its message alone, with no stack trace, and stops before writing anything.
+ */
+export class DataError extends Error {
+  override name = "DataError";
+  /** Read by Eleventy's error handler: a data mistake needs its message, not our stack. */
+  readonly skipOriginalStack = true;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The registry holds one or more errors; all of them are listed in one message. */
+export class RegistryError extends DataError {
+  override name = "RegistryError";
+  readonly problems: DataProblem[];
+  constructor(problems: DataProblem[]) {
+    const errors = problems.filter((p) => p.severity === "error");
+    const noun = errors.length === 1 ? "error" : "errors";
+    super(
+      `The provider registry has ${errors.length} ${noun}:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+    );
+    this.problems = problems;
+  }
+}
+
+/** `name` used where no provider has it: lists the closest names. */
+export class UnknownProviderError extends DataError {
+  override name = "UnknownProviderError";
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The candidates closest to `wanted`, best first, within a sensible distance. */
+export function closestMatches(wanted: string, candidates: Iterable<string>, limit = 3): string[] {
+  const lower = wanted.toLowerCase();
+  return [...candidates]
+    .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
+    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(candidate.length / 2)))
+    .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}

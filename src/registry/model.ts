@@ -1,0 +1,69 @@
+import type { CapabilityKey, Callout, GroupId } from "../catalogue.ts";
+
+/** A footnote on a provider page: its number runs 1, 2, 3... over the page in canonical order. */
+export interface Footnote {
+  number: number;
+  /** Inline Markdown. */
+  content: string;
+  /** The capability the note belongs to. */
+  capability: CapabilityKey;
+}
+
+/** One supported capability of one provider, with everything its table rows show. */
+export interface ProviderCapability {
+  key: CapabilityKey;
+  /** Anchor id of its row: `embeddings`, `audio-speech`. */
+  id: string;
+  label: string;
+  groupLabel: string;
+  group: GroupId;
+  streaming: boolean;
+  /** Inline Markdown, or a bare path. */
+  upstreamPath: string;
+  routeType: string;
+  /** Inline Markdown. */
+  modelExample: string;
+  /** A version like `3.11`, or `n/a`. */
+  minVersion: string;
+  note?: Footnote;
+}
+
+/** A capability group with at least one supported capability. */
+export interface ProviderGroup {
+  id: GroupId;
+  /** Anchor id of the group's heading. */
+  anchor: string;
+  title: string;
+  /** Inline Markdown with the provider's name filled in. */
+  intro: string;
+  capabilities: ProviderCapability[];
+  /** The notes of this group's capabilities, in number order. */
+  footnotes: Footnote[];
+  calloutsBefore: Callout[];
+  calloutsAfter: Callout[];
+}
+
+export interface NativeFormat {
+  llmFormat: string;
+  supportedApis: string[];
+}
+
+/** One provider, normalised: what every template and output reads. */
+export interface Provider {
+  name: string;
+  slug: string;
+  /** Data file, relative to the project root, with forward slashes. */
+  file: string;
+  urlPatterns: string[];
+  /** True when the base URL is whatever the user sets (`upstream_url`). */
+  urlIsVariable: boolean;
+  minVersion?: string;
+  formats?: string;
+  nativeFormats: NativeFormat[];
+  limitations: { providerSpecific: string[]; statisticsLogging: string[] };
+  aliases: string[];
+  /** Supported capabilities, canonical order. */
+  capabilities: ProviderCapability[];
+  groups: ProviderGroup[];
+  footnotes: Footnote[];
+}
