@@ -43,8 +43,9 @@ export class ProblemCollector {
     if (!positions) return undefined;
     const direct = atKey ? positions.key.get(field) : (positions.value.get(field) ?? positions.key.get(field));
     if (direct) return direct;
+    // A missing field is reported where its parent's key stands (`embeddings:`).
     const parent = field.includes(".") ? field.slice(0, field.lastIndexOf(".")) : "";
-    return parent ? this.position(parent, false) : positions.value.get("");
+    return parent ? this.position(parent, true) : positions.value.get("");
   }
 
   get hasErrors() {

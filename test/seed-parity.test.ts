@@ -1,0 +1,58 @@
+// Each shipped provider page shows exactly the seed template's rows, values, footnote numbers
+// and notes for the same data. The seed (../shared/seed/provider-reference.liquid, beside the
+// repository) is rendered with liquidjs as the oracle.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Liquid } from "liquidjs";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { providerFiles } from "../src/registry/load.ts";
+import { parseYaml } from "../src/registry/yaml-source.ts";
+import { plainText } from "../src/render/inline.ts";
+import { buildSite, projectRoot, tableRows, text } from "./helpers/build-site.ts";
+
+const seedFile = path.resolve(projectRoot, "../shared/seed/provider-reference.liquid");
+const providersDir = path.join(projectRoot, "_data/providers");
+
+if (!existsSync(seedFile)) {
+  if (process.env.CI === "true") throw new Error(`The seed template is missing at ${seedFile}; CI runs with shared/ beside the repository.`);
+  console.warn(`\n!!! SKIPPED seed parity: no seed template at ${seedFile}\n`);
+} else {
+  const liquid = new Liquid();
+  liquid.registerFilter("to_check", (value: unknown) => (value ? "Supported" : "Not supported"));
+  const template = liquid.parse(readFileSync(seedFile, "utf8"));
+  const raw = providerFiles(providersDir).map((file) => {
+    const data = parseYaml(readFileSync(file, "utf8"), file).value as Record<string, any>;
+    return { ...data, name: String(data.name), url_pattern: data.url_pattern ?? data.url_patterns?.[0] };
+  });
+
+  // The seed's cells hold raw values: drop the <code> it wraps around values, then compare as text.
+  const seedCell = (html: string) => plainText(html.trim().replace(/^<code>([\s\S]*)<\/code>$/, "$1"));
+  const seedRows = (html: string) =>
+    [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+      .map((m) => [...m[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]!))
+      .filter((cells) => cells.length > 0)
+      .map((cells) => cells.map((cell) => seedCell(cell.replace(/<sup>(\d+)<\/sup>/, " Note $1"))));
+
+  test("every shipped provider page matches the seed's rows, values, footnote numbers and notes", async () => {
+    const pages = await buildSite(providersDir);
+    assert.ok(raw.length >= 17);
+    let compared = 0;
+    for (const provider of raw) {
+      const seedHtml = await liquid.render(template, { include: { providers: { providers: raw }, provider_name: provider.name } });
+      const page = [...pages.values()].find((p) => text(p.dom.querySelector("h1")) === provider.name);
+      assert.ok(page, `a page for ${provider.name}`);
+      const ours = page!.dom.querySelectorAll("main table").map((t) => tableRows(t));
+      const seed = seedHtml.split("<tbody>").slice(1).map((body: string) => seedRows(body.split("</tbody>")[0]!));
+      assert.equal(ours, seed, `${provider.name}: tables`);
+      const seedNotes = [...seedHtml.matchAll(/^<sup>(\d+)<\/sup> (.*)$/gm)].map((m) => `${m[1]} ${plainText(m[2]!)}`);
+      const ourNotes = page!.dom.querySelectorAll(".notes li").map((li) => `${li.getAttribute("value")} ${text(li).replace(/ Back to note reference \d+$/, "")}`);
+      assert.equal(ourNotes, seedNotes, `${provider.name}: notes`);
+      compared += seed.flat().length + seedNotes.length;
+    }
+    // The shipped data has over 150 table rows and notes: the oracle was really read.
+    assert.ok(compared > 150, `compared ${compared} rows and notes`);
+  });
+
+  test.run();
+}
