@@ -123,4 +123,27 @@ test("the page layout: lang, title, description, main, navigation, heading ancho
   assert.equal(ids.length, new Set(ids).size, "ids are unique");
 });
 
+
+
+test("the providerReference shortcode renders a provider's section in any page, with prefixed ids", async () => {
+  const pages = await buildSite(fixture("notes-in-some-groups"), {
+    "embed.liquid": "---\npermalink: /embed/\n---\n<h1>Two</h1>{% providerReference \"Some Notes\", \"a-\" %}{% providerReference \"some-notes\", \"b-\" %}",
+  });
+  const page = pages.get("/embed/")!;
+  assert.ok(page.dom.getElementById("a-note-1") && page.dom.getElementById("b-note-1"));
+  assert.is(page.dom.querySelector("#b-embeddings a.note-ref")!.getAttribute("href"), "#b-note-1");
+  const ids = page.dom.querySelectorAll("[id]").map((e) => e.id);
+  assert.equal(ids.length, new Set(ids).size, "ids are unique");
+});
+
+test("an unknown provider name stops the build and names the closest providers", async () => {
+  try {
+    await buildSite(fixture("notes-in-some-groups"), { "embed.liquid": '{% providerReference "Some Note" %}' });
+    assert.unreachable("the build should fail");
+  } catch (error) {
+    const messages: string[] = [];
+    for (let e: any = error; e; e = e.originalError ?? e.cause) messages.push(String(e.message));
+    assert.ok(messages.some((m) => m.includes('No provider is named "Some Note". Did you mean "Some Notes"?')), messages.join("\n"));
+  }
+});
 test.run();

@@ -16,13 +16,19 @@ export interface BuiltPage {
  * Builds the whole site in memory over a registry folder (nothing is written to disk) and
  * returns its pages by URL.
  */
-export async function buildSite(providersDir: string): Promise<Map<string, BuiltPage>> {
+export async function buildSite(
+  providersDir: string,
+  extraTemplates: Record<string, string> = {},
+): Promise<Map<string, BuiltPage>> {
   const previous = process.env.PROVIDERS_DIR;
   process.env.PROVIDERS_DIR = providersDir;
   try {
     const elev = new Eleventy(path.join(projectRoot, "pages"), path.join(projectRoot, "_site-test"), {
       configPath: path.join(projectRoot, "eleventy.config.ts"),
       quietMode: true,
+      config(eleventyConfig: any) {
+        for (const [name, content] of Object.entries(extraTemplates)) eleventyConfig.addTemplate(name, content);
+      },
     });
     const results = (await elev.toJSON()) as { url: string; content: string }[];
     return new Map(results.map((r) => [r.url, { url: r.url, html: r.content, dom: parse(r.content) }]));
