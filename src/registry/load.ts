@@ -5,6 +5,9 @@ import type { Provider } from "./model.ts";
 import { normaliseProvider, ProblemCollector } from "./normalise.ts";
 import { parseYaml } from "./yaml-source.ts";
 
+// One collator for every comparison: `localeCompare` with options builds one per call.
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
 /** The providers, loaded once, in name order, with lookups by name and slug. */
 export class Registry {
   readonly providers: readonly Provider[];
@@ -14,9 +17,7 @@ export class Registry {
   private readonly bySlug = new Map<string, Provider>();
 
   constructor(providers: Provider[], warnings: DataProblem[] = []) {
-    this.providers = [...providers].sort(
-      (a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug),
-    );
+    this.providers = [...providers].sort((a, b) => byName.compare(a.name, b.name) || byName.compare(a.slug, b.slug));
     this.warnings = warnings;
     for (const provider of this.providers) {
       this.byName.set(provider.name, provider);
