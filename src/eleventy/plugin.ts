@@ -5,6 +5,7 @@ import { formatProblem } from "../registry/errors.ts";
 import { renderProviderReference } from "../render/provider-reference.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
 import { providerDescription } from "../render/describe.ts";
+import { stopCliBuildOnDataError } from "./check-before-build.ts";
 
 export interface ProviderReferenceOptions {
   /** Folder of provider data files (default `_data/providers`). */
@@ -24,6 +25,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   const providersDir = path.resolve(root, options.providersDir ?? "_data/providers");
   const siteFile = path.resolve(root, options.siteFile ?? "_data/site.yaml");
   const loadProviders = createRegistryLoader(providersDir, { root });
+  stopCliBuildOnDataError(() => [loadSiteConfig(siteFile), loadProviders()]);
 
   // Loaded at the start of every build (and every dev-server rebuild); the shortcodes read the
   // same instance, so a page never mixes two versions of the data.

@@ -39,10 +39,11 @@ export class RegistryError extends DataError {
   override name = "RegistryError";
   readonly problems: DataProblem[];
   constructor(problems: DataProblem[]) {
-    const errors = problems.filter((p) => p.severity === "error");
-    const noun = errors.length === 1 ? "error" : "errors";
+    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+    const errors = problems.filter((p) => p.severity === "error").length;
+    const warnings = problems.length - errors;
     super(
-      `The provider registry has ${errors.length} ${noun}:\n` +
+      `The provider registry has ${count(errors, "error")}${warnings ? ` and ${count(warnings, "warning")}` : ""}:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
     );
     this.problems = problems;
@@ -78,4 +79,13 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, lim
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
+}
+
+/** Describes a found value for a message: `"yes"`, `the number 3.1`, `a list`, `nothing`. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (Array.isArray(value)) return value.length ? "a list" : "an empty list";
+  if (typeof value === "object") return "a mapping";
+  return `the ${typeof value} ${String(value)}`;
 }

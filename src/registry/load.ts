@@ -2,23 +2,39 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { closestMatches, RegistryError, UnknownProviderError, type DataProblem } from "./errors.ts";
 import type { Provider } from "./model.ts";
-import { normaliseProvider, ProblemCollector } from "./normalise.ts";
+import { normaliseProvider, type ProviderFile } from "./normalise.ts";
+import { ProblemCollector } from "./problem-collector.ts";
+import { checkProviderRules } from "./provider-rules.ts";
+import { checkAgainstSchema } from "./schema-validation.ts";
+import { slugify } from "./slug.ts";
+import { explainYamlError } from "./yaml-diagnosis.ts";
 import { parseYaml } from "./yaml-source.ts";
 
 // One collator for every comparison: `localeCompare` with options builds one per call.
-const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+const nameCollator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** A Netlify redirect from an alias's page to the provider's page. */
+export interface Redirect {
+  from: string;
+  to: string;
+}
 
 /** The providers, loaded once, in name order, with lookups by name and slug. */
 export class Registry {
   readonly providers: readonly Provider[];
   /** Warnings found while loading (errors stop the load instead). */
   readonly warnings: readonly DataProblem[];
+  /** One redirect per alias, `/ai-providers/<alias-slug>/` to `/ai-providers/<slug>/`, in provider order. */
+  readonly redirects: readonly Redirect[];
   private readonly byName = new Map<string, Provider>();
   private readonly bySlug = new Map<string, Provider>();
 
   constructor(providers: Provider[], warnings: DataProblem[] = []) {
-    this.providers = [...providers].sort((a, b) => byName.compare(a.name, b.name) || byName.compare(a.slug, b.slug));
+    this.providers = [...providers].sort((a, b) => nameCollator.compare(a.name, b.name) || nameCollator.compare(a.slug, b.slug));
     this.warnings = warnings;
+    this.redirects = this.providers.flatMap((provider) =>
+      provider.aliases.map((alias) => ({ from: `/ai-providers/${slugify(alias)}/`, to: `/ai-providers/${provider.slug}/` })),
+    );
     for (const provider of this.providers) {
       this.byName.set(provider.name, provider);
       this.bySlug.set(provider.slug, provider);
@@ -53,27 +69,82 @@ export function loadProviderFile(file: string, options: LoadOptions = {}) {
   return parseProviderSource(source, relative);
 }
 
-/** Parses and normalises one provider file's text; `file` is the name used in messages. */
-export function parseProviderSource(source: string, file: string) {
+/** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */
+export interface FileIdentity {
+  /** Collects this file's cross-file problems, located in its source; drained on every load. */
+  locate: ProblemCollector;
+  name: string;
+  slug: string | undefined;
+  explicitSlug: boolean;
+  aliases: { text: string; slug: string; index: number }[];
+}
+
+/** One file's outcome: the provider, if it can make a page, its own problems, and its identity. */
+export interface FileResult {
+  /** The file as messages name it. */
+  file: string;
+  provider: Provider | undefined;
+  problems: DataProblem[];
+  identity: FileIdentity | undefined;
+}
+
+/**
+ * Parses, validates and normalises one provider file's text; `file` is the name used in
+ * messages. Never throws for anything in the text: every mistake becomes a located problem.
+ */
+export function parseProviderSource(source: string, file: string): FileResult {
   let parsed;
   try {
     parsed = parseYaml(source, file);
   } catch (error) {
+    if (!(error instanceof Error) || error.name !== "YAMLException") throw error;
     const collector = new ProblemCollector(file);
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    collector.problems.push({
-      file,
-      position: mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined,
-      message: `This is not valid YAML: ${reason}. Check the quotes and the indentation on this line and the one before.`,
-      severity: "error",
-    });
-    return { provider: undefined, problems: collector.problems };
+    const diagnosis = explainYamlError(source, error);
+    collector.add(diagnosis.field, diagnosis.message, diagnosis.position ? { position: diagnosis.position } : {});
+    return { file, provider: undefined, problems: collector.problems, identity: undefined };
   }
   const collector = new ProblemCollector(file, parsed);
-  const provider = normaliseProvider(parsed.value, collector);
-  return { provider, problems: collector.problems };
+  for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
+  const raw = parsed.value;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    const found = raw === undefined || raw === null ? "an empty file" : Array.isArray(raw) ? "a list" : `a single value (${JSON.stringify(raw)})`;
+    collector.add(
+      undefined,
+      `found ${found}, expected a mapping of provider fields (\`name: ...\`, \`url_patterns: ...\`). Start from \`npm run new-provider -- "Name"\` or copy another provider's file.`,
+      { position: parsed.positions.value.get("") ?? { line: 1, column: 1 } },
+    );
+    return { file, provider: undefined, problems: collector.problems, identity: undefined };
+  }
+  checkAgainstSchema(raw, collector);
+  checkProviderRules(raw as Record<string, unknown>, collector);
+  const problems = sortByPosition(collector.problems);
+  const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);
+  return { file, provider, problems, identity: fileIdentity(raw as Record<string, unknown>, new ProblemCollector(file, parsed)) };
 }
+
+const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
+
+function fileIdentity(raw: Record<string, unknown>, locate: ProblemCollector): FileIdentity | undefined {
+  if (!isText(raw.name)) return undefined;
+  const explicitSlug = isText(raw.slug);
+  const slug = explicitSlug ? (raw.slug as string) : slugify(raw.name) || undefined;
+  const aliases = (Array.isArray(raw.aliases) ? raw.aliases : []).flatMap((text: unknown, index) => {
+    const aliasSlug = isText(text) ? slugify(text) : "";
+    return aliasSlug && aliasSlug !== slug ? [{ text: text as string, slug: aliasSlug, index }] : [];
+  });
+  return { locate, name: raw.name, slug, explicitSlug, aliases };
+}
+
+const sortByPosition = (problems: DataProblem[]) =>
+  problems
+    .map((problem, index) => ({ problem, index }))
+    .sort(
+      (a, b) =>
+        (a.problem.position?.line ?? 0) - (b.problem.position?.line ?? 0) ||
+        (a.problem.position?.column ?? 0) - (b.problem.position?.column ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ problem }) => problem);
 
 /** The provider data files in a folder, sorted by name. */
 export function providerFiles(dir: string): string[] {
@@ -91,8 +162,6 @@ export function loadRegistry(dir: string, options: LoadOptions = {}): Registry {
   return createRegistryLoader(dir, options)();
 }
 
-type FileResult = ReturnType<typeof parseProviderSource>;
-
 /**
  * A loader that keeps each file's parsed result and, when called again (the dev server after
  * an edit), parses only the files whose size or modification time changed.
@@ -100,10 +169,8 @@ type FileResult = ReturnType<typeof parseProviderSource>;
 export function createRegistryLoader(dir: string, options: LoadOptions = {}): () => Registry {
   const cache = new Map<string, { stamp: string; result: FileResult }>();
   return () => {
-    const providers: Provider[] = [];
-    const problems: DataProblem[] = [];
     const files = providerFiles(dir);
-    for (const file of files) {
+    const results = files.map((file) => {
       const stat = statSync(file);
       const stamp = `${stat.size}:${stat.mtimeMs}`;
       let entry = cache.get(file);
@@ -111,42 +178,79 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): ()
         entry = { stamp, result: loadProviderFile(file, options) };
         cache.set(file, entry);
       }
-      problems.push(...entry.result.problems);
-      if (entry.result.provider) providers.push(entry.result.provider);
-    }
+      return entry.result;
+    });
     const present = new Set(files);
     for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
-    return buildRegistry(providers, problems);
+    return registryFromResults(results);
   };
 }
 
-function buildRegistry(providers: Provider[], problems: DataProblem[]): Registry {
-  problems.push(...crossFileProblems(providers));
+/**
+ * Builds the registry from parsed files (in file-name order), adding the cross-file problems.
+ * Throws one RegistryError listing every problem, file by file, when any is an error.
+ */
+export function registryFromResults(results: FileResult[]): Registry {
+  const crossFile = crossFileProblems(results.flatMap((r) => (r.identity ? [r.identity] : [])));
+  const order = new Map(results.map((r, index) => [r.file, index]));
+  const problems = sortByPosition([...results.flatMap((r) => r.problems), ...crossFile]).sort(
+    (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0),
+  );
   if (problems.some((p) => p.severity === "error")) throw new RegistryError(problems);
-  return new Registry(providers, problems);
+  return new Registry(
+    results.flatMap((r) => (r.provider ? [r.provider] : [])),
+    problems,
+  );
 }
 
-/** Two files with the same name or the same slug would fight over one page. */
-function crossFileProblems(providers: Provider[]): DataProblem[] {
+/**
+ * Two files with the same name or slug would fight over one page, and an alias that is another
+ * provider's slug (or another provider's alias) would redirect a live page away. Checked on
+ * every file whose name can be read, even one with other mistakes, so that one run finds all.
+ */
+export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
   const problems: DataProblem[] = [];
-  const seen = new Map<string, Provider>();
-  for (const provider of providers) {
-    for (const [kind, key] of [["name", provider.name.toLowerCase()], ["slug", provider.slug]] as const) {
-      const other = seen.get(`${kind}:${key}`);
-      if (other) {
-        problems.push({
-          file: provider.file,
-          field: "name",
-          message:
-            kind === "name"
-              ? `\`name\`: "${provider.name}" is also the name in ${other.file}. Each provider needs its own name.`
-              : `\`name\`: "${provider.name}" makes the slug "${provider.slug}", as does "${other.name}" in ${other.file}. Rename one, or give one a \`slug\` field.`,
-          severity: "error",
-        });
-        break;
-      }
-      seen.set(`${kind}:${key}`, provider);
+  const where = (identity: FileIdentity, field: string) => {
+    const line = identity.locate.position(field, false)?.line;
+    return `${identity.locate.file}${line ? ` (line ${line})` : ""}`;
+  };
+  const names = new Map<string, FileIdentity>();
+  const slugs = new Map<string, FileIdentity>();
+  for (const identity of identities) {
+    const { locate, name, slug } = identity;
+    const sameName = names.get(name.toLowerCase());
+    const sameSlug = slug === undefined ? undefined : slugs.get(slug);
+    if (sameName) {
+      locate.add("name", `found ${JSON.stringify(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`);
+    } else if (sameSlug && slug !== undefined) {
+      const field = identity.explicitSlug ? "slug" : "name";
+      locate.add(
+        field,
+        `found ${JSON.stringify(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${JSON.stringify(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
+      );
     }
+    if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), identity);
+    if (slug !== undefined && !slugs.has(slug)) slugs.set(slug, identity);
   }
-  return problems;
+  const aliases = new Map<string, { identity: FileIdentity; index: number }>();
+  for (const identity of identities) {
+    identity.aliases.forEach(({ slug: aliasSlug, index, text }) => {
+      const field = `aliases.${index}`;
+      const page = slugs.get(aliasSlug);
+      const earlier = aliases.get(aliasSlug);
+      if (page && page !== identity) {
+        identity.locate.add(
+          field,
+          `found ${JSON.stringify(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${JSON.stringify(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
+        );
+      } else if (earlier && earlier.identity !== identity) {
+        identity.locate.add(
+          field,
+          `found ${JSON.stringify(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
+        );
+      }
+      if (!earlier) aliases.set(aliasSlug, { identity, index });
+    });
+  }
+  return identities.flatMap((identity) => identity.locate.problems.splice(0));
 }

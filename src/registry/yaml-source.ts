@@ -12,16 +12,30 @@ export interface FieldPositions {
   key: Map<string, SourcePosition>;
   /** The value's position. */
   value: Map<string, SourcePosition>;
+  /** A scalar value's source text, offsets `[start, end)` with any quotes included. */
+  scalar: Map<string, { start: number; end: number }>;
+}
+
+/** A mistake YAML itself allows but a provider file must not have: a key given twice, a second document. */
+export interface YamlShapeProblem {
+  position: SourcePosition;
+  /** The field the problem is about, when there is one. */
+  field?: string;
+  message: string;
 }
 
 export interface ParsedYaml {
-  /** The documents' first (and only) value; `undefined` for an empty file. */
+  /** The first document's value; `undefined` for an empty file. */
   value: unknown;
   positions: FieldPositions;
+  /** Duplicated keys and extra documents, each located. */
+  problems: YamlShapeProblem[];
+  source: string;
   /** Turns a character offset into a 1-based line and column. */
   positionAt(offset: number): SourcePosition;
 }
 
+const EVENT_DOCUMENT = 1;
 const EVENT_SEQUENCE = 2;
 const EVENT_MAPPING = 3;
 const EVENT_SCALAR = 4;
@@ -29,24 +43,20 @@ const EVENT_POP = 6;
 const QUOTED_STYLES = new Set([2, 3]);
 
 interface Frame {
-  kind: "map" | "seq";
+  kind: "map" | "seq" | "document";
   path: string;
   index: number;
   /** Mapping only: the key being read, once read. */
   key: string | undefined;
+  /** Mapping only: where each of its keys first stands, to find a key given twice. */
+  seen: Map<string, SourcePosition>;
 }
 
-/**
- * Parses one YAML file with js-yaml and records where each field stands, so that a
- * data mistake can be reported at its line and column. Throws js-yaml's YAMLException
- * (which carries `mark.line` / `mark.column`) on malformed YAML.
- */
-export function parseYaml(source: string, filename: string): ParsedYaml {
-  const events = parseEvents(source, { filename });
-  const documents = constructFromEvents(events, { source, filename });
+/** Turns character offsets of `source` into 1-based lines and columns. */
+export function lineLocator(source: string): (offset: number) => SourcePosition {
   const lineStarts = [0];
   for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const positionAt = (offset: number): SourcePosition => {
+  return (offset: number): SourcePosition => {
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {
@@ -54,28 +64,41 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
       if (lineStarts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+    return { line: low + 1, column: Math.max(0, offset - lineStarts[low]!) + 1 };
   };
-  return { value: documents[0], positions: fieldPositions(events, source, positionAt), positionAt };
 }
 
-function fieldPositions(
-  events: Event[],
-  source: string,
-  positionAt: (offset: number) => SourcePosition,
-): FieldPositions {
-  const key = new Map<string, SourcePosition>();
-  const value = new Map<string, SourcePosition>();
+/**
+ * Parses one YAML file with js-yaml and records where each field stands, so that a data
+ * mistake can be reported at its line and column. A key given twice is not fatal here: it is
+ * reported (with both places) and the walk goes on, so every other mistake in the file is
+ * found in the same run. Throws js-yaml's YAMLException (which carries `mark.line` /
+ * `mark.column`) on malformed YAML.
+ */
+export function parseYaml(source: string, filename: string): ParsedYaml {
+  const events = parseEvents(source, { filename });
+  // `json: true` lets a duplicated key through (the last wins); the walk below reports it.
+  const documents = constructFromEvents(events, { source, filename, json: true });
+  const positionAt = lineLocator(source);
+  const { positions, problems } = walkEvents(events, source, positionAt);
+  if (documents.length > 1) problems.push(extraDocumentProblem(source, events, positionAt));
+  return { value: documents[0], positions, problems, source, positionAt };
+}
+
+function walkEvents(events: Event[], source: string, positionAt: (offset: number) => SourcePosition) {
+  const positions: FieldPositions = { key: new Map(), value: new Map(), scalar: new Map() };
+  const problems: YamlShapeProblem[] = [];
   const stack: Frame[] = [];
   const join = (base: string, part: string) => (base ? `${base}.${part}` : part);
+  let documents = 0;
 
   // Returns the path the next node stands at, or undefined when the node is a mapping key.
   const nextNodePath = (offset: number): string | undefined => {
     const top = stack[stack.length - 1];
-    if (!top) return "";
+    if (!top || top.kind === "document") return "";
     if (top.kind === "seq") {
       const path = join(top.path, String(top.index++));
-      key.set(path, positionAt(offset));
+      if (offset >= 0) positions.key.set(path, positionAt(offset));
       return path;
     }
     if (top.key === undefined) return undefined;
@@ -83,29 +106,65 @@ function fieldPositions(
     top.key = undefined;
     return path;
   };
+  const frame = (kind: Frame["kind"], path: string): Frame => ({ kind, path, index: 0, key: undefined, seen: new Map() });
 
   for (const event of events) {
+    // Only the first document is the provider; a second one is reported, not read.
+    if (documents > 1) break;
     if (event.type === EVENT_SCALAR) {
+      const empty = event.valueStart < 0;
       const quoted = QUOTED_STYLES.has(event.style);
       const offset = quoted ? Math.max(0, event.valueStart - 1) : event.valueStart;
       const path = nextNodePath(offset);
       if (path === undefined) {
         const top = stack[stack.length - 1]!;
-        top.key = source.slice(event.valueStart, event.valueEnd);
-        key.set(join(top.path, top.key), positionAt(offset));
-      } else {
-        value.set(path, positionAt(offset));
+        top.key = empty ? "" : source.slice(event.valueStart, event.valueEnd);
+        const keyPath = join(top.path, top.key);
+        const here = positionAt(Math.max(0, offset));
+        const first = top.seen.get(top.key);
+        if (first) {
+          problems.push({
+            position: here,
+            field: keyPath,
+            message: `found \`${top.key}\` a second time, expected each key once in a mapping (the first \`${top.key}\` is at line ${first.line}, column ${first.column}). Keep one of them.`,
+          });
+        } else {
+          top.seen.set(top.key, here);
+          positions.key.set(keyPath, here);
+        }
+      } else if (!empty) {
+        // An empty value (`chat:` and nothing after it) has no place of its own: its key stands for it.
+        positions.value.set(path, positionAt(offset));
+        const end = quoted ? Math.min(source.length, event.valueEnd + 1) : event.valueEnd;
+        positions.scalar.set(path, { start: offset, end });
       }
     } else if (event.type === EVENT_MAPPING || event.type === EVENT_SEQUENCE) {
       const path = nextNodePath(event.start) ?? "";
-      value.set(path, positionAt(event.start));
-      stack.push({ kind: event.type === EVENT_MAPPING ? "map" : "seq", path, index: 0, key: undefined });
+      if (!positions.value.has(path)) positions.value.set(path, positionAt(event.start));
+      stack.push(frame(event.type === EVENT_MAPPING ? "map" : "seq", path));
+    } else if (event.type === EVENT_DOCUMENT) {
+      documents++;
+      stack.push(frame("document", ""));
     } else if (event.type === EVENT_POP) {
       stack.pop();
-    } else if (event.type !== 1) {
+    } else {
       // An alias stands where a value would: consume the slot so later keys stay aligned.
-      nextNodePath(0);
+      nextNodePath(-1);
     }
   }
-  return { key, value };
+  return { positions, problems };
+}
+
+/** A second `---` document: located at its `---` line, or the file's end when there is none to find. */
+function extraDocumentProblem(source: string, events: Event[], positionAt: (offset: number) => SourcePosition): YamlShapeProblem {
+  const first = events[0];
+  const firstExplicit = first?.type === EVENT_DOCUMENT && first.explicitStart;
+  const markers = [...source.matchAll(/^---(?=\s|$)/gm)].map((m) => m.index);
+  const offset = markers[firstExplicit ? 1 : 0] ?? source.length;
+  return {
+    position: positionAt(offset),
+    message:
+      "found a second YAML document after `---`, expected one provider per file. " +
+      "Remove the `---` line, or move the second provider into a file of its own.",
+  };
 }

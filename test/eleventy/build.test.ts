@@ -70,8 +70,8 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   const pages = await buildSite(fixture("hostile-text"));
   const page = pages.get("/ai-providers/tom-jerry-s-ai-labs/")!;
   assert.ok(page, [...pages.keys()].join(", "));
-  assert.is(text(page.dom.querySelector("h1")), `Tom & Jerry's <AI> "Labs"`);
-  assert.match(page.html, "<title>Tom &amp; Jerry&#39;s &lt;AI&gt; &#34;Labs&#34; · ");
+  assert.is(text(page.dom.querySelector("h1")), `Tom & Jerry's > AI < "Labs"`);
+  assert.match(page.html, "<title>Tom &amp; Jerry&#39;s &gt; AI &lt; &#34;Labs&#34; · ");
   assert.equal(page.dom.querySelectorAll("script, img").length, 0);
   for (const element of page.dom.querySelectorAll("*")) {
     for (const [name, value] of Object.entries(element.attributes)) {
@@ -89,7 +89,7 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   const note = page.dom.getElementById("note-1")!;
   assert.match(note.innerHTML, '<a href="https://example.com/guide"');
   assert.match(note.innerHTML, "<em>stay calm</em>");
-  assert.match(text(note), "[here](javascript:alert(3))");
+  assert.match(text(note), '<b onclick="alert(3)">here</b>');
   // Non-ASCII names keep their letters on the page and get an ASCII slug.
   const unicode = pages.get("/ai-providers/unicode-mobius-strasse/")!;
   assert.is(text(unicode.dom.querySelector("h1")), "Ünïcode Möbius Straße");
@@ -100,7 +100,7 @@ test("the provider index lists every provider from the registry and the home pag
   const pages = await buildSite(fixture("hostile-text"));
   const index = pages.get("/ai-providers/")!;
   const links = index.dom.querySelectorAll("main a").map((a) => [text(a), a.getAttribute("href")]);
-  assert.ok(links.some(([t, h]) => t === `Tom & Jerry's <AI> "Labs"` && h === "/ai-providers/tom-jerry-s-ai-labs/"));
+  assert.ok(links.some(([t, h]) => t === `Tom & Jerry's > AI < "Labs"` && h === "/ai-providers/tom-jerry-s-ai-labs/"));
   assert.ok(links.some(([t, h]) => t === "Ünïcode Möbius Straße" && h === "/ai-providers/unicode-mobius-strasse/"));
   assert.ok(pages.get("/")!.dom.querySelector('main a[href="/ai-providers/"]'));
 });

@@ -42,15 +42,14 @@ test("numbers only the notes that show, skipping capabilities without one", () =
   assert.equal(provider!.groups.find((g) => g.id === "audio")!.footnotes, []);
 });
 
-test("a capability left out or marked unsupported makes no row, and its note no number", () => {
-  const { provider } = parseProviderSource(
+test("a capability left out or marked unsupported makes no row", () => {
+  const { provider, problems } = parseProviderSource(
     [
       "name: 'Partial'",
       "url_patterns: ['https://x.example.com']",
       "chat:",
       "  supported: false",
-      "  note:",
-      "    content: 'Never shown.'",
+      "  streaming: true",
       "embeddings:",
       "  supported: true",
       "  streaming: false",
@@ -63,6 +62,7 @@ test("a capability left out or marked unsupported makes no row, and its note no 
     ].join("\n"),
     "partial.yaml",
   );
+  assert.equal(problems, []);
   assert.equal(provider!.capabilities.map((c) => c.key), ["embeddings"]);
   assert.equal(provider!.footnotes.map((f) => [f.number, f.content]), [[1, "Shown."]]);
 });
@@ -84,21 +84,21 @@ test("reports a wrong type and a missing field at their line and column", () => 
   );
   assert.is(provider, undefined);
   const messages = problems.map((p) => `${p.file}:${p.position?.line}:${p.position?.column}: ${p.message}`);
-  assert.ok(messages.includes('_data/providers/broken.yaml:4:14: `chat.supported`: must be `true` or `false`, found "yes".'), messages.join("\n"));
-  assert.ok(messages.some((m) => m.startsWith("_data/providers/broken.yaml:5:1: `embeddings.upstream_path`: is required")), messages.join("\n"));
+  assert.ok(messages.includes('_data/providers/broken.yaml:4:14: `chat.supported`: found "yes", expected `true` or `false`. Write `true` or `false` without quotes.'), messages.join("\n"));
+  assert.ok(messages.some((m) => m.startsWith("_data/providers/broken.yaml:5:1: `embeddings.upstream_path`: missing")), messages.join("\n"));
 });
 
-test("reports malformed YAML with the line of the mistake", () => {
+test("reports malformed YAML at the mistake, not where the parser gave up", () => {
   const { provider, problems } = parseProviderSource("name: 'Unclosed\nchat:\n  supported: true\n", "bad.yaml");
   assert.is(provider, undefined);
-  assert.is(problems.length, 1);
-  assert.match(problems[0]!.message, /not valid YAML/);
-  assert.ok(problems[0]!.position!.line >= 1);
+  assert.equal(problems.map((p) => [p.position, p.message]), [
+    [{ line: 1, column: 7 }, "`name`: found a value that opens with ' but is never closed, expected a closing '. Add ' at the end of the value."],
+  ]);
 });
 
 test("an empty file and a list are not providers", () => {
-  assert.match(parseProviderSource("", "empty.yaml").problems[0]!.message, /found an empty file/);
-  assert.match(parseProviderSource("- a\n- b\n", "list.yaml").problems[0]!.message, /found a list/);
+  assert.match(parseProviderSource("", "empty.yaml").problems[0]!.message, /^found an empty file, expected a mapping/);
+  assert.match(parseProviderSource("- a\n- b\n", "list.yaml").problems[0]!.message, /^found a list, expected a mapping/);
 });
 
 test.run();

@@ -1,0 +1,175 @@
+import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
+import { describe } from "./errors.ts";
+import type { ProblemCollector } from "./problem-collector.ts";
+import { slugify } from "./slug.ts";
+
+/**
+ * The rules a JSON Schema cannot say well, checked after it: a route type that belongs to
+ * another capability, a note that could never show, HTML in a name, unsafe link schemes, a
+ * name with nothing to make a slug from, aliases that redirect nowhere. Every check guards
+ * its own types, so it is safe on any input, even one the schema rejected: all of a file's
+ * problems are found in one run.
+ */
+export function checkProviderRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
+  const slug = checkName(raw, problems);
+  checkCapabilities(raw, problems);
+  for (const [field, value] of markdownValues(raw)) checkLinks(field, value, problems);
+  checkAliases(raw, slug, problems);
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
+
+/** Reads `a.b.c` out of nested mappings. */
+function at(root: unknown, path: string): unknown {
+  let value: unknown = root;
+  for (const part of path.split(".")) {
+    if (!isMap(value) || !Object.hasOwn(value, part)) return undefined;
+    value = value[part];
+  }
+  return value;
+}
+
+// A tag (`<b>`, `</a>`), a comment, or a character reference (`&amp;`, `&#60;`).
+const HTML_IN_TEXT = /<\/?[a-z][^>]*>|<!--|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);/i;
+
+/** Checks the name and returns the provider's slug (from `slug`, else from `name`), if it has one. */
+function checkName(raw: Record<string, unknown>, problems: ProblemCollector): string | undefined {
+  const name = raw.name;
+  if (!isText(name)) return undefined;
+  const html = HTML_IN_TEXT.exec(name);
+  if (html) {
+    const plain = name.replace(/<[^>]*>/g, "").replace(/&[#a-z0-9]+;/gi, "").replace(/\s+/g, " ").trim();
+    problems.add(
+      "name",
+      `found HTML (\`${html[0]}\`) in ${describe(name)}, expected plain text: a name is shown exactly as written.` +
+        (plain ? ` Did you mean "${plain}"?` : " Write the name without markup."),
+      { position: problems.positionOfText("name", html[0]) },
+    );
+  }
+  if (raw.slug !== undefined) return isText(raw.slug) ? raw.slug : undefined;
+  const slug = slugify(name);
+  if (slug === "") {
+    problems.add("name", `found ${describe(name)}, which has no letters or digits to make a page slug from, expected a name with some. Add a \`slug\` field, e.g. \`slug: 'my-provider'\`.`);
+    return undefined;
+  }
+  return slug;
+}
+
+function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollector): void {
+  for (const capability of CAPABILITIES) {
+    const entry = at(raw, capability.key);
+    if (!isMap(entry)) continue;
+    if (entry.supported === false && Object.hasOwn(entry, "note")) {
+      problems.add(
+        `${capability.key}.note`,
+        `found a note on a capability that is not supported, expected notes only on supported capabilities: this one could never be shown. Remove the note, or set \`supported: true\`.`,
+        { atKey: true },
+      );
+    }
+    const routeType = entry.route_type;
+    if (entry.supported === true && typeof routeType === "string" && ROUTE_TYPES.includes(routeType) && routeType !== capability.routeType) {
+      problems.add(
+        `${capability.key}.route_type`,
+        `found "${routeType}", expected "${capability.routeType}" for \`${capability.key}\`. Use "${capability.routeType}" unless the gateway really routes this capability through "${routeType}".`,
+        { severity: "warning" },
+      );
+    }
+  }
+}
+
+/** Every inline-Markdown value of a file, with its field path. */
+function* markdownValues(raw: Record<string, unknown>): Generator<[string, string]> {
+  const fields: string[] = ["formats"];
+  for (const capability of CAPABILITIES) {
+    for (const key of ["upstream_path", "model_example", "note.content"]) fields.push(`${capability.key}.${key}`);
+  }
+  for (const field of fields) {
+    const value = at(raw, field);
+    if (typeof value === "string") yield [field, value];
+  }
+  for (const list of ["limitations.provider_specific", "limitations.statistics_logging"]) {
+    const items = at(raw, list);
+    if (!Array.isArray(items)) continue;
+    for (const [index, item] of items.entries()) if (typeof item === "string") yield [`${list}.${index}`, item];
+  }
+}
+
+const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
+const NAMED_CHARACTERS: Record<string, string> = { colon: ":", tab: "\t", newline: "\n", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The links of an inline-Markdown value (Markdown links, autolinks, legacy `<a href>`), outside code. */
+export function linksIn(text: string): string[] {
+  // Code spans and legacy <code> show their text as code: a link inside one is not a link.
+  const masked = text
+    .replace(/(`+)[\s\S]*?\1/g, (span) => " ".repeat(span.length))
+    .replace(/<code>[\s\S]*?<\/code>/gi, (span) => " ".repeat(span.length));
+  const links: string[] = [];
+  for (const match of masked.matchAll(/\]\(/g)) links.push(linkDestination(masked, match.index + 2));
+  for (const match of masked.matchAll(/<([a-z][a-z0-9+.-]*:[^<>\s]*)>/gi)) links.push(match[1]!);
+  for (const match of masked.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    links.push(match[1] ?? match[2] ?? match[3] ?? "");
+  }
+  return links;
+}
+
+/** A Markdown link destination starting at `from`: `<...>`, or up to white space or an unbalanced `)`. */
+function linkDestination(text: string, from: number): string {
+  let start = from;
+  while (text[start] === " ") start++;
+  if (text[start] === "<") {
+    const end = text.indexOf(">", start);
+    return text.slice(start + 1, end === -1 ? undefined : end);
+  }
+  let depth = 0;
+  let end = start;
+  for (; end < text.length; end++) {
+    const ch = text[end]!;
+    if (ch === "\\") end++;
+    else if (/\s/.test(ch)) break;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && depth-- === 0) break;
+  }
+  return text.slice(start, end);
+}
+
+/** A link's scheme as a browser would read it (character references decoded, control characters dropped). */
+export function linkScheme(href: string): string | undefined {
+  const decoded = href
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))
+    .replace(/&#([0-9]+);?/g, (_, dec: string) => String.fromCodePoint(Math.min(parseInt(dec, 10), 0x10ffff)))
+    .replace(/&([a-z]+);/gi, (entity, name: string) => NAMED_CHARACTERS[name.toLowerCase()] ?? entity)
+    .replace(/[\u0000-\u0020\u007f]/g, "");
+  return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
+}
+
+function checkLinks(field: string, value: string, problems: ProblemCollector): void {
+  for (const href of linksIn(value)) {
+    const scheme = linkScheme(href);
+    if (scheme === undefined || ALLOWED_SCHEMES.has(scheme)) continue;
+    problems.add(
+      field,
+      `found a link to ${describe(href)}, expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.`,
+      { position: problems.positionOfText(field, href) },
+    );
+  }
+}
+
+function checkAliases(raw: Record<string, unknown>, slug: string | undefined, problems: ProblemCollector): void {
+  if (!Array.isArray(raw.aliases)) return;
+  const seen = new Map<string, number>();
+  for (const [index, alias] of raw.aliases.entries()) {
+    if (!isText(alias)) continue;
+    const field = `aliases.${index}`;
+    const aliasSlug = slugify(alias);
+    if (aliasSlug === "") {
+      problems.add(field, `found ${describe(alias)}, which has no letters or digits to make a page address from, expected an old name or slug. Remove it.`);
+    } else if (aliasSlug === slug) {
+      problems.add(field, `found ${describe(alias)}, which makes this provider's own slug "${slug}", expected an old name or slug: it would redirect the page to itself. Remove it.`);
+    } else if (seen.has(aliasSlug) && raw.aliases[seen.get(aliasSlug)!] !== alias) {
+      problems.add(field, `found ${describe(alias)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${seen.get(aliasSlug)}]\`, expected each alias once. Remove one.`);
+    }
+    if (!seen.has(aliasSlug)) seen.set(aliasSlug, index);
+  }
+}

@@ -1,0 +1,163 @@
+import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+
+/**
+ * The JSON Schema of one provider file, generated from the capability catalogue so that its
+ * capability keys and route types can never drift from the code. `npm run schema` writes it to
+ * `schema/provider.schema.json`, which editors read (through each file's
+ * `# yaml-language-server: $schema=...` line), and compiles it to the validator the build runs.
+ */
+
+/** Where the generated schema is kept, relative to the project root. */
+export const SCHEMA_FILE = "schema/provider.schema.json";
+
+/** A version like `3.11` (or `3.11.1`), or `n/a`. */
+export const VERSION_PATTERN = "^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$";
+/** A slug: lower-case letters, digits and single hyphens (the same rule as `SLUG_PATTERN`). */
+export const SLUG_PATTERN_SOURCE = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+/** Text with at least one character that is not white space. */
+export const NON_BLANK_PATTERN = "\\S";
+
+/** The fields a supported capability must have, in the order the scaffold writes them. */
+export const CAPABILITY_FIELDS = ["supported", "streaming", "upstream_path", "route_type", "model_example", "min_version"] as const;
+
+type JsonSchema = Record<string, unknown>;
+
+const text = (description: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: "string",
+  pattern: NON_BLANK_PATTERN,
+  description,
+  ...extra,
+});
+const markdown = (description: string, extra: JsonSchema = {}): JsonSchema =>
+  text(`${description} Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.`, extra);
+const list = (items: JsonSchema, description: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: "array",
+  items,
+  description,
+  ...extra,
+});
+
+/** A capability's own schema: its description names its usual route type; the fields are shared. */
+function capabilitySchema(capability: CapabilityDefinition): JsonSchema {
+  return {
+    description:
+      `${capability.label}: route type '${capability.routeType}'. ` +
+      "Leave it out, or set `supported: false`, when the provider does not support it.",
+    allOf: [{ $ref: "#/definitions/capability" }],
+  };
+}
+
+/** The fields every capability entry shares. */
+function sharedCapabilitySchema(): JsonSchema {
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: ["supported"],
+    properties: {
+      supported: { type: "boolean", description: "`true` when the gateway supports this capability for the provider." },
+      streaming: { type: "boolean", description: "Whether streaming responses are supported." },
+      upstream_path: markdown("The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'.", {
+        examples: ["`/v1/chat/completions`"],
+      }),
+      route_type: {
+        type: "string",
+        enum: [...ROUTE_TYPES],
+        description: "The plugin's `route_type` for this capability; each capability has its usual one (see its description).",
+      },
+      model_example: markdown("An example model name, a link to the provider's model list, or 'n/a'.", { examples: ["n/a"] }),
+      min_version: {
+        type: "string",
+        pattern: VERSION_PATTERN,
+        description: "First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.",
+        examples: ["3.11", "n/a"],
+      },
+      note: {
+        type: "object",
+        description: "A footnote shown under the capability's table. Only for a supported capability.",
+        additionalProperties: false,
+        required: ["content"],
+        properties: { content: markdown("One or two sentences, in your own words.") },
+      },
+    },
+    if: { required: ["supported"], properties: { supported: { const: true } } },
+    then: { required: CAPABILITY_FIELDS.filter((f) => f !== "supported") },
+  };
+}
+
+/** Builds the schema; its key order is the canonical order of a provider file. */
+export function providerSchema(): JsonSchema {
+  const capabilityProperties: Record<string, JsonSchema> = {};
+  for (const capability of CAPABILITIES) {
+    const [parent, child] = capability.key.split(".") as [string, string | undefined];
+    if (child === undefined) {
+      capabilityProperties[parent] = capabilitySchema(capability);
+      continue;
+    }
+    const group = (capabilityProperties[parent] ??= {
+      type: "object",
+      description: `The ${parent} capabilities: ${CAPABILITIES.filter((c) => c.key.startsWith(`${parent}.`)).map((c) => `\`${c.key.split(".")[1]}\``).join(", ")}.`,
+      additionalProperties: false,
+      properties: {},
+    });
+    (group.properties as Record<string, JsonSchema>)[child] = capabilitySchema(capability);
+  }
+
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "AI Gateway provider",
+    description:
+      "One provider of the AI provider reference: one file per provider in _data/providers/. " +
+      "Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.",
+    type: "object",
+    additionalProperties: false,
+    required: ["name"],
+    properties: {
+      name: text("Display name of the provider. Plain text, no HTML.", { examples: ["Amazon Bedrock"] }),
+      slug: {
+        type: "string",
+        pattern: SLUG_PATTERN_SOURCE,
+        description: "Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens.",
+      },
+      aliases: list(text("An old name or slug."), "Old names or slugs whose pages redirect to this one.", { uniqueItems: true }),
+      url_patterns: list(text("A base URL pattern; keep `{placeholders}` as they are."), "Base URL(s) of the provider's API.", {
+        minItems: 1,
+        examples: [["https://api.example.com/{route_type_path}"]],
+      }),
+      url_pattern: text("Older, single form of `url_patterns`; prefer `url_patterns`.", { deprecated: true }),
+      url_is_variable: { type: "boolean", description: "`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)." },
+      min_version: {
+        type: "string",
+        pattern: VERSION_PATTERN,
+        description: "First Kong Gateway version that supports the provider, like '3.6'. Always in quotes.",
+      },
+      formats: text("Short description of the models or request formats the provider accepts."),
+      native_formats: list(
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["llm_format", "supported_apis"],
+          properties: {
+            llm_format: text("The plugin's `llm_format` value for this native API."),
+            supported_apis: list(text("An API path."), "The provider APIs that pass through in this format.", { minItems: 1 }),
+          },
+        },
+        "Native (provider-format) APIs the gateway passes through.",
+      ),
+      limitations: {
+        type: "object",
+        description: "Known limitations, each a list of inline-Markdown sentences (`[]` when empty).",
+        additionalProperties: false,
+        properties: {
+          provider_specific: list(markdown("A limitation of this provider."), "Limitations specific to this provider."),
+          statistics_logging: list(markdown("A limitation of statistics logging."), "What statistics logs do not record."),
+        },
+      },
+      ...capabilityProperties,
+    },
+    // Either the list or the older single pattern.
+    if: { not: { required: ["url_pattern"] } },
+    then: { required: ["url_patterns"] },
+    definitions: { capability: sharedCapabilitySchema() },
+  };
+}
+

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CAPABILITIES, GROUPS } from "../catalogue.ts";
+import { DataError, formatProblem } from "./errors.ts";
+import { parseProviderSource, providerFiles } from "./load.ts";
+import { slugify } from "./slug.ts";
+
+/** A scaffold that was refused: the name is unusable, or the file or its slug already exists. */
+export class ScaffoldError extends DataError {
+  override name = "ScaffoldError";
+}
+
+const SCHEMA_PATH = fileURLToPath(new URL("../../schema/provider.schema.json", import.meta.url));
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The text of a new provider file: valid as it stands, every capability listed as not
+ * supported, with commented-out fields showing what to fill in. Generated from the catalogue,
+ * in canonical order, so it never misses a capability.
+ */
+export function scaffoldText(name: string, schemaPath = "../../schema/provider.schema.json"): string {
+  const slug = slugify(name);
+  const lines = [
+    `# yaml-language-server: $schema=${schemaPath}`,
+    "# Field guide: _data/providers/README.md. Check your edits with `npm run check`; preview with `npm start`.",
+    `name: ${quote(name)}`,
+    "url_patterns:",
+    "  # Replace with the provider's base URL; keep placeholders such as {route_type_path} as they are.",
+    `  - ${quote(`https://api.${slug}.example/{route_type_path}`)}`,
+    "# First Kong Gateway version that supports the provider, in quotes:",
+    "# min_version: '3.14'",
+    "# formats: 'The models or request formats it accepts'",
+    "",
+    "# Capabilities, in canonical order. To show one, set `supported: true` and uncomment its fields.",
+  ];
+  for (const group of GROUPS) {
+    lines.push("", `# ${group.title}`);
+    let parent: string | undefined;
+    for (const capability of CAPABILITIES.filter((c) => c.group === group.id)) {
+      const [top, child] = capability.key.split(".") as [string, string | undefined];
+      const indent = child === undefined ? "  " : "    ";
+      if (child !== undefined && parent !== top) lines.push(`${top}:`);
+      parent = top;
+      lines.push(
+        child === undefined ? `${top}:` : `  ${child}:`,
+        `${indent}supported: false`,
+        `${indent}# streaming: false`,
+        `${indent}# upstream_path: '\`/v1/...\`'`,
+        `${indent}# route_type: ${quote(capability.routeType)}`,
+        `${indent}# model_example: 'n/a'`,
+        `${indent}# min_version: '3.14'`,
+        `${indent}# note:`,
+        `${indent}#   content: 'One or two sentences, shown as a numbered footnote.'`,
+      );
+    }
+  }
+  lines.push(
+    "",
+    "# native_formats:",
+    "#   - llm_format: 'example'",
+    "#     supported_apis:",
+    "#       - '/v1/example'",
+    "# limitations:",
+    "#   provider_specific: []",
+    "#   statistics_logging: []",
+    "",
+  );
+  return lines.join("\n");
+}
+
+/**
+ * Checks that `name` can become `<slug>.yaml` in `dir`: it makes a slug, no file has that
+ * name, and no provider already uses the name, the slug or an alias that makes it. Returns
+ * the new file's path and text; throws a ScaffoldError saying why not.
+ */
+export function planScaffold(name: string, dir: string, root = process.cwd()): { file: string; text: string } {
+  const trimmed = name.trim();
+  if (trimmed === "") throw new ScaffoldError('Give the provider\'s name: npm run new-provider -- "Example AI"');
+  const slug = slugify(trimmed);
+  if (slug === "") throw new ScaffoldError(`"${trimmed}" has no letters or digits to make a file name and page slug from. Use a name with some.`);
+  const file = path.join(dir, `${slug}.yaml`);
+  const shown = path.relative(root, file).split(path.sep).join("/");
+  if (existsSync(file)) throw new ScaffoldError(`${shown} already exists. Edit it, or choose another name.`);
+
+  for (const existing of providerFiles(dir)) {
+    const relative = path.relative(root, existing).split(path.sep).join("/");
+    const { identity } = parseProviderSource(readFileSync(existing, "utf8"), relative);
+    if (!identity) continue;
+    if (identity.name.toLowerCase() === trimmed.toLowerCase()) {
+      throw new ScaffoldError(`${relative} already has the name "${identity.name}". Edit that file, or choose another name.`);
+    }
+    if (identity.slug === slug) {
+      throw new ScaffoldError(`"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") already uses. Choose another name.`);
+    }
+    if (identity.aliases.some((alias) => alias.slug === slug)) {
+      throw new ScaffoldError(`"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") lists as an alias. Remove the alias there first, or choose another name.`);
+    }
+  }
+
+  const text = scaffoldText(trimmed, path.relative(path.resolve(dir), SCHEMA_PATH).split(path.sep).join("/"));
+  const { problems } = parseProviderSource(text, shown);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) throw new ScaffoldError(`The name cannot be used as it is:\n${errors.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
+  return { file, text };
+}

@@ -1,0 +1,168 @@
+import type { ErrorObject } from "ajv";
+import validateProvider from "../../schema/provider.validate.js";
+import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
+import { closestMatches, describe } from "./errors.ts";
+import { displayField, type ProblemCollector } from "./problem-collector.ts";
+import { NON_BLANK_PATTERN, SLUG_PATTERN_SOURCE, VERSION_PATTERN } from "./provider-schema.ts";
+import { slugify } from "./slug.ts";
+
+const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
+
+/** `/chat/supported` → `chat.supported`. */
+export function fieldOfPointer(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .join(".");
+}
+
+const join = (base: string, part: string) => (base ? `${base}.${part}` : part);
+const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+const code = (text: string) => `\`${text}\``;
+
+/**
+ * Validates one parsed provider file against `schema/provider.schema.json` (through the validator
+ * compiled from it) and records each violation at its line and column, with what was found,
+ * what was expected and a suggestion.
+ */
+export function checkAgainstSchema(value: unknown, problems: ProblemCollector): void {
+  if (validateProvider(value)) return;
+  const errors = (validateProvider.errors ?? []).filter((e) => e.keyword !== "if");
+  // A value of the wrong type also fails its enum or pattern; the type error says enough.
+  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  for (const error of errors) {
+    if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;
+    report(error, problems);
+  }
+}
+
+function report(error: ErrorObject, problems: ProblemCollector): void {
+  const field = fieldOfPointer(error.instancePath);
+  const found = describe(error.data);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      problems.add(join(field, key), unknownKeyMessage(field, key, allowed), { atKey: true });
+      return;
+    }
+    case "required": {
+      const missing = String(error.params.missingProperty);
+      problems.add(join(field, missing), missingMessage(field, missing));
+      return;
+    }
+    case "type":
+      problems.add(field, `found ${found}, expected ${expectedType(field, String(error.params.type))}.${typeAdvice(field, error, problems)}`);
+      return;
+    case "enum": {
+      const capability = CAPABILITY_BY_KEY.get(field.slice(0, field.lastIndexOf(".")));
+      const close = closestMatches(String(error.data), ROUTE_TYPES, 1);
+      const advice = close.length
+        ? ` Did you mean "${close[0]}"?`
+        : capability
+          ? ` \`${capability.key}\` normally takes "${capability.routeType}".`
+          : "";
+      problems.add(field, `found ${found}, expected a gateway route type (listed in _data/providers/README.md).${advice}`);
+      return;
+    }
+    case "pattern":
+      problems.add(field, patternMessage(String(error.params.pattern), error.data, found));
+      return;
+    case "minItems":
+      problems.add(field, `found an empty list, expected at least one item. ${lastPart(field) === "url_patterns" ? "Add the provider's base URL, e.g. `- 'https://api.example.com/{route_type_path}'`." : "Add an item, or remove the key."}`);
+      return;
+    case "uniqueItems": {
+      const later = Math.max(Number(error.params.i), Number(error.params.j));
+      const earlier = Math.min(Number(error.params.i), Number(error.params.j));
+      const item = join(field, String(later));
+      problems.add(item, `found ${describe((error.data as unknown[])[later])} a second time (it is also \`${displayField(join(field, String(earlier)))}\`), expected each item once. Remove one.`);
+      return;
+    }
+    default:
+      problems.add(field, `found ${found}, expected a value that ${error.message ?? "fits the schema"}.`);
+  }
+}
+
+function unknownKeyMessage(parent: string, key: string, allowed: string[]): string {
+  const where = parent ? ` in \`${displayField(parent)}\`` : "";
+  const expected = allowed.length <= 8 ? `one of ${allowed.map(code).join(", ")}` : "a provider field or capability key (see _data/providers/README.md)";
+  let advice = "";
+  const close = closestMatches(key, allowed, 1);
+  // A nested capability written at the top (`speech:`) belongs under its group (`audio:`).
+  const nested = parent === "" ? CAPABILITIES.find((c) => c.key.includes(".") && lastPart(c.key) === key.toLowerCase()) : undefined;
+  if (nested) advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
+  else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
+  else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
+  return `found the unknown key \`${key}\`, expected ${expected}${where}.${advice}`;
+}
+
+function missingMessage(parent: string, missing: string): string {
+  const capability = CAPABILITY_BY_KEY.get(parent);
+  if (capability && missing === "supported") {
+    return `missing, expected in every capability entry. Add \`supported: true\` (or \`supported: false\`) under \`${lastPart(capability.key)}:\`.`;
+  }
+  if (capability) {
+    const add: Record<string, string> = {
+      streaming: "`streaming: true` or `streaming: false`",
+      upstream_path: "`upstream_path:` with the provider's endpoint in backticks, e.g. '`/v1/chat/completions`'",
+      route_type: `\`route_type: '${capability.routeType}'\``,
+      model_example: "`model_example:` with an example model name, or 'n/a'",
+      min_version: "`min_version:` with the first gateway version that has it, in quotes, like '3.11' (or 'n/a')",
+    };
+    return `missing, expected because \`${capability.key}\` is supported. Under \`${lastPart(capability.key)}:\`, add ${add[missing] ?? `\`${missing}:\``}.`;
+  }
+  if (parent === "" && missing === "name") return "missing, expected the provider's display name. Add `name: 'Example AI'` at the top of the file.";
+  if (parent === "" && missing === "url_patterns") {
+    return "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - 'https://api.example.com/{route_type_path}'` under it.";
+  }
+  if (missing === "content") return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
+  return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
+}
+
+function expectedType(field: string, type: string): string {
+  const key = lastPart(field);
+  if (type === "boolean") return "`true` or `false`";
+  if (type === "string") return key === "min_version" ? "a version in quotes, like '3.11', or 'n/a'" : "text";
+  if (type === "array") return "a list";
+  if (type === "object") {
+    if (CAPABILITY_BY_KEY.has(field)) return "a mapping of `supported`, `streaming`, `upstream_path`, `route_type`, `model_example` and `min_version`";
+    if (key === "note") return "a mapping with `content`";
+    if (["audio", "image", "video"].includes(field)) return `a mapping of the ${field} capabilities`;
+    return "a mapping";
+  }
+  return type;
+}
+
+function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollector): string {
+  const type = String(error.params.type);
+  const data = error.data;
+  if (data === null || data === undefined) {
+    if (CAPABILITY_BY_KEY.has(field)) return " Fill in its fields, or remove the key: a capability left out is not supported.";
+    return type === "array" ? " Add `- '...'` lines under it, or write `[]` for none." : " Write a value after the colon, or remove the key.";
+  }
+  if (type === "boolean") return typeof data === "string" ? " Write `true` or `false` without quotes." : "";
+  if (type === "string" && (typeof data === "number" || typeof data === "boolean")) {
+    const written = problems.sourceText(field) ?? String(data);
+    return ` Put it in quotes: '${written}'${typeof data === "number" ? ", so that YAML keeps it as written" : ""}.`;
+  }
+  if (type === "array" && typeof data === "string") return ` Write it as a list: \`${lastPart(field)}: ['${data.replaceAll("'", "''")}']\`.`;
+  if (type === "object" && data === true && CAPABILITY_BY_KEY.has(field)) {
+    return ` Write \`supported: true\` on the next line, indented, with the other fields.`;
+  }
+  return "";
+}
+
+function patternMessage(pattern: string, data: unknown, found: string): string {
+  const text = String(data);
+  if (pattern === VERSION_PATTERN) {
+    const version = /^v?(\d+\.\d+(?:\.\d+)?)$/i.exec(text.trim())?.[1];
+    return `found ${found}, expected a version like '3.11', or 'n/a'.${version ? ` Did you mean '${version}'?` : ""}`;
+  }
+  if (pattern === SLUG_PATTERN_SOURCE) {
+    const slug = slugify(text);
+    return `found ${found}, expected lower-case letters, digits and single hyphens.${slug ? ` Did you mean "${slug}"?` : ""}`;
+  }
+  if (pattern === NON_BLANK_PATTERN) return "found empty text, expected a value. Write one, or remove the key.";
+  return `found ${found}, expected text matching ${pattern}.`;
+}
