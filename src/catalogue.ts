@@ -38,6 +38,8 @@ export type GroupId = (typeof GROUP_IDS)[number];
 
 export interface CapabilityDefinition {
   key: CapabilityKey;
+  /** The key's parts, for reading it out of a provider file: `["audio", "speech"]`. */
+  path: readonly string[];
   /** Anchor id of the capability's row, e.g. `audio-speech`. */
   id: string;
   /** Label in the upstream-paths table, e.g. "Image generations". */
@@ -75,7 +77,7 @@ const capability = (
   groupLabel: string,
   group: GroupId,
   routeType: string,
-): CapabilityDefinition => ({ key, id: key.replace(/[._]/g, "-"), label, groupLabel, group, routeType });
+): CapabilityDefinition => ({ key, path: key.split("."), id: key.replace(/[._]/g, "-"), label, groupLabel, group, routeType });
 
 /** The 15 capabilities, in canonical order. */
 export const CAPABILITIES: readonly CapabilityDefinition[] = [

@@ -24,8 +24,8 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   const root = options.root ?? process.cwd();
   const providersDir = path.resolve(root, options.providersDir ?? "_data/providers");
   const siteFile = path.resolve(root, options.siteFile ?? "_data/site.yaml");
-  const loadProviders = createRegistryLoader(providersDir, { root });
-  stopCliBuildOnDataError(() => [loadSiteConfig(siteFile), loadProviders()]);
+  const providers = createRegistryLoader(providersDir, { root });
+  stopCliBuildOnDataError(() => [loadSiteConfig(siteFile), providers.load()]);
 
   // Loaded at the start of every build (and every dev-server rebuild); the shortcodes read the
   // same instance, so a page never mixes two versions of the data.
@@ -39,9 +39,11 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   eleventyConfig.addWatchTarget(providersDir);
   eleventyConfig.addWatchTarget(siteFile);
 
+  // The watcher knows which files changed: only those are parsed again.
+  eleventyConfig.on("eleventy.beforeWatch", (changedFiles: string[]) => providers.invalidate(changedFiles));
   eleventyConfig.on("eleventy.before", () => {
     site = loadSiteConfig(siteFile);
-    registry = loadProviders();
+    registry = providers.load();
     for (const warning of registry.warnings) console.warn(formatProblem(warning));
   });
   eleventyConfig.addGlobalData("registry", () => current().registry);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { closestMatches, RegistryError, UnknownProviderError, type DataProblem } from "./errors.ts";
 import type { Provider } from "./model.ts";
@@ -71,8 +71,14 @@ export function loadProviderFile(file: string, options: LoadOptions = {}) {
 
 /** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */
 export interface FileIdentity {
-  /** Collects this file's cross-file problems, located in its source; drained on every load. */
-  locate: ProblemCollector;
+  /**
+   * Collects this file's cross-file problems, located in its source; drained on every load.
+   * Made on first use, from the source parsed again: a clash is rare, and keeping every
+   * file's parser events for it would hold memory for nothing.
+   */
+  readonly locate: ProblemCollector;
+  /** True once `locate` has been made (so draining it does not parse every file). */
+  readonly located: boolean;
   name: string;
   slug: string | undefined;
   explicitSlug: boolean;
@@ -119,12 +125,12 @@ export function parseProviderSource(source: string, file: string): FileResult {
   checkProviderRules(raw as Record<string, unknown>, collector);
   const problems = sortByPosition(collector.problems);
   const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);
-  return { file, provider, problems, identity: fileIdentity(raw as Record<string, unknown>, new ProblemCollector(file, parsed)) };
+  return { file, provider, problems, identity: fileIdentity(raw as Record<string, unknown>, file, source) };
 }
 
 const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
-function fileIdentity(raw: Record<string, unknown>, locate: ProblemCollector): FileIdentity | undefined {
+function fileIdentity(raw: Record<string, unknown>, file: string, source: string): FileIdentity | undefined {
   if (!isText(raw.name)) return undefined;
   const explicitSlug = isText(raw.slug);
   const slug = explicitSlug ? (raw.slug as string) : slugify(raw.name) || undefined;
@@ -132,7 +138,19 @@ function fileIdentity(raw: Record<string, unknown>, locate: ProblemCollector): F
     const aliasSlug = isText(text) ? slugify(text) : "";
     return aliasSlug && aliasSlug !== slug ? [{ text: text as string, slug: aliasSlug, index }] : [];
   });
-  return { locate, name: raw.name, slug, explicitSlug, aliases };
+  let locate: ProblemCollector | undefined;
+  return {
+    get locate() {
+      return (locate ??= new ProblemCollector(file, parseYaml(source, file)));
+    },
+    get located() {
+      return locate !== undefined;
+    },
+    name: raw.name,
+    slug,
+    explicitSlug,
+    aliases,
+  };
 }
 
 const sortByPosition = (problems: DataProblem[]) =>
@@ -159,30 +177,47 @@ export function providerFiles(dir: string): string[] {
  * all files are gathered; if any is an error, throws one RegistryError that lists them all.
  */
 export function loadRegistry(dir: string, options: LoadOptions = {}): Registry {
-  return createRegistryLoader(dir, options)();
+  return createRegistryLoader(dir, options).load();
+}
+
+/** Loads a registry folder, and again after edits, parsing only the files that changed. */
+export interface RegistryLoader {
+  /** The registry as the files now stand; the same instance until something is invalidated. */
+  load(): Registry;
+  /** Marks files as changed (all of them when none are named); the next `load` reads them again. */
+  invalidate(files?: readonly string[]): void;
 }
 
 /**
- * A loader that keeps each file's parsed result and, when called again (the dev server after
- * an edit), parses only the files whose size or modification time changed.
+ * A loader that keeps each file's parsed result. The dev server tells it which files changed
+ * (Eleventy's watcher knows), so a rebuild after one edit parses one file, and a build that
+ * loads twice (the check before writing, then the build) parses each file once.
  */
-export function createRegistryLoader(dir: string, options: LoadOptions = {}): () => Registry {
-  const cache = new Map<string, { stamp: string; result: FileResult }>();
-  return () => {
-    const files = providerFiles(dir);
-    const results = files.map((file) => {
-      const stat = statSync(file);
-      const stamp = `${stat.size}:${stat.mtimeMs}`;
-      let entry = cache.get(file);
-      if (entry?.stamp !== stamp) {
-        entry = { stamp, result: loadProviderFile(file, options) };
-        cache.set(file, entry);
-      }
-      return entry.result;
-    });
-    const present = new Set(files);
-    for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
-    return registryFromResults(results);
+export function createRegistryLoader(dir: string, options: LoadOptions = {}): RegistryLoader {
+  const cache = new Map<string, FileResult>();
+  let registry: Registry | undefined;
+  return {
+    load() {
+      if (registry) return registry;
+      const files = providerFiles(dir);
+      const results = files.map((file) => {
+        let result = cache.get(file);
+        if (!result) {
+          result = loadProviderFile(file, options);
+          cache.set(file, result);
+        }
+        return result;
+      });
+      const present = new Set(files);
+      for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
+      registry = registryFromResults(results);
+      return registry;
+    },
+    invalidate(files) {
+      registry = undefined;
+      if (files === undefined) cache.clear();
+      else for (const file of files) cache.delete(path.resolve(file));
+    },
   };
 }
 
@@ -252,5 +287,5 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
       if (!earlier) aliases.set(aliasSlug, { identity, index });
     });
   }
-  return identities.flatMap((identity) => identity.locate.problems.splice(0));
+  return identities.flatMap((identity) => (identity.located ? identity.locate.problems.splice(0) : []));
 }

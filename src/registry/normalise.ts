@@ -31,10 +31,9 @@ export interface ProviderFile {
   [capability: string]: unknown;
 }
 
-/** Reads a capability entry (`chat`, `audio.speech`) out of a file. */
-function capabilityEntry(file: ProviderFile, key: string): CapabilityEntry | undefined {
-  const [parent, child] = key.split(".") as [string, string | undefined];
-  const top = file[parent] as Record<string, unknown> | undefined;
+/** Reads a capability entry (`chat`, `audio.speech`, given as its parts) out of a file. */
+function capabilityEntry(file: ProviderFile, [parent, child]: readonly string[]): CapabilityEntry | undefined {
+  const top = file[parent!] as Record<string, unknown> | undefined;
   return (child === undefined ? top : top?.[child]) as CapabilityEntry | undefined;
 }
 
@@ -53,7 +52,7 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
   const footnotes: Footnote[] = [];
   const capabilities: ProviderCapability[] = [];
   for (const definition of CAPABILITIES) {
-    const entry = capabilityEntry(file, definition.key);
+    const entry = capabilityEntry(file, definition.path);
     if (entry?.supported !== true) continue;
     let note: Footnote | undefined;
     if (entry.note) {

@@ -21,10 +21,10 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
-/** Reads `a.b.c` out of nested mappings. */
-function at(root: unknown, path: string): unknown {
+/** Reads `a.b.c` (given as its parts) out of nested mappings. */
+function at(root: unknown, parts: readonly string[]): unknown {
   let value: unknown = root;
-  for (const part of path.split(".")) {
+  for (const part of parts) {
     if (!isMap(value) || !Object.hasOwn(value, part)) return undefined;
     value = value[part];
   }
@@ -59,7 +59,7 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
 
 function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollector): void {
   for (const capability of CAPABILITIES) {
-    const entry = at(raw, capability.key);
+    const entry = at(raw, capability.path);
     if (!isMap(entry)) continue;
     if (entry.supported === false && Object.hasOwn(entry, "note")) {
       problems.add(
@@ -79,18 +79,20 @@ function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollec
   }
 }
 
+// The inline-Markdown fields, split into path parts once rather than once per file.
+const MARKDOWN_FIELDS = ["formats", ...CAPABILITIES.flatMap((c) => ["upstream_path", "model_example", "note.content"].map((key) => `${c.key}.${key}`))].map(
+  (field) => ({ field, parts: field.split(".") }),
+);
+const MARKDOWN_LISTS = ["limitations.provider_specific", "limitations.statistics_logging"].map((field) => ({ field, parts: field.split(".") }));
+
 /** Every inline-Markdown value of a file, with its field path. */
 function* markdownValues(raw: Record<string, unknown>): Generator<[string, string]> {
-  const fields: string[] = ["formats"];
-  for (const capability of CAPABILITIES) {
-    for (const key of ["upstream_path", "model_example", "note.content"]) fields.push(`${capability.key}.${key}`);
-  }
-  for (const field of fields) {
-    const value = at(raw, field);
+  for (const { field, parts } of MARKDOWN_FIELDS) {
+    const value = at(raw, parts);
     if (typeof value === "string") yield [field, value];
   }
-  for (const list of ["limitations.provider_specific", "limitations.statistics_logging"]) {
-    const items = at(raw, list);
+  for (const { field: list, parts } of MARKDOWN_LISTS) {
+    const items = at(raw, parts);
     if (!Array.isArray(items)) continue;
     for (const [index, item] of items.entries()) if (typeof item === "string") yield [`${list}.${index}`, item];
   }
@@ -101,6 +103,8 @@ const NAMED_CHARACTERS: Record<string, string> = { colon: ":", tab: "\t", newlin
 
 /** The links of an inline-Markdown value (Markdown links, autolinks, legacy `<a href>`), outside code. */
 export function linksIn(text: string): string[] {
+  // Most values hold no link at all: every form below needs `](` or `<`.
+  if (!text.includes("](") && !text.includes("<")) return [];
   // Code spans and legacy <code> show their text as code: a link inside one is not a link.
   const masked = text
     .replace(/(`+)[\s\S]*?\1/g, (span) => " ".repeat(span.length))

@@ -77,12 +77,33 @@ export function lineLocator(source: string): (offset: number) => SourcePosition 
  */
 export function parseYaml(source: string, filename: string): ParsedYaml {
   const events = parseEvents(source, { filename });
-  // `json: true` lets a duplicated key through (the last wins); the walk below reports it.
-  const documents = constructFromEvents(events, { source, filename, json: true });
-  const positionAt = lineLocator(source);
-  const { positions, problems } = walkEvents(events, source, positionAt);
+  let documents: unknown[];
+  let duplicatedKey = false;
+  try {
+    documents = constructFromEvents(events, { source, filename });
+  } catch (error) {
+    if (!(error instanceof Error) || !/duplicated mapping key/.test(error.message)) throw error;
+    // `json: true` lets a duplicated key through (the last wins); the walk below reports it.
+    documents = constructFromEvents(events, { source, filename, json: true });
+    duplicatedKey = true;
+  }
+  // Where fields stand is needed only to report a problem: most files have none, so the walk
+  // over the events runs on first use (at once when a key is duplicated, to report it).
+  let locate: ((offset: number) => SourcePosition) | undefined;
+  const positionAt = (offset: number) => (locate ??= lineLocator(source))(offset);
+  let walked: ReturnType<typeof walkEvents> | undefined;
+  const walk = () => (walked ??= walkEvents(events, source, positionAt));
+  const problems = duplicatedKey ? [...walk().problems] : [];
   if (documents.length > 1) problems.push(extraDocumentProblem(source, events, positionAt));
-  return { value: documents[0], positions, problems, source, positionAt };
+  return {
+    value: documents[0],
+    get positions() {
+      return walk().positions;
+    },
+    problems,
+    source,
+    positionAt,
+  };
 }
 
 function walkEvents(events: Event[], source: string, positionAt: (offset: number) => SourcePosition) {
