@@ -120,11 +120,11 @@ const HEAD =
  */
 export function renderMatrixTable(caption: string, rows: readonly string[], highlight?: CapabilityKey): string {
   return (
-    `<div class="table-scroll matrix-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">\n` +
+    `<section class="table-scroll matrix-scroll" aria-labelledby="matrix-caption" tabindex="0">\n` +
     `<table class="matrix">\n<caption id="matrix-caption" class="visually-hidden">${caption}</caption>\n` +
     columns(highlight) +
     HEAD +
-    `<tbody>\n${rows.join("")}</tbody>\n</table>\n</div>\n`
+    `<tbody>\n${rows.join("")}</tbody>\n</table>\n</section>\n`
   );
 }
 

@@ -43,13 +43,13 @@ export function heading(level: 2 | 3, id: string, text: string): string {
   );
 }
 
-/** A table in a region that scrolls sideways on a narrow screen, keyboard-reachable. */
+/** A table in a region (a named section) that scrolls sideways on a narrow screen, keyboard-reachable. */
 function scrollingTable(captionId: string, caption: string, head: string[], rows: string): string {
   return (
-    `<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">\n` +
+    `<section class="table-scroll" aria-labelledby="${captionId}" tabindex="0">\n` +
     `<table>\n<caption id="${captionId}">${caption}</caption>\n` +
     `<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead>\n` +
-    `<tbody>\n${rows}</tbody>\n</table>\n</div>\n`
+    `<tbody>\n${rows}</tbody>\n</table>\n</section>\n`
   );
 }
 

@@ -22,7 +22,7 @@ test("every provider's JSON has the same rows, values and footnotes as its page"
     for (const page of providerPages(pages)) {
       const json = JSON.parse(pages.get(page.url.replace(/^\/ai-providers\/(.*)\/$/, "/api/providers/$1.json"))!.html);
       assert.is(json.name, text(page.dom.querySelector("h1")));
-      const htmlRows = page.dom.querySelectorAll("section tbody tr").map((tr) => tr.id);
+      const htmlRows = page.dom.querySelectorAll("main tbody tr[id]").map((tr) => tr.id);
       assert.equal(json.capabilities.map((c: any) => c.id), htmlRows, `${page.url}: same capability rows`);
       for (const c of json.capabilities) {
         const [label, routeType, streaming, model, minVersion] = tableRows(parse(`<table><tbody>${page.dom.getElementById(c.id)!.outerHTML}</tbody></table>`))[0]!;
