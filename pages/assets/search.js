@@ -11,6 +11,8 @@ if (box) {
     document.head.prepend(stylesheet);
     // eslint-disable-next-line no-undef
     new PagefindUI({ element: box, showImages: false, showSubResults: true, translations: { placeholder: "Search providers" } });
+    // Pagefind labels its input only with a title; give it a real accessible name.
+    box.querySelector("input")?.setAttribute("aria-label", "Search providers");
   });
   document.head.append(script);
 }
