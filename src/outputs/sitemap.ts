@@ -1,3 +1,4 @@
+import { escapeHtml } from "../render/inline.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl } from "../urls.ts";
 
@@ -8,8 +9,8 @@ export interface SitemapEntry {
   lastModified?: string;
 }
 
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!);
+// The HTML escapes (&amp; &lt; &gt; &quot; &#39;) are XML escapes too.
+const escapeXml = escapeHtml;
 
 /** `/sitemap.xml`: one `<url>` per page, absolute, with `<lastmod>` where known. */
 export function renderSitemap(entries: readonly SitemapEntry[], site: SiteConfig): string {

@@ -171,7 +171,7 @@ export class CapabilityMatrix {
     const [all, ...rest] = this.views;
     const capabilityViews = new Map(rest.flatMap((v) => (v.filter.kind === "capability" ? [[v.filter.capability, this.byUrl.get(v.url)!]] : [])));
     const streaming = this.byUrl.get(`${MATRIX_URL}streaming/`)!;
-    const versionViews = rest.filter((v) => v.filter.kind === "version").map((v) => this.byUrl.get(v.url)!);
+    const versionViews = rest.flatMap((v) => (v.filter.kind === "version" ? [{ version: v.filter.version, members: this.byUrl.get(v.url)!.members }] : []));
     for (const provider of providers) {
       if (this.byUrl.has(providerPageUrl(provider))) {
         throw new Error(
@@ -183,8 +183,8 @@ export class CapabilityMatrix {
       if (provider.capabilities.some((c) => c.streaming)) streaming.members.push(provider);
       // A provider shows on every version from the first it works on; with none known, on all.
       const since = providerSince(provider);
-      for (const entry of versionViews) {
-        if (since === undefined || compareVersions(since, (entry.view.filter as { version: string }).version) <= 0) entry.members.push(provider);
+      for (const { version, members } of versionViews) {
+        if (since === undefined || compareVersions(since, version) <= 0) members.push(provider);
       }
     }
   }

@@ -48,4 +48,21 @@ test("every internal href and src, and every #anchor, resolves in the built site
   assert.ok(checked > 2000, `checked ${checked} links`);
 });
 
+test("the data files' JSON Schema is published, and linked, exactly when the repository has it", async () => {
+  const dir = await builtSite();
+  const source = path.join(projectRoot, "schema/provider.schema.json");
+  const published = path.join(dir, "schema/provider.schema.json");
+  const llms = readFileSync(path.join(dir, "llms.txt"), "utf8");
+  const json = JSON.parse(readFileSync(path.join(dir, "api/providers.json"), "utf8"));
+  if (existsSync(source)) {
+    assert.is(readFileSync(published, "utf8"), readFileSync(source, "utf8"));
+    assert.match(llms, `${site.url}/schema/provider.schema.json`);
+    assert.is(json.data_file_schema, `${site.url}/schema/provider.schema.json`);
+  } else {
+    assert.not.ok(existsSync(published));
+    assert.not.match(llms, "schema");
+    assert.not.ok("data_file_schema" in json);
+  }
+});
+
 test.run();
