@@ -12,12 +12,17 @@ reading.after(fixture.close);
 /** Console errors and CSP violations seen on any page this suite opens. */
 const errors: string[] = [];
 
+/** Records the page's console errors (CSP violations among them) and uncaught exceptions. */
+function watch(page: Page) {
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
 async function open(context: BrowserFixture, url: string, options: { width?: number; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
   const page = await context.browser.newPage({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? "light" });
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${url}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`${url}: ${error.message}`));
+  watch(page);
   const response = await page.goto(`${context.server.origin}${url}`);
   assert.ok(response && (response.status() === 200 || url === "/404.html"), `${url}: ${response?.status()}`);
   return page;
@@ -96,6 +101,7 @@ it("a footnote marker moves focus to its note, and the note's back link returns 
 it("at 375 px no page scrolls sideways; wide tables scroll inside their own region", async () => {
   const context = await fixture.get();
   const page = await context.browser.newPage({ viewport: { width: 375, height: 800 } });
+  watch(page);
   for (const url of context.urls) {
     await page.goto(`${context.server.origin}${url}`);
     const layout = await page.evaluate(() => ({
@@ -124,7 +130,7 @@ it("the matrix header stays in view while its region scrolls down", async () => 
   await page.close();
 });
 
-it("search finds providers under the site's CSP, with no console error or CSP violation anywhere", async () => {
+it("search finds providers under the site's CSP, with no console error or CSP violation on any page", async () => {
   const context = await fixture.get();
   const page = await open(context, "/ai-providers/openai/");
   await page.fill(".pagefind-ui__search-input", "embeddings");
