@@ -8,7 +8,6 @@ export default function (eleventyConfig: any) {
   });
   // Escape every {{ output }} by default: data text is never markup unless a template says so.
   eleventyConfig.setLiquidOptions({ cache: true, outputEscape: "escape" });
-  eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.ignores.add("pages/assets/**");
 }
 

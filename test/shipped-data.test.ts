@@ -14,11 +14,13 @@ test("the shipped provider files load with no problems", () => {
 
 test("every data file yields exactly one provider page, named by its file", async () => {
   const pages = await buildSite(providersDir);
-  const providerPages = [...pages.keys()].filter((url) => /^\/ai-providers\/[^/]+\/$/.test(url)).sort();
+  // Provider pages are the pages with a data file's provider in their main content's search index.
+  const providerPages = [...pages.values()].filter((p) => p.dom.querySelector("main[data-pagefind-body]")).map((p) => p.url).sort();
   const expected = providerFiles(providersDir).map((file) => `/ai-providers/${path.basename(file, ".yaml")}/`).sort();
   assert.equal(providerPages, expected);
   const index = pages.get("/ai-providers/")!;
-  assert.equal(index.dom.querySelectorAll("main li a").map((a) => a.getAttribute("href")).sort(), expected);
+  // The capability matrix has one row per provider, headed by a link to its page.
+  assert.equal(index.dom.querySelectorAll("main tbody th a").map((a) => a.getAttribute("href")).sort(), expected);
 });
 
 test("OpenAI's page carries the facts readers come for", async () => {

@@ -6,6 +6,7 @@ import { renderProviderReference } from "../render/provider-reference.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
 import { providerDescription } from "../render/describe.ts";
 import { stopCliBuildOnDataError } from "./check-before-build.ts";
+import { registerReaderOutputs } from "./reader-outputs.ts";
 
 export interface ProviderReferenceOptions {
   /** Folder of provider data files (default `_data/providers`). */
@@ -14,6 +15,10 @@ export interface ProviderReferenceOptions {
   siteFile?: string;
   /** Folder that data-file paths in messages and edit links are relative to (default: working directory). */
   root?: string;
+  /** CSS and JavaScript, published under fingerprinted names (default `pages/assets`). */
+  assetsDir?: string;
+  /** The data files' JSON Schema, published when present (default `schema/provider.schema.json`). */
+  schemaFile?: string;
 }
 
 /**
@@ -53,6 +58,13 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   eleventyConfig.addShortcode("providerReference", (nameOrSlug: string, idPrefix?: string) => {
     const { registry, site } = current();
     return renderProviderReference(registry.get(nameOrSlug), site, { idPrefix: idPrefix ?? "" });
+  });
+
+  registerReaderOutputs(eleventyConfig, current, {
+    root,
+    providersDir,
+    assetsDir: path.resolve(root, options.assetsDir ?? "pages/assets"),
+    schemaFile: path.resolve(root, options.schemaFile ?? "schema/provider.schema.json"),
   });
 
   /** `{{ provider | providerDescription }}`: one sentence for the meta description. */

@@ -71,6 +71,11 @@ export function renderUpstreamPath(text: string): string {
   return HAS_MARKUP.test(text) ? renderInline(text) : `<code>${escapeHtml(text)}</code>`;
 }
 
+/** An upstream path as inline Markdown: itself when it has markup, else the bare value as a code span. */
+export function upstreamPathMarkdown(text: string): string {
+  return HAS_MARKUP.test(text) ? legacyHtmlToMarkdown(text) : codeSpan(text);
+}
+
 /** Plain text of inline Markdown, for meta descriptions and search snippets. */
 export function plainText(text: string): string {
   return renderInline(text)

@@ -20,6 +20,20 @@ export function pluginLinks(site: SiteConfig) {
   };
 }
 
+/** The callout under the upstream paths: any provider's base URL can be overridden. */
+export const SELF_HOSTED_CALLOUT: Callout = {
+  kind: "info",
+  text:
+    "While only the **Llama2** and **Mistral** models are classed as self-hosted, the target URL can be overridden for any of the supported providers.\n\n" +
+    "For example, a self-hosted or otherwise OpenAI-compatible endpoint can be called by setting the same `upstream_url` plugin option.",
+};
+
+/** The callout before the capability tables: which route type to set. */
+export const routeTypeCallout = (site: SiteConfig): Callout => ({
+  kind: "info",
+  text: `Set the plugin's [\`route_type\`](${pluginLinks(site).routeType}) based on the capability you want to use. See the tables below for supported route types.`,
+});
+
 /** A heading with an anchor link after it, so readers can copy a link to the section. */
 export function heading(level: 2 | 3, id: string, text: string): string {
   return (
@@ -29,13 +43,13 @@ export function heading(level: 2 | 3, id: string, text: string): string {
   );
 }
 
-/** A table in a region that scrolls sideways on a narrow screen, keyboard-reachable. */
+/** A table in a region (a named section) that scrolls sideways on a narrow screen, keyboard-reachable. */
 function scrollingTable(captionId: string, caption: string, head: string[], rows: string): string {
   return (
-    `<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">\n` +
+    `<section class="table-scroll" aria-labelledby="${captionId}" tabindex="0">\n` +
     `<table>\n<caption id="${captionId}">${caption}</caption>\n` +
     `<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead>\n` +
-    `<tbody>\n${rows}</tbody>\n</table>\n</div>\n`
+    `<tbody>\n${rows}</tbody>\n</table>\n</section>\n`
   );
 }
 
@@ -183,19 +197,11 @@ export function renderProviderReference(provider: Provider, site: SiteConfig, op
     heading(3, `${prefix}upstream-paths`, "Upstream paths") +
     `<p>${product} forwards requests to the following ${name} API endpoints based on the capability:</p>\n` +
     upstreamTable(provider, prefix) +
-    callout(
-      {
-        kind: "info",
-        text:
-          "While only the **Llama2** and **Mistral** models are classed as self-hosted, the target URL can be overridden for any of the supported providers.\n\n" +
-          "For example, a self-hosted or otherwise OpenAI-compatible endpoint can be called by setting the same `upstream_url` plugin option.",
-      },
-      site,
-    ) +
+    callout(SELF_HOSTED_CALLOUT, site) +
     heading(2, `${prefix}supported-capabilities`, "Supported capabilities") +
     `<p>The following tables show the AI capabilities supported by ${name} provider when used with the ` +
     `<a href="${links.aiProxy}">AI Proxy</a> or the <a href="${links.aiProxyAdvanced}">AI Proxy Advanced</a> plugin.</p>\n` +
-    callout({ kind: "info", text: `Set the plugin's [\`route_type\`](${links.routeType}) based on the capability you want to use. See the tables below for supported route types.` }, site) +
+    callout(routeTypeCallout(site), site) +
     (provider.groups.length
       ? provider.groups.map((group) => groupSection(provider, group, site, prefix)).join("")
       : `<p>No capabilities of ${name} are supported yet.</p>\n`) +

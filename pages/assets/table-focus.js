@@ -1,0 +1,8 @@
+// Progressive enhancement: keeps a focused link in a sideways-scrolling table wholly in view.
+// Browsers scroll a focused element into view only when none of it shows; at a table's edge
+// a cell can take focus with a sliver showing. Without JavaScript that sliver still shows.
+document.addEventListener("focusin", (event) => {
+  const target = event.target;
+  const region = target instanceof Element ? target.closest(".table-scroll") : null;
+  if (region && region !== target) target.scrollIntoView({ block: "nearest", inline: "nearest" });
+});

@@ -1,0 +1,71 @@
+import type { Provider } from "../registry/model.ts";
+import { legacyHtmlToMarkdown } from "../render/inline.ts";
+import type { SiteConfig } from "../site-config.ts";
+import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
+
+/** Text fields hold inline Markdown, as in the data files; the legacy inline HTML is turned into Markdown. */
+const markdown = legacyHtmlToMarkdown;
+
+/**
+ * One provider, normalised, as the JSON at `/api/providers/<slug>.json`: names and URLs, each
+ * supported capability in canonical order with its fields and its footnote, the footnotes in
+ * page order. Keys follow the data files' field names. `lastUpdated` is the data file's last
+ * commit (ISO 8601), `null` when it has none.
+ */
+export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpdated: string | null) {
+  const url = (path: string) => absoluteUrl(site, path);
+  return {
+    slug: provider.slug,
+    name: provider.name,
+    page_url: url(providerPageUrl(provider)),
+    markdown_url: url(providerMarkdownUrl(provider)),
+    json_url: url(providerJsonUrl(provider)),
+    data_file: provider.file,
+    edit_url: editUrl(site, provider),
+    last_updated: lastUpdated,
+    min_version: provider.minVersion ?? null,
+    formats: provider.formats ?? null,
+    url_patterns: provider.urlPatterns,
+    url_is_variable: provider.urlIsVariable,
+    aliases: provider.aliases,
+    capabilities: provider.capabilities.map((c) => ({
+      key: c.key,
+      id: c.id,
+      label: c.label,
+      group: c.group,
+      url: url(capabilityUrl(provider, c.id)),
+      route_type: c.routeType,
+      streaming: c.streaming,
+      upstream_path: markdown(c.upstreamPath),
+      model_example: markdown(c.modelExample),
+      min_version: c.minVersion,
+      note: c.note ? { number: c.note.number, text: markdown(c.note.content) } : null,
+    })),
+    footnotes: provider.footnotes.map((f) => ({ number: f.number, capability: f.capability, text: markdown(f.content) })),
+    native_formats: provider.nativeFormats.map((f) => ({ llm_format: f.llmFormat, supported_apis: f.supportedApis })),
+    limitations: {
+      provider_specific: provider.limitations.providerSpecific.map(markdown),
+      statistics_logging: provider.limitations.statisticsLogging.map(markdown),
+    },
+  };
+}
+
+/** `/api/providers/<slug>.json`, pretty-printed. */
+export function renderProviderJson(provider: Provider, site: SiteConfig, lastUpdated: string | null): string {
+  return JSON.stringify(providerJsonObject(provider, site, lastUpdated), null, 2);
+}
+
+/**
+ * `/api/providers.json`: every provider, from the providers' JSON already rendered for their
+ * own files (joined, not rendered again).
+ */
+export function renderProvidersJson(site: SiteConfig, providerJson: readonly string[], schemaUrl?: string): string {
+  const head = {
+    site: site.url,
+    description: `Every AI provider ${site.product} can proxy, normalised from one data file per provider. Text fields are inline Markdown.`,
+    ...(schemaUrl ? { data_file_schema: absoluteUrl(site, schemaUrl) } : {}),
+    provider_count: providerJson.length,
+  };
+  const fields = JSON.stringify(head, null, 2).slice(0, -2);
+  return `${fields},\n  "providers": [\n${providerJson.join(",\n")}\n  ]\n}\n`;
+}

@@ -1,0 +1,53 @@
+import type { Provider, ProviderCapability } from "./registry/model.ts";
+
+const VERSION = /^\d+(?:\.\d+)*$/;
+
+/** True for a gateway version such as `3.11`; false for `n/a` or anything else. */
+export function isVersion(text: string | undefined): text is string {
+  return text !== undefined && VERSION.test(text);
+}
+
+/** Orders gateway versions numerically, part by part: `3.6` < `3.9` < `3.11`. */
+export function compareVersions(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * The first gateway version a capability works on: its own `min_version`, or, when that is
+ * `n/a` ("no separate minimum"), the provider's. Undefined when neither is a version.
+ */
+export function capabilitySince(provider: Provider, capability: ProviderCapability): string | undefined {
+  if (isVersion(capability.minVersion)) return capability.minVersion;
+  return isVersion(provider.minVersion) ? provider.minVersion : undefined;
+}
+
+/**
+ * The first gateway version a provider works on: its own `min_version`, else the earliest of
+ * its capabilities'. Undefined when no version is known.
+ */
+export function providerSince(provider: Provider): string | undefined {
+  if (isVersion(provider.minVersion)) return provider.minVersion;
+  let earliest: string | undefined;
+  for (const capability of provider.capabilities) {
+    if (isVersion(capability.minVersion) && (earliest === undefined || compareVersions(capability.minVersion, earliest) < 0)) {
+      earliest = capability.minVersion;
+    }
+  }
+  return earliest;
+}
+
+/** Every distinct version named in the providers' `min_version` fields, oldest first. */
+export function distinctVersions(providers: readonly Provider[]): string[] {
+  const seen = new Set<string>();
+  for (const provider of providers) {
+    if (isVersion(provider.minVersion)) seen.add(provider.minVersion);
+    for (const capability of provider.capabilities) if (isVersion(capability.minVersion)) seen.add(capability.minVersion);
+  }
+  return [...seen].sort(compareVersions);
+}

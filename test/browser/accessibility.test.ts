@@ -1,0 +1,48 @@
+// axe-core in Chromium: WCAG 2.2 A and AA and best practice, light and dark, with the search
+// box mounted, on the home page, the matrix and its views, the 404 page and every provider page.
+import axe from "axe-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { browserFixture, browserSuiteRuns } from "../helpers/browser.ts";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const accessibility = suite("accessibility");
+const it = browserSuiteRuns("accessibility (axe-core)") ? accessibility : accessibility.skip;
+const fixture = browserFixture();
+accessibility.after(fixture.close);
+
+it("axe finds no violation in the light and dark colour schemes", async () => {
+  const context = await fixture.get();
+  // Every provider page, and one page of every other kind.
+  const urls = context.urls.filter(
+    (url) => /^\/ai-providers\/[^/]+\/$/.test(url) || ["/", "/404.html", "/ai-providers/capability/embeddings/", "/ai-providers/version/3.8/"].includes(url),
+  );
+  assert.ok(urls.length >= 17 + 4, `${urls.length} pages`);
+  const violations: string[] = [];
+  let runs = 0;
+  // Two pages at a time; each page is loaded once and checked in both schemes.
+  const queue = [...urls];
+  const worker = async () => {
+    const page = await context.browser.newPage();
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.goto(`${context.server.origin}${url}`);
+      await page.waitForSelector(".pagefind-ui__search-input");
+      await page.evaluate(axe.source);
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        const results = await page.evaluate((tags) => (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), TAGS);
+        runs++;
+        for (const v of results.violations as axe.Result[]) {
+          violations.push(`${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+        }
+      }
+    }
+    await page.close();
+  };
+  await Promise.all([worker(), worker()]);
+  assert.is(runs, urls.length * 2);
+  assert.equal(violations, []);
+});
+
+accessibility.run();

@@ -1,0 +1,36 @@
+import MarkdownIt from "markdown-it";
+import { parse } from "node-html-parser";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { escapeMarkdownText, inlineMarkdown, markdownTable } from "../../src/outputs/markdown-text.ts";
+
+// A Markdown renderer that lets raw HTML through, as many do: escaping must not rely on it being off.
+const permissive = new MarkdownIt({ html: true });
+
+test("raw HTML in a value shows as text, even where a renderer lets HTML through", () => {
+  const value = "<script>alert(1)</script> & <img src=x onerror=alert(2)>";
+  const html = permissive.renderInline(inlineMarkdown(value));
+  assert.not.match(html, /<script|<img/);
+  assert.is(parse(html).textContent, value);
+});
+
+test("code spans, autolinks, links and emphasis stay Markdown; legacy HTML becomes Markdown", () => {
+  assert.is(inlineMarkdown("Use `a<b>` or ``x`<y>`z``, see <https://example.com/a> and [docs](https://e.com) *now*"), "Use `a<b>` or ``x`<y>`z``, see <https://example.com/a> and [docs](https://e.com) *now*");
+  assert.is(inlineMarkdown('<code>/v1/chat</code> and <a href="https://e.com/d">the docs</a>'), "`/v1/chat` and [the docs](https://e.com/d)");
+  assert.is(inlineMarkdown("an unclosed ` tick <b>"), "an unclosed ` tick \\<b>");
+  assert.is(inlineMarkdown("two\nlines"), "two lines");
+});
+
+test("plain text is escaped so Markdown shows it as written", () => {
+  const name = "Tom & Jerry's <AI> *Labs* [1] _x_ #2";
+  assert.is(parse(permissive.renderInline(escapeMarkdownText(name))).textContent, name);
+});
+
+test("a table escapes `|` in every cell, code spans too, so the columns hold", () => {
+  const table = markdownTable(["A", "B"], [["`a|b`", "x | y"]]);
+  assert.is(table, "| A | B |\n| --- | --- |\n| `a\\|b` | x \\| y |\n");
+  const cells = parse(permissive.render(table)).querySelectorAll("tbody td").map((td) => td.textContent);
+  assert.equal(cells, ["a|b", "x | y"]);
+});
+
+test.run();

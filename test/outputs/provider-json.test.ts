@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parseProviderSource } from "../../src/registry/load.ts";
+import { renderProviderJson, renderProvidersJson } from "../../src/outputs/provider-json.ts";
+import { fixture } from "../helpers/build-site.ts";
+import { testSite } from "../helpers/providers.ts";
+
+const load = (file: string) => parseProviderSource(readFileSync(fixture(file), "utf8"), `test/fixtures/${file}`).provider!;
+const someNotes = load("notes-in-some-groups/some-notes.yaml");
+const hostile = load("hostile-text/hostile.yaml");
+
+test("a provider's JSON: names, URLs, each supported capability with its fields and its note", () => {
+  const json = JSON.parse(renderProviderJson(someNotes, testSite, "2026-01-02T03:04:05+00:00"));
+  assert.is(json.slug, "some-notes");
+  assert.is(json.page_url, "https://site.example.com/ai-providers/some-notes/");
+  assert.is(json.markdown_url, "https://site.example.com/ai-providers/some-notes/index.md");
+  assert.is(json.json_url, "https://site.example.com/api/providers/some-notes.json");
+  assert.is(json.edit_url, "https://git.example.com/org/repo/edit/main/test/fixtures/notes-in-some-groups/some-notes.yaml");
+  assert.is(json.last_updated, "2026-01-02T03:04:05+00:00");
+  assert.equal(json.capabilities.map((c: any) => c.key), ["chat", "embeddings", "batches", "audio.speech", "image.generations", "image.edits"]);
+  assert.equal(json.capabilities[1], {
+    key: "embeddings",
+    id: "embeddings",
+    label: "Embeddings",
+    group: "text-generation",
+    url: "https://site.example.com/ai-providers/some-notes/#embeddings",
+    route_type: "llm/v1/embeddings",
+    streaming: false,
+    upstream_path: "`/v1/embeddings`",
+    model_example: "model-embeddings",
+    min_version: "3.11",
+    note: { number: 1, text: "Embeddings note." },
+  });
+  assert.is(json.capabilities[0].note, null);
+  assert.equal(json.footnotes.map((f: any) => [f.number, f.capability]), [[1, "embeddings"], [2, "batches"], [3, "image.edits"]]);
+});
+
+test("text fields are Markdown, with the legacy inline HTML turned into Markdown; nothing is lost to escaping", () => {
+  const json = JSON.parse(renderProviderJson(hostile, testSite, null));
+  assert.is(json.name, `Tom & Jerry's > AI < "Labs"`);
+  assert.is(json.last_updated, null);
+  assert.is(json.capabilities[0].upstream_path, "`/v1/chat` and [the docs](https://example.com/docs)");
+  assert.is(json.capabilities[0].model_example, "<script>alert(1)</script> & <img src=x onerror=alert(2)>");
+});
+
+test("the list of every provider joins the providers' own JSON, and parses", () => {
+  const one = renderProviderJson(someNotes, testSite, null);
+  const two = renderProviderJson(hostile, testSite, null);
+  const all = renderProvidersJson(testSite, [one, two], "/schema/provider.schema.json");
+  const json = JSON.parse(all);
+  assert.is(json.provider_count, 2);
+  assert.is(json.data_file_schema, "https://site.example.com/schema/provider.schema.json");
+  assert.equal(json.providers, [JSON.parse(one), JSON.parse(two)]);
+  assert.ok(all.includes(one), "each provider's JSON text is reused as it is");
+  assert.equal(JSON.parse(renderProvidersJson(testSite, [])).providers, []);
+  assert.not.ok("data_file_schema" in JSON.parse(renderProvidersJson(testSite, [])));
+});
+
+test.run();

@@ -1,0 +1,45 @@
+// The site-wide text files: llms.txt, the sitemap, fingerprinted asset names.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { assetManifest, fingerprint } from "../../src/outputs/assets.ts";
+import { renderLlmsTxt } from "../../src/outputs/llms-txt.ts";
+import { renderSitemap } from "../../src/outputs/sitemap.ts";
+import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
+
+const openish = providerFrom(`name: 'Openish [beta]'\nurl_patterns: ['https://o.example.com']\n${capabilityYaml("chat")}`);
+
+test("llms.txt: the site, every provider's Markdown twin with its page, then the data", () => {
+  const text = renderLlmsTxt([openish], testSite, "/schema/provider.schema.json");
+  assert.match(text, /^# AI provider reference\n\n> Which AI providers the gateway can proxy.\n\n/);
+  assert.match(
+    text,
+    "\n## Providers\n\n- [Openish \\[beta\\]](https://site.example.com/ai-providers/openish-beta/index.md): the Openish \\[beta\\] reference in Markdown; web page: https://site.example.com/ai-providers/openish-beta/\n\n## Data\n",
+  );
+  assert.match(text, "- [All providers as JSON](https://site.example.com/api/providers.json)");
+  assert.match(text, "- [Data file schema](https://site.example.com/schema/provider.schema.json)");
+  assert.not.match(renderLlmsTxt([openish], testSite), "schema");
+});
+
+test("the sitemap: absolute, escaped URLs, with lastmod where known", () => {
+  const xml = renderSitemap([{ url: "/" }, { url: "/ai-providers/a&b/", lastModified: "2026-01-02T03:04:05Z" }], testSite);
+  assert.is(
+    xml,
+    '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+      "<url><loc>https://site.example.com/</loc></url>\n" +
+      "<url><loc>https://site.example.com/ai-providers/a&amp;b/</loc><lastmod>2026-01-02T03:04:05Z</lastmod></url>\n</urlset>\n",
+  );
+});
+
+test("assets get a name from a hash of their content, which changes when the content does", () => {
+  assert.match(fingerprint("site.css", "a{}"), /^site\.[0-9a-f]{10}\.css$/);
+  assert.is(fingerprint("site.css", "a{}"), fingerprint("site.css", "a{}"));
+  assert.is.not(fingerprint("site.css", "a{}"), fingerprint("site.css", "b{}"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "assets-"));
+  writeFileSync(path.join(dir, "search.js"), "1");
+  assert.equal([...assetManifest(dir)], [["search.js", fingerprint("search.js", "1")]]);
+});
+
+test.run();
