@@ -6,12 +6,14 @@ export default function (eleventyConfig: any) {
     // A fixture registry for tests and benchmarks; the shipped data otherwise.
     providersDir: process.env.PROVIDERS_DIR ?? "_data/providers",
   });
+  // Read per build, not once per process: tests and the benchmark build many sites in one run.
+  eleventyConfig.setOutputDirectory(process.env.ELEVENTY_OUTPUT ?? "_site");
   // Escape every {{ output }} by default: data text is never markup unless a template says so.
   eleventyConfig.setLiquidOptions({ cache: true, outputEscape: "escape" });
   eleventyConfig.ignores.add("pages/assets/**");
 }
 
 export const config = {
-  dir: { input: "pages", includes: "../_includes", data: "../_data", output: process.env.ELEVENTY_OUTPUT ?? "_site" },
-  templateFormats: ["liquid"],
+  dir: { input: "pages", includes: "../_includes", data: "../_data" },
+  templateFormats: ["liquid", "11ty.js"],
 };
