@@ -1,17 +1,21 @@
 import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readFileHistory, type FileHistory } from "../file-history.ts";
 import { assetManifest } from "../outputs/assets.ts";
 import { renderLlmsTxt } from "../outputs/llms-txt.ts";
 import { renderProviderJson, renderProvidersJson } from "../outputs/provider-json.ts";
 import { renderProviderMarkdown } from "../outputs/provider-markdown.ts";
+import { providerSearchRecord } from "../outputs/search-records.ts";
 import { renderSitemap } from "../outputs/sitemap.ts";
+import { SearchIndexBuild } from "./search-index.ts";
 import type { Registry } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix } from "../render/matrix.ts";
-import { renderProviderPageMeta } from "../render/page-meta.ts";
+import { renderDocument } from "../render/document.ts";
+import { renderProviderPage } from "../render/provider-page.ts";
 import type { SiteConfig } from "../site-config.ts";
-import { SCHEMA_URL } from "../urls.ts";
+import { providerJsonUrl, providerMarkdownUrl, providerPageUrl, SCHEMA_URL } from "../urls.ts";
 
 export interface ReaderOutputOptions {
   /** Folder that data-file paths are relative to. */
@@ -75,11 +79,7 @@ export function registerReaderOutputs(
   const assets = assetManifest(options.assetsDir);
   for (const [name, hashed] of assets) eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(options.assetsDir, name))]: `assets/${hashed}` });
   /** `{{ "site.css" | assetUrl }}` → `/assets/site.3f9c2a71b0.css` */
-  eleventyConfig.addFilter("assetUrl", (name: string) => {
-    const hashed = assets.get(name);
-    if (!hashed) throw new Error(`No asset is named "${name}" in ${fromCwd(options.assetsDir)}.`);
-    return `/assets/${hashed}`;
-  });
+  eleventyConfig.addFilter("assetUrl", (name: string) => assetUrl(name));
 
   // Another branch adds the schema; publish it when it is there.
   const schemaUrl = existsSync(options.schemaFile) ? SCHEMA_URL : undefined;
@@ -99,24 +99,53 @@ export function registerReaderOutputs(
   /** `{% capabilityMatrix view.url %}`: legend, filter links and table of one view of the matrix. */
   eleventyConfig.addShortcode("capabilityMatrix", (url: string) => outputs().matrix.render(url));
 
-  /** `{% providerPageMeta provider.slug %}`: last updated, edit link, Markdown and JSON twins. */
-  eleventyConfig.addShortcode("providerPageMeta", (slug: string) => {
+  const assetUrl = (name: string) => {
+    const hashed = assets.get(name);
+    if (!hashed) throw new Error(`No asset is named "${name}" in ${fromCwd(options.assetsDir)}.`);
+    return `/assets/${hashed}`;
+  };
+
+  /**
+   * `{% providerPage provider.slug %}`: a provider's whole page, document shell included. The
+   * paginated provider template calls it once per provider; TypeScript renders the page in one
+   * pass rather than a template engine rendering a page and then its layout.
+   */
+  eleventyConfig.addShortcode("providerPage", (slug: string) => {
     const build = outputs();
     const provider = build.registry.get(slug);
-    return renderProviderPageMeta(provider, build.site, { available: build.history.available, lastUpdated: build.lastUpdated(provider) });
+    return renderProviderPage(provider, build.site, {
+      history: { available: build.history.available, lastUpdated: build.lastUpdated(provider) },
+      assetUrl,
+    });
   });
 
-  /** `{% providerMarkdown provider.slug %}`: the page's Markdown twin. */
-  eleventyConfig.addShortcode("providerMarkdown", (slug: string) => {
-    const build = outputs();
-    const provider = build.registry.get(slug);
-    return renderProviderMarkdown(provider, build.site, build.lastUpdated(provider));
-  });
+  /**
+   * `{% pageDocument page.url, title, description, noindex, wide %}...{% endpageDocument %}`:
+   * the same document shell around any other page (the layout `layouts/base.liquid`).
+   */
+  eleventyConfig.addPairedShortcode(
+    "pageDocument",
+    (body: string, url: string, title?: string, description?: string, noindex?: boolean, wide?: boolean) =>
+      renderDocument({ site: outputs().site, url, title: title || undefined, description: description || undefined, noindex: !!noindex, wide: !!wide, assetUrl, body }),
+  );
 
-  /** `{% providerJson provider.slug %}` */
-  eleventyConfig.addShortcode("providerJson", (slug: string) => {
+  // The Markdown and JSON twins of each provider page are written straight from TypeScript once
+  // the pages are out: as paginated templates they cost a template pass per file, which at
+  // 10,000 providers is 20,000 passes for files that need none.
+  // Search records go to Pagefind as the build starts (after the plugin's own `eleventy.before`
+  // has loaded the registry: handlers start in the order they were added).
+  let search: SearchIndexBuild | undefined;
+  eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string }) => {
+    if (outputMode && outputMode !== "fs") return;
     const build = outputs();
-    return build.providerJson(build.registry.get(slug)) + "\n";
+    search = new SearchIndexBuild(build.registry.providers.map((provider) => providerSearchRecord(provider, build.site)));
+  });
+  // `directories.output` is the folder really written to (`dir.output` can be stale).
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
+    if (outputMode && outputMode !== "fs") return;
+    const index = search;
+    search = undefined;
+    await Promise.all([writeProviderTwins(outputs(), directories.output), index?.write(directories.output)]);
   });
 
   /** `{% providersJson %}`: every provider, reusing each one's JSON. */
@@ -131,15 +160,30 @@ export function registerReaderOutputs(
     return renderLlmsTxt(build.registry.providers, build.site, schemaUrl);
   });
 
-  /** `{% sitemap collections.all %}`: every HTML page, provider pages dated by their data file. */
-  eleventyConfig.addShortcode("sitemap", (pages: { url: string | false; data: { provider?: Provider } }[]) => {
+  /** `{% sitemap collections.all %}`: every HTML page; provider pages come from the registry, dated by their data file. */
+  eleventyConfig.addShortcode("sitemap", (pages: { url: string | false }[]) => {
     const build = outputs();
-    const entries = pages
-      .filter((page): page is { url: string; data: { provider?: Provider } } => typeof page.url === "string" && page.url.endsWith("/"))
-      .map((page) => {
-        const modified = page.data.provider ? build.lastUpdated(page.data.provider) : undefined;
-        return modified ? { url: page.url, lastModified: modified } : { url: page.url };
-      });
-    return renderSitemap(entries, build.site);
+    const others = pages.filter((page): page is { url: string } => typeof page.url === "string" && page.url.endsWith("/")).map((page) => ({ url: page.url }));
+    const providerPages = build.registry.providers.map((provider) => {
+      const modified = build.lastUpdated(provider);
+      return modified ? { url: providerPageUrl(provider), lastModified: modified } : { url: providerPageUrl(provider) };
+    });
+    return renderSitemap([...others, ...providerPages], build.site);
   });
+}
+
+/** Writes every provider's Markdown and JSON twin into the built site, a few files at a time. */
+async function writeProviderTwins(build: BuildOutputs, outputDir: string): Promise<void> {
+  const jobs = build.registry.providers.map((provider) => async () => {
+    const markdown = path.join(outputDir, providerMarkdownUrl(provider));
+    await mkdir(path.dirname(markdown), { recursive: true });
+    await writeFile(markdown, renderProviderMarkdown(provider, build.site, build.lastUpdated(provider)));
+    await writeFile(path.join(outputDir, providerJsonUrl(provider)), build.providerJson(provider) + "\n");
+  });
+  await mkdir(path.join(outputDir, path.dirname(providerJsonUrl({ slug: "x" }))), { recursive: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
 }

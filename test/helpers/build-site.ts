@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -13,29 +15,59 @@ export interface BuiltPage {
 }
 
 /**
- * Builds the whole site in memory over a registry folder (nothing is written to disk) and
- * returns its pages by URL.
+ * Builds the whole site over a registry folder into a temporary folder, exactly as a build
+ * writes it (pages, and the files written after them: Markdown and JSON twins, search index),
+ * and returns every page and file by URL. The folder is removed before it returns.
  */
 export async function buildSite(
   providersDir: string,
   extraTemplates: Record<string, string> = {},
 ): Promise<Map<string, BuiltPage>> {
-  const previous = process.env.PROVIDERS_DIR;
-  process.env.PROVIDERS_DIR = providersDir;
+  const out = mkdtempSync(path.join(os.tmpdir(), "provider-site-test-"));
+  // The configuration reads both folders from the environment (its `dir.output` wins over the
+  // constructor's).
+  const previous = { PROVIDERS_DIR: process.env.PROVIDERS_DIR, ELEVENTY_OUTPUT: process.env.ELEVENTY_OUTPUT };
+  Object.assign(process.env, { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out });
   try {
-    const elev = new Eleventy(path.join(projectRoot, "pages"), path.join(projectRoot, "_site-test"), {
+    const elev = new Eleventy(path.join(projectRoot, "pages"), out, {
       configPath: path.join(projectRoot, "eleventy.config.ts"),
       quietMode: true,
       config(eleventyConfig: any) {
         for (const [name, content] of Object.entries(extraTemplates)) eleventyConfig.addTemplate(name, content);
       },
     });
-    const results = (await elev.toJSON()) as { url: string; content: string }[];
-    return new Map(results.map((r) => [r.url, { url: r.url, html: r.content, dom: parse(r.content) }]));
+    try {
+      await elev.write();
+    } catch (error) {
+      // A failed build may still be copying files into the folder: remove it when the run ends.
+      process.on("exit", () => rmSync(out, { recursive: true, force: true }));
+      throw error;
+    }
+    const pages = new Map<string, BuiltPage>();
+    for (const file of filesUnder(out)) {
+      if (file.startsWith("pagefind/") || file.startsWith("assets/")) continue;
+      const url = `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+      const html = readFileSync(path.join(out, file), "utf8");
+      pages.set(url, { url, html, dom: parse(html) });
+    }
+    rmSync(out, { recursive: true, force: true });
+    return pages;
   } finally {
-    if (previous === undefined) delete process.env.PROVIDERS_DIR;
-    else process.env.PROVIDERS_DIR = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
+}
+
+/** Every file under a folder, as paths relative to it with forward slashes, sorted. */
+export function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? filesUnder(dir, relative) : [relative];
+    })
+    .sort();
 }
 
 /**

@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { projectRoot } from "./build-site.ts";
+import { filesUnder, projectRoot } from "./build-site.ts";
+
+export { filesUnder };
 
 let built: Promise<string> | undefined;
 
@@ -17,7 +19,7 @@ export function builtSite(): Promise<string> {
     process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
     const child = spawn("npm", ["run", "--silent", "build"], {
       cwd: projectRoot,
-      env: { ...process.env, ELEVENTY_OUTPUT: dir, PAGEFIND_SITE: dir },
+      env: { ...process.env, ELEVENTY_OUTPUT: dir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let log = "";
@@ -27,16 +29,6 @@ export function builtSite(): Promise<string> {
     child.on("close", (code) => (code === 0 ? resolve(dir) : reject(new Error(`npm run build failed (${code}):\n${log}`))));
   });
   return built;
-}
-
-/** Every file under a folder, as paths relative to it with forward slashes. */
-export function filesUnder(dir: string, prefix = ""): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
-    .flatMap((entry) => {
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      return entry.isDirectory() ? filesUnder(dir, relative) : [relative];
-    })
-    .sort();
 }
 
 /** The built HTML pages: `{ url, file, html }`, `url` as a reader would type it. */

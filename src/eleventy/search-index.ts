@@ -1,0 +1,36 @@
+import path from "node:path";
+import * as pagefind from "pagefind";
+import type { SearchRecord } from "../outputs/search-records.ts";
+
+/**
+ * Site search with Pagefind, inside the build: the index is fed plain-text records from the
+ * registry when the build starts, so Pagefind's own process indexes on the second core while
+ * Eleventy writes the pages, and the index is written into the site when they are out.
+ */
+export class SearchIndexBuild {
+  private readonly indexing: Promise<pagefind.PagefindIndex>;
+
+  constructor(records: readonly SearchRecord[]) {
+    this.indexing = (async () => {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: records[0]?.language ?? "en", maxFragments: 1000 });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+      const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length) throw new Error(`Pagefind could not index a page: ${failed.join("; ")}`);
+      return index;
+    })();
+    // Reported when written; keep an early failure from counting as unhandled meanwhile.
+    this.indexing.catch(() => {});
+  }
+
+  /** Writes the index and Pagefind's search UI into `<outputDir>/pagefind/`, then stops Pagefind. */
+  async write(outputDir: string): Promise<void> {
+    try {
+      const index = await this.indexing;
+      const { errors } = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+      if (errors.length) throw new Error(`Pagefind could not write the index: ${errors.join("; ")}`);
+    } finally {
+      await pagefind.close();
+    }
+  }
+}

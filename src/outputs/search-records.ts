@@ -1,0 +1,33 @@
+import type { Provider } from "../registry/model.ts";
+import { plainText } from "../render/inline.ts";
+import type { SiteConfig } from "../site-config.ts";
+import { providerPageUrl } from "../urls.ts";
+import { providerDescription } from "../render/describe.ts";
+
+/** One search record: what site search knows of a page (Pagefind's custom record). */
+export interface SearchRecord {
+  url: string;
+  language: string;
+  meta: { title: string };
+  content: string;
+}
+
+/**
+ * A provider page as site search reads it, in plain text from the registry rather than from
+ * the rendered HTML: the name, what the page answers, and per capability its label, route
+ * type, streaming, model example, minimum version and note; then the limitations.
+ */
+export function providerSearchRecord(provider: Provider, site: SiteConfig): SearchRecord {
+  const capabilities = provider.capabilities.map(
+    (c) =>
+      `${c.label}: route type ${c.routeType}, ${c.streaming ? "streaming" : "no streaming"}, ` +
+      `model ${plainText(c.modelExample)}, from ${c.minVersion}.${c.note ? ` ${plainText(c.note.content)}` : ""}`,
+  );
+  const limitations = [...provider.limitations.providerSpecific, ...provider.limitations.statisticsLogging].map(plainText);
+  return {
+    url: providerPageUrl(provider),
+    language: site.language,
+    meta: { title: provider.name },
+    content: [providerDescription(provider, site), ...capabilities, ...limitations].join("\n"),
+  };
+}
