@@ -129,23 +129,26 @@ export function registerReaderOutputs(
       renderDocument({ site: outputs().site, url, title: title || undefined, description: description || undefined, noindex: !!noindex, wide: !!wide, assetUrl, body }),
   );
 
-  // The Markdown and JSON twins of each provider page are written straight from TypeScript once
-  // the pages are out: as paginated templates they cost a template pass per file, which at
-  // 10,000 providers is 20,000 passes for files that need none.
-  // Search records go to Pagefind as the build starts (after the plugin's own `eleventy.before`
-  // has loaded the registry: handlers start in the order they were added).
-  let search: SearchIndexBuild | undefined;
-  eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string }) => {
+  // Work that needs no page starts with the build and runs beside it: the Markdown and JSON
+  // twins of each provider page are written straight from TypeScript (as paginated templates
+  // they would cost a template pass per file: 20,000 passes at 10,000 providers), and Pagefind
+  // indexes plain-text records in its own process. Both are awaited when the pages are out.
+  // (This handler runs after the plugin's own `eleventy.before`, which loads the registry:
+  // handlers start in the order they were added.) `directories.output` is the folder really
+  // written to; `dir.output` can be stale.
+  let pending: Promise<unknown> | undefined;
+  eleventyConfig.on("eleventy.before", ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
     if (outputMode && outputMode !== "fs") return;
     const build = outputs();
-    search = new SearchIndexBuild(build.registry.providers.map((provider) => providerSearchRecord(provider, build.site)));
+    const search = new SearchIndexBuild(build.registry.providers.map((provider) => providerSearchRecord(provider, build.site)));
+    pending = Promise.all([writeProviderTwins(build, directories.output), search.write(directories.output)]);
+    // Reported by `eleventy.after`; a build that fails first must not leave it unhandled.
+    pending.catch(() => {});
   });
-  // `directories.output` is the folder really written to (`dir.output` can be stale).
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
-    if (outputMode && outputMode !== "fs") return;
-    const index = search;
-    search = undefined;
-    await Promise.all([writeProviderTwins(outputs(), directories.output), index?.write(directories.output)]);
+  eleventyConfig.on("eleventy.after", async () => {
+    const done = pending;
+    pending = undefined;
+    await done;
   });
 
   /** `{% providersJson %}`: every provider, reusing each one's JSON. */
