@@ -8,6 +8,9 @@ export default function (eleventyConfig: any) {
   });
   // Read per build, not once per process: tests and the benchmark build many sites in one run.
   eleventyConfig.setOutputDirectory(process.env.ELEVENTY_OUTPUT ?? "_site");
+  // Eleventy waits for a changed file to stay the same size for 150 ms before rebuilding; a
+  // provider file is small and saved at once, so the preview need not wait that long.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
   // Escape every {{ output }} by default: data text is never markup unless a template says so.
   eleventyConfig.setLiquidOptions({ cache: true, outputEscape: "escape" });
   eleventyConfig.ignores.add("pages/assets/**");

@@ -136,15 +136,23 @@ export function registerReaderOutputs(
   // (This handler runs after the plugin's own `eleventy.before`, which loads the registry:
   // handlers start in the order they were added.) `directories.output` is the folder really
   // written to; `dir.output` can be stale.
+  // The dev server indexes for search on its first build only: a preview after an edit is
+  // wanted at once, and search there may lag behind the edit until the next start.
   let pending: Promise<unknown> | undefined;
-  eleventyConfig.on("eleventy.before", ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
-    if (outputMode && outputMode !== "fs") return;
-    const build = outputs();
-    const search = new SearchIndexBuild(build.registry.providers.map((provider) => providerSearchRecord(provider, build.site)));
-    pending = Promise.all([writeProviderTwins(build, directories.output), search.write(directories.output)]);
-    // Reported by `eleventy.after`; a build that fails first must not leave it unhandled.
-    pending.catch(() => {});
-  });
+  let indexed = false;
+  eleventyConfig.on(
+    "eleventy.before",
+    ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode?: string; runMode?: string }) => {
+      if (outputMode && outputMode !== "fs") return;
+      const build = outputs();
+      const index = runMode === "build" || !indexed;
+      indexed = true;
+      const search = index ? new SearchIndexBuild(build.registry.providers.map((provider) => providerSearchRecord(provider, build.site))) : undefined;
+      pending = Promise.all([writeProviderTwins(build, directories.output), search?.write(directories.output)]);
+      // Reported by `eleventy.after`; a build that fails first must not leave it unhandled.
+      pending.catch(() => {});
+    },
+  );
   eleventyConfig.on("eleventy.after", async () => {
     const done = pending;
     pending = undefined;
