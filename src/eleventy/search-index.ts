@@ -23,14 +23,19 @@ export class SearchIndexBuild {
     this.indexing.catch(() => {});
   }
 
-  /** Writes the index and Pagefind's search UI into `<outputDir>/pagefind/`, then stops Pagefind. */
+  /**
+   * Writes the index and Pagefind's search UI into `<outputDir>/pagefind/`, then drops the
+   * index from Pagefind's process. The process itself is shared by every index in this Node
+   * process (a test run, a dev server) and never holds it open, so it is not closed here:
+   * closing it would cut off another build's index still in progress.
+   */
   async write(outputDir: string): Promise<void> {
+    const index = await this.indexing;
     try {
-      const index = await this.indexing;
       const { errors } = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
       if (errors.length) throw new Error(`Pagefind could not write the index: ${errors.join("; ")}`);
     } finally {
-      await pagefind.close();
+      await index.deleteIndex();
     }
   }
 }
