@@ -34,6 +34,11 @@ export interface MatrixView {
   filter: MatrixFilter;
   /** The page's heading and title. */
   title: string;
+  /**
+   * The start of the title of each page when the view has several ("…, page 2"):
+   * shorter than `title`, so that with the site's name it stays within 70 characters.
+   */
+  shortTitle: string;
   /** The view's link text in the filter navigation. */
   label: string;
   /** One plain-text sentence for the meta description. */
@@ -46,7 +51,7 @@ export interface MatrixPage {
   url: string;
   /** The view's title, for the page's heading. */
   heading: string;
-  /** The document title: the view's, with the page number on pages after the first. */
+  /** The document title: the view's; when it has several pages, its short title and the page's number. */
   title: string;
   /** The meta description. */
   description: string;
@@ -62,6 +67,7 @@ export function matrixViews(versions: readonly string[], product: string): Matri
       url: MATRIX_URL,
       filter: { kind: "all" },
       title: "AI providers",
+      shortTitle: "AI providers",
       label: "All providers",
       description: `Every AI provider ${product} can proxy and which of the ${CAPABILITIES.length} capabilities each supports, from which gateway version, with or without streaming.`,
     },
@@ -70,6 +76,7 @@ export function matrixViews(versions: readonly string[], product: string): Matri
         url: `${MATRIX_URL}capability/${c.id}/`,
         filter: { kind: "capability", capability: c.key },
         title: `Providers that support ${c.label}`,
+        shortTitle: `Providers with ${c.label}`,
         label: c.label,
         description: `The AI providers whose ${c.label.toLowerCase()} ${product} can proxy, with the minimum gateway version and streaming support.`,
       }),
@@ -78,6 +85,7 @@ export function matrixViews(versions: readonly string[], product: string): Matri
       url: `${MATRIX_URL}streaming/`,
       filter: { kind: "streaming" },
       title: "Providers that stream responses",
+      shortTitle: "Providers that stream",
       label: "Stream responses",
       description: `The AI providers with at least one capability whose responses ${product} can stream.`,
     },
@@ -86,6 +94,7 @@ export function matrixViews(versions: readonly string[], product: string): Matri
         url: `${MATRIX_URL}version/${version}/`,
         filter: { kind: "version", version },
         title: `Providers on ${product} ${version}`,
+        shortTitle: `Providers on gateway ${version}`,
         label: version,
         description: `The AI providers and capabilities that work on ${product} ${version}.`,
       }),
@@ -203,8 +212,12 @@ export class CapabilityMatrix {
       const { view } = entry;
       for (const slice of pageSlices(entry.count, pageSize)) {
         const url = pageUrl(view.url, slice.number);
-        const of = slice.count > 1 ? `, page ${slice.number} of ${slice.count}` : "";
-        pages.push({ url, heading: view.title, title: view.title + of, description: view.description + (slice.number > 1 ? ` Page ${slice.number} of ${slice.count}.` : "") });
+        pages.push({
+          url,
+          heading: view.title,
+          title: slice.count > 1 ? `${view.shortTitle}, page ${slice.number}` : view.title,
+          description: slice.number > 1 ? `${view.description} Page ${slice.number} of ${slice.count}.` : view.description,
+        });
         this.byUrl.set(url, { entry, slice });
       }
     }

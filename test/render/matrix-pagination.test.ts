@@ -76,8 +76,8 @@ test(`the whole matrix at ${MATRIX_PAGE_SIZE} a page: two pages, every provider 
   assert.is(MATRIX_PAGE_SIZE, 200);
   const pages = pagesOf("/ai-providers/");
   assert.equal(pages.map((p) => [p.url, p.heading, p.title]), [
-    ["/ai-providers/", "AI providers", "AI providers, page 1 of 2"],
-    ["/ai-providers/page/2/", "AI providers", "AI providers, page 2 of 2"],
+    ["/ai-providers/", "AI providers", "AI providers, page 1"],
+    ["/ai-providers/page/2/", "AI providers", "AI providers, page 2"],
   ]);
   assert.match(pages[1]!.description, / Page 2 of 2\.$/);
   const names = pages.flatMap((p) => rowsOf(dom(p.url)).map((row) => row[0]));
@@ -115,7 +115,7 @@ test("at a smaller page size every view pages the same way, and every row appear
       else {
         assert.equal(nav!.querySelectorAll('[aria-current="page"]').map((a) => a.getAttribute("href")), [p.url]);
         assert.is(p.url, i === 0 ? view.url : `${view.url}page/${i + 1}/`);
-        assert.is(p.title, `${view.title}, page ${i + 1} of ${pages.length}`);
+        assert.is(p.title, `${view.shortTitle}, page ${i + 1}`);
       }
       const table = page.querySelector("table");
       const rows = table ? tableRows(table) : [];
@@ -133,6 +133,12 @@ test("at a smaller page size every view pages the same way, and every row appear
     assert.equal(rows, expected, view.url);
     assert.is(new Set(rows).size, rows.length, `${view.url}: no row twice`);
   }
+});
+
+test("a page's title, with the site's name after it, stays within 70 characters even on page 50", () => {
+  const long = matrix.views.map((v) => `${v.shortTitle}, page 50 · AI provider reference`).filter((title) => title.length > 70);
+  assert.equal(long, []);
+  assert.is(pagesOf("/ai-providers/capability/chat/")[1]!.title, "Providers with Chat completions, page 2");
 });
 
 test("a long view: the range counts the view's own rows, gaps in the page links, hidden providers counted on every page", () => {
