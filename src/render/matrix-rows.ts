@@ -5,8 +5,8 @@ import { capabilitySince } from "../versions.ts";
 import { escapeHtml, renderInline } from "./inline.ts";
 
 // The tables of the capability matrix and its views. They hold one row per provider (or per
-// provider and capability), so at 10,000 providers every byte of a cell counts 100,000-fold:
-// the ✓ and ✗ marks are drawn by the style sheet (and hidden from screen readers), and in a
+// provider and capability): at 10,000 providers the matrix alone has 150,000 cells, so the
+// ✓ and ✗ marks are drawn by the style sheet (and hidden from screen readers), and in a
 // cell every <span> holds the words screen readers read instead (site.css hides them from
 // view, as `.visually-hidden` does, without repeating that class in every cell).
 
