@@ -94,9 +94,10 @@ export function registerReaderOutputs(
     return build;
   };
 
-  eleventyConfig.addGlobalData("matrixViews", () => outputs().matrix.views);
+  /** Every page of the matrix and its views (`url`, `heading`, `title`, `description`); the template makes one page of each. */
+  eleventyConfig.addGlobalData("matrixPages", () => outputs().matrix.pages);
 
-  /** `{% capabilityMatrix view.url %}`: legend, filter links and table of one view of the matrix. */
+  /** `{% capabilityMatrix view.url %}`: legend, filter links, page links and table of one page of the matrix. */
   eleventyConfig.addShortcode("capabilityMatrix", (url: string) => outputs().matrix.render(url));
 
   const assetUrl = (name: string) => {

@@ -120,4 +120,21 @@ test("the matrix: one row per provider, cells link to the capability's row on it
   for (const version of ["3.6", "3.8", "3.9", "3.11", "3.13", "3.14"]) assert.ok(pages.has(`/ai-providers/version/${version}/`), version);
 });
 
+test("the matrix's views answer their own question from the shipped data", async () => {
+  const pages = await build(registries[0]!);
+  const rowOf = (url: string, name: string) => tableRows(pages.get(url)!.dom.querySelector("main table")!).find((row) => row[0] === name);
+  assert.equal(rowOf("/ai-providers/capability/embeddings/", "OpenAI"), ["OpenAI", "3.11", "Not supported", "text-embedding-3-small"]);
+  const link = pages.get("/ai-providers/capability/embeddings/")!.dom.querySelectorAll("main tbody th a").find((a) => text(a) === "OpenAI")!;
+  assert.is(link.getAttribute("href"), "/ai-providers/openai/#embeddings");
+  assert.equal(rowOf("/ai-providers/streaming/", "OpenAI"), ["OpenAI", "Chat completions, Completions, Realtime"]);
+  assert.is(rowOf("/ai-providers/streaming/", "xAI"), undefined);
+  assert.equal(rowOf("/ai-providers/version/3.8/", "Gemini"), [
+    "Gemini",
+    "Chat completions, Function calling, Files, Batches",
+    "Embeddings (3.11), Image generations (3.11), Image edits (3.11), Video generations (3.13), Realtime (3.13)",
+  ]);
+  assert.is(rowOf("/ai-providers/version/3.8/", "Cerebras"), undefined);
+  assert.match(text(pages.get("/ai-providers/version/3.8/")!.dom.querySelector(".matrix-summary")), /^8 of 17 providers work on Kong AI Gateway 3\.8; 9 need a newer version and are not shown\.$/);
+});
+
 test.run();

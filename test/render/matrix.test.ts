@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
 import { CapabilityMatrix, matrixViews, renderMatrixRow } from "../../src/render/matrix.ts";
-import { text } from "../helpers/build-site.ts";
+import { tableRows, text } from "../helpers/build-site.ts";
 import { capabilityYaml, providerFrom } from "../helpers/providers.ts";
 
 const head = (name: string, minVersion?: string) =>
@@ -11,22 +11,22 @@ const head = (name: string, minVersion?: string) =>
 
 const openish = providerFrom(
   head("Openish", "3.6") +
-    capabilityYaml("chat", { streaming: true, minVersion: "3.6" }) +
-    capabilityYaml("embeddings", { minVersion: "3.11" }) +
+    capabilityYaml("chat", { streaming: true, minVersion: "3.6", modelExample: "gpt-ish" }) +
+    capabilityYaml("embeddings", { minVersion: "3.11", modelExample: "[embed-ish](https://models.example.com/embed)" }) +
     capabilityYaml("files", { minVersion: "n/a" }) +
-    capabilityYaml("audio.speech", { minVersion: "3.13" }),
+    capabilityYaml("audio.speech", { streaming: true, minVersion: "3.13" }),
 );
-const later = providerFrom(head("Later & Labs", "3.11") + capabilityYaml("chat", { minVersion: "3.11" }));
+const later = providerFrom(head("Later & Labs", "3.11") + capabilityYaml("chat", { minVersion: "3.11", modelExample: "labs-<1>" }));
 const unknown = providerFrom(head("Unknown") + capabilityYaml("realtime", { streaming: true, minVersion: "n/a" }));
 
 const cells = (row: string) => parse(`<table><tbody>${row}</tbody></table>`).querySelectorAll("td");
 
-test("a row: the provider's name links to its page, then one cell per capability in catalogue order", () => {
+test("a row of the full matrix: the provider's name links to its page, then one cell per capability in catalogue order", () => {
   const row = parse(`<table><tbody>${renderMatrixRow(openish)}</tbody></table>`);
-  assert.is(row.querySelector("th a")!.getAttribute("href"), "/ai-providers/openish/");
+  assert.is(row.querySelector('th[scope="row"] a')!.getAttribute("href"), "/ai-providers/openish/");
   assert.is(row.querySelectorAll("td").length, CAPABILITIES.length);
   const byColumn = Object.fromEntries(CAPABILITIES.map((c, i) => [c.key, row.querySelectorAll("td")[i]!]));
-  // Screen readers hear the meaning; the ✓ is hidden from them.
+  // Screen readers hear the meaning; the ✓ and ✗ are drawn by the style sheet.
   assert.is(text(byColumn.chat), "Supported from 3.6, streaming");
   assert.is(byColumn.chat!.querySelector("a")!.getAttribute("href"), "/ai-providers/openish/#chat");
   assert.is(text(byColumn.embeddings), "Supported from 3.11");
@@ -34,22 +34,18 @@ test("a row: the provider's name links to its page, then one cell per capability
   // `n/a` means "no separate minimum": the provider's own.
   assert.is(text(byColumn.files), "Supported from 3.6");
   assert.is(text(byColumn.completions), "Not supported");
+  assert.is(byColumn.completions!.getAttribute("class"), "mark-no");
   assert.is(byColumn.completions!.querySelector("a"), null);
-  assert.match(byColumn.chat!.innerHTML, '<span class="mark mark-yes" aria-hidden="true">✓</span>');
+  // The words for screen readers are the cell's <span>s; the visible "streaming" is not one.
+  assert.equal(byColumn.chat!.querySelectorAll("span").map((s) => s.text), ["Supported from", ","]);
+  assert.is(byColumn.chat!.querySelector("small")!.text, "streaming");
+  assert.not.match(renderMatrixRow(openish), /[✓✗]/);
 });
 
 test("a capability with no known version says only that it is supported; names are escaped", () => {
   const row = cells(renderMatrixRow(unknown));
   assert.is(text(row[CAPABILITIES.findIndex((c) => c.key === "realtime")]), "Supported, streaming");
   assert.match(renderMatrixRow(later), ">Later &amp; Labs</a>");
-});
-
-test("on a version's view, a capability that needs a newer version says which", () => {
-  const row = cells(renderMatrixRow(openish, "3.11"));
-  const at = (key: string) => row[CAPABILITIES.findIndex((c) => c.key === key)]!;
-  assert.is(text(at("audio.speech")), "needs 3.13");
-  assert.is(at("audio.speech").querySelector("a")!.getAttribute("href"), "/ai-providers/openish/#audio-speech");
-  assert.is(text(at("embeddings")), "Supported from 3.11");
 });
 
 test("the views: all, one per capability, streaming, one per version in the data", () => {
@@ -67,54 +63,109 @@ test("the views: all, one per capability, streaming, one per version in the data
 
 const matrix = new CapabilityMatrix([later, openish, unknown], "Kong AI Gateway");
 const page = (url: string) => parse(matrix.render(url));
-const rowNames = (url: string) => page(url).querySelectorAll("tbody th").map((th) => text(th));
+const rows = (url: string) => tableRows(page(url).querySelector("table")!);
+const rowNames = (url: string) => rows(url).map((row) => row[0]);
+const headers = (url: string) => page(url).querySelectorAll('thead th[scope="col"]').map((th) => text(th));
 
-test("the whole matrix: every provider, a caption, grouped column headers, filter links", () => {
+test("few providers: one page per view, at the view's own address, with no page links", () => {
+  assert.equal(matrix.pages.map((p) => p.url), matrix.views.map((v) => v.url));
+  const first = matrix.pages[0]!;
+  assert.equal(first, { url: "/ai-providers/", heading: "AI providers", title: "AI providers", description: matrix.views[0]!.description });
+  for (const { url } of matrix.pages) assert.is(page(url).querySelector("nav.pagination"), null, url);
+});
+
+test("the whole matrix: every provider, a caption, grouped column headers, row headers, filter links", () => {
   const dom = page("/ai-providers/");
   assert.equal(rowNames("/ai-providers/"), ["Later & Labs", "Openish", "Unknown"]);
   assert.is(text(dom.querySelector("caption")), "AI providers");
+  assert.is(dom.querySelector("table")!.getAttribute("class"), "matrix matrix-grid");
   assert.is(dom.querySelector(".matrix-scroll")!.getAttribute("aria-labelledby"), "matrix-caption");
   assert.is(text(dom.querySelector(".matrix-summary")), "All 3 providers against the 15 capabilities.");
   assert.equal(dom.querySelectorAll('thead th[scope="colgroup"]').map((th) => [text(th), th.getAttribute("colspan") ?? "1"]), [
     ["Text generation", "3"], ["Advanced text generation", "1"], ["Processing", "4"], ["Audio", "3"], ["Image", "2"], ["Video", "1"], ["Realtime", "1"],
   ]);
-  assert.equal(dom.querySelectorAll('thead th[scope="col"]').map((th) => text(th)), ["Provider", ...CAPABILITIES.map((c) => c.label)]);
+  assert.equal(headers("/ai-providers/"), ["Provider", ...CAPABILITIES.map((c) => c.label)]);
+  assert.is(dom.querySelectorAll('tbody th[scope="row"]').length, 3);
   const current = dom.querySelectorAll('.matrix-filters a[aria-current="page"]');
   assert.equal(current.map((a) => a.getAttribute("href")), ["/ai-providers/"]);
   assert.equal(dom.querySelectorAll(".matrix-filters a").map((a) => a.getAttribute("href")).sort(), matrix.views.map((v) => v.url).sort());
 });
 
-test("a capability's view shows only the providers that support it, and marks its column", () => {
-  assert.equal(rowNames("/ai-providers/capability/chat/"), ["Later & Labs", "Openish"]);
-  assert.equal(rowNames("/ai-providers/capability/audio-speech/"), ["Openish"]);
-  assert.is(text(page("/ai-providers/capability/chat/").querySelector(".matrix-summary")), "2 of 3 providers support Chat completions.");
-  const cols = page("/ai-providers/capability/embeddings/").querySelectorAll("col");
-  assert.equal(cols.map((c) => c.getAttribute("class") ?? ""), ["", "", "", "current", ...Array(12).fill("")]);
+test("a capability's view: a row per provider supporting it, linked to the capability, with version, streaming and model", () => {
+  const url = "/ai-providers/capability/chat/";
+  assert.equal(headers(url), ["Provider", "Min version", "Streaming", "Model example"]);
+  assert.equal(rows(url), [
+    ["Later & Labs", "3.11", "Not supported", "labs-<1>"],
+    ["Openish", "3.6", "Supported", "gpt-ish"],
+  ]);
+  assert.match(matrix.render(url), "<td>labs-&lt;1&gt;</td>");
+  const dom = page(url);
+  assert.equal(dom.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")), ["/ai-providers/later-labs/#chat", "/ai-providers/openish/#chat"]);
+  // The streaming column: a mark drawn by the style sheet, and words for screen readers.
+  assert.equal(dom.querySelectorAll("tbody td:nth-child(3)").map((td) => td.getAttribute("class")), ["mark-no", "mark-yes"]);
+  assert.is(text(dom.querySelector(".matrix-summary")), "2 of 3 providers support Chat completions.");
+  assert.is(text(dom.querySelector("caption")), "Providers that support Chat completions");
+  assert.is(dom.querySelector("table")!.getAttribute("class"), "matrix matrix-list");
+  // Model examples are inline Markdown.
+  const embeddings = page("/ai-providers/capability/embeddings/");
+  assert.is(embeddings.querySelector("tbody td:last-child a")!.getAttribute("href"), "https://models.example.com/embed");
+  // `n/a` reads as the provider's version; with none known, the data's own words.
+  assert.equal(rows("/ai-providers/capability/files/"), [["Openish", "3.6", "Not supported", "model-files"]]);
+  assert.equal(rows("/ai-providers/capability/realtime/"), [["Unknown", "n/a", "Supported", "model-realtime"]]);
   const empty = page("/ai-providers/capability/image-edits/");
   assert.is(empty.querySelector("table"), null);
   assert.is(text(empty.querySelectorAll("p").at(-1)), "No provider supports Image edits yet.");
 });
 
-test("the streaming view shows the providers that stream at least one capability", () => {
-  assert.equal(rowNames("/ai-providers/streaming/"), ["Openish", "Unknown"]);
+test("the streaming view: a row per provider that streams, with the capabilities that do, each linked to its row", () => {
+  const url = "/ai-providers/streaming/";
+  assert.equal(headers(url), ["Provider", "Capabilities that stream"]);
+  assert.equal(rows(url), [["Openish", "Chat completions, Speech"], ["Unknown", "Realtime"]]);
+  const dom = page(url);
+  assert.equal(dom.querySelectorAll("tbody th a").map((a) => a.getAttribute("href")), ["/ai-providers/openish/", "/ai-providers/unknown/"]);
+  assert.equal(dom.querySelectorAll("tbody td a").map((a) => a.getAttribute("href")), ["/ai-providers/openish/#chat", "/ai-providers/openish/#audio-speech", "/ai-providers/unknown/#realtime"]);
+  assert.is(text(dom.querySelector(".matrix-summary")), "2 of 3 providers stream responses for at least one capability.");
 });
 
-test("a version's view hides providers that need a newer version and marks later capabilities", () => {
+test("a version's view: providers that work on it, what they offer there, what needs a newer version, and how many are hidden", () => {
   assert.equal(matrix.views.filter((v) => v.filter.kind === "version").map((v) => v.label), ["3.6", "3.11", "3.13"]);
-  // Unknown has no known version, so no view hides it.
-  assert.equal(rowNames("/ai-providers/version/3.6/"), ["Openish", "Unknown"]);
-  assert.equal(rowNames("/ai-providers/version/3.11/"), ["Later & Labs", "Openish", "Unknown"]);
-  const dom = page("/ai-providers/version/3.6/");
-  assert.match(text(dom.querySelector(".matrix-summary")), "2 of 3 providers work on Kong AI Gateway 3.6; 1 needs a newer version and is not shown.");
-  assert.equal(dom.querySelectorAll("td.later").map((td) => text(td)), ["needs 3.11", "needs 3.13"]);
-  // On the newest version nothing is later.
-  assert.equal(page("/ai-providers/version/3.13/").querySelectorAll("td.later").length, 0);
+  assert.equal(headers("/ai-providers/version/3.6/"), ["Provider", "Available on 3.6", "Needs a newer version"]);
+  // Unknown has no known version, so no view hides it; Later & Labs needs 3.11.
+  assert.equal(rows("/ai-providers/version/3.6/"), [
+    ["Openish", "Chat completions, Files", "Embeddings (3.11), Speech (3.13)"],
+    ["Unknown", "Realtime", "None"],
+  ]);
+  assert.is(
+    text(page("/ai-providers/version/3.6/").querySelector(".matrix-summary")),
+    "2 of 3 providers work on Kong AI Gateway 3.6; 1 needs a newer version and is not shown.",
+  );
+  assert.equal(rows("/ai-providers/version/3.11/"), [
+    ["Later & Labs", "Chat completions", "None"],
+    ["Openish", "Chat completions, Embeddings, Files", "Speech (3.13)"],
+    ["Unknown", "Realtime", "None"],
+  ]);
+  assert.equal(rows("/ai-providers/version/3.13/").map((r) => r[2]), ["None", "None", "None"]);
+  assert.is(text(page("/ai-providers/version/3.13/").querySelector(".matrix-summary")), "3 of 3 providers work on Kong AI Gateway 3.13.");
+  assert.equal(page("/ai-providers/version/3.11/").querySelectorAll("tbody th a").map((a) => a.getAttribute("href")), [
+    "/ai-providers/later-labs/",
+    "/ai-providers/openish/",
+    "/ai-providers/unknown/",
+  ]);
 });
 
-test("a view that does not exist, and a provider whose page would sit on a view, stop the build", () => {
-  assert.throws(() => matrix.render("/ai-providers/nothing/"), /No view of the capability matrix is at \/ai-providers\/nothing\//);
-  const streaming = providerFrom(head("Streaming") + capabilityYaml("chat"), "_data/providers/streaming.yaml");
-  assert.throws(() => new CapabilityMatrix([streaming], "G"), /_data\/providers\/streaming.yaml: the provider "Streaming" would have its page at \/ai-providers\/streaming\//);
+test("a page that does not exist, and a provider whose page would sit among the views, stop the build", () => {
+  assert.throws(() => matrix.render("/ai-providers/nothing/"), /No page of the capability matrix is at \/ai-providers\/nothing\//);
+  assert.throws(() => matrix.render("/ai-providers/page/2/"), /No page of the capability matrix is at \/ai-providers\/page\/2\//);
+  for (const segment of ["streaming", "page", "capability", "version"]) {
+    const provider = providerFrom(head(segment[0]!.toUpperCase() + segment.slice(1)) + capabilityYaml("chat"), `_data/providers/${segment}.yaml`);
+    assert.throws(
+      () => new CapabilityMatrix([provider], "G"),
+      (error: Error) =>
+        error.message.startsWith(`_data/providers/${segment}.yaml: the provider "${provider.name}" would have its page at /ai-providers/${segment}/, where the capability matrix has its views`) &&
+        error.message.endsWith("Give it a `slug` field."),
+      segment,
+    );
+  }
 });
 
 test.run();

@@ -45,7 +45,8 @@ test("every internal href and src, and every #anchor, resolves in the built site
     }
   }
   assert.equal(broken, []);
-  assert.ok(checked > 2000, `checked ${checked} links`);
+  // The matrix's views are compact tables, with far fewer links than 23 copies of the full matrix had.
+  assert.ok(checked > 1500, `checked ${checked} links`);
 });
 
 test("the data files' JSON Schema is published, and linked, exactly when the repository has it", async () => {

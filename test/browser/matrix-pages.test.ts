@@ -1,0 +1,149 @@
+// The capability matrix's pages in Chromium, over 250 generated providers so that the matrix
+// and some views have more than one page: axe-core light and dark, 375 px, the page links by
+// keyboard and without JavaScript, the sticky header of a view, and what screen readers hear.
+import axe from "axe-core";
+import type { Browser, Page } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { browserSuiteRuns, launchChromium } from "../helpers/browser.ts";
+import { htmlPages } from "../helpers/built-site.ts";
+import { builtSiteOfMany } from "../helpers/many-providers.ts";
+import { netlifyHeaderRules } from "../helpers/netlify-headers.ts";
+import { serveSite, type StaticServer } from "../helpers/static-server.ts";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const pages = suite("matrix pages");
+const it = browserSuiteRuns("matrix pages (axe-core, 375 px, keyboard)") ? pages : pages.skip;
+
+let ready: Promise<{ browser: Browser; server: StaticServer; urls: string[] }> | undefined;
+const fixture = () =>
+  (ready ??= (async () => {
+    const dir = await builtSiteOfMany(250);
+    const server = await serveSite(dir, netlifyHeaderRules());
+    const urls = htmlPages(dir).map((p) => p.url).filter((url) => /^\/ai-providers\/(page|capability|streaming|version)\/|^\/ai-providers\/$/.test(url));
+    return { browser: await launchChromium(), server, urls };
+  })());
+pages.after(async () => {
+  const context = await ready?.catch(() => undefined);
+  await context?.browser.close();
+  await context?.server.close();
+});
+
+/** Console errors (CSP violations among them) on any page this suite opens. */
+const errors: string[] = [];
+async function open(url: string, options: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean } = {}): Promise<Page> {
+  const { browser, server } = await fixture();
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? "light", javaScriptEnabled: options.javaScript ?? true });
+  const page = await context.newPage();
+  page.on("console", (message) => message.type() === "error" && errors.push(`${page.url()}: ${message.text()}`));
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  const response = await page.goto(`${server.origin}${url}`);
+  assert.is(response?.status(), 200, url);
+  return page;
+}
+const close = (page: Page) => page.context().close();
+
+it("the build has the pages: the matrix, chat and the newest version on two pages each", async () => {
+  const { urls } = await fixture();
+  assert.equal(urls.filter((url) => url.includes("/page/")).sort(), ["/ai-providers/capability/chat/page/2/", "/ai-providers/page/2/", "/ai-providers/version/3.13/page/2/"]);
+});
+
+it("axe finds no violation on a later page of the matrix, of a capability and of a version, light and dark", async () => {
+  // The accessibility suite checks the shipped site's views, the streaming one among them.
+  const violations: string[] = [];
+  for (const url of ["/ai-providers/page/2/", "/ai-providers/capability/chat/page/2/", "/ai-providers/version/3.13/page/2/"]) {
+    const page = await open(url);
+    await page.waitForSelector(".pagefind-ui__search-input");
+    await page.evaluate(axe.source);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await page.evaluate((tags) => (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), TAGS);
+      for (const v of results.violations as axe.Result[]) {
+        violations.push(`${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      }
+    }
+    await close(page);
+  }
+  assert.equal(violations, []);
+});
+
+it("at 375 px no page of the matrix scrolls sideways, and the page links wrap", async () => {
+  const { urls } = await fixture();
+  const page = await open("/ai-providers/", { width: 375 });
+  for (const url of urls) {
+    await page.goto(`${(await fixture()).server.origin}${url}`);
+    const layout = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      regions: [...document.querySelectorAll(".table-scroll, nav.pagination")].map((r) => r.getBoundingClientRect().right),
+    }));
+    assert.ok(layout.page <= 375, `${url}: the page is ${layout.page}px wide`);
+    for (const right of layout.regions) assert.ok(right <= 375, `${url}: a region ends at ${right}px`);
+  }
+  await close(page);
+});
+
+it("the page links work by keyboard: Tab reaches them with a visible focus, Enter follows them", async () => {
+  const page = await open("/ai-providers/");
+  let focused = "";
+  for (let i = 0; i < 60 && focused !== "Next page"; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => (document.activeElement?.closest("nav.pagination") ? document.activeElement.textContent!.trim() : ""));
+  }
+  assert.is(focused, "Next page");
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!);
+    return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+  });
+  assert.ok(outline, "the focused page link shows its outline");
+  await Promise.all([page.waitForURL(/\/ai-providers\/page\/2\/$/), page.keyboard.press("Enter")]);
+  assert.equal(await page.locator('nav.pagination a[aria-current="page"]').allTextContents(), ["Page 2"]);
+  assert.equal(await page.locator("main tbody th").first().textContent(), "Provider 201");
+  await close(page);
+});
+
+it("without JavaScript the page and filter links are plain links that work", async () => {
+  const page = await open("/ai-providers/capability/chat/", { javaScript: false });
+  await Promise.all([page.waitForURL(/\/capability\/chat\/page\/2\/$/), page.click("nav.pagination a[rel=next]")]);
+  assert.is(await page.locator("nav.pagination p").textContent(), "Providers 201–250 of 250, page 2 of 2");
+  await Promise.all([page.waitForURL(/\/version\/3\.6\/$/), page.click("nav.matrix-filters >> text=3.6")]);
+  assert.match((await page.locator(".matrix-summary").textContent())!, /need a newer version and are not shown\.$/);
+  await close(page);
+});
+
+it("a view's header stays in view while its region scrolls down", async () => {
+  const page = await open("/ai-providers/capability/chat/", { width: 375 });
+  const before = await page.evaluate(() => document.querySelector(".matrix thead")!.getBoundingClientRect().top);
+  await page.evaluate(() => document.querySelector(".matrix-scroll")!.scrollBy(0, 2000));
+  const after = await page.evaluate(() => ({
+    scrolled: document.querySelector(".matrix-scroll")!.scrollTop,
+    head: document.querySelector(".matrix thead")!.getBoundingClientRect().top,
+  }));
+  assert.ok(after.scrolled > 1000, "the region scrolled down");
+  assert.is(after.head, before, "the header row does not move");
+  await close(page);
+});
+
+it("the marks are drawn, and screen readers hear the words instead", async () => {
+  const page = await open("/ai-providers/page/2/");
+  const cells = await page.evaluate(() => {
+    const row = document.querySelector("main tbody tr")!;
+    const supported = row.querySelector("td a")!;
+    const unsupported = row.querySelector("td.mark-no")!;
+    return {
+      tick: getComputedStyle(supported, "::before").content,
+      cross: getComputedStyle(unsupported, "::before").content,
+      words: getComputedStyle(unsupported.querySelector("span")!).width,
+    };
+  });
+  assert.match(cells.tick, /^"✓"/);
+  assert.match(cells.cross, /^"✗"/);
+  assert.is(cells.words, "1px", "the words for screen readers take no room");
+  const snapshot = await page.locator("main tbody tr").first().ariaSnapshot();
+  assert.match(snapshot, /cell "Supported from [\d.]+(, streaming)?"/);
+  assert.match(snapshot, /cell "Not supported"/);
+  assert.not.match(snapshot, /[✓✗]/);
+  await close(page);
+  assert.equal(errors, []);
+});
+
+pages.run();
