@@ -9,17 +9,16 @@ export { filesUnder };
 let built: Promise<string> | undefined;
 
 /**
- * The shipped site built ONCE per test run with the real build command (`npm run build`:
- * Eleventy, then Pagefind) into a temporary folder, removed when the run ends. The browser,
- * validator and link suites all read this one build.
+ * Builds a site with the real build command (`npm run build`, search index included) into a
+ * new temporary folder, removed when the test run ends; `env` adds e.g. `PROVIDERS_DIR`.
  */
-export function builtSite(): Promise<string> {
-  built ??= new Promise<string>((resolve, reject) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "ai-provider-site-"));
+export function buildWithCli(env: Record<string, string> = {}, prefix = "ai-provider-site-"): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
     process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
     const child = spawn("npm", ["run", "--silent", "build"], {
       cwd: projectRoot,
-      env: { ...process.env, ELEVENTY_OUTPUT: dir },
+      env: { ...process.env, ...env, ELEVENTY_OUTPUT: dir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let log = "";
@@ -28,6 +27,11 @@ export function builtSite(): Promise<string> {
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve(dir) : reject(new Error(`npm run build failed (${code}):\n${log}`))));
   });
+}
+
+/** The shipped site, built ONCE per test run: the browser, validator and link suites all read this one build. */
+export function builtSite(): Promise<string> {
+  built ??= buildWithCli();
   return built;
 }
 

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CAPABILITIES } from "../../src/catalogue.ts";
-import { projectRoot } from "./build-site.ts";
+import { buildWithCli } from "./built-site.ts";
 
 const VERSIONS = ["3.6", "3.8", "3.11", "3.13"];
 
@@ -50,27 +49,13 @@ const built = new Map<number, Promise<string>>();
 
 /**
  * The site built once per test run over `count` generated providers, with the real build
- * command (`npm run build`: Eleventy, then Pagefind) into a temporary folder: enough
+ * command (`npm run build`, search index included) into a temporary folder: enough
  * providers for the matrix and its views to have several pages.
  */
 export function builtSiteOfMany(count: number): Promise<string> {
   let site = built.get(count);
   if (!site) {
-    site = new Promise<string>((resolve, reject) => {
-      const providersDir = manyProvidersDir(count);
-      const dir = mkdtempSync(path.join(os.tmpdir(), `ai-provider-site-${count}-`));
-      process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
-      const child = spawn("npm", ["run", "--silent", "build"], {
-        cwd: projectRoot,
-        env: { ...process.env, PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: dir, PAGEFIND_SITE: dir },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let log = "";
-      child.stdout.on("data", (chunk) => (log += chunk));
-      child.stderr.on("data", (chunk) => (log += chunk));
-      child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(dir) : reject(new Error(`npm run build failed (${code}):\n${log}`))));
-    });
+    site = buildWithCli({ PROVIDERS_DIR: manyProvidersDir(count) }, `ai-provider-site-${count}-`);
     built.set(count, site);
   }
   return site;
