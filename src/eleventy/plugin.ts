@@ -1,10 +1,8 @@
 import path from "node:path";
-import type { Provider } from "../registry/model.ts";
 import { createRegistryLoader, type Registry } from "../registry/load.ts";
 import { formatProblem } from "../registry/errors.ts";
 import { renderProviderReference } from "../render/provider-reference.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
-import { providerDescription } from "../render/describe.ts";
 import { stopCliBuildOnDataError } from "./check-before-build.ts";
 import { registerReaderOutputs } from "./reader-outputs.ts";
 
@@ -67,6 +65,4 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     schemaFile: path.resolve(root, options.schemaFile ?? "schema/provider.schema.json"),
   });
 
-  /** `{{ provider | providerDescription }}`: one sentence for the meta description. */
-  eleventyConfig.addFilter("providerDescription", (provider: Provider) => providerDescription(provider, current().site));
 }

@@ -78,10 +78,8 @@ export function registerReaderOutputs(
   // Assets go out under content-hashed names, so they can be cached for a year.
   const assets = assetManifest(options.assetsDir);
   for (const [name, hashed] of assets) eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(options.assetsDir, name))]: `assets/${hashed}` });
-  /** `{{ "site.css" | assetUrl }}` → `/assets/site.3f9c2a71b0.css` */
-  eleventyConfig.addFilter("assetUrl", (name: string) => assetUrl(name));
 
-  // Another branch adds the schema; publish it when it is there.
+  // The data files' JSON Schema is published when the repository has it.
   const schemaUrl = existsSync(options.schemaFile) ? SCHEMA_URL : undefined;
   if (schemaUrl) eleventyConfig.addPassthroughCopy({ [fromCwd(options.schemaFile)]: schemaUrl.slice(1) });
 
