@@ -64,5 +64,4 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     assetsDir: path.resolve(root, options.assetsDir ?? "pages/assets"),
     schemaFile: path.resolve(root, options.schemaFile ?? "schema/provider.schema.json"),
   });
-
 }

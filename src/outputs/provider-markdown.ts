@@ -1,7 +1,7 @@
 import type { Callout } from "../catalogue.ts";
 import type { Footnote, Provider, ProviderCapability, ProviderGroup } from "../registry/model.ts";
 import { codeSpan, upstreamPathMarkdown } from "../render/inline.ts";
-import { pluginLinks, routeTypeCallout, SELF_HOSTED_CALLOUT } from "../render/provider-reference.ts";
+import { referenceProse, routeTypeCallout, SELF_HOSTED_CALLOUT, type ProseFormat } from "../render/reference-prose.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl, providerPageUrl } from "../urls.ts";
 import { escapeMarkdownText, inlineMarkdown, markdownTable } from "./markdown-text.ts";
@@ -32,20 +32,14 @@ function groupSection(provider: Provider, group: ProviderGroup, site: SiteConfig
   ].join("\n");
 }
 
-function baseUrl(provider: Provider, name: string): string {
-  const patterns = provider.urlPatterns.map(codeSpan);
-  const placeholder = provider.urlPatterns.some((u) => u.includes("{route_type_path}"))
-    ? ", where `{route_type_path}` is determined by the capability being used"
-    : "";
-  if (provider.urlIsVariable) {
-    return `${name} has no fixed base URL: it is the URL you set in the plugin's \`config.model.options.upstream_url\` option, shown here as ${patterns.join(" or ")}.\n`;
-  }
-  if (patterns.length === 0) return `${name} has no base URL in this reference.\n`;
-  if (patterns.length === 1) return `The base URL for ${name} is ${patterns[0]}${placeholder}.\n`;
-  return `The base URL for ${name} is one of the following${placeholder}:\n\n${patterns.map((p) => `- ${p}`).join("\n")}\n`;
-}
+/** Prose in Markdown: text escaped, code in code spans. */
+const markdownProse: ProseFormat = {
+  text: escapeMarkdownText,
+  code: codeSpan,
+  link: (label, href) => `[${label}](${href})`,
+};
 
-function extras(provider: Provider, name: string): string[] {
+function extras(provider: Provider, nativeFormatsIntro: string): string[] {
   const parts: string[] = [];
   const list = (items: string[]) => items.map((i) => `- ${inlineMarkdown(i)}`).join("\n") + "\n";
   const { providerSpecific, statisticsLogging } = provider.limitations;
@@ -57,7 +51,7 @@ function extras(provider: Provider, name: string): string[] {
   if (provider.nativeFormats.length) {
     parts.push(
       "## Native formats\n",
-      `With the plugin's \`llm_format\` set to a native format, requests in ${name}'s own API format pass through to these APIs:\n`,
+      `${nativeFormatsIntro}\n`,
       ...provider.nativeFormats.flatMap((f) => [`${codeSpan(`llm_format: ${f.llmFormat}`)}\n`, f.supportedApis.map((api) => `- ${codeSpan(api)}`).join("\n") + "\n"]),
     );
   }
@@ -70,27 +64,25 @@ function extras(provider: Provider, name: string): string[] {
  */
 export function renderProviderMarkdown(provider: Provider, site: SiteConfig, lastUpdated?: string): string {
   const name = escapeMarkdownText(provider.name);
-  const links = pluginLinks(site);
-  const product = escapeMarkdownText(site.product);
-  const since = provider.minVersion && provider.minVersion !== "n/a" ? ` ${name} is supported from ${product} ${escapeMarkdownText(provider.minVersion)}.` : "";
+  const prose = referenceProse(provider, site, markdownProse);
   const upstreamRows = provider.capabilities.map((c) => [escapeMarkdownText(c.label), upstreamPathMarkdown(c.upstreamPath).replace(/\s*\n\s*/g, " ")]);
   const about = [`the web page: <${absoluteUrl(site, providerPageUrl(provider))}>`, `data: \`${provider.file}\``];
   if (lastUpdated) about.push(`last updated ${lastUpdated.slice(0, 10)}`);
+  const baseUrl = prose.baseUrl.sentence + (prose.baseUrl.list.length ? `\n\n${prose.baseUrl.list.map((p) => `- ${p}`).join("\n")}` : "");
   return [
     `# ${name}\n`,
     `> The ${name} reference in Markdown; ${about.join("; ")}.\n`,
-    `You can proxy requests to ${name} AI models through ${product} using the [AI Proxy](${links.aiProxy}) and [AI Proxy Advanced](${links.aiProxyAdvanced}) plugins. ` +
-      `This reference documents all supported AI capabilities, configuration requirements, and provider-specific details needed for proper integration.${since}\n`,
-    `## ${name} base URL\n`,
-    baseUrl(provider, name),
+    `${prose.intro}\n`,
+    `## ${prose.baseUrlHeading}\n`,
+    `${baseUrl}\n`,
     "### Upstream paths\n",
-    `${product} forwards requests to the following ${name} API endpoints based on the capability:\n`,
-    upstreamRows.length ? markdownTable(["Capability", "Upstream path or API"], upstreamRows) : `No capabilities of ${name} are supported yet.\n`,
+    `${prose.upstreamIntro}\n`,
+    upstreamRows.length ? markdownTable(["Capability", "Upstream path or API"], upstreamRows) : `${prose.noCapabilities}\n`,
     callout(SELF_HOSTED_CALLOUT, site),
     "## Supported capabilities\n",
-    `The following tables show the AI capabilities supported by ${name} provider when used with the [AI Proxy](${links.aiProxy}) or the [AI Proxy Advanced](${links.aiProxyAdvanced}) plugin.\n`,
+    `${prose.capabilitiesIntro}\n`,
     callout(routeTypeCallout(site), site),
-    ...(provider.groups.length ? provider.groups.map((g) => groupSection(provider, g, site)) : [`No capabilities of ${name} are supported yet.\n`]),
-    ...extras(provider, name),
+    ...(provider.groups.length ? provider.groups.map((g) => groupSection(provider, g, site)) : [`${prose.noCapabilities}\n`]),
+    ...extras(provider, prose.nativeFormatsIntro),
   ].join("\n");
 }

@@ -2,6 +2,14 @@ import type { Callout } from "../catalogue.ts";
 import type { Footnote, Provider, ProviderCapability, ProviderGroup } from "../registry/model.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { escapeHtml, renderInline, renderParagraphs, renderUpstreamPath } from "./inline.ts";
+import { referenceProse, routeTypeCallout, SELF_HOSTED_CALLOUT, type ProseFormat } from "./reference-prose.ts";
+
+/** Prose in HTML: text escaped, code in `<code>`. */
+const htmlProse: ProseFormat = {
+  text: escapeHtml,
+  code: (text) => `<code>${escapeHtml(text)}</code>`,
+  link: (label, href) => `<a href="${escapeHtml(href)}">${label}</a>`,
+};
 
 export interface ReferenceOptions {
   /**
@@ -10,29 +18,6 @@ export interface ReferenceOptions {
    */
   idPrefix?: string;
 }
-
-/** Links the seed makes to the plugin docs, made absolute from the site's settings. */
-export function pluginLinks(site: SiteConfig) {
-  return {
-    aiProxy: `${site.pluginDocsUrl}/plugins/ai-proxy/`,
-    aiProxyAdvanced: `${site.pluginDocsUrl}/plugins/ai-proxy-advanced/`,
-    routeType: `${site.pluginDocsUrl}/plugins/ai-proxy/reference/#schema--config-route-type`,
-  };
-}
-
-/** The callout under the upstream paths: any provider's base URL can be overridden. */
-export const SELF_HOSTED_CALLOUT: Callout = {
-  kind: "info",
-  text:
-    "While only the **Llama2** and **Mistral** models are classed as self-hosted, the target URL can be overridden for any of the supported providers.\n\n" +
-    "For example, a self-hosted or otherwise OpenAI-compatible endpoint can be called by setting the same `upstream_url` plugin option.",
-};
-
-/** The callout before the capability tables: which route type to set. */
-export const routeTypeCallout = (site: SiteConfig): Callout => ({
-  kind: "info",
-  text: `Set the plugin's [\`route_type\`](${pluginLinks(site).routeType}) based on the capability you want to use. See the tables below for supported route types.`,
-});
 
 /** A heading with an anchor link after it, so readers can copy a link to the section. */
 export function heading(level: 2 | 3, id: string, text: string): string {
@@ -127,35 +112,19 @@ function groupSection(provider: Provider, group: ProviderGroup, site: SiteConfig
   );
 }
 
-function baseUrlParagraph(provider: Provider): string {
-  const name = escapeHtml(provider.name);
-  const patterns = provider.urlPatterns.map((u) => `<code>${escapeHtml(u)}</code>`);
-  const placeholder = provider.urlPatterns.some((u) => u.includes("{route_type_path}"))
-    ? `, where <code>{route_type_path}</code> is determined by the capability being used`
-    : "";
-  if (provider.urlIsVariable) {
-    return (
-      `<p>${name} has no fixed base URL: it is the URL you set in the plugin's ` +
-      `<code>config.model.options.upstream_url</code> option, shown here as ${patterns.join(" or ")}.</p>\n`
-    );
-  }
-  if (patterns.length === 0) return `<p>${name} has no base URL in this reference.</p>\n`;
-  if (patterns.length === 1) return `<p>The base URL for ${name} is ${patterns[0]}${placeholder}.</p>\n`;
-  return (
-    `<p>The base URL for ${name} is one of the following${placeholder}:</p>\n` +
-    `<ul>${patterns.map((p) => `<li>${p}</li>`).join("")}</ul>\n`
-  );
+function baseUrlParagraph({ sentence, list }: { sentence: string; list: string[] }): string {
+  return `<p>${sentence}</p>\n` + (list.length ? `<ul>${list.map((p) => `<li>${p}</li>`).join("")}</ul>\n` : "");
 }
 
-function upstreamTable(provider: Provider, prefix: string): string {
-  if (provider.capabilities.length === 0) return `<p>No capabilities of ${escapeHtml(provider.name)} are supported yet.</p>\n`;
+function upstreamTable(provider: Provider, prefix: string, noCapabilities: string): string {
+  if (provider.capabilities.length === 0) return `<p>${noCapabilities}</p>\n`;
   const rows = provider.capabilities
     .map((c) => `<tr><th scope="row">${escapeHtml(c.label)}</th><td>${renderUpstreamPath(c.upstreamPath)}</td></tr>\n`)
     .join("");
   return scrollingTable(`${prefix}upstream-paths-caption`, `Upstream paths of ${escapeHtml(provider.name)}`, ["Capability", "Upstream path or API"], rows);
 }
 
-function extras(provider: Provider, prefix: string): string {
+function extras(provider: Provider, prefix: string, nativeFormatsIntro: string): string {
   let html = "";
   const { providerSpecific, statisticsLogging } = provider.limitations;
   if (providerSpecific.length || statisticsLogging.length) {
@@ -167,7 +136,7 @@ function extras(provider: Provider, prefix: string): string {
   if (provider.nativeFormats.length) {
     html += heading(2, `${prefix}native-formats`, "Native formats");
     html +=
-      `<p>With the plugin's <code>llm_format</code> set to a native format, requests in ${escapeHtml(provider.name)}'s own API format pass through to these APIs:</p>\n` +
+      `<p>${nativeFormatsIntro}</p>\n` +
       provider.nativeFormats
         .map(
           (f) =>
@@ -186,29 +155,21 @@ function extras(provider: Provider, prefix: string): string {
  */
 export function renderProviderReference(provider: Provider, site: SiteConfig, options: ReferenceOptions = {}): string {
   const prefix = options.idPrefix ?? "";
-  const name = escapeHtml(provider.name);
-  const links = pluginLinks(site);
-  const product = escapeHtml(site.product);
-  const since = provider.minVersion && provider.minVersion !== "n/a"
-    ? ` ${name} is supported from ${product} ${escapeHtml(provider.minVersion)}.`
-    : "";
+  const prose = referenceProse(provider, site, htmlProse);
   return (
-    `<p>You can proxy requests to ${name} AI models through ${product} using the ` +
-    `<a href="${links.aiProxy}">AI Proxy</a> and <a href="${links.aiProxyAdvanced}">AI Proxy Advanced</a> plugins. ` +
-    `This reference documents all supported AI capabilities, configuration requirements, and provider-specific details needed for proper integration.${since}</p>\n` +
-    heading(2, `${prefix}base-url`, `${name} base URL`) +
-    baseUrlParagraph(provider) +
+    `<p>${prose.intro}</p>\n` +
+    heading(2, `${prefix}base-url`, prose.baseUrlHeading) +
+    baseUrlParagraph(prose.baseUrl) +
     heading(3, `${prefix}upstream-paths`, "Upstream paths") +
-    `<p>${product} forwards requests to the following ${name} API endpoints based on the capability:</p>\n` +
-    upstreamTable(provider, prefix) +
+    `<p>${prose.upstreamIntro}</p>\n` +
+    upstreamTable(provider, prefix, prose.noCapabilities) +
     callout(SELF_HOSTED_CALLOUT, site) +
     heading(2, `${prefix}supported-capabilities`, "Supported capabilities") +
-    `<p>The following tables show the AI capabilities supported by ${name} provider when used with the ` +
-    `<a href="${links.aiProxy}">AI Proxy</a> or the <a href="${links.aiProxyAdvanced}">AI Proxy Advanced</a> plugin.</p>\n` +
+    `<p>${prose.capabilitiesIntro}</p>\n` +
     callout(routeTypeCallout(site), site) +
     (provider.groups.length
       ? provider.groups.map((group) => groupSection(provider, group, site, prefix)).join("")
-      : `<p>No capabilities of ${name} are supported yet.</p>\n`) +
-    extras(provider, prefix)
+      : `<p>${prose.noCapabilities}</p>\n`) +
+    extras(provider, prefix, prose.nativeFormatsIntro)
   );
 }
