@@ -4,7 +4,7 @@ import { closestMatches, RegistryError, UnknownProviderError, type DataProblem }
 import type { Provider } from "./model.ts";
 import { normaliseProvider, type ProviderFile } from "./normalise.ts";
 import { ProblemCollector } from "./problem-collector.ts";
-import { checkProviderRules } from "./provider-rules.ts";
+import { checkProviderRules, isText } from "./provider-rules.ts";
 import { checkAgainstSchema } from "./schema-validation.ts";
 import { slugify } from "./slug.ts";
 import { explainYamlError } from "./yaml-diagnosis.ts";
@@ -127,8 +127,6 @@ export function parseProviderSource(source: string, file: string): FileResult {
   const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);
   return { file, provider, problems, identity: fileIdentity(raw as Record<string, unknown>, file, source) };
 }
-
-const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
 function fileIdentity(raw: Record<string, unknown>, file: string, source: string): FileIdentity | undefined {
   if (!isText(raw.name)) return undefined;

@@ -19,7 +19,8 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
 
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
+/** A string with something in it besides white space. */
+export const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
 /** Reads `a.b.c` (given as its parts) out of nested mappings. */
 function at(root: unknown, parts: readonly string[]): unknown {
