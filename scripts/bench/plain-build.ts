@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readFileHistory } from "../../src/file-history.ts";
-import { assetManifest } from "../../src/outputs/assets.ts";
+import { assetManifest, assetUrlOf } from "../../src/outputs/assets.ts";
 import { renderProviderJson } from "../../src/outputs/provider-json.ts";
 import { renderProviderMarkdown } from "../../src/outputs/provider-markdown.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
@@ -20,8 +20,7 @@ if (!registryDir || !outputDir) throw new Error("usage: plain-build.ts <registry
 const site = loadSiteConfig("_data/site.yaml");
 const registry = loadRegistry(registryDir);
 const history = readFileHistory(registryDir);
-const assets = assetManifest("pages/assets");
-const assetUrl = (name: string) => `/assets/${assets.get(name)}`;
+const assetUrl = assetUrlOf(assetManifest("pages/assets"), "pages/assets");
 
 mkdirSync(path.join(outputDir, "api/providers"), { recursive: true });
 for (const provider of registry.providers) {

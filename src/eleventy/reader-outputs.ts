@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readFileHistory, type FileHistory } from "../file-history.ts";
-import { assetManifest } from "../outputs/assets.ts";
+import { assetManifest, assetUrlOf } from "../outputs/assets.ts";
 import { renderLlmsTxt } from "../outputs/llms-txt.ts";
 import { renderProviderJson, renderProvidersJson } from "../outputs/provider-json.ts";
 import { renderProviderMarkdown } from "../outputs/provider-markdown.ts";
@@ -98,11 +98,7 @@ export function registerReaderOutputs(
   /** `{% capabilityMatrix view.url %}`: legend, filter links, page links and table of one page of the matrix. */
   eleventyConfig.addShortcode("capabilityMatrix", (url: string) => outputs().matrix.render(url));
 
-  const assetUrl = (name: string) => {
-    const hashed = assets.get(name);
-    if (!hashed) throw new Error(`No asset is named "${name}" in ${fromCwd(options.assetsDir)}.`);
-    return `/assets/${hashed}`;
-  };
+  const assetUrl = assetUrlOf(assets, fromCwd(options.assetsDir));
 
   /**
    * `{% providerPage provider.slug %}`: a provider's whole page, document shell included. The
