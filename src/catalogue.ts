@@ -77,7 +77,15 @@ const capability = (
   groupLabel: string,
   group: GroupId,
   routeType: string,
-): CapabilityDefinition => ({ key, path: key.split("."), id: key.replace(/[._]/g, "-"), label, groupLabel, group, routeType });
+): CapabilityDefinition => ({
+  key,
+  path: key.split("."),
+  id: key.replace(/[._]/g, "-"),
+  label,
+  groupLabel,
+  group,
+  routeType,
+});
 
 /** The 15 capabilities, in canonical order. */
 export const CAPABILITIES: readonly CapabilityDefinition[] = [

@@ -13,7 +13,8 @@ export const providerMarkdownUrl = (provider: Pick<Provider, "slug">) => `/ai-pr
 export const providerJsonUrl = (provider: Pick<Provider, "slug">) => `/api/providers/${provider.slug}.json`;
 
 /** `/ai-providers/openai/#embeddings`: a capability's row on its provider's page. */
-export const capabilityUrl = (provider: Pick<Provider, "slug">, capabilityId: string) => `${providerPageUrl(provider)}#${capabilityId}`;
+export const capabilityUrl = (provider: Pick<Provider, "slug">, capabilityId: string) =>
+  `${providerPageUrl(provider)}#${capabilityId}`;
 
 export const MATRIX_URL = "/ai-providers/";
 export const PROVIDERS_JSON_URL = "/api/providers.json";
@@ -24,5 +25,7 @@ export const LLMS_TXT_URL = "/llms.txt";
 export const absoluteUrl = (site: Pick<SiteConfig, "url">, path: string) => `${site.url}${path}`;
 
 /** The "Edit this page" link: the provider's data file in the repository's web editor. */
-export const editUrl = (site: Pick<SiteConfig, "repositoryUrl" | "repositoryBranch">, provider: Pick<Provider, "file">) =>
-  `${site.repositoryUrl}/edit/${site.repositoryBranch}/${provider.file}`;
+export const editUrl = (
+  site: Pick<SiteConfig, "repositoryUrl" | "repositoryBranch">,
+  provider: Pick<Provider, "file">,
+) => `${site.repositoryUrl}/edit/${site.repositoryBranch}/${provider.file}`;

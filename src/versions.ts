@@ -35,7 +35,10 @@ export function providerSince(provider: Provider): string | undefined {
   if (isVersion(provider.minVersion)) return provider.minVersion;
   let earliest: string | undefined;
   for (const capability of provider.capabilities) {
-    if (isVersion(capability.minVersion) && (earliest === undefined || compareVersions(capability.minVersion, earliest) < 0)) {
+    if (
+      isVersion(capability.minVersion) &&
+      (earliest === undefined || compareVersions(capability.minVersion, earliest) < 0)
+    ) {
       earliest = capability.minVersion;
     }
   }
@@ -47,7 +50,8 @@ export function distinctVersions(providers: readonly Provider[]): string[] {
   const seen = new Set<string>();
   for (const provider of providers) {
     if (isVersion(provider.minVersion)) seen.add(provider.minVersion);
-    for (const capability of provider.capabilities) if (isVersion(capability.minVersion)) seen.add(capability.minVersion);
+    for (const capability of provider.capabilities)
+      if (isVersion(capability.minVersion)) seen.add(capability.minVersion);
   }
   return [...seen].sort(compareVersions);
 }

@@ -32,7 +32,10 @@ function run(script: string, args: string[], env: Record<string, string> = {}): 
 
 const eleventy = "node_modules/@11ty/eleventy/cmd.cjs";
 const build = (providersDir: string, outputDir: string) =>
-  run(eleventy, ["--config=eleventy.config.ts", "--quiet"], { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: outputDir });
+  run(eleventy, ["--config=eleventy.config.ts", "--quiet"], {
+    PROVIDERS_DIR: providersDir,
+    ELEVENTY_OUTPUT: outputDir,
+  });
 const temporaries: string[] = [];
 const temporary = (what: string) => {
   const dir = mkdtempSync(path.join(tmpdir(), `provider-reference-${what}-`));

@@ -17,14 +17,21 @@ test("two builds of the same data with the README's build command are byte-ident
   const outputs = [0, 1].map(() => mkdtempSync(path.join(os.tmpdir(), "provider-build-")));
   try {
     for (const out of outputs) {
-      const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: projectRoot, env: { ...process.env, ELEVENTY_OUTPUT: out }, encoding: "utf8" });
+      const result = spawnSync("npm", ["run", "--silent", "build"], {
+        cwd: projectRoot,
+        env: { ...process.env, ELEVENTY_OUTPUT: out },
+        encoding: "utf8",
+      });
       assert.is(result.status, 0, result.stderr);
     }
     const [first, second] = outputs.map(listFiles);
     assert.ok(first!.length > 17, `built ${first!.length} files`);
     assert.equal(second, first);
     for (const file of first!) {
-      assert.ok(readFileSync(path.join(outputs[0]!, file)).equals(readFileSync(path.join(outputs[1]!, file))), `${file} differs between builds`);
+      assert.ok(
+        readFileSync(path.join(outputs[0]!, file)).equals(readFileSync(path.join(outputs[1]!, file))),
+        `${file} differs between builds`,
+      );
     }
   } finally {
     for (const out of outputs) rmSync(out, { recursive: true, force: true });

@@ -9,7 +9,13 @@ import { parseGitLog, readFileHistory } from "../src/file-history.ts";
 test("reads each file's newest date from one log, newest commit first", () => {
   const log = "\x1e2026-03-01T10:00:00+00:00\n\na.yaml\n\x1e2026-02-01T10:00:00+00:00\n\na.yaml\nb.yaml\n";
   const dates = parseGitLog(log, "/data");
-  assert.equal([...dates], [["/data/a.yaml", "2026-03-01T10:00:00+00:00"], ["/data/b.yaml", "2026-02-01T10:00:00+00:00"]]);
+  assert.equal(
+    [...dates],
+    [
+      ["/data/a.yaml", "2026-03-01T10:00:00+00:00"],
+      ["/data/b.yaml", "2026-02-01T10:00:00+00:00"],
+    ],
+  );
 });
 
 test("in a git checkout: committed files have their last commit's date, new files none", () => {
@@ -17,11 +23,15 @@ test("in a git checkout: committed files have their last commit's date, new file
   const dir = path.join(repo, "_data/providers");
   mkdirSync(dir, { recursive: true });
   const git = (args: string[], date: string) =>
-    execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
-      cwd: repo,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-      stdio: "ignore",
-    });
+    execFileSync(
+      "git",
+      ["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args],
+      {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+        stdio: "ignore",
+      },
+    );
   git(["init", "-q"], "2026-01-01T00:00:00Z");
   writeFileSync(path.join(dir, "a.yaml"), "1");
   writeFileSync(path.join(dir, "b.yaml"), "1");

@@ -15,7 +15,8 @@ const seedFile = path.resolve(projectRoot, "../shared/seed/provider-reference.li
 const providersDir = path.join(projectRoot, "_data/providers");
 
 if (!existsSync(seedFile)) {
-  if (process.env.CI === "true") throw new Error(`The seed template is missing at ${seedFile}; CI runs with shared/ beside the repository.`);
+  if (process.env.CI === "true")
+    throw new Error(`The seed template is missing at ${seedFile}; CI runs with shared/ beside the repository.`);
   console.warn(`\n!!! SKIPPED seed parity: no seed template at ${seedFile}\n`);
 } else {
   const liquid = new Liquid();
@@ -39,14 +40,21 @@ if (!existsSync(seedFile)) {
     assert.ok(raw.length >= 17);
     let compared = 0;
     for (const provider of raw) {
-      const seedHtml = await liquid.render(template, { include: { providers: { providers: raw }, provider_name: provider.name } });
+      const seedHtml = await liquid.render(template, {
+        include: { providers: { providers: raw }, provider_name: provider.name },
+      });
       const page = [...pages.values()].find((p) => text(p.dom.querySelector("h1")) === provider.name);
       assert.ok(page, `a page for ${provider.name}`);
       const ours = page!.dom.querySelectorAll("main table").map((t) => tableRows(t));
-      const seed = seedHtml.split("<tbody>").slice(1).map((body: string) => seedRows(body.split("</tbody>")[0]!));
+      const seed = seedHtml
+        .split("<tbody>")
+        .slice(1)
+        .map((body: string) => seedRows(body.split("</tbody>")[0]!));
       assert.equal(ours, seed, `${provider.name}: tables`);
       const seedNotes = [...seedHtml.matchAll(/^<sup>(\d+)<\/sup> (.*)$/gm)].map((m) => `${m[1]} ${plainText(m[2]!)}`);
-      const ourNotes = page!.dom.querySelectorAll(".notes li").map((li) => `${li.getAttribute("value")} ${text(li).replace(/ Back to note reference \d+$/, "")}`);
+      const ourNotes = page!.dom
+        .querySelectorAll(".notes li")
+        .map((li) => `${li.getAttribute("value")} ${text(li).replace(/ Back to note reference \d+$/, "")}`);
       assert.equal(ourNotes, seedNotes, `${provider.name}: notes`);
       compared += seed.flat().length + seedNotes.length;
     }

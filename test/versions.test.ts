@@ -4,13 +4,22 @@ import { capabilitySince, compareVersions, distinctVersions, isVersion, provider
 import { capabilityYaml, providerFrom } from "./helpers/providers.ts";
 
 test("versions order by number, part by part", () => {
-  assert.equal(["3.11", "3.6", "3.9", "3.13.1", "3.13", "4.0"].sort(compareVersions), ["3.6", "3.9", "3.11", "3.13", "3.13.1", "4.0"]);
+  assert.equal(["3.11", "3.6", "3.9", "3.13.1", "3.13", "4.0"].sort(compareVersions), [
+    "3.6",
+    "3.9",
+    "3.11",
+    "3.13",
+    "3.13.1",
+    "4.0",
+  ]);
   assert.is(compareVersions("3.10", "3.10.0"), 0);
   assert.ok(isVersion("3.11") && !isVersion("n/a") && !isVersion(undefined) && !isVersion("3.x"));
 });
 
 test("a capability's `n/a` minimum falls back to the provider's", () => {
-  const provider = providerFrom(`name: 'P'\nurl_patterns: ['https://p.example.com']\nmin_version: '3.8'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`);
+  const provider = providerFrom(
+    `name: 'P'\nurl_patterns: ['https://p.example.com']\nmin_version: '3.8'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`,
+  );
   const [chat, files] = provider.capabilities;
   assert.is(capabilitySince(provider, chat!), "3.11");
   assert.is(capabilitySince(provider, files!), "3.8");
@@ -18,16 +27,24 @@ test("a capability's `n/a` minimum falls back to the provider's", () => {
 });
 
 test("without its own minimum, a provider works from its earliest capability; with none known, nothing is claimed", () => {
-  const earliest = providerFrom(`name: 'P'\nurl_patterns: ['https://p.example.com']\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("embeddings", { minVersion: "3.9" })}`);
+  const earliest = providerFrom(
+    `name: 'P'\nurl_patterns: ['https://p.example.com']\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("embeddings", { minVersion: "3.9" })}`,
+  );
   assert.is(providerSince(earliest), "3.9");
-  const unknown = providerFrom(`name: 'Q'\nurl_patterns: ['https://q.example.com']\n${capabilityYaml("chat", { minVersion: "n/a" })}`);
+  const unknown = providerFrom(
+    `name: 'Q'\nurl_patterns: ['https://q.example.com']\n${capabilityYaml("chat", { minVersion: "n/a" })}`,
+  );
   assert.is(providerSince(unknown), undefined);
   assert.is(capabilitySince(unknown, unknown.capabilities[0]!), undefined);
 });
 
 test("the distinct versions in the data, oldest first, without `n/a`", () => {
-  const a = providerFrom(`name: 'A'\nurl_patterns: ['https://a.example.com']\nmin_version: '3.6'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`);
-  const b = providerFrom(`name: 'B'\nurl_patterns: ['https://b.example.com']\nmin_version: '3.13'\n${capabilityYaml("chat", { minVersion: "3.9" })}`);
+  const a = providerFrom(
+    `name: 'A'\nurl_patterns: ['https://a.example.com']\nmin_version: '3.6'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`,
+  );
+  const b = providerFrom(
+    `name: 'B'\nurl_patterns: ['https://b.example.com']\nmin_version: '3.13'\n${capabilityYaml("chat", { minVersion: "3.9" })}`,
+  );
   assert.equal(distinctVersions([a, b]), ["3.6", "3.9", "3.11", "3.13"]);
 });
 

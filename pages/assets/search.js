@@ -10,7 +10,12 @@ if (box) {
     stylesheet.href = "/pagefind/pagefind-ui.css";
     document.head.prepend(stylesheet);
     // eslint-disable-next-line no-undef
-    new PagefindUI({ element: box, showImages: false, showSubResults: true, translations: { placeholder: "Search providers" } });
+    new PagefindUI({
+      element: box,
+      showImages: false,
+      showSubResults: true,
+      translations: { placeholder: "Search providers" },
+    });
     // Pagefind labels its input only with a title; give it a real accessible name.
     box.querySelector("input")?.setAttribute("aria-label", "Search providers");
   });

@@ -8,7 +8,17 @@
  * `npm run bench -- --sizes 20,1000` builds only those sizes.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,8 +41,18 @@ function measure(command: string, commandArgs: string[], options: { cwd: string;
   const useTime = existsSync(timeBinary);
   const start = process.hrtime.bigint();
   const result = useTime
-    ? spawnSync(timeBinary, ["-f", "PEAK_KB=%M", command, ...commandArgs], { cwd: options.cwd, env: { ...process.env, ...options.env }, encoding: "utf8", maxBuffer: 256 * 2 ** 20 })
-    : spawnSync(command, commandArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+    ? spawnSync(timeBinary, ["-f", "PEAK_KB=%M", command, ...commandArgs], {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        encoding: "utf8",
+        maxBuffer: 256 * 2 ** 20,
+      })
+    : spawnSync(command, commandArgs, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        encoding: "utf8",
+        maxBuffer: 256 * 2 ** 20,
+      });
   const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed (${result.status}):\n${output}`);
@@ -44,11 +64,17 @@ function measure(command: string, commandArgs: string[], options: { cwd: string;
 function syntheticRegistry(count: number): string {
   const dir = path.join(work, `registry-${count}`);
   mkdirSync(dir, { recursive: true });
-  const sources = readdirSync(shippedDir).filter((f) => f.endsWith(".yaml")).sort().map((f) => readFileSync(path.join(shippedDir, f), "utf8"));
+  const sources = readdirSync(shippedDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => readFileSync(path.join(shippedDir, f), "utf8"));
   const width = String(count).length;
   for (let i = 0; i < count; i++) {
     const number = String(i + 1).padStart(width, "0");
-    const text = sources[i % sources.length]!.replace(/^name: '([^']*)'/m, (_, name: string) => `name: '${name} ${number}'`);
+    const text = sources[i % sources.length]!.replace(
+      /^name: '([^']*)'/m,
+      (_, name: string) => `name: '${name} ${number}'`,
+    );
     writeFileSync(path.join(dir, `provider-${number}.yaml`), text);
   }
   return dir;
@@ -58,9 +84,13 @@ function syntheticRegistry(count: number): string {
 function emptySiteBuild(): Run {
   const dir = path.join(work, "empty-site");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "empty", private: true, type: "module", scripts: { build: "eleventy" } }));
+  writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: "empty", private: true, type: "module", scripts: { build: "eleventy" } }),
+  );
   writeFileSync(path.join(dir, "index.liquid"), "<p>Hello</p>\n");
-  if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  if (!existsSync(path.join(dir, "node_modules")))
+    symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   rmSync(path.join(dir, "_site"), { recursive: true, force: true });
   return measure("npm", ["run", "--silent", "build", "--", "--quiet"], { cwd: dir });
 }
@@ -68,16 +98,22 @@ function emptySiteBuild(): Run {
 function siteBuild(registry: string, out: string): Run {
   rmSync(out, { recursive: true, force: true });
   // --quiet: Eleventy's line per written file is not part of the work measured.
-  return measure("npm", ["run", "--silent", "build", "--", "--quiet"], { cwd: root, env: { PROVIDERS_DIR: registry, ELEVENTY_OUTPUT: out } });
+  return measure("npm", ["run", "--silent", "build", "--", "--quiet"], {
+    cwd: root,
+    env: { PROVIDERS_DIR: registry, ELEVENTY_OUTPUT: out },
+  });
 }
 
 function plainBuild(registry: string, out: string): Run {
   rmSync(out, { recursive: true, force: true });
-  return measure("node", ["--import", "tsx", path.join(root, "scripts/bench/plain-build.ts"), registry, out], { cwd: root });
+  return measure("node", ["--import", "tsx", path.join(root, "scripts/bench/plain-build.ts"), registry, out], {
+    cwd: root,
+  });
 }
 
 const countPages = (dir: string): number =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".html")).length;
+  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".html"))
+    .length;
 
 /** Starts the dev server on a registry, edits one provider file, and times until its page is rewritten. */
 async function devRebuild(registry: string, out: string): Promise<number> {
@@ -101,15 +137,25 @@ async function devRebuild(registry: string, out: string): Promise<number> {
   try {
     await until(() => log.includes("Watching"), 120, "the first build");
     await new Promise((r) => setTimeout(r, 500));
-    const file = readdirSync(registry).filter((f) => f.endsWith(".yaml")).sort()[0]!;
+    const file = readdirSync(registry)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()[0]!;
     const source = readFileSync(path.join(registry, file), "utf8");
     const marker = `bench-edit-${Date.now()}`;
     const edited = source.replace(/model_example: '[^']*'/, `model_example: '${marker}'`);
-    const slug = /^name: '([^']*)'/m.exec(source)![1]!.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const slug = /^name: '([^']*)'/m
+      .exec(source)![1]!
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
     const page = path.join(out, "ai-providers", slug, "index.html");
     const start = process.hrtime.bigint();
     writeFileSync(path.join(registry, file), edited);
-    await until(() => existsSync(page) && readFileSync(page, "utf8").includes(marker), 60, `the edit to show in ${page}`);
+    await until(
+      () => existsSync(page) && readFileSync(page, "utf8").includes(marker),
+      60,
+      `the edit to show in ${page}`,
+    );
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     writeFileSync(path.join(registry, file), source);
     return seconds;
@@ -123,14 +169,18 @@ async function devRebuild(registry: string, out: string): Promise<number> {
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 
 async function main() {
-  console.log(`Benchmark in ${work}\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(
+    `Benchmark in ${work}\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+  );
   const empty = emptySiteBuild();
   const rows: string[] = [];
   const results = new Map<number, Run>();
   const shippedCount = readdirSync(shippedDir).filter((f) => f.endsWith(".yaml")).length;
   const shipped = siteBuild(shippedDir, path.join(work, "out-shipped"));
   const shippedPages = countPages(path.join(work, "out-shipped"));
-  rows.push(`| shipped (${shippedCount}), cold | ${shippedPages} | ${fmt(shipped.wallSeconds)} | ${fmt((shipped.wallSeconds / shippedPages) * 1000)} | ${fmt(shipped.peakMiB, 0)} | ${fmt(shipped.wallSeconds / empty.wallSeconds)} | – |`);
+  rows.push(
+    `| shipped (${shippedCount}), cold | ${shippedPages} | ${fmt(shipped.wallSeconds)} | ${fmt((shipped.wallSeconds / shippedPages) * 1000)} | ${fmt(shipped.peakMiB, 0)} | ${fmt(shipped.wallSeconds / empty.wallSeconds)} | – |`,
+  );
   for (const size of sizes) {
     const registry = syntheticRegistry(size);
     const out = path.join(work, `out-${size}`);
@@ -138,18 +188,26 @@ async function main() {
     const pages = countPages(out);
     const plain = plainBuild(registry, path.join(work, `plain-${size}`));
     results.set(size, run);
-    rows.push(`| ${size.toLocaleString("en")} providers | ${pages} | ${fmt(run.wallSeconds)} | ${fmt((run.wallSeconds / pages) * 1000)} | ${fmt(run.peakMiB, 0)} | ${fmt(run.wallSeconds / empty.wallSeconds)} | ${fmt(run.wallSeconds / plain.wallSeconds)} (plain loop ${fmt(plain.wallSeconds)} s) |`);
+    rows.push(
+      `| ${size.toLocaleString("en")} providers | ${pages} | ${fmt(run.wallSeconds)} | ${fmt((run.wallSeconds / pages) * 1000)} | ${fmt(run.peakMiB, 0)} | ${fmt(run.wallSeconds / empty.wallSeconds)} | ${fmt(run.wallSeconds / plain.wallSeconds)} (plain loop ${fmt(plain.wallSeconds)} s) |`,
+    );
     rmSync(out, { recursive: true, force: true });
     rmSync(path.join(work, `plain-${size}`), { recursive: true, force: true });
     console.log(rows[rows.length - 1]);
   }
-  const growth = results.has(1000) && results.has(10000) ? results.get(10000)!.wallSeconds / results.get(1000)!.wallSeconds : NaN;
+  const growth =
+    results.has(1000) && results.has(10000) ? results.get(10000)!.wallSeconds / results.get(1000)!.wallSeconds : NaN;
 
   const devRows: string[] = [];
   const shippedCopy = path.join(work, "registry-shipped");
   cpSync(shippedDir, shippedCopy, { recursive: true });
-  devRows.push(`| shipped (${shippedCount}) | ${fmt((await devRebuild(shippedCopy, path.join(work, "dev-shipped"))) * 1000, 0)} ms |`);
-  if (sizes.includes(1000)) devRows.push(`| 1,000 | ${fmt((await devRebuild(path.join(work, "registry-1000"), path.join(work, "dev-1000"))) * 1000, 0)} ms |`);
+  devRows.push(
+    `| shipped (${shippedCount}) | ${fmt((await devRebuild(shippedCopy, path.join(work, "dev-shipped"))) * 1000, 0)} ms |`,
+  );
+  if (sizes.includes(1000))
+    devRows.push(
+      `| 1,000 | ${fmt((await devRebuild(path.join(work, "registry-1000"), path.join(work, "dev-1000"))) * 1000, 0)} ms |`,
+    );
 
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, one run each.`,
@@ -172,7 +230,10 @@ async function main() {
     const text = readFileSync(file, "utf8");
     const begin = "<!-- bench:begin -->";
     const end = "<!-- bench:end -->";
-    writeFileSync(file, `${text.slice(0, text.indexOf(begin) + begin.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+    writeFileSync(
+      file,
+      `${text.slice(0, text.indexOf(begin) + begin.length)}\n${table}\n${text.slice(text.indexOf(end))}`,
+    );
     console.log("BENCHMARKS.md updated.");
   }
   rmSync(work, { recursive: true, force: true });

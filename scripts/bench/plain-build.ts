@@ -27,7 +27,16 @@ for (const provider of registry.providers) {
   const lastUpdated = history.lastCommitted(path.resolve(provider.file));
   const page = path.join(outputDir, providerPageUrl(provider), "index.html");
   mkdirSync(path.dirname(page), { recursive: true });
-  writeFileSync(page, renderProviderPage(provider, site, { history: { available: history.available, lastUpdated }, assetUrl }));
-  writeFileSync(path.join(outputDir, providerMarkdownUrl(provider)), renderProviderMarkdown(provider, site, lastUpdated));
-  writeFileSync(path.join(outputDir, providerJsonUrl(provider)), renderProviderJson(provider, site, lastUpdated ?? null) + "\n");
+  writeFileSync(
+    page,
+    renderProviderPage(provider, site, { history: { available: history.available, lastUpdated }, assetUrl }),
+  );
+  writeFileSync(
+    path.join(outputDir, providerMarkdownUrl(provider)),
+    renderProviderMarkdown(provider, site, lastUpdated),
+  );
+  writeFileSync(
+    path.join(outputDir, providerJsonUrl(provider)),
+    `${renderProviderJson(provider, site, lastUpdated ?? null)}\n`,
+  );
 }

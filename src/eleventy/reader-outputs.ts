@@ -77,7 +77,8 @@ export function registerReaderOutputs(
 
   // Assets go out under content-hashed names, so they can be cached for a year.
   const assets = assetManifest(options.assetsDir);
-  for (const [name, hashed] of assets) eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(options.assetsDir, name))]: `assets/${hashed}` });
+  for (const [name, hashed] of assets)
+    eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(options.assetsDir, name))]: `assets/${hashed}` });
 
   // The data files' JSON Schema is published when the repository has it.
   const schemaUrl = existsSync(options.schemaFile) ? SCHEMA_URL : undefined;
@@ -121,7 +122,16 @@ export function registerReaderOutputs(
   eleventyConfig.addPairedShortcode(
     "pageDocument",
     (body: string, url: string, title?: string, description?: string, noindex?: boolean, wide?: boolean) =>
-      renderDocument({ site: outputs().site, url, title: title || undefined, description: description || undefined, noindex: !!noindex, wide: !!wide, assetUrl, body }),
+      renderDocument({
+        site: outputs().site,
+        url,
+        title: title || undefined,
+        description: description || undefined,
+        noindex: !!noindex,
+        wide: !!wide,
+        assetUrl,
+        body,
+      }),
   );
 
   // Work that needs no page starts with the build and runs beside it: the Markdown and JSON
@@ -137,12 +147,22 @@ export function registerReaderOutputs(
   let indexed = false;
   eleventyConfig.on(
     "eleventy.before",
-    ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode?: string; runMode?: string }) => {
+    ({
+      directories,
+      outputMode,
+      runMode,
+    }: {
+      directories: { output: string };
+      outputMode?: string;
+      runMode?: string;
+    }) => {
       if (outputMode && outputMode !== "fs") return;
       const build = outputs();
       const index = runMode === "build" || !indexed;
       indexed = true;
-      const search = index ? new SearchIndexBuild(build.registry.providers.map((provider) => providerSearchRecord(provider, build.site))) : undefined;
+      const search = index
+        ? new SearchIndexBuild(build.registry.providers.map((provider) => providerSearchRecord(provider, build.site)))
+        : undefined;
       pending = Promise.all([writeProviderTwins(build, directories.output), search?.write(directories.output)]);
       // Reported by `eleventy.after`; a build that fails first must not leave it unhandled.
       pending.catch(() => {});
@@ -157,7 +177,11 @@ export function registerReaderOutputs(
   /** `{% providersJson %}`: every provider, reusing each one's JSON. */
   eleventyConfig.addShortcode("providersJson", () => {
     const build = outputs();
-    return renderProvidersJson(build.site, build.registry.providers.map((p) => build.providerJson(p)), schemaUrl);
+    return renderProvidersJson(
+      build.site,
+      build.registry.providers.map((p) => build.providerJson(p)),
+      schemaUrl,
+    );
   });
 
   /** `{% llmsTxt %}` */
@@ -169,7 +193,9 @@ export function registerReaderOutputs(
   /** `{% sitemap collections.all %}`: every HTML page; provider pages come from the registry, dated by their data file. */
   eleventyConfig.addShortcode("sitemap", (pages: { url: string | false }[]) => {
     const build = outputs();
-    const others = pages.filter((page): page is { url: string } => typeof page.url === "string" && page.url.endsWith("/")).map((page) => ({ url: page.url }));
+    const others = pages
+      .filter((page): page is { url: string } => typeof page.url === "string" && page.url.endsWith("/"))
+      .map((page) => ({ url: page.url }));
     const providerPages = build.registry.providers.map((provider) => {
       const modified = build.lastUpdated(provider);
       return modified ? { url: providerPageUrl(provider), lastModified: modified } : { url: providerPageUrl(provider) };
@@ -184,7 +210,7 @@ async function writeProviderTwins(build: BuildOutputs, outputDir: string): Promi
     const markdown = path.join(outputDir, providerMarkdownUrl(provider));
     await mkdir(path.dirname(markdown), { recursive: true });
     await writeFile(markdown, renderProviderMarkdown(provider, build.site, build.lastUpdated(provider)));
-    await writeFile(path.join(outputDir, providerJsonUrl(provider)), build.providerJson(provider) + "\n");
+    await writeFile(path.join(outputDir, providerJsonUrl(provider)), `${build.providerJson(provider)}\n`);
   });
   await mkdir(path.join(outputDir, path.dirname(providerJsonUrl({ slug: "x" }))), { recursive: true });
   let next = 0;

@@ -12,7 +12,10 @@ export class SearchIndexBuild {
 
   constructor(records: readonly SearchRecord[]) {
     this.indexing = (async () => {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: records[0]?.language ?? "en", maxFragments: 1000 });
+      const { index, errors } = await pagefind.createIndex({
+        forceLanguage: records[0]?.language ?? "en",
+        maxFragments: 1000,
+      });
       if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
       const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
       const failed = added.flatMap((result) => result.errors);

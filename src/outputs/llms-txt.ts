@@ -10,7 +10,8 @@ import { escapeMarkdownText } from "./markdown-text.ts";
 export function renderLlmsTxt(providers: readonly Provider[], site: SiteConfig, schemaUrl?: string): string {
   const url = (path: string) => absoluteUrl(site, path);
   const lines = providers.map(
-    (p) => `- [${escapeMarkdownText(p.name)}](${url(providerMarkdownUrl(p))}): the ${escapeMarkdownText(p.name)} reference in Markdown; web page: ${url(providerPageUrl(p))}`,
+    (p) =>
+      `- [${escapeMarkdownText(p.name)}](${url(providerMarkdownUrl(p))}): the ${escapeMarkdownText(p.name)} reference in Markdown; web page: ${url(providerPageUrl(p))}`,
   );
   const data = [
     `- [Capability matrix](${url(MATRIX_URL)}): every provider against the 15 capabilities, with minimum versions and streaming`,

@@ -45,5 +45,5 @@ export function inlineMarkdown(text: string): string {
  */
 export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n") + "\n";
+  return `${[line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n")}\n`;
 }

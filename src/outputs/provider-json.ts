@@ -41,7 +41,11 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
       min_version: c.minVersion,
       note: c.note ? { number: c.note.number, text: markdown(c.note.content) } : null,
     })),
-    footnotes: provider.footnotes.map((f) => ({ number: f.number, capability: f.capability, text: markdown(f.content) })),
+    footnotes: provider.footnotes.map((f) => ({
+      number: f.number,
+      capability: f.capability,
+      text: markdown(f.content),
+    })),
     native_formats: provider.nativeFormats.map((f) => ({ llm_format: f.llmFormat, supported_apis: f.supportedApis })),
     limitations: {
       provider_specific: provider.limitations.providerSpecific.map(markdown),

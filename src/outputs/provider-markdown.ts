@@ -8,13 +8,16 @@ import { escapeMarkdownText, inlineMarkdown, markdownTable } from "./markdown-te
 
 function callout(item: Callout, site: SiteConfig): string {
   const label = item.kind === "warning" ? "Warning" : "Note";
-  const paragraphs = item.text.replaceAll("{pluginDocs}", site.pluginDocsUrl).split(/\n{2,}/).map((p) => inlineMarkdown(p.trim()));
+  const paragraphs = item.text
+    .replaceAll("{pluginDocs}", site.pluginDocsUrl)
+    .split(/\n{2,}/)
+    .map((p) => inlineMarkdown(p.trim()));
   return `> **${label}:** ${paragraphs.join("\n>\n> ")}\n`;
 }
 
 const marker = (note: Footnote | undefined) => (note ? `[^${note.number}]` : "");
 
-function groupSection(provider: Provider, group: ProviderGroup, site: SiteConfig): string {
+function groupSection(_provider: Provider, group: ProviderGroup, site: SiteConfig): string {
   const rows = group.capabilities.map((c: ProviderCapability) => [
     `${escapeMarkdownText(c.groupLabel)}${marker(c.note)}`,
     codeSpan(c.routeType),
@@ -28,7 +31,9 @@ function groupSection(provider: Provider, group: ProviderGroup, site: SiteConfig
     ...group.calloutsBefore.map((c) => callout(c, site)),
     markdownTable(["Capability", "Route type", "Streaming", "Model example", "Min version"], rows),
     ...group.calloutsAfter.map((c) => callout(c, site)),
-    ...(group.footnotes.length ? [group.footnotes.map((n) => `[^${n.number}]: ${inlineMarkdown(n.content)}`).join("\n") + "\n"] : []),
+    ...(group.footnotes.length
+      ? [`${group.footnotes.map((n) => `[^${n.number}]: ${inlineMarkdown(n.content)}`).join("\n")}\n`]
+      : []),
   ].join("\n");
 }
 
@@ -41,7 +46,7 @@ const markdownProse: ProseFormat = {
 
 function extras(provider: Provider, nativeFormatsIntro: string): string[] {
   const parts: string[] = [];
-  const list = (items: string[]) => items.map((i) => `- ${inlineMarkdown(i)}`).join("\n") + "\n";
+  const list = (items: string[]) => `${items.map((i) => `- ${inlineMarkdown(i)}`).join("\n")}\n`;
   const { providerSpecific, statisticsLogging } = provider.limitations;
   if (providerSpecific.length || statisticsLogging.length) {
     parts.push("## Limitations\n");
@@ -52,7 +57,10 @@ function extras(provider: Provider, nativeFormatsIntro: string): string[] {
     parts.push(
       "## Native formats\n",
       `${nativeFormatsIntro}\n`,
-      ...provider.nativeFormats.flatMap((f) => [`${codeSpan(`llm_format: ${f.llmFormat}`)}\n`, f.supportedApis.map((api) => `- ${codeSpan(api)}`).join("\n") + "\n"]),
+      ...provider.nativeFormats.flatMap((f) => [
+        `${codeSpan(`llm_format: ${f.llmFormat}`)}\n`,
+        `${f.supportedApis.map((api) => `- ${codeSpan(api)}`).join("\n")}\n`,
+      ]),
     );
   }
   return parts;
@@ -65,10 +73,15 @@ function extras(provider: Provider, nativeFormatsIntro: string): string[] {
 export function renderProviderMarkdown(provider: Provider, site: SiteConfig, lastUpdated?: string): string {
   const name = escapeMarkdownText(provider.name);
   const prose = referenceProse(provider, site, markdownProse);
-  const upstreamRows = provider.capabilities.map((c) => [escapeMarkdownText(c.label), upstreamPathMarkdown(c.upstreamPath).replace(/\s*\n\s*/g, " ")]);
+  const upstreamRows = provider.capabilities.map((c) => [
+    escapeMarkdownText(c.label),
+    upstreamPathMarkdown(c.upstreamPath).replace(/\s*\n\s*/g, " "),
+  ]);
   const about = [`the web page: <${absoluteUrl(site, providerPageUrl(provider))}>`, `data: \`${provider.file}\``];
   if (lastUpdated) about.push(`last updated ${lastUpdated.slice(0, 10)}`);
-  const baseUrl = prose.baseUrl.sentence + (prose.baseUrl.list.length ? `\n\n${prose.baseUrl.list.map((p) => `- ${p}`).join("\n")}` : "");
+  const baseUrl =
+    prose.baseUrl.sentence +
+    (prose.baseUrl.list.length ? `\n\n${prose.baseUrl.list.map((p) => `- ${p}`).join("\n")}` : "");
   return [
     `# ${name}\n`,
     `> The ${name} reference in Markdown; ${about.join("; ")}.\n`,
@@ -77,12 +90,16 @@ export function renderProviderMarkdown(provider: Provider, site: SiteConfig, las
     `${baseUrl}\n`,
     "### Upstream paths\n",
     `${prose.upstreamIntro}\n`,
-    upstreamRows.length ? markdownTable(["Capability", "Upstream path or API"], upstreamRows) : `${prose.noCapabilities}\n`,
+    upstreamRows.length
+      ? markdownTable(["Capability", "Upstream path or API"], upstreamRows)
+      : `${prose.noCapabilities}\n`,
     callout(SELF_HOSTED_CALLOUT, site),
     "## Supported capabilities\n",
     `${prose.capabilitiesIntro}\n`,
     callout(routeTypeCallout(site), site),
-    ...(provider.groups.length ? provider.groups.map((g) => groupSection(provider, g, site)) : [`${prose.noCapabilities}\n`]),
+    ...(provider.groups.length
+      ? provider.groups.map((g) => groupSection(provider, g, site))
+      : [`${prose.noCapabilities}\n`]),
     ...extras(provider, prose.nativeFormatsIntro),
   ].join("\n");
 }

@@ -23,7 +23,9 @@ export function providerSearchRecord(provider: Provider, site: SiteConfig): Sear
       `${c.label}: route type ${c.routeType}, ${c.streaming ? "streaming" : "no streaming"}, ` +
       `model ${plainText(c.modelExample)}, from ${c.minVersion}.${c.note ? ` ${plainText(c.note.content)}` : ""}`,
   );
-  const limitations = [...provider.limitations.providerSpecific, ...provider.limitations.statisticsLogging].map(plainText);
+  const limitations = [...provider.limitations.providerSpecific, ...provider.limitations.statisticsLogging].map(
+    plainText,
+  );
   return {
     url: providerPageUrl(provider),
     language: site.language,

@@ -14,9 +14,7 @@ export interface DataProblem {
 
 /** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */
 export function formatProblem(problem: DataProblem): string {
-  const where = problem.position
-    ? `${problem.file}:${problem.position.line}:${problem.position.column}`
-    : problem.file;
+  const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;
   const label = problem.severity === "warning" ? "warning: " : "";
   return `${where}: ${label}${problem.message}`;
 }

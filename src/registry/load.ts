@@ -30,10 +30,15 @@ export class Registry {
   private readonly bySlug = new Map<string, Provider>();
 
   constructor(providers: Provider[], warnings: DataProblem[] = []) {
-    this.providers = [...providers].sort((a, b) => nameCollator.compare(a.name, b.name) || nameCollator.compare(a.slug, b.slug));
+    this.providers = [...providers].sort(
+      (a, b) => nameCollator.compare(a.name, b.name) || nameCollator.compare(a.slug, b.slug),
+    );
     this.warnings = warnings;
     this.redirects = this.providers.flatMap((provider) =>
-      provider.aliases.map((alias) => ({ from: `/ai-providers/${slugify(alias)}/`, to: `/ai-providers/${provider.slug}/` })),
+      provider.aliases.map((alias) => ({
+        from: `/ai-providers/${slugify(alias)}/`,
+        to: `/ai-providers/${provider.slug}/`,
+      })),
     );
     for (const provider of this.providers) {
       this.byName.set(provider.name, provider);
@@ -64,7 +69,10 @@ export interface LoadOptions {
 
 /** Reads one provider file; returns the provider, if it can make a page, and its problems. */
 export function loadProviderFile(file: string, options: LoadOptions = {}) {
-  const relative = path.relative(options.root ?? process.cwd(), file).split(path.sep).join("/");
+  const relative = path
+    .relative(options.root ?? process.cwd(), file)
+    .split(path.sep)
+    .join("/");
   const source = readFileSync(file, "utf8");
   return parseProviderSource(source, relative);
 }
@@ -99,7 +107,7 @@ export interface FileResult {
  * messages. Never throws for anything in the text: every mistake becomes a located problem.
  */
 export function parseProviderSource(source: string, file: string): FileResult {
-  let parsed;
+  let parsed: ReturnType<typeof parseYaml>;
   try {
     parsed = parseYaml(source, file);
   } catch (error) {
@@ -113,7 +121,12 @@ export function parseProviderSource(source: string, file: string): FileResult {
   for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
   const raw = parsed.value;
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    const found = raw === undefined || raw === null ? "an empty file" : Array.isArray(raw) ? "a list" : `a single value (${JSON.stringify(raw)})`;
+    const found =
+      raw === undefined || raw === null
+        ? "an empty file"
+        : Array.isArray(raw)
+          ? "a list"
+          : `a single value (${JSON.stringify(raw)})`;
     collector.add(
       undefined,
       `found ${found}, expected a mapping of provider fields (\`name: ...\`, \`url_patterns: ...\`). Start from \`npm run new-provider -- "Name"\` or copy another provider's file.`,
@@ -242,7 +255,7 @@ export function registryFromResults(results: FileResult[]): Registry {
  * every file whose name can be read, even one with other mistakes, so that one run finds all.
  */
 export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
-  const problems: DataProblem[] = [];
+  const _problems: DataProblem[] = [];
   const where = (identity: FileIdentity, field: string) => {
     const line = identity.locate.position(field, false)?.line;
     return `${identity.locate.file}${line ? ` (line ${line})` : ""}`;
@@ -254,7 +267,10 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
     const sameName = names.get(name.toLowerCase());
     const sameSlug = slug === undefined ? undefined : slugs.get(slug);
     if (sameName) {
-      locate.add("name", `found ${JSON.stringify(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`);
+      locate.add(
+        "name",
+        `found ${JSON.stringify(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
+      );
     } else if (sameSlug && slug !== undefined) {
       const field = identity.explicitSlug ? "slug" : "name";
       locate.add(

@@ -47,7 +47,8 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
   const slug = file.slug ?? slugify(name);
 
   let urlPatterns = file.url_patterns ?? [];
-  if (file.url_pattern !== undefined) urlPatterns = [file.url_pattern, ...urlPatterns.filter((u) => u !== file.url_pattern)];
+  if (file.url_pattern !== undefined)
+    urlPatterns = [file.url_pattern, ...urlPatterns.filter((u) => u !== file.url_pattern)];
 
   const footnotes: Footnote[] = [];
   const capabilities: ProviderCapability[] = [];
@@ -98,7 +99,10 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
     urlIsVariable: file.url_is_variable ?? false,
     ...(file.min_version ? { minVersion: file.min_version } : {}),
     ...(file.formats ? { formats: file.formats } : {}),
-    nativeFormats: (file.native_formats ?? []).map((f) => ({ llmFormat: f.llm_format, supportedApis: f.supported_apis })),
+    nativeFormats: (file.native_formats ?? []).map((f) => ({
+      llmFormat: f.llm_format,
+      supportedApis: f.supported_apis,
+    })),
     limitations: {
       providerSpecific: file.limitations?.provider_specific ?? [],
       statisticsLogging: file.limitations?.statistics_logging ?? [],

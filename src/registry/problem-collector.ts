@@ -23,7 +23,8 @@ export class ProblemCollector {
     message: string,
     options: { atKey?: boolean; severity?: "error" | "warning"; position?: SourcePosition } = {},
   ) {
-    const position = options.position ?? (field === undefined ? undefined : this.position(field, options.atKey ?? false));
+    const position =
+      options.position ?? (field === undefined ? undefined : this.position(field, options.atKey ?? false));
     this.problems.push({
       file: this.file,
       ...(field === undefined ? {} : { field }),

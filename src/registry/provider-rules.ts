@@ -41,7 +41,11 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
   if (!isText(name)) return undefined;
   const html = HTML_IN_TEXT.exec(name);
   if (html) {
-    const plain = name.replace(/<[^>]*>/g, "").replace(/&[#a-z0-9]+;/gi, "").replace(/\s+/g, " ").trim();
+    const plain = name
+      .replace(/<[^>]*>/g, "")
+      .replace(/&[#a-z0-9]+;/gi, "")
+      .replace(/\s+/g, " ")
+      .trim();
     problems.add(
       "name",
       `found HTML (\`${html[0]}\`) in ${describe(name)}, expected plain text: a name is shown exactly as written.` +
@@ -52,7 +56,10 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
   if (raw.slug !== undefined) return isText(raw.slug) ? raw.slug : undefined;
   const slug = slugify(name);
   if (slug === "") {
-    problems.add("name", `found ${describe(name)}, which has no letters or digits to make a page slug from, expected a name with some. Add a \`slug\` field, e.g. \`slug: 'my-provider'\`.`);
+    problems.add(
+      "name",
+      `found ${describe(name)}, which has no letters or digits to make a page slug from, expected a name with some. Add a \`slug\` field, e.g. \`slug: 'my-provider'\`.`,
+    );
     return undefined;
   }
   return slug;
@@ -70,7 +77,12 @@ function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollec
       );
     }
     const routeType = entry.route_type;
-    if (entry.supported === true && typeof routeType === "string" && ROUTE_TYPES.includes(routeType) && routeType !== capability.routeType) {
+    if (
+      entry.supported === true &&
+      typeof routeType === "string" &&
+      ROUTE_TYPES.includes(routeType) &&
+      routeType !== capability.routeType
+    ) {
       problems.add(
         `${capability.key}.route_type`,
         `found "${routeType}", expected "${capability.routeType}" for \`${capability.key}\`. Use "${capability.routeType}" unless the gateway really routes this capability through "${routeType}".`,
@@ -81,10 +93,14 @@ function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollec
 }
 
 // The inline-Markdown fields, split into path parts once rather than once per file.
-const MARKDOWN_FIELDS = ["formats", ...CAPABILITIES.flatMap((c) => ["upstream_path", "model_example", "note.content"].map((key) => `${c.key}.${key}`))].map(
-  (field) => ({ field, parts: field.split(".") }),
-);
-const MARKDOWN_LISTS = ["limitations.provider_specific", "limitations.statistics_logging"].map((field) => ({ field, parts: field.split(".") }));
+const MARKDOWN_FIELDS = [
+  "formats",
+  ...CAPABILITIES.flatMap((c) => ["upstream_path", "model_example", "note.content"].map((key) => `${c.key}.${key}`)),
+].map((field) => ({ field, parts: field.split(".") }));
+const MARKDOWN_LISTS = ["limitations.provider_specific", "limitations.statistics_logging"].map((field) => ({
+  field,
+  parts: field.split("."),
+}));
 
 /** Every inline-Markdown value of a file, with its field path. */
 function* markdownValues(raw: Record<string, unknown>): Generator<[string, string]> {
@@ -100,7 +116,16 @@ function* markdownValues(raw: Record<string, unknown>): Generator<[string, strin
 }
 
 const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
-const NAMED_CHARACTERS: Record<string, string> = { colon: ":", tab: "\t", newline: "\n", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const NAMED_CHARACTERS: Record<string, string> = {
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+};
 
 /** The links of an inline-Markdown value (Markdown links, autolinks, legacy `<a href>`), outside code. */
 export function linksIn(text: string): string[] {
@@ -169,11 +194,20 @@ function checkAliases(raw: Record<string, unknown>, slug: string | undefined, pr
     const field = `aliases.${index}`;
     const aliasSlug = slugify(alias);
     if (aliasSlug === "") {
-      problems.add(field, `found ${describe(alias)}, which has no letters or digits to make a page address from, expected an old name or slug. Remove it.`);
+      problems.add(
+        field,
+        `found ${describe(alias)}, which has no letters or digits to make a page address from, expected an old name or slug. Remove it.`,
+      );
     } else if (aliasSlug === slug) {
-      problems.add(field, `found ${describe(alias)}, which makes this provider's own slug "${slug}", expected an old name or slug: it would redirect the page to itself. Remove it.`);
+      problems.add(
+        field,
+        `found ${describe(alias)}, which makes this provider's own slug "${slug}", expected an old name or slug: it would redirect the page to itself. Remove it.`,
+      );
     } else if (seen.has(aliasSlug) && raw.aliases[seen.get(aliasSlug)!] !== alias) {
-      problems.add(field, `found ${describe(alias)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${seen.get(aliasSlug)}]\`, expected each alias once. Remove one.`);
+      problems.add(
+        field,
+        `found ${describe(alias)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${seen.get(aliasSlug)}]\`, expected each alias once. Remove one.`,
+      );
     }
     if (!seen.has(aliasSlug)) seen.set(aliasSlug, index);
   }

@@ -18,7 +18,14 @@ export const SLUG_PATTERN_SOURCE = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 export const NON_BLANK_PATTERN = "\\S";
 
 /** The fields a supported capability must have, in the order the scaffold writes them. */
-export const CAPABILITY_FIELDS = ["supported", "streaming", "upstream_path", "route_type", "model_example", "min_version"] as const;
+export const CAPABILITY_FIELDS = [
+  "supported",
+  "streaming",
+  "upstream_path",
+  "route_type",
+  "model_example",
+  "min_version",
+] as const;
 
 type JsonSchema = Record<string, unknown>;
 
@@ -62,9 +69,12 @@ function sharedCapabilitySchema(): JsonSchema {
       route_type: {
         type: "string",
         enum: [...ROUTE_TYPES],
-        description: "The plugin's `route_type` for this capability; each capability has its usual one (see its description).",
+        description:
+          "The plugin's `route_type` for this capability; each capability has its usual one (see its description).",
       },
-      model_example: markdown("An example model name, a link to the provider's model list, or 'n/a'.", { examples: ["n/a"] }),
+      model_example: markdown("An example model name, a link to the provider's model list, or 'n/a'.", {
+        examples: ["n/a"],
+      }),
       min_version: {
         type: "string",
         pattern: VERSION_PATTERN,
@@ -95,7 +105,9 @@ export function providerSchema(): JsonSchema {
     }
     const group = (capabilityProperties[parent] ??= {
       type: "object",
-      description: `The ${parent} capabilities: ${CAPABILITIES.filter((c) => c.key.startsWith(`${parent}.`)).map((c) => `\`${c.key.split(".")[1]}\``).join(", ")}.`,
+      description: `The ${parent} capabilities: ${CAPABILITIES.filter((c) => c.key.startsWith(`${parent}.`))
+        .map((c) => `\`${c.key.split(".")[1]}\``)
+        .join(", ")}.`,
       additionalProperties: false,
       properties: {},
     });
@@ -118,13 +130,22 @@ export function providerSchema(): JsonSchema {
         pattern: SLUG_PATTERN_SOURCE,
         description: "Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens.",
       },
-      aliases: list(text("An old name or slug."), "Old names or slugs whose pages redirect to this one.", { uniqueItems: true }),
-      url_patterns: list(text("A base URL pattern; keep `{placeholders}` as they are."), "Base URL(s) of the provider's API.", {
-        minItems: 1,
-        examples: [["https://api.example.com/{route_type_path}"]],
+      aliases: list(text("An old name or slug."), "Old names or slugs whose pages redirect to this one.", {
+        uniqueItems: true,
       }),
+      url_patterns: list(
+        text("A base URL pattern; keep `{placeholders}` as they are."),
+        "Base URL(s) of the provider's API.",
+        {
+          minItems: 1,
+          examples: [["https://api.example.com/{route_type_path}"]],
+        },
+      ),
       url_pattern: text("Older, single form of `url_patterns`; prefer `url_patterns`.", { deprecated: true }),
-      url_is_variable: { type: "boolean", description: "`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)." },
+      url_is_variable: {
+        type: "boolean",
+        description: "`true` only when the user supplies the URL (for example `$UPSTREAM_URL`).",
+      },
       min_version: {
         type: "string",
         pattern: VERSION_PATTERN,
@@ -138,7 +159,9 @@ export function providerSchema(): JsonSchema {
           required: ["llm_format", "supported_apis"],
           properties: {
             llm_format: text("The plugin's `llm_format` value for this native API."),
-            supported_apis: list(text("An API path."), "The provider APIs that pass through in this format.", { minItems: 1 }),
+            supported_apis: list(text("An API path."), "The provider APIs that pass through in this format.", {
+              minItems: 1,
+            }),
           },
         },
         "Native (provider-format) APIs the gateway passes through.",
@@ -149,7 +172,10 @@ export function providerSchema(): JsonSchema {
         additionalProperties: false,
         properties: {
           provider_specific: list(markdown("A limitation of this provider."), "Limitations specific to this provider."),
-          statistics_logging: list(markdown("A limitation of statistics logging."), "What statistics logs do not record."),
+          statistics_logging: list(
+            markdown("A limitation of statistics logging."),
+            "What statistics logs do not record.",
+          ),
         },
       },
       ...capabilityProperties,
@@ -160,4 +186,3 @@ export function providerSchema(): JsonSchema {
     definitions: { capability: sharedCapabilitySchema() },
   };
 }
-

@@ -79,7 +79,10 @@ export function planScaffold(name: string, dir: string, root = process.cwd()): {
   const trimmed = name.trim();
   if (trimmed === "") throw new ScaffoldError('Give the provider\'s name: npm run new-provider -- "Example AI"');
   const slug = slugify(trimmed);
-  if (slug === "") throw new ScaffoldError(`"${trimmed}" has no letters or digits to make a file name and page slug from. Use a name with some.`);
+  if (slug === "")
+    throw new ScaffoldError(
+      `"${trimmed}" has no letters or digits to make a file name and page slug from. Use a name with some.`,
+    );
   const file = path.join(dir, `${slug}.yaml`);
   const shown = path.relative(root, file).split(path.sep).join("/");
   if (existsSync(file)) throw new ScaffoldError(`${shown} already exists. Edit it, or choose another name.`);
@@ -89,19 +92,28 @@ export function planScaffold(name: string, dir: string, root = process.cwd()): {
     const { identity } = parseProviderSource(readFileSync(existing, "utf8"), relative);
     if (!identity) continue;
     if (identity.name.toLowerCase() === trimmed.toLowerCase()) {
-      throw new ScaffoldError(`${relative} already has the name "${identity.name}". Edit that file, or choose another name.`);
+      throw new ScaffoldError(
+        `${relative} already has the name "${identity.name}". Edit that file, or choose another name.`,
+      );
     }
     if (identity.slug === slug) {
-      throw new ScaffoldError(`"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") already uses. Choose another name.`);
+      throw new ScaffoldError(
+        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") already uses. Choose another name.`,
+      );
     }
     if (identity.aliases.some((alias) => alias.slug === slug)) {
-      throw new ScaffoldError(`"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") lists as an alias. Remove the alias there first, or choose another name.`);
+      throw new ScaffoldError(
+        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") lists as an alias. Remove the alias there first, or choose another name.`,
+      );
     }
   }
 
   const text = scaffoldText(trimmed, path.relative(path.resolve(dir), SCHEMA_PATH).split(path.sep).join("/"));
   const { problems } = parseProviderSource(text, shown);
   const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length) throw new ScaffoldError(`The name cannot be used as it is:\n${errors.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
+  if (errors.length)
+    throw new ScaffoldError(
+      `The name cannot be used as it is:\n${errors.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
   return { file, text };
 }

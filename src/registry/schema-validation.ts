@@ -53,7 +53,10 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       return;
     }
     case "type":
-      problems.add(field, `found ${found}, expected ${expectedType(field, String(error.params.type))}.${typeAdvice(field, error, problems)}`);
+      problems.add(
+        field,
+        `found ${found}, expected ${expectedType(field, String(error.params.type))}.${typeAdvice(field, error, problems)}`,
+      );
       return;
     case "enum": {
       const capability = CAPABILITY_BY_KEY.get(field.slice(0, field.lastIndexOf(".")));
@@ -63,20 +66,29 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
         : capability
           ? ` \`${capability.key}\` normally takes "${capability.routeType}".`
           : "";
-      problems.add(field, `found ${found}, expected a gateway route type (listed in _data/providers/README.md).${advice}`);
+      problems.add(
+        field,
+        `found ${found}, expected a gateway route type (listed in _data/providers/README.md).${advice}`,
+      );
       return;
     }
     case "pattern":
       problems.add(field, patternMessage(String(error.params.pattern), error.data, found));
       return;
     case "minItems":
-      problems.add(field, `found an empty list, expected at least one item. ${lastPart(field) === "url_patterns" ? "Add the provider's base URL, e.g. `- 'https://api.example.com/{route_type_path}'`." : "Add an item, or remove the key."}`);
+      problems.add(
+        field,
+        `found an empty list, expected at least one item. ${lastPart(field) === "url_patterns" ? "Add the provider's base URL, e.g. `- 'https://api.example.com/{route_type_path}'`." : "Add an item, or remove the key."}`,
+      );
       return;
     case "uniqueItems": {
       const later = Math.max(Number(error.params.i), Number(error.params.j));
       const earlier = Math.min(Number(error.params.i), Number(error.params.j));
       const item = join(field, String(later));
-      problems.add(item, `found ${describe((error.data as unknown[])[later])} a second time (it is also \`${displayField(join(field, String(earlier)))}\`), expected each item once. Remove one.`);
+      problems.add(
+        item,
+        `found ${describe((error.data as unknown[])[later])} a second time (it is also \`${displayField(join(field, String(earlier)))}\`), expected each item once. Remove one.`,
+      );
       return;
     }
     default:
@@ -86,12 +98,17 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
 
 function unknownKeyMessage(parent: string, key: string, allowed: string[]): string {
   const where = parent ? ` in \`${displayField(parent)}\`` : "";
-  const expected = allowed.length <= 8 ? `one of ${allowed.map(code).join(", ")}` : "a provider field or capability key (see _data/providers/README.md)";
+  const expected =
+    allowed.length <= 8
+      ? `one of ${allowed.map(code).join(", ")}`
+      : "a provider field or capability key (see _data/providers/README.md)";
   let advice = "";
   const close = closestMatches(key, allowed, 1);
   // A nested capability written at the top (`speech:`) belongs under its group (`audio:`).
-  const nested = parent === "" ? CAPABILITIES.find((c) => c.key.includes(".") && lastPart(c.key) === key.toLowerCase()) : undefined;
-  if (nested) advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
+  const nested =
+    parent === "" ? CAPABILITIES.find((c) => c.key.includes(".") && lastPart(c.key) === key.toLowerCase()) : undefined;
+  if (nested)
+    advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
   else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
   else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
   return `found the unknown key \`${key}\`, expected ${expected}${where}.${advice}`;
@@ -112,11 +129,13 @@ function missingMessage(parent: string, missing: string): string {
     };
     return `missing, expected because \`${capability.key}\` is supported. Under \`${lastPart(capability.key)}:\`, add ${add[missing] ?? `\`${missing}:\``}.`;
   }
-  if (parent === "" && missing === "name") return "missing, expected the provider's display name. Add `name: 'Example AI'` at the top of the file.";
+  if (parent === "" && missing === "name")
+    return "missing, expected the provider's display name. Add `name: 'Example AI'` at the top of the file.";
   if (parent === "" && missing === "url_patterns") {
     return "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - 'https://api.example.com/{route_type_path}'` under it.";
   }
-  if (missing === "content") return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
+  if (missing === "content")
+    return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
   return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
 }
 
@@ -126,7 +145,8 @@ function expectedType(field: string, type: string): string {
   if (type === "string") return key === "min_version" ? "a version in quotes, like '3.11', or 'n/a'" : "text";
   if (type === "array") return "a list";
   if (type === "object") {
-    if (CAPABILITY_BY_KEY.has(field)) return "a mapping of `supported`, `streaming`, `upstream_path`, `route_type`, `model_example` and `min_version`";
+    if (CAPABILITY_BY_KEY.has(field))
+      return "a mapping of `supported`, `streaming`, `upstream_path`, `route_type`, `model_example` and `min_version`";
     if (key === "note") return "a mapping with `content`";
     if (["audio", "image", "video"].includes(field)) return `a mapping of the ${field} capabilities`;
     return "a mapping";
@@ -138,15 +158,19 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
   const type = String(error.params.type);
   const data = error.data;
   if (data === null || data === undefined) {
-    if (CAPABILITY_BY_KEY.has(field)) return " Fill in its fields, or remove the key: a capability left out is not supported.";
-    return type === "array" ? " Add `- '...'` lines under it, or write `[]` for none." : " Write a value after the colon, or remove the key.";
+    if (CAPABILITY_BY_KEY.has(field))
+      return " Fill in its fields, or remove the key: a capability left out is not supported.";
+    return type === "array"
+      ? " Add `- '...'` lines under it, or write `[]` for none."
+      : " Write a value after the colon, or remove the key.";
   }
   if (type === "boolean") return typeof data === "string" ? " Write `true` or `false` without quotes." : "";
   if (type === "string" && (typeof data === "number" || typeof data === "boolean")) {
     const written = problems.sourceText(field) ?? String(data);
     return ` Put it in quotes: '${written}'${typeof data === "number" ? ", so that YAML keeps it as written" : ""}.`;
   }
-  if (type === "array" && typeof data === "string") return ` Write it as a list: \`${lastPart(field)}: ['${data.replaceAll("'", "''")}']\`.`;
+  if (type === "array" && typeof data === "string")
+    return ` Write it as a list: \`${lastPart(field)}: ['${data.replaceAll("'", "''")}']\`.`;
   if (type === "object" && data === true && CAPABILITY_BY_KEY.has(field)) {
     return ` Write \`supported: true\` on the next line, indented, with the other fields.`;
   }

@@ -53,13 +53,19 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
   const slip = findQuoteSlip(lines, markLine);
   if (slip?.kind === "unclosed") {
     return {
-      ...withKey(slip.line, `found a value that opens with ${slip.quote} but is never closed, expected a closing ${slip.quote}. Add ${slip.quote} at the end of the value.`),
+      ...withKey(
+        slip.line,
+        `found a value that opens with ${slip.quote} but is never closed, expected a closing ${slip.quote}. Add ${slip.quote} at the end of the value.`,
+      ),
       position: at(slip.line, slip.column),
     };
   }
   if (slip?.kind === "trailing") {
     const inner = slip.rest.trim().slice(1, slip.rest.trim().endsWith(slip.quote) ? -1 : undefined);
-    const fixed = slip.quote === "'" ? `'${inner.replaceAll("''", "'").replaceAll("'", "''")}'` : `'${inner.replaceAll('\\"', '"').replaceAll("'", "''")}'`;
+    const fixed =
+      slip.quote === "'"
+        ? `'${inner.replaceAll("''", "'").replaceAll("'", "''")}'`
+        : `'${inner.replaceAll('\\"', '"').replaceAll("'", "''")}'`;
     const advice =
       slip.quote === "'"
         ? `To write ' inside single quotes, double it: ${fixed}.`
@@ -77,7 +83,10 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
     const key = keyOf(text);
     const fixed = `'${value.replaceAll("'", "''")}'`;
     return {
-      ...withKey(markLine, `found \`: \` inside a value without quotes, expected it in quotes. Write ${key ? `\`${key}: ${fixed}\`` : fixed}.`),
+      ...withKey(
+        markLine,
+        `found \`: \` inside a value without quotes, expected it in quotes. Write ${key ? `\`${key}: ${fixed}\`` : fixed}.`,
+      ),
       position: at(markLine, colon[1]!.length),
     };
   }
@@ -93,7 +102,10 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
     if (expected.length && !underParent && !expected.some((e) => e.indent === indent)) {
       const like = expected.map((e) => `${e.indent} (like \`${e.key}\` on line ${e.line + 1})`).join(" or ");
       return {
-        ...withKey(markLine, `found \`${word}\` indented by ${spaces(indent)}, expected ${like}. Line up the keys of one mapping, and indent a key's fields under it.`),
+        ...withKey(
+          markLine,
+          `found \`${word}\` indented by ${spaces(indent)}, expected ${like}. Line up the keys of one mapping, and indent a key's fields under it.`,
+        ),
         position: at(markLine, indent),
       };
     }

@@ -127,7 +127,13 @@ function walkEvents(events: Event[], source: string, positionAt: (offset: number
     top.key = undefined;
     return path;
   };
-  const frame = (kind: Frame["kind"], path: string): Frame => ({ kind, path, index: 0, key: undefined, seen: new Map() });
+  const frame = (kind: Frame["kind"], path: string): Frame => ({
+    kind,
+    path,
+    index: 0,
+    key: undefined,
+    seen: new Map(),
+  });
 
   for (const event of events) {
     // Only the first document is the provider; a second one is reported, not read.
@@ -177,7 +183,11 @@ function walkEvents(events: Event[], source: string, positionAt: (offset: number
 }
 
 /** A second `---` document: located at its `---` line, or the file's end when there is none to find. */
-function extraDocumentProblem(source: string, events: Event[], positionAt: (offset: number) => SourcePosition): YamlShapeProblem {
+function extraDocumentProblem(
+  source: string,
+  events: Event[],
+  positionAt: (offset: number) => SourcePosition,
+): YamlShapeProblem {
   const first = events[0];
   const firstExplicit = first?.type === EVENT_DOCUMENT && first.explicitStart;
   const markers = [...source.matchAll(/^---(?=\s|$)/gm)].map((m) => m.index);

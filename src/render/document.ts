@@ -49,7 +49,9 @@ export function renderDocument(options: DocumentOptions): string {
     `<meta property="og:url" content="${pageUrl}">`,
     `<meta name="twitter:card" content="summary">`,
     `<meta name="color-scheme" content="light dark">`,
-    ...(options.alternates ?? []).map((a) => `<link rel="alternate" type="${escapeHtml(a.type)}" href="${escapeHtml(a.href)}">`),
+    ...(options.alternates ?? []).map(
+      (a) => `<link rel="alternate" type="${escapeHtml(a.type)}" href="${escapeHtml(a.href)}">`,
+    ),
     `<link rel="icon" href="${options.assetUrl("favicon.svg")}" type="image/svg+xml">`,
     `<link rel="stylesheet" href="${options.assetUrl("site.css")}">`,
     `<script src="${options.assetUrl("search.js")}" defer></script>`,

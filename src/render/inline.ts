@@ -11,7 +11,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
-const ENTITY_DECODES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'" };
+const ENTITY_DECODES: Record<string, string> = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&apos;": "'",
+};
 const decodeEntities = (text: string) => text.replace(/&(?:lt|gt|amp|quot|apos|#39);/g, (e) => ENTITY_DECODES[e]!);
 
 /** A Markdown code span holding `text` exactly, whatever backticks it contains. */

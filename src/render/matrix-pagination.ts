@@ -26,7 +26,13 @@ export interface PageSlice {
 /** The pages of a list of `total` items, `size` to a page. */
 export function pageSlices(total: number, size: number = MATRIX_PAGE_SIZE): PageSlice[] {
   const count = Math.max(1, Math.ceil(total / size));
-  return Array.from({ length: count }, (_, i) => ({ number: i + 1, count, start: i * size, end: Math.min(total, (i + 1) * size), total }));
+  return Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    count,
+    start: i * size,
+    end: Math.min(total, (i + 1) * size),
+    total,
+  }));
 }
 
 /** A page's address: the first page at the view's own, later ones under it, `/ai-providers/page/2/`. */
@@ -63,7 +69,8 @@ export function renderPagination(viewUrl: string, slice: PageSlice, label: strin
   if (slice.count === 1) return "";
   const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
   const items: string[] = [];
-  if (slice.number > 1) items.push(`<li><a href="${pageUrl(viewUrl, slice.number - 1)}" rel="prev">Previous${hidden(" page")}</a></li>`);
+  if (slice.number > 1)
+    items.push(`<li><a href="${pageUrl(viewUrl, slice.number - 1)}" rel="prev">Previous${hidden(" page")}</a></li>`);
   for (const n of pageNumbers(slice.number, slice.count)) {
     items.push(
       n === "gap"
@@ -71,7 +78,8 @@ export function renderPagination(viewUrl: string, slice: PageSlice, label: strin
         : `<li><a href="${pageUrl(viewUrl, n)}"${n === slice.number ? ` aria-current="page"` : ""}>${hidden("Page ")}${n}</a></li>`,
     );
   }
-  if (slice.number < slice.count) items.push(`<li><a href="${pageUrl(viewUrl, slice.number + 1)}" rel="next">Next${hidden(" page")}</a></li>`);
+  if (slice.number < slice.count)
+    items.push(`<li><a href="${pageUrl(viewUrl, slice.number + 1)}" rel="next">Next${hidden(" page")}</a></li>`);
   return (
     `<nav class="pagination" aria-label="${escapeHtml(label)}">\n` +
     `<p class="pagination-range">${rangeText(slice)}, page ${slice.number} of ${slice.count}</p>\n` +

@@ -51,9 +51,20 @@ const rowStart = (name: string, href: string) => `<tr><th scope="row"><a href="$
 /** A provider's facts: name escaped, links and versions worked out. */
 export function providerFacts(provider: Provider): ProviderFacts {
   const name = escapeHtml(provider.name);
-  const facts: ProviderFacts = { provider, name, rowStart: rowStart(name, providerPageUrl(provider)), capabilities: [], streams: false };
+  const facts: ProviderFacts = {
+    provider,
+    name,
+    rowStart: rowStart(name, providerPageUrl(provider)),
+    capabilities: [],
+    streams: false,
+  };
   for (const capability of provider.capabilities) {
-    facts.capabilities.push({ provider: facts, capability, href: capabilityUrl(provider, capability.id), since: capabilitySince(provider, capability) });
+    facts.capabilities.push({
+      provider: facts,
+      capability,
+      href: capabilityUrl(provider, capability.id),
+      since: capabilitySince(provider, capability),
+    });
     facts.streams ||= capability.streaming;
   }
   return facts;
@@ -126,7 +137,11 @@ export function versionRow(facts: ProviderFacts, later: (c: CapabilityFacts) => 
 }
 
 const COLUMN_GROUPS =
-  `<colgroup><col></colgroup>` + GROUPS.map((g) => `<colgroup>${"<col>".repeat(CAPABILITIES.filter((c) => c.group === g.id).length)}</colgroup>`).join("") + "\n";
+  `<colgroup><col></colgroup>` +
+  GROUPS.map((g) => `<colgroup>${"<col>".repeat(CAPABILITIES.filter((c) => c.group === g.id).length)}</colgroup>`).join(
+    "",
+  ) +
+  "\n";
 
 const MATRIX_HEAD =
   `<thead>\n<tr><th scope="col" rowspan="2" class="matrix-corner">Provider</th>` +

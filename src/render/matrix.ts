@@ -3,7 +3,15 @@ import type { Provider } from "../registry/model.ts";
 import { MATRIX_URL, providerPageUrl } from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
 import { escapeHtml } from "./inline.ts";
-import { formatCount, MATRIX_PAGE_SIZE, pageSlices, pageUrl, rangeText, renderPagination, type PageSlice } from "./matrix-pagination.ts";
+import {
+  formatCount,
+  MATRIX_PAGE_SIZE,
+  pageSlices,
+  pageUrl,
+  rangeText,
+  renderPagination,
+  type PageSlice,
+} from "./matrix-pagination.ts";
 import {
   capabilityRow,
   matrixRow,
@@ -103,11 +111,21 @@ export function matrixViews(versions: readonly string[], product: string): Matri
 }
 
 /** The filter links: plain links to the views' first pages, the current view marked. */
-export function renderMatrixFilters(views: readonly MatrixView[], current: MatrixView, product: string, onFirstPage = true): string {
+export function renderMatrixFilters(
+  views: readonly MatrixView[],
+  current: MatrixView,
+  product: string,
+  onFirstPage = true,
+): string {
   // On a later page the current view's link leads to its first page, not to this one.
   const mark = onFirstPage ? ` aria-current="page"` : ` aria-current="true"`;
-  const link = (view: MatrixView) => `<li><a href="${view.url}"${view === current ? mark : ""}>${escapeHtml(view.label)}</a></li>`;
-  const of = (kind: MatrixFilter["kind"]) => views.filter((v) => v.filter.kind === kind).map(link).join("");
+  const link = (view: MatrixView) =>
+    `<li><a href="${view.url}"${view === current ? mark : ""}>${escapeHtml(view.label)}</a></li>`;
+  const of = (kind: MatrixFilter["kind"]) =>
+    views
+      .filter((v) => v.filter.kind === kind)
+      .map(link)
+      .join("");
   return (
     `<nav class="matrix-filters" aria-label="Filter providers">\n` +
     `<ul class="filter-list">${of("all")}${of("streaming")}</ul>\n` +
@@ -148,7 +166,11 @@ export class CapabilityMatrix {
   private readonly byUrl = new Map<string, { entry: ViewEntry; slice: PageSlice }>();
   private readonly total: number;
 
-  constructor(providers: readonly Provider[], private readonly product: string, pageSize: number = MATRIX_PAGE_SIZE) {
+  constructor(
+    providers: readonly Provider[],
+    private readonly product: string,
+    pageSize: number = MATRIX_PAGE_SIZE,
+  ) {
     this.total = providers.length;
     const versions = distinctVersions(providers);
     // Versions by age, so a version view compares numbers rather than version strings.
@@ -204,6 +226,8 @@ export class CapabilityMatrix {
           const v = age.get(filter.version)!;
           return { view, count: onVersion[v]!.length, rows: versionRows(onVersion[v]!, v) };
         }
+        default:
+          throw new Error(`Unknown matrix view: ${JSON.stringify(filter)}`);
       }
     });
 
@@ -216,7 +240,8 @@ export class CapabilityMatrix {
           url,
           heading: view.title,
           title: slice.count > 1 ? `${view.shortTitle}, page ${slice.number}` : view.title,
-          description: slice.number > 1 ? `${view.description} Page ${slice.number} of ${slice.count}.` : view.description,
+          description:
+            slice.number > 1 ? `${view.description} Page ${slice.number} of ${slice.count}.` : view.description,
         });
         this.byUrl.set(url, { entry, slice });
       }
@@ -275,7 +300,9 @@ export class CapabilityMatrix {
         legend = `One row per provider that works on ${product} ${version}: the capabilities it offers there, and those that need a newer version, with the version each needs.`;
         summary =
           `${formatCount(count)} of ${total} work on ${product} ${version}` +
-          (hidden ? `; ${plural(hidden, "needs", "need")} a newer version and ${hidden === 1 ? "is" : "are"} not shown` : "") +
+          (hidden
+            ? `; ${plural(hidden, "needs", "need")} a newer version and ${hidden === 1 ? "is" : "are"} not shown`
+            : "") +
           `.`;
         empty = `No provider works on ${product} ${version}.`;
         columns = ["Provider", `Available on ${version}`, "Needs a newer version"];
@@ -289,7 +316,11 @@ export class CapabilityMatrix {
       renderMatrixFilters(this.views, view, this.product, slice.number === 1) +
       `<p class="matrix-summary">${summary}</p>\n` +
       renderPagination(view.url, slice, "Pages") +
-      (rows.length === 0 ? `<p>${empty}</p>\n` : filter.kind === "all" ? renderMatrixTable(caption, rows) : renderViewTable(caption, columns, rows))
+      (rows.length === 0
+        ? `<p>${empty}</p>\n`
+        : filter.kind === "all"
+          ? renderMatrixTable(caption, rows)
+          : renderViewTable(caption, columns, rows))
     );
   }
 }

@@ -27,6 +27,9 @@ export function renderProviderPage(provider: Provider, site: SiteConfig, context
       { type: "application/json", href: providerJsonUrl(provider) },
     ],
     assetUrl: context.assetUrl,
-    body: `<h1>${escapeHtml(provider.name)}</h1>\n` + renderProviderPageMeta(provider, site, context.history) + renderProviderReference(provider, site),
+    body:
+      `<h1>${escapeHtml(provider.name)}</h1>\n` +
+      renderProviderPageMeta(provider, site, context.history) +
+      renderProviderReference(provider, site),
   });
 }

@@ -113,7 +113,7 @@ function groupSection(provider: Provider, group: ProviderGroup, site: SiteConfig
 }
 
 function baseUrlParagraph({ sentence, list }: { sentence: string; list: string[] }): string {
-  return `<p>${sentence}</p>\n` + (list.length ? `<ul>${list.map((p) => `<li>${p}</li>`).join("")}</ul>\n` : "");
+  return `<p>${sentence}</p>\n${list.length ? `<ul>${list.map((p) => `<li>${p}</li>`).join("")}</ul>\n` : ""}`;
 }
 
 function upstreamTable(provider: Provider, prefix: string, noCapabilities: string): string {
@@ -121,7 +121,12 @@ function upstreamTable(provider: Provider, prefix: string, noCapabilities: strin
   const rows = provider.capabilities
     .map((c) => `<tr><th scope="row">${escapeHtml(c.label)}</th><td>${renderUpstreamPath(c.upstreamPath)}</td></tr>\n`)
     .join("");
-  return scrollingTable(`${prefix}upstream-paths-caption`, `Upstream paths of ${escapeHtml(provider.name)}`, ["Capability", "Upstream path or API"], rows);
+  return scrollingTable(
+    `${prefix}upstream-paths-caption`,
+    `Upstream paths of ${escapeHtml(provider.name)}`,
+    ["Capability", "Upstream path or API"],
+    rows,
+  );
 }
 
 function extras(provider: Provider, prefix: string, nativeFormatsIntro: string): string {

@@ -42,7 +42,10 @@ export function referenceProse(provider: Provider, site: SiteConfig, f: ProseFor
   const links = pluginLinks(site);
   const aiProxy = f.link("AI Proxy", links.aiProxy);
   const aiProxyAdvanced = f.link("AI Proxy Advanced", links.aiProxyAdvanced);
-  const since = provider.minVersion && provider.minVersion !== "n/a" ? ` ${name} is supported from ${product} ${f.text(provider.minVersion)}.` : "";
+  const since =
+    provider.minVersion && provider.minVersion !== "n/a"
+      ? ` ${name} is supported from ${product} ${f.text(provider.minVersion)}.`
+      : "";
   return {
     intro:
       `You can proxy requests to ${name} AI models through ${product} using the ${aiProxy} and ${aiProxyAdvanced} plugins. ` +

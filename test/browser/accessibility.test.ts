@@ -15,7 +15,9 @@ it("axe finds no violation in the light and dark colour schemes", async () => {
   const context = await fixture.get();
   // Every provider page, and one page of every other kind.
   const urls = context.urls.filter(
-    (url) => /^\/ai-providers\/[^/]+\/$/.test(url) || ["/", "/404.html", "/ai-providers/capability/embeddings/", "/ai-providers/version/3.8/"].includes(url),
+    (url) =>
+      /^\/ai-providers\/[^/]+\/$/.test(url) ||
+      ["/", "/404.html", "/ai-providers/capability/embeddings/", "/ai-providers/version/3.8/"].includes(url),
   );
   assert.ok(urls.length >= 17 + 4, `${urls.length} pages`);
   const violations: string[] = [];
@@ -31,10 +33,19 @@ it("axe finds no violation in the light and dark colour schemes", async () => {
       await page.evaluate(axe.source);
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
-        const results = await page.evaluate((tags) => (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), TAGS);
+        const results = await page.evaluate(
+          (tags) =>
+            (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+          TAGS,
+        );
         runs++;
         for (const v of results.violations as axe.Result[]) {
-          violations.push(`${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+          violations.push(
+            `${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+          );
         }
       }
     }

@@ -20,7 +20,9 @@ const fixture = () =>
   (ready ??= (async () => {
     const dir = await builtSiteOfMany(250);
     const server = await serveSite(dir, netlifyHeaderRules());
-    const urls = htmlPages(dir).map((p) => p.url).filter((url) => /^\/ai-providers\/(page|capability|streaming|version)\/|^\/ai-providers\/$/.test(url));
+    const urls = htmlPages(dir)
+      .map((p) => p.url)
+      .filter((url) => /^\/ai-providers\/(page|capability|streaming|version)\/|^\/ai-providers\/$/.test(url));
     return { browser: await launchChromium(), server, urls };
   })());
 pages.after(async () => {
@@ -31,9 +33,16 @@ pages.after(async () => {
 
 /** Console errors (CSP violations among them) on any page this suite opens. */
 const errors: string[] = [];
-async function open(url: string, options: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean } = {}): Promise<Page> {
+async function open(
+  url: string,
+  options: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean } = {},
+): Promise<Page> {
   const { browser, server } = await fixture();
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? "light", javaScriptEnabled: options.javaScript ?? true });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 800 },
+    colorScheme: options.colorScheme ?? "light",
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   const page = await context.newPage();
   page.on("console", (message) => message.type() === "error" && errors.push(`${page.url()}: ${message.text()}`));
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
@@ -45,21 +54,38 @@ const close = (page: Page) => page.context().close();
 
 it("the build has the pages: the matrix, chat and the newest version on two pages each", async () => {
   const { urls } = await fixture();
-  assert.equal(urls.filter((url) => url.includes("/page/")).sort(), ["/ai-providers/capability/chat/page/2/", "/ai-providers/page/2/", "/ai-providers/version/3.13/page/2/"]);
+  assert.equal(urls.filter((url) => url.includes("/page/")).sort(), [
+    "/ai-providers/capability/chat/page/2/",
+    "/ai-providers/page/2/",
+    "/ai-providers/version/3.13/page/2/",
+  ]);
 });
 
 it("axe finds no violation on a later page of the matrix, of a capability and of a version, light and dark", async () => {
   // The accessibility suite checks the shipped site's views, the streaming one among them.
   const violations: string[] = [];
-  for (const url of ["/ai-providers/page/2/", "/ai-providers/capability/chat/page/2/", "/ai-providers/version/3.13/page/2/"]) {
+  for (const url of [
+    "/ai-providers/page/2/",
+    "/ai-providers/capability/chat/page/2/",
+    "/ai-providers/version/3.13/page/2/",
+  ]) {
     const page = await open(url);
     await page.waitForSelector(".pagefind-ui__search-input");
     await page.evaluate(axe.source);
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      const results = await page.evaluate((tags) => (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), TAGS);
+      const results = await page.evaluate(
+        (tags) =>
+          (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+        TAGS,
+      );
       for (const v of results.violations as axe.Result[]) {
-        violations.push(`${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+        violations.push(
+          `${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(", ")}`,
+        );
       }
     }
     await close(page);
@@ -74,7 +100,9 @@ it("at 375 px no page of the matrix scrolls sideways, and the page links wrap", 
     await page.goto(`${(await fixture()).server.origin}${url}`);
     const layout = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
-      regions: [...document.querySelectorAll(".table-scroll, nav.pagination")].map((r) => r.getBoundingClientRect().right),
+      regions: [...document.querySelectorAll(".table-scroll, nav.pagination")].map(
+        (r) => r.getBoundingClientRect().right,
+      ),
     }));
     assert.ok(layout.page <= 375, `${url}: the page is ${layout.page}px wide`);
     for (const right of layout.regions) assert.ok(right <= 375, `${url}: a region ends at ${right}px`);
@@ -87,7 +115,9 @@ it("the page links work by keyboard: Tab reaches them with a visible focus, Ente
   let focused = "";
   for (let i = 0; i < 60 && focused !== "Next page"; i++) {
     await page.keyboard.press("Tab");
-    focused = await page.evaluate(() => (document.activeElement?.closest("nav.pagination") ? document.activeElement.textContent!.trim() : ""));
+    focused = await page.evaluate(() =>
+      document.activeElement?.closest("nav.pagination") ? document.activeElement.textContent!.trim() : "",
+    );
   }
   assert.is(focused, "Next page");
   const outline = await page.evaluate(() => {

@@ -20,8 +20,15 @@ function watch(page: Page) {
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
 }
 
-async function open(context: BrowserFixture, url: string, options: { width?: number; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
-  const page = await context.browser.newPage({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? "light" });
+async function open(
+  context: BrowserFixture,
+  url: string,
+  options: { width?: number; colorScheme?: "light" | "dark" } = {},
+): Promise<Page> {
+  const page = await context.browser.newPage({
+    viewport: { width: options.width ?? 1280, height: 800 },
+    colorScheme: options.colorScheme ?? "light",
+  });
   watch(page);
   const response = await page.goto(`${context.server.origin}${url}`);
   assert.ok(response && (response.status() === 200 || url === "/404.html"), `${url}: ${response?.status()}`);
@@ -59,7 +66,12 @@ const focusState = (page: Page) =>
 
 it("every keyboard stop, forwards and back, shows a visible focus outline, in view and not covered", async () => {
   const context = await fixture.get();
-  for (const [url, stops, colorScheme, width] of [["/", 6, "light", 1280], ["/ai-providers/openai/", 40, "dark", 1280], ["/ai-providers/", 120, "light", 1280], ["/ai-providers/", 120, "dark", 375]] as const) {
+  for (const [url, stops, colorScheme, width] of [
+    ["/", 6, "light", 1280],
+    ["/ai-providers/openai/", 40, "dark", 1280],
+    ["/ai-providers/", 120, "light", 1280],
+    ["/ai-providers/", 120, "dark", 375],
+  ] as const) {
     const page = await open(context, url, { colorScheme, width });
     await page.waitForSelector(".pagefind-ui__search-input");
     const seen: string[] = [];
@@ -70,10 +82,17 @@ it("every keyboard stop, forwards and back, shows a visible focus outline, in vi
       assert.ok(state, `${url}: stop ${i + 1} focuses something`);
       seen.push(state!.what);
       assert.ok(state!.outline, `${url}: ${state!.what} shows a focus outline`);
-      assert.ok(state!.visible >= 0.6, `${url}: ${state!.what} is in view and not covered (stop ${i + 1}: ${Math.round(state!.visible * 100)}% seen)`);
+      assert.ok(
+        state!.visible >= 0.6,
+        `${url}: ${state!.what} is in view and not covered (stop ${i + 1}: ${Math.round(state!.visible * 100)}% seen)`,
+      );
     }
     assert.match(seen[0]!, /^a "Skip to content"/, `${url}: the first stop skips to the content`);
-    if (url === "/ai-providers/") assert.ok(seen.some((s) => s.startsWith('a "Supported from')), "the keyboard reaches the matrix cells");
+    if (url === "/ai-providers/")
+      assert.ok(
+        seen.some((s) => s.startsWith('a "Supported from')),
+        "the keyboard reaches the matrix cells",
+      );
     await page.close();
   }
 });
@@ -89,7 +108,8 @@ it("a footnote marker moves focus to its note, and the note's back link returns 
     await page.waitForFunction((id) => document.activeElement?.id === id, `note-${n}`);
     assert.ok((await focusState(page))!.visible > 0.6, `note ${n} is scrolled into view`);
     // Tab from the note reaches its back link (after any link in the note's text).
-    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains("note-back"))); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains("note-back"))); i++)
+      await page.keyboard.press("Tab");
     assert.is(await page.evaluate(() => document.activeElement?.closest("li")?.id), `note-${n}`);
     await page.keyboard.press("Enter");
     await page.waitForFunction((id) => document.activeElement?.id === id, `note-ref-${n}`);
@@ -106,11 +126,16 @@ it("at 375 px no page scrolls sideways; wide tables scroll inside their own regi
     await page.goto(`${context.server.origin}${url}`);
     const layout = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
-      regions: [...document.querySelectorAll(".table-scroll")].map((r) => ({ right: r.getBoundingClientRect().right, scrolls: r.scrollWidth > r.clientWidth })),
+      regions: [...document.querySelectorAll(".table-scroll")].map((r) => ({
+        right: r.getBoundingClientRect().right,
+        scrolls: r.scrollWidth > r.clientWidth,
+      })),
     }));
     assert.ok(layout.page <= 375, `${url}: the page is ${layout.page}px wide`);
-    for (const region of layout.regions) assert.ok(region.right <= 375, `${url}: a table region ends at ${region.right}px`);
-    if (url === "/ai-providers/") assert.ok(layout.regions[0]!.scrolls, "the matrix scrolls sideways inside its region");
+    for (const region of layout.regions)
+      assert.ok(region.right <= 375, `${url}: a table region ends at ${region.right}px`);
+    if (url === "/ai-providers/")
+      assert.ok(layout.regions[0]!.scrolls, "the matrix scrolls sideways inside its region");
   }
   await page.close();
 });
@@ -120,7 +145,10 @@ it("the matrix header stays in view while its region scrolls down", async () => 
   const page = await open(context, "/ai-providers/", { width: 375 });
   const before = await page.evaluate(() => document.querySelector(".matrix thead")!.getBoundingClientRect().top);
   await page.evaluate(() => document.querySelector(".matrix-scroll")!.scrollBy(200, 400));
-  assert.ok(await page.evaluate(() => document.querySelector(".matrix-scroll")!.scrollTop > 300), "the region scrolled down");
+  assert.ok(
+    await page.evaluate(() => document.querySelector(".matrix-scroll")!.scrollTop > 300),
+    "the region scrolled down",
+  );
   const after = await page.evaluate(() => ({
     head: document.querySelector(".matrix thead")!.getBoundingClientRect().top,
     region: document.querySelector(".matrix-scroll")!.getBoundingClientRect().top,
@@ -135,9 +163,14 @@ it("search finds providers under the site's CSP, with no console error or CSP vi
   const page = await open(context, "/ai-providers/openai/");
   await page.fill(".pagefind-ui__search-input", "embeddings");
   await page.waitForSelector(".pagefind-ui__result-link");
-  const results = await page.locator(".pagefind-ui__result-link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const results = await page
+    .locator(".pagefind-ui__result-link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   assert.ok(results.length >= 5, results.join(", "));
-  assert.ok(results.every((href) => /^\/ai-providers\/[a-z0-9-]+\/(#.*)?$/.test(href!)), `results are provider pages: ${results.join(", ")}`);
+  assert.ok(
+    results.every((href) => /^\/ai-providers\/[a-z0-9-]+\/(#.*)?$/.test(href!)),
+    `results are provider pages: ${results.join(", ")}`,
+  );
   await page.close();
   assert.equal(errors, []);
 });

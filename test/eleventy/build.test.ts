@@ -7,7 +7,15 @@ const groupHeadings = (page: { dom: any }) => page.dom.querySelectorAll("section
 test("every capability with a note: footnotes 1 to 15 across all seven groups, each linked both ways", async () => {
   const page = (await buildSite(fixture("every-capability-noted"))).get("/ai-providers/all-notes/")!;
   assert.ok(page, "the provider page exists");
-  assert.equal(groupHeadings(page), ["Text generation", "Advanced text generation", "Processing", "Audio", "Image", "Video", "Realtime"]);
+  assert.equal(groupHeadings(page), [
+    "Text generation",
+    "Advanced text generation",
+    "Processing",
+    "Audio",
+    "Image",
+    "Video",
+    "Realtime",
+  ]);
   const markers = page.dom.querySelectorAll("a.note-ref").map((a) => [text(a), a.getAttribute("href"), a.id]);
   assert.equal(markers.length, 15);
   markers.forEach(([label, href, id], index) => {
@@ -18,11 +26,32 @@ test("every capability with a note: footnotes 1 to 15 across all seven groups, e
     assert.is(note.getAttribute("value"), String(n));
     assert.is(note.querySelector("a.note-back")!.getAttribute("href"), `#note-ref-${n}`);
   });
-  const order = ["chat", "completions", "embeddings", "function_calling", "files", "batches", "assistants", "responses", "audio.speech", "audio.transcriptions", "audio.translations", "image.generations", "image.edits", "video.generations", "realtime"];
-  order.forEach((key, index) => assert.match(text(page.dom.getElementById(`note-${index + 1}`)), `Note about ${key}.`));
+  const order = [
+    "chat",
+    "completions",
+    "embeddings",
+    "function_calling",
+    "files",
+    "batches",
+    "assistants",
+    "responses",
+    "audio.speech",
+    "audio.transcriptions",
+    "audio.translations",
+    "image.generations",
+    "image.edits",
+    "video.generations",
+    "realtime",
+  ];
+  for (const [index, key] of order.entries()) {
+    assert.match(text(page.dom.getElementById(`note-${index + 1}`)), `Note about ${key}.`);
+  }
   // Notes stand under their own group's table.
   const imageSection = page.dom.getElementById("image")!.closest("section")!;
-  assert.equal(imageSection.querySelectorAll(".notes li").map((li) => li.getAttribute("value")), ["12", "13"]);
+  assert.equal(
+    imageSection.querySelectorAll(".notes li").map((li) => li.getAttribute("value")),
+    ["12", "13"],
+  );
 });
 
 test("notes only in some groups: numbers run on over the page, groups without notes have no note list", async () => {
@@ -33,14 +62,30 @@ test("notes only in some groups: numbers run on over the page, groups without no
     ["Chat completions", "llm/v1/chat", "Supported", "model-chat", "3.11"],
     ["Embeddings Note 1", "llm/v1/embeddings", "Not supported", "model-embeddings", "3.11"],
   ]);
-  assert.equal(section("text-generation").querySelectorAll(".notes li").map((li) => text(li)), ["Embeddings note. Back to note reference 1"]);
-  assert.equal(section("processing").querySelectorAll(".notes li").map((li) => li.getAttribute("value")), ["2"]);
+  assert.equal(
+    section("text-generation")
+      .querySelectorAll(".notes li")
+      .map((li) => text(li)),
+    ["Embeddings note. Back to note reference 1"],
+  );
+  assert.equal(
+    section("processing")
+      .querySelectorAll(".notes li")
+      .map((li) => li.getAttribute("value")),
+    ["2"],
+  );
   assert.is(section("audio").querySelector(".notes"), null);
-  assert.equal(tableRows(section("image").querySelector("table")!).map((r) => r[0]), ["Generations", "Edits Note 3"]);
+  assert.equal(
+    tableRows(section("image").querySelector("table")!).map((r) => r[0]),
+    ["Generations", "Edits Note 3"],
+  );
   assert.match(text(section("audio")), "config.max_request_body_size");
   // The upstream-paths table lists every supported capability in canonical order.
   const upstream = tableRows(page.dom.querySelector("table")!);
-  assert.equal(upstream.map((r) => r[0]), ["Chat completions", "Embeddings", "Batches", "Speech", "Image generations", "Image edits"]);
+  assert.equal(
+    upstream.map((r) => r[0]),
+    ["Chat completions", "Embeddings", "Batches", "Speech", "Image generations", "Image edits"],
+  );
   assert.equal(upstream[0], ["Chat completions", "/v1/chat"]);
 });
 
@@ -52,7 +97,9 @@ test("a provider with only realtime shows only the realtime group, with its WebS
   assert.match(text(warning), "Warning Realtime processing requires the AI Proxy Advanced plugin");
   assert.match(text(warning), "ws");
   assert.ok(section.innerHTML.indexOf("callout-warning") < section.innerHTML.indexOf("<table"), "warning comes first");
-  assert.equal(tableRows(section.querySelector("table")!), [["Realtime", "realtime/v1/realtime", "Supported", "model-realtime", "3.11"]]);
+  assert.equal(tableRows(section.querySelector("table")!), [
+    ["Realtime", "realtime/v1/realtime", "Supported", "model-realtime", "3.11"],
+  ]);
   assert.ok(page.dom.getElementById("realtime"), "the capability row has the id `realtime`");
   assert.is(page.dom.querySelectorAll(".notes").length, 0);
 });
@@ -61,7 +108,9 @@ test("a provider with only video shows only the video group, its body-size callo
   const page = (await buildSite(fixture("only-video"))).get("/ai-providers/video-only/")!;
   assert.equal(groupHeadings(page), ["Video"]);
   const section = page.dom.getElementById("video")!.closest("section")!;
-  assert.equal(tableRows(section.querySelector("table")!), [["Generations Note 1", "video/v1/videos/generations", "Not supported", "model-video-generations", "3.11"]]);
+  assert.equal(tableRows(section.querySelector("table")!), [
+    ["Generations Note 1", "video/v1/videos/generations", "Not supported", "model-video-generations", "3.11"],
+  ]);
   assert.match(text(section.querySelector(".callout")), "For requests with large payloads (video generation)");
   assert.match(text(section.querySelector(".notes")), "Video note.");
 });
@@ -74,7 +123,10 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   assert.match(page.html, "<title>Tom &amp; Jerry&#39;s &gt; AI &lt; &quot;Labs&quot; · ");
   assert.equal(page.dom.querySelectorAll("img").length, 0);
   // The only scripts are the site's own files, from /assets/.
-  assert.equal(page.dom.querySelectorAll("script").map((s) => s.getAttribute("src")?.replace(/\.[0-9a-f]{10}\./, ".")), ["/assets/search.js", "/assets/table-focus.js"]);
+  assert.equal(
+    page.dom.querySelectorAll("script").map((s) => s.getAttribute("src")?.replace(/\.[0-9a-f]{10}\./, ".")),
+    ["/assets/search.js", "/assets/table-focus.js"],
+  );
   for (const element of page.dom.querySelectorAll("*")) {
     for (const [name, value] of Object.entries(element.attributes)) {
       assert.not.match(name, /^on/i, `no event-handler attribute (${name} on <${element.tagName}>)`);
@@ -82,7 +134,13 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
     }
   }
   const rows = tableRows(page.dom.getElementById("text-generation")!.closest("section")!.querySelector("table")!);
-  assert.equal(rows[0], [`Chat completions Note 1`, "llm/v1/chat", "Supported", "<script>alert(1)</script> & <img src=x onerror=alert(2)>", "3.6"]);
+  assert.equal(rows[0], [
+    `Chat completions Note 1`,
+    "llm/v1/chat",
+    "Supported",
+    "<script>alert(1)</script> & <img src=x onerror=alert(2)>",
+    "3.6",
+  ]);
   assert.equal(rows[1]![3], 'emb-"quoted"');
   // Legacy inline HTML renders; a bare path is wrapped in <code> and escaped.
   const upstream = page.dom.querySelector("table")!;
@@ -125,11 +183,10 @@ test("the page layout: lang, title, description, main, navigation, heading ancho
   assert.equal(ids.length, new Set(ids).size, "ids are unique");
 });
 
-
-
 test("the providerReference shortcode renders a provider's section in any page, with prefixed ids", async () => {
   const pages = await buildSite(fixture("notes-in-some-groups"), {
-    "embed.liquid": "---\npermalink: /embed/\n---\n<h1>Two</h1>{% providerReference \"Some Notes\", \"a-\" %}{% providerReference \"some-notes\", \"b-\" %}",
+    "embed.liquid":
+      '---\npermalink: /embed/\n---\n<h1>Two</h1>{% providerReference "Some Notes", "a-" %}{% providerReference "some-notes", "b-" %}',
   });
   const page = pages.get("/embed/")!;
   assert.ok(page.dom.getElementById("a-note-1") && page.dom.getElementById("b-note-1"));
@@ -145,7 +202,10 @@ test("an unknown provider name stops the build and names the closest providers",
   } catch (error) {
     const messages: string[] = [];
     for (let e: any = error; e; e = e.originalError ?? e.cause) messages.push(String(e.message));
-    assert.ok(messages.some((m) => m.includes('No provider is named "Some Note". Did you mean "Some Notes"?')), messages.join("\n"));
+    assert.ok(
+      messages.some((m) => m.includes('No provider is named "Some Note". Did you mean "Some Notes"?')),
+      messages.join("\n"),
+    );
   }
 });
 test.run();

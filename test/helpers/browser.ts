@@ -32,7 +32,8 @@ export function browserSuiteRuns(suite: string): boolean {
 
 /** Launches headless Chromium; fails with what to do when it is missing. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}; .ci/run installs it with apt-get install -y chromium.`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium is missing at ${chromiumPath}; .ci/run installs it with apt-get install -y chromium.`);
   return chromium.launch({ executablePath: chromiumPath, args: ARGS });
 }
 

@@ -25,7 +25,9 @@ export function buildWithCli(env: Record<string, string> = {}, prefix = "ai-prov
     child.stdout.on("data", (chunk) => (log += chunk));
     child.stderr.on("data", (chunk) => (log += chunk));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(dir) : reject(new Error(`npm run build failed (${code}):\n${log}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(dir) : reject(new Error(`npm run build failed (${code}):\n${log}`)),
+    );
   });
 }
 
@@ -39,5 +41,9 @@ export function builtSite(): Promise<string> {
 export function htmlPages(dir: string): { url: string; file: string; html: string }[] {
   return filesUnder(dir)
     .filter((file) => file.endsWith(".html") && !file.startsWith("pagefind/"))
-    .map((file) => ({ url: `/${file.replace(/(^|\/)index\.html$/, "$1")}`, file, html: readFileSync(path.join(dir, file), "utf8") }));
+    .map((file) => ({
+      url: `/${file.replace(/(^|\/)index\.html$/, "$1")}`,
+      file,
+      html: readFileSync(path.join(dir, file), "utf8"),
+    }));
 }

@@ -41,7 +41,8 @@ export function manyProvidersDir(count: number): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `providers-${count}-`));
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(dir, { recursive: true });
-  for (let n = 1; n <= count; n++) writeFileSync(path.join(dir, `provider-${String(n).padStart(3, "0")}.yaml`), generatedProviderYaml(n));
+  for (let n = 1; n <= count; n++)
+    writeFileSync(path.join(dir, `provider-${String(n).padStart(3, "0")}.yaml`), generatedProviderYaml(n));
   return dir;
 }
 

@@ -15,7 +15,16 @@ export const testSite: SiteConfig = {
 };
 
 /** One capability entry of a data file, as YAML lines. */
-export function capabilityYaml(key: string, fields: { streaming?: boolean; minVersion?: string; note?: string; modelExample?: string; upstreamPath?: string } = {}): string {
+export function capabilityYaml(
+  key: string,
+  fields: {
+    streaming?: boolean;
+    minVersion?: string;
+    note?: string;
+    modelExample?: string;
+    upstreamPath?: string;
+  } = {},
+): string {
   const lines = [
     `  supported: true`,
     `  streaming: ${fields.streaming ?? false}`,

@@ -15,8 +15,14 @@ test("raw HTML in a value shows as text, even where a renderer lets HTML through
 });
 
 test("code spans, autolinks, links and emphasis stay Markdown; legacy HTML becomes Markdown", () => {
-  assert.is(inlineMarkdown("Use `a<b>` or ``x`<y>`z``, see <https://example.com/a> and [docs](https://e.com) *now*"), "Use `a<b>` or ``x`<y>`z``, see <https://example.com/a> and [docs](https://e.com) *now*");
-  assert.is(inlineMarkdown('<code>/v1/chat</code> and <a href="https://e.com/d">the docs</a>'), "`/v1/chat` and [the docs](https://e.com/d)");
+  assert.is(
+    inlineMarkdown("Use `a<b>` or ``x`<y>`z``, see <https://example.com/a> and [docs](https://e.com) *now*"),
+    "Use `a<b>` or ``x`<y>`z``, see <https://example.com/a> and [docs](https://e.com) *now*",
+  );
+  assert.is(
+    inlineMarkdown('<code>/v1/chat</code> and <a href="https://e.com/d">the docs</a>'),
+    "`/v1/chat` and [the docs](https://e.com/d)",
+  );
   assert.is(inlineMarkdown("an unclosed ` tick <b>"), "an unclosed ` tick \\<b>");
   assert.is(inlineMarkdown("two\nlines"), "two lines");
 });
@@ -29,7 +35,9 @@ test("plain text is escaped so Markdown shows it as written", () => {
 test("a table escapes `|` in every cell, code spans too, so the columns hold", () => {
   const table = markdownTable(["A", "B"], [["`a|b`", "x | y"]]);
   assert.is(table, "| A | B |\n| --- | --- |\n| `a\\|b` | x \\| y |\n");
-  const cells = parse(permissive.render(table)).querySelectorAll("tbody td").map((td) => td.textContent);
+  const cells = parse(permissive.render(table))
+    .querySelectorAll("tbody td")
+    .map((td) => td.textContent);
   assert.equal(cells, ["a|b", "x | y"]);
 });
 

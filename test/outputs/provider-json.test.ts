@@ -6,7 +6,8 @@ import { renderProviderJson, renderProvidersJson } from "../../src/outputs/provi
 import { fixture } from "../helpers/build-site.ts";
 import { testSite } from "../helpers/providers.ts";
 
-const load = (file: string) => parseProviderSource(readFileSync(fixture(file), "utf8"), `test/fixtures/${file}`).provider!;
+const load = (file: string) =>
+  parseProviderSource(readFileSync(fixture(file), "utf8"), `test/fixtures/${file}`).provider!;
 const someNotes = load("notes-in-some-groups/some-notes.yaml");
 const hostile = load("hostile-text/hostile.yaml");
 
@@ -16,9 +17,15 @@ test("a provider's JSON: names, URLs, each supported capability with its fields 
   assert.is(json.page_url, "https://site.example.com/ai-providers/some-notes/");
   assert.is(json.markdown_url, "https://site.example.com/ai-providers/some-notes/index.md");
   assert.is(json.json_url, "https://site.example.com/api/providers/some-notes.json");
-  assert.is(json.edit_url, "https://git.example.com/org/repo/edit/main/test/fixtures/notes-in-some-groups/some-notes.yaml");
+  assert.is(
+    json.edit_url,
+    "https://git.example.com/org/repo/edit/main/test/fixtures/notes-in-some-groups/some-notes.yaml",
+  );
   assert.is(json.last_updated, "2026-01-02T03:04:05+00:00");
-  assert.equal(json.capabilities.map((c: any) => c.key), ["chat", "embeddings", "batches", "audio.speech", "image.generations", "image.edits"]);
+  assert.equal(
+    json.capabilities.map((c: any) => c.key),
+    ["chat", "embeddings", "batches", "audio.speech", "image.generations", "image.edits"],
+  );
   assert.equal(json.capabilities[1], {
     key: "embeddings",
     id: "embeddings",
@@ -33,7 +40,14 @@ test("a provider's JSON: names, URLs, each supported capability with its fields 
     note: { number: 1, text: "Embeddings note." },
   });
   assert.is(json.capabilities[0].note, null);
-  assert.equal(json.footnotes.map((f: any) => [f.number, f.capability]), [[1, "embeddings"], [2, "batches"], [3, "image.edits"]]);
+  assert.equal(
+    json.footnotes.map((f: any) => [f.number, f.capability]),
+    [
+      [1, "embeddings"],
+      [2, "batches"],
+      [3, "image.edits"],
+    ],
+  );
 });
 
 test("text fields are Markdown, with the legacy inline HTML turned into Markdown; nothing is lost to escaping", () => {

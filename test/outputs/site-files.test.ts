@@ -9,7 +9,9 @@ import { renderLlmsTxt } from "../../src/outputs/llms-txt.ts";
 import { renderSitemap } from "../../src/outputs/sitemap.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
 
-const openish = providerFrom(`name: 'Openish [beta]'\nurl_patterns: ['https://o.example.com']\n${capabilityYaml("chat")}`);
+const openish = providerFrom(
+  `name: 'Openish [beta]'\nurl_patterns: ['https://o.example.com']\n${capabilityYaml("chat")}`,
+);
 
 test("llms.txt: the site, every provider's Markdown twin with its page, then the data", () => {
   const text = renderLlmsTxt([openish], testSite, "/schema/provider.schema.json");
@@ -24,7 +26,10 @@ test("llms.txt: the site, every provider's Markdown twin with its page, then the
 });
 
 test("the sitemap: absolute, escaped URLs, with lastmod where known", () => {
-  const xml = renderSitemap([{ url: "/" }, { url: "/ai-providers/a&b/", lastModified: "2026-01-02T03:04:05Z" }], testSite);
+  const xml = renderSitemap(
+    [{ url: "/" }, { url: "/ai-providers/a&b/", lastModified: "2026-01-02T03:04:05Z" }],
+    testSite,
+  );
   assert.is(
     xml,
     '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +

@@ -10,7 +10,10 @@ const site = path.join(projectRoot, "_data/site.yaml");
 test("the shipped data passes with one OK line", () => {
   const dir = path.join(projectRoot, "_data/providers");
   const report = checkData(dir, site);
-  assert.equal(report, { ok: true, lines: [`OK: ${providerFiles(dir).length} providers in ${dir}, 0 aliases, 0 warnings.`] });
+  assert.equal(report, {
+    ok: true,
+    lines: [`OK: ${providerFiles(dir).length} providers in ${dir}, 0 aliases, 0 warnings.`],
+  });
 });
 
 test("warnings come before the OK line, and aliases are counted", () => {
@@ -25,7 +28,10 @@ test("warnings come before the OK line, and aliases are counted", () => {
 test("a data error fails the check with the build's message", () => {
   const report = checkData(fixture("html-in-name"), site);
   assert.is(report.ok, false);
-  assert.match(report.lines[0]!, /^The provider registry has 1 error:\n {2}.*html-in-name\.yaml:1:16: `name`: found HTML/);
+  assert.match(
+    report.lines[0]!,
+    /^The provider registry has 1 error:\n {2}.*html-in-name\.yaml:1:16: `name`: found HTML/,
+  );
 });
 
 test.run();

@@ -35,18 +35,31 @@ test("a loader sees added and removed files, and recovers after a bad edit is fi
   const dir = copyOf("only-video");
   try {
     const loader = createRegistryLoader(dir);
-    assert.equal(loader.load().providers.map((p) => p.name), ["Video Only"]);
+    assert.equal(
+      loader.load().providers.map((p) => p.name),
+      ["Video Only"],
+    );
     const added = path.join(dir, "second.yaml");
     const good = readFileSync(path.join(dir, "video-only.yaml"), "utf8").replace("Video Only", "Second");
     writeFileSync(added, good.replace("supported: true", "supported: 'yes'"));
     loader.invalidate([added]);
-    assert.throws(() => loader.load(), (error: unknown) => error instanceof RegistryError && /second\.yaml:\d+:\d+: `video\.generations\.supported`/.test(error.message));
+    assert.throws(
+      () => loader.load(),
+      (error: unknown) =>
+        error instanceof RegistryError && /second\.yaml:\d+:\d+: `video\.generations\.supported`/.test(error.message),
+    );
     writeFileSync(added, good);
     loader.invalidate([added]);
-    assert.equal(loader.load().providers.map((p) => p.name), ["Second", "Video Only"]);
+    assert.equal(
+      loader.load().providers.map((p) => p.name),
+      ["Second", "Video Only"],
+    );
     rmSync(added);
     loader.invalidate([added]);
-    assert.equal(loader.load().providers.map((p) => p.name), ["Video Only"]);
+    assert.equal(
+      loader.load().providers.map((p) => p.name),
+      ["Video Only"],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

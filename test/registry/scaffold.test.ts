@@ -37,15 +37,21 @@ test("the scaffold is valid as it stands: a provider with no capabilities yet", 
 test("the scaffold lists every capability in canonical order, its route type in a comment", () => {
   const text = scaffoldText("Example AI");
   const keys = [...text.matchAll(/^( *)([a-z_]+):\n\1 {2}supported: false$/gm)].map((m) => m[2]);
-  assert.equal(keys, CAPABILITIES.map((c) => c.key.split(".").pop()));
+  assert.equal(
+    keys,
+    CAPABILITIES.map((c) => c.key.split(".").pop()),
+  );
   for (const capability of CAPABILITIES) assert.match(text, `# route_type: '${capability.routeType}'`);
   // Uncommenting a capability's fields and setting `supported: true` makes a valid entry.
   const filled = text
     .replace("chat:\n  supported: false", "chat:\n  supported: true")
-    .replace(/^chat:\n(?: {2}.*\n)+/m, (entry) => entry.replace(/^ {2}# (?!note|  content)/gm, "  "));
+    .replace(/^chat:\n(?: {2}.*\n)+/m, (entry) => entry.replace(/^ {2}# (?!note| {2}content)/gm, "  "));
   const { provider, problems } = parseProviderSource(filled, "example-ai.yaml");
   assert.equal(problems, []);
-  assert.equal(provider!.capabilities.map((c) => [c.key, c.routeType, c.minVersion]), [["chat", "llm/v1/chat", "3.14"]]);
+  assert.equal(
+    provider!.capabilities.map((c) => [c.key, c.routeType, c.minVersion]),
+    [["chat", "llm/v1/chat", "3.14"]],
+  );
 });
 
 test("the scaffold names its file after the slug and points editors at the schema", () => {
@@ -66,7 +72,10 @@ test("refuses to overwrite a file, or to reuse a name, a slug or an alias", () =
     refusal("Tom Jerry's AI Labs", fixture("hostile-text")),
     `"Tom Jerry's AI Labs" makes the slug "tom-jerry-s-ai-labs", which test/fixtures/hostile-text/hostile.yaml ("Tom & Jerry's > AI < "Labs"") already uses. Choose another name.`,
   );
-  assert.match(refusal("Vertex AI", aliases), /"Vertex AI" makes the slug "vertex-ai", which .*gemini-vertex\.yaml \("Gemini Vertex"\) lists as an alias/);
+  assert.match(
+    refusal("Vertex AI", aliases),
+    /"Vertex AI" makes the slug "vertex-ai", which .*gemini-vertex\.yaml \("Gemini Vertex"\) lists as an alias/,
+  );
 });
 
 test("refuses a name that cannot make a slug, or holds HTML", () => {

@@ -17,10 +17,18 @@ test("the committed schema and validator are what `npm run schema` generates fro
 
 test("the schema's capability keys and route types are the catalogue's", () => {
   const schema = JSON.parse(committed("schema/provider.schema.json"));
-  const keys = Object.entries(schema.properties as Record<string, { properties?: object; allOf?: unknown }>).flatMap(([key, value]) =>
-    value.allOf ? [key] : ["audio", "image", "video"].includes(key) ? Object.keys(value.properties ?? {}).map((child) => `${key}.${child}`) : [],
+  const keys = Object.entries(schema.properties as Record<string, { properties?: object; allOf?: unknown }>).flatMap(
+    ([key, value]) =>
+      value.allOf
+        ? [key]
+        : ["audio", "image", "video"].includes(key)
+          ? Object.keys(value.properties ?? {}).map((child) => `${key}.${child}`)
+          : [],
   );
-  assert.equal(keys, CAPABILITIES.map((c) => c.key));
+  assert.equal(
+    keys,
+    CAPABILITIES.map((c) => c.key),
+  );
   assert.equal(schema.definitions.capability.properties.route_type.enum, [...ROUTE_TYPES]);
 });
 

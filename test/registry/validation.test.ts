@@ -29,9 +29,9 @@ test("malformed YAML: the unclosed quote, the apostrophe, the indentation, the d
 
 test("an empty file, a file of comments, a list and a second document are not providers", () => {
   assert.equal(problemsIn("not-a-provider"), [
-    "test/fixtures/not-a-provider/comments-only.yaml:1:1: found an empty file, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- \"Name\"` or copy another provider's file.",
-    "test/fixtures/not-a-provider/empty.yaml:1:1: found an empty file, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- \"Name\"` or copy another provider's file.",
-    "test/fixtures/not-a-provider/list.yaml:1:1: found a list, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- \"Name\"` or copy another provider's file.",
+    'test/fixtures/not-a-provider/comments-only.yaml:1:1: found an empty file, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- "Name"` or copy another provider\'s file.',
+    'test/fixtures/not-a-provider/empty.yaml:1:1: found an empty file, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- "Name"` or copy another provider\'s file.',
+    'test/fixtures/not-a-provider/list.yaml:1:1: found a list, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- "Name"` or copy another provider\'s file.',
     "test/fixtures/not-a-provider/two-documents.yaml:4:1: found a second YAML document after `---`, expected one provider per file. Remove the `---` line, or move the second provider into a file of its own.",
   ]);
 });
@@ -49,10 +49,10 @@ test("a wrong type: the value found, the type expected, and how to write it", ()
   assert.equal(problemsIn("wrong-types"), [
     "test/fixtures/wrong-types/wrong-types.yaml:2:15: `url_patterns`: found \"https://api.example.com/{route_type_path}\", expected a list. Write it as a list: `url_patterns: ['https://api.example.com/{route_type_path}']`.",
     "test/fixtures/wrong-types/wrong-types.yaml:3:14: `min_version`: found the number 3.1, expected a version in quotes, like '3.11', or 'n/a'. Put it in quotes: '3.10', so that YAML keeps it as written.",
-    "test/fixtures/wrong-types/wrong-types.yaml:5:14: `chat.supported`: found \"yes\", expected `true` or `false`. Write `true` or `false` without quotes.",
+    'test/fixtures/wrong-types/wrong-types.yaml:5:14: `chat.supported`: found "yes", expected `true` or `false`. Write `true` or `false` without quotes.',
     "test/fixtures/wrong-types/wrong-types.yaml:7:13: `embeddings`: found the boolean true, expected a mapping of `supported`, `streaming`, `upstream_path`, `route_type`, `model_example` and `min_version`. Write `supported: true` on the next line, indented, with the other fields.",
     "test/fixtures/wrong-types/wrong-types.yaml:8:1: `completions`: found nothing, expected a mapping of `supported`, `streaming`, `upstream_path`, `route_type`, `model_example` and `min_version`. Fill in its fields, or remove the key: a capability left out is not supported.",
-    "test/fixtures/wrong-types/wrong-types.yaml:11:14: `realtime.streaming`: found \"no\", expected `true` or `false`. Write `true` or `false` without quotes.",
+    'test/fixtures/wrong-types/wrong-types.yaml:11:14: `realtime.streaming`: found "no", expected `true` or `false`. Write `true` or `false` without quotes.',
     "test/fixtures/wrong-types/wrong-types.yaml:14:18: `realtime.model_example`: found the number 42, expected text. Put it in quotes: '42', so that YAML keeps it as written.",
   ]);
 });
@@ -70,8 +70,8 @@ test("a missing name or URL, and a supported capability missing its fields, with
 
 test("a route type that is not a gateway route type, with the closest one", () => {
   assert.equal(problemsIn("route-types"), [
-    "test/fixtures/route-types/route-types.yaml:8:15: `chat.route_type`: found \"llm/v1/chatt\", expected a gateway route type (listed in _data/providers/README.md). Did you mean \"llm/v1/chat\"?",
-    "test/fixtures/route-types/route-types.yaml:15:15: `batches.route_type`: found \"files/v1/batches\", expected a gateway route type (listed in _data/providers/README.md). Did you mean \"llm/v1/batches\"?",
+    'test/fixtures/route-types/route-types.yaml:8:15: `chat.route_type`: found "llm/v1/chatt", expected a gateway route type (listed in _data/providers/README.md). Did you mean "llm/v1/chat"?',
+    'test/fixtures/route-types/route-types.yaml:15:15: `batches.route_type`: found "files/v1/batches", expected a gateway route type (listed in _data/providers/README.md). Did you mean "llm/v1/batches"?',
   ]);
 });
 
@@ -90,44 +90,47 @@ test("a note on a capability that is not supported", () => {
 
 test("two files with the same name, both named", () => {
   assert.equal(problemsIn("duplicate-names"), [
-    "test/fixtures/duplicate-names/example-ai.yaml:1:7: `name`: found \"Example AI\", which is also the name in test/fixtures/duplicate-names/example-ai-copy.yaml (line 2), expected each provider to have its own name. Rename one of them.",
+    'test/fixtures/duplicate-names/example-ai.yaml:1:7: `name`: found "Example AI", which is also the name in test/fixtures/duplicate-names/example-ai-copy.yaml (line 2), expected each provider to have its own name. Rename one of them.',
   ]);
 });
 
 test("names (or a slug) that make the same slug, both files named", () => {
   assert.equal(problemsIn("names-making-one-slug"), [
-    "test/fixtures/names-making-one-slug/example-dash-ai.yaml:1:7: `name`: found \"Example-AI!\", which makes the slug \"example-ai\", as does \"Example AI\" in test/fixtures/names-making-one-slug/example-ai.yaml (line 1), expected one provider per page. Rename one, or give one a `slug` field.",
-    "test/fixtures/names-making-one-slug/explicit-slug.yaml:4:7: `slug`: found \"example-ai\", which makes the slug \"example-ai\", as does \"Example AI\" in test/fixtures/names-making-one-slug/example-ai.yaml (line 1), expected one provider per page. Rename one, or give one a `slug` field.",
+    'test/fixtures/names-making-one-slug/example-dash-ai.yaml:1:7: `name`: found "Example-AI!", which makes the slug "example-ai", as does "Example AI" in test/fixtures/names-making-one-slug/example-ai.yaml (line 1), expected one provider per page. Rename one, or give one a `slug` field.',
+    'test/fixtures/names-making-one-slug/explicit-slug.yaml:4:7: `slug`: found "example-ai", which makes the slug "example-ai", as does "Example AI" in test/fixtures/names-making-one-slug/example-ai.yaml (line 1), expected one provider per page. Rename one, or give one a `slug` field.',
   ]);
 });
 
 test("HTML in a name, with the plain name", () => {
   assert.equal(problemsIn("html-in-name"), [
-    "test/fixtures/html-in-name/html-in-name.yaml:1:16: `name`: found HTML (`<b>`) in \"Example <b>AI</b>\", expected plain text: a name is shown exactly as written. Did you mean \"Example AI\"?",
+    'test/fixtures/html-in-name/html-in-name.yaml:1:16: `name`: found HTML (`<b>`) in "Example <b>AI</b>", expected plain text: a name is shown exactly as written. Did you mean "Example AI"?',
   ]);
 });
 
 test("links whose scheme is not http(s), mailto or relative, in Markdown, legacy <a href> and autolinks", () => {
   assert.equal(problemsIn("unsafe-links"), [
-    "test/fixtures/unsafe-links/unsafe-links.yaml:9:34: `chat.model_example`: found a link to \"javascript:alert(1)\", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.",
-    "test/fixtures/unsafe-links/unsafe-links.yaml:12:29: `chat.note.content`: found a link to \"data:text/html,hi\", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.",
-    "test/fixtures/unsafe-links/unsafe-links.yaml:12:65: `chat.note.content`: found a link to \"JaVaScRiPt&#58;x\", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.",
-    "test/fixtures/unsafe-links/unsafe-links.yaml:12:87: `chat.note.content`: found a link to \"vbscript:run\", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.",
-    "test/fixtures/unsafe-links/unsafe-links.yaml:17:25: `limitations.statistics_logging[0]`: found a link to \"file:///etc/passwd\", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.",
+    'test/fixtures/unsafe-links/unsafe-links.yaml:9:34: `chat.model_example`: found a link to "javascript:alert(1)", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:29: `chat.note.content`: found a link to "data:text/html,hi", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:65: `chat.note.content`: found a link to "JaVaScRiPt&#58;x", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:87: `chat.note.content`: found a link to "vbscript:run", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:17:25: `limitations.statistics_logging[0]`: found a link to "file:///etc/passwd", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
   ]);
 });
 
 test("an alias that is another provider's slug, its own slug, or another provider's alias", () => {
   assert.equal(problemsIn("alias-clashes"), [
-    "test/fixtures/alias-clashes/alpha.yaml:4:11: `aliases[0]`: found \"Beta\", which makes /ai-providers/beta/, the page of \"Beta AI\" in test/fixtures/alias-clashes/beta.yaml (line 4), expected an old name or slug that no provider uses now. Remove it.",
-    "test/fixtures/alias-clashes/alpha.yaml:4:32: `aliases[2]`: found \"alpha\", which makes this provider's own slug \"alpha\", expected an old name or slug: it would redirect the page to itself. Remove it.",
-    "test/fixtures/alias-clashes/gamma.yaml:4:11: `aliases[0]`: found \"Old Alpha\", which makes the same redirect (/ai-providers/old-alpha/) as `aliases[1]` in test/fixtures/alias-clashes/alpha.yaml (line 4), expected each alias in one provider only. Remove one of them.",
+    'test/fixtures/alias-clashes/alpha.yaml:4:11: `aliases[0]`: found "Beta", which makes /ai-providers/beta/, the page of "Beta AI" in test/fixtures/alias-clashes/beta.yaml (line 4), expected an old name or slug that no provider uses now. Remove it.',
+    'test/fixtures/alias-clashes/alpha.yaml:4:32: `aliases[2]`: found "alpha", which makes this provider\'s own slug "alpha", expected an old name or slug: it would redirect the page to itself. Remove it.',
+    'test/fixtures/alias-clashes/gamma.yaml:4:11: `aliases[0]`: found "Old Alpha", which makes the same redirect (/ai-providers/old-alpha/) as `aliases[1]` in test/fixtures/alias-clashes/alpha.yaml (line 4), expected each alias in one provider only. Remove one of them.',
   ]);
 });
 
 test("a route type of another capability is a warning with the expected one, and the file still loads", () => {
   const registry = loadRegistry(fixture("route-type-of-another-capability"), { root: projectRoot });
-  assert.equal(registry.providers.map((p) => p.name), ["Borrowed Route AI"]);
+  assert.equal(
+    registry.providers.map((p) => p.name),
+    ["Borrowed Route AI"],
+  );
   assert.equal(registry.warnings.map(formatProblem), [
     'test/fixtures/route-type-of-another-capability/borrowed-route.yaml:15:15: warning: `completions.route_type`: found "llm/v1/chat", expected "llm/v1/completions" for `completions`. Use "llm/v1/completions" unless the gateway really routes this capability through "llm/v1/chat".',
   ]);

@@ -1,6 +1,13 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { codeSpan, escapeHtml, legacyHtmlToMarkdown, plainText, renderInline, renderUpstreamPath } from "../../src/render/inline.ts";
+import {
+  codeSpan,
+  escapeHtml,
+  legacyHtmlToMarkdown,
+  plainText,
+  renderInline,
+  renderUpstreamPath,
+} from "../../src/render/inline.ts";
 
 test("renders inline Markdown: code spans, links, emphasis", () => {
   assert.is(
@@ -11,7 +18,10 @@ test("renders inline Markdown: code spans, links, emphasis", () => {
 
 test("renders legacy inline <code> and <a href> HTML", () => {
   assert.is(renderInline("<code>/v1/chat</code>"), "<code>/v1/chat</code>");
-  assert.is(renderInline('See <a href="https://example.com/x">the docs</a>.'), 'See <a href="https://example.com/x">the docs</a>.');
+  assert.is(
+    renderInline('See <a href="https://example.com/x">the docs</a>.'),
+    'See <a href="https://example.com/x">the docs</a>.',
+  );
   assert.is(legacyHtmlToMarkdown("<code>a`b</code>"), "``a`b``");
 });
 

@@ -12,11 +12,16 @@ const head = (name: string, minVersion?: string) =>
 const openish = providerFrom(
   head("Openish", "3.6") +
     capabilityYaml("chat", { streaming: true, minVersion: "3.6", modelExample: "gpt-ish" }) +
-    capabilityYaml("embeddings", { minVersion: "3.11", modelExample: "[embed-ish](https://models.example.com/embed)" }) +
+    capabilityYaml("embeddings", {
+      minVersion: "3.11",
+      modelExample: "[embed-ish](https://models.example.com/embed)",
+    }) +
     capabilityYaml("files", { minVersion: "n/a" }) +
     capabilityYaml("audio.speech", { streaming: true, minVersion: "3.13" }),
 );
-const later = providerFrom(head("Later & Labs", "3.11") + capabilityYaml("chat", { minVersion: "3.11", modelExample: "labs-<1>" }));
+const later = providerFrom(
+  head("Later & Labs", "3.11") + capabilityYaml("chat", { minVersion: "3.11", modelExample: "labs-<1>" }),
+);
 const unknown = providerFrom(head("Unknown") + capabilityYaml("realtime", { streaming: true, minVersion: "n/a" }));
 
 const cells = (row: string) => parse(`<table><tbody>${row}</tbody></table>`).querySelectorAll("td");
@@ -37,7 +42,10 @@ test("a row of the full matrix: the provider's name links to its page, then one 
   assert.is(byColumn.completions!.getAttribute("class"), "mark-no");
   assert.is(byColumn.completions!.querySelector("a"), null);
   // The words for screen readers are the cell's <span>s; the visible "streaming" is not one.
-  assert.equal(byColumn.chat!.querySelectorAll("span").map((s) => s.text), ["Supported from", ","]);
+  assert.equal(
+    byColumn.chat!.querySelectorAll("span").map((s) => s.text),
+    ["Supported from", ","],
+  );
   assert.is(byColumn.chat!.querySelector("small")!.text, "streaming");
   assert.not.match(renderMatrixRow(openish), /[✓✗]/);
 });
@@ -50,14 +58,20 @@ test("a capability with no known version says only that it is supported; names a
 
 test("the views: all, one per capability, streaming, one per version in the data", () => {
   const views = matrixViews(["3.6", "3.11"], "Gateway");
-  assert.equal(views.map((v) => v.url), [
-    "/ai-providers/",
-    ...CAPABILITIES.map((c) => `/ai-providers/capability/${c.id}/`),
-    "/ai-providers/streaming/",
-    "/ai-providers/version/3.6/",
-    "/ai-providers/version/3.11/",
-  ]);
-  assert.is(views.find((v) => v.url === "/ai-providers/capability/audio-speech/")!.title, "Providers that support Speech");
+  assert.equal(
+    views.map((v) => v.url),
+    [
+      "/ai-providers/",
+      ...CAPABILITIES.map((c) => `/ai-providers/capability/${c.id}/`),
+      "/ai-providers/streaming/",
+      "/ai-providers/version/3.6/",
+      "/ai-providers/version/3.11/",
+    ],
+  );
+  assert.is(
+    views.find((v) => v.url === "/ai-providers/capability/audio-speech/")!.title,
+    "Providers that support Speech",
+  );
   assert.is(views.at(-1)!.title, "Providers on Gateway 3.11");
 });
 
@@ -65,12 +79,23 @@ const matrix = new CapabilityMatrix([later, openish, unknown], "Kong AI Gateway"
 const page = (url: string) => parse(matrix.render(url));
 const rows = (url: string) => tableRows(page(url).querySelector("table")!);
 const rowNames = (url: string) => rows(url).map((row) => row[0]);
-const headers = (url: string) => page(url).querySelectorAll('thead th[scope="col"]').map((th) => text(th));
+const headers = (url: string) =>
+  page(url)
+    .querySelectorAll('thead th[scope="col"]')
+    .map((th) => text(th));
 
 test("few providers: one page per view, at the view's own address, with no page links", () => {
-  assert.equal(matrix.pages.map((p) => p.url), matrix.views.map((v) => v.url));
+  assert.equal(
+    matrix.pages.map((p) => p.url),
+    matrix.views.map((v) => v.url),
+  );
   const first = matrix.pages[0]!;
-  assert.equal(first, { url: "/ai-providers/", heading: "AI providers", title: "AI providers", description: matrix.views[0]!.description });
+  assert.equal(first, {
+    url: "/ai-providers/",
+    heading: "AI providers",
+    title: "AI providers",
+    description: matrix.views[0]!.description,
+  });
   for (const { url } of matrix.pages) assert.is(page(url).querySelector("nav.pagination"), null, url);
 });
 
@@ -81,14 +106,32 @@ test("the whole matrix: every provider, a caption, grouped column headers, row h
   assert.is(dom.querySelector("table")!.getAttribute("class"), "matrix matrix-grid");
   assert.is(dom.querySelector(".matrix-scroll")!.getAttribute("aria-labelledby"), "matrix-caption");
   assert.is(text(dom.querySelector(".matrix-summary")), "All 3 providers against the 15 capabilities.");
-  assert.equal(dom.querySelectorAll('thead th[scope="colgroup"]').map((th) => [text(th), th.getAttribute("colspan") ?? "1"]), [
-    ["Text generation", "3"], ["Advanced text generation", "1"], ["Processing", "4"], ["Audio", "3"], ["Image", "2"], ["Video", "1"], ["Realtime", "1"],
-  ]);
+  assert.equal(
+    dom.querySelectorAll('thead th[scope="colgroup"]').map((th) => [text(th), th.getAttribute("colspan") ?? "1"]),
+    [
+      ["Text generation", "3"],
+      ["Advanced text generation", "1"],
+      ["Processing", "4"],
+      ["Audio", "3"],
+      ["Image", "2"],
+      ["Video", "1"],
+      ["Realtime", "1"],
+    ],
+  );
   assert.equal(headers("/ai-providers/"), ["Provider", ...CAPABILITIES.map((c) => c.label)]);
   assert.is(dom.querySelectorAll('tbody th[scope="row"]').length, 3);
   const current = dom.querySelectorAll('.matrix-filters a[aria-current="page"]');
-  assert.equal(current.map((a) => a.getAttribute("href")), ["/ai-providers/"]);
-  assert.equal(dom.querySelectorAll(".matrix-filters a").map((a) => a.getAttribute("href")).sort(), matrix.views.map((v) => v.url).sort());
+  assert.equal(
+    current.map((a) => a.getAttribute("href")),
+    ["/ai-providers/"],
+  );
+  assert.equal(
+    dom
+      .querySelectorAll(".matrix-filters a")
+      .map((a) => a.getAttribute("href"))
+      .sort(),
+    matrix.views.map((v) => v.url).sort(),
+  );
 });
 
 test("a capability's view: a row per provider supporting it, linked to the capability, with version, streaming and model", () => {
@@ -100,15 +143,24 @@ test("a capability's view: a row per provider supporting it, linked to the capab
   ]);
   assert.match(matrix.render(url), "<td>labs-&lt;1&gt;</td>");
   const dom = page(url);
-  assert.equal(dom.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")), ["/ai-providers/later-labs/#chat", "/ai-providers/openish/#chat"]);
+  assert.equal(
+    dom.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")),
+    ["/ai-providers/later-labs/#chat", "/ai-providers/openish/#chat"],
+  );
   // The streaming column: a mark drawn by the style sheet, and words for screen readers.
-  assert.equal(dom.querySelectorAll("tbody td:nth-child(3)").map((td) => td.getAttribute("class")), ["mark-no", "mark-yes"]);
+  assert.equal(
+    dom.querySelectorAll("tbody td:nth-child(3)").map((td) => td.getAttribute("class")),
+    ["mark-no", "mark-yes"],
+  );
   assert.is(text(dom.querySelector(".matrix-summary")), "2 of 3 providers support Chat completions.");
   assert.is(text(dom.querySelector("caption")), "Providers that support Chat completions");
   assert.is(dom.querySelector("table")!.getAttribute("class"), "matrix matrix-list");
   // Model examples are inline Markdown.
   const embeddings = page("/ai-providers/capability/embeddings/");
-  assert.is(embeddings.querySelector("tbody td:last-child a")!.getAttribute("href"), "https://models.example.com/embed");
+  assert.is(
+    embeddings.querySelector("tbody td:last-child a")!.getAttribute("href"),
+    "https://models.example.com/embed",
+  );
   // `n/a` reads as the provider's version; with none known, the data's own words.
   assert.equal(rows("/ai-providers/capability/files/"), [["Openish", "3.6", "Not supported", "model-files"]]);
   assert.equal(rows("/ai-providers/capability/realtime/"), [["Unknown", "n/a", "Supported", "model-realtime"]]);
@@ -120,15 +172,30 @@ test("a capability's view: a row per provider supporting it, linked to the capab
 test("the streaming view: a row per provider that streams, with the capabilities that do, each linked to its row", () => {
   const url = "/ai-providers/streaming/";
   assert.equal(headers(url), ["Provider", "Capabilities that stream"]);
-  assert.equal(rows(url), [["Openish", "Chat completions, Speech"], ["Unknown", "Realtime"]]);
+  assert.equal(rows(url), [
+    ["Openish", "Chat completions, Speech"],
+    ["Unknown", "Realtime"],
+  ]);
   const dom = page(url);
-  assert.equal(dom.querySelectorAll("tbody th a").map((a) => a.getAttribute("href")), ["/ai-providers/openish/", "/ai-providers/unknown/"]);
-  assert.equal(dom.querySelectorAll("tbody td a").map((a) => a.getAttribute("href")), ["/ai-providers/openish/#chat", "/ai-providers/openish/#audio-speech", "/ai-providers/unknown/#realtime"]);
-  assert.is(text(dom.querySelector(".matrix-summary")), "2 of 3 providers stream responses for at least one capability.");
+  assert.equal(
+    dom.querySelectorAll("tbody th a").map((a) => a.getAttribute("href")),
+    ["/ai-providers/openish/", "/ai-providers/unknown/"],
+  );
+  assert.equal(
+    dom.querySelectorAll("tbody td a").map((a) => a.getAttribute("href")),
+    ["/ai-providers/openish/#chat", "/ai-providers/openish/#audio-speech", "/ai-providers/unknown/#realtime"],
+  );
+  assert.is(
+    text(dom.querySelector(".matrix-summary")),
+    "2 of 3 providers stream responses for at least one capability.",
+  );
 });
 
 test("a version's view: providers that work on it, what they offer there, what needs a newer version, and how many are hidden", () => {
-  assert.equal(matrix.views.filter((v) => v.filter.kind === "version").map((v) => v.label), ["3.6", "3.11", "3.13"]);
+  assert.equal(
+    matrix.views.filter((v) => v.filter.kind === "version").map((v) => v.label),
+    ["3.6", "3.11", "3.13"],
+  );
   assert.equal(headers("/ai-providers/version/3.6/"), ["Provider", "Available on 3.6", "Needs a newer version"]);
   // Unknown has no known version, so no view hides it; Later & Labs needs 3.11.
   assert.equal(rows("/ai-providers/version/3.6/"), [
@@ -144,25 +211,42 @@ test("a version's view: providers that work on it, what they offer there, what n
     ["Openish", "Chat completions, Embeddings, Files", "Speech (3.13)"],
     ["Unknown", "Realtime", "None"],
   ]);
-  assert.equal(rows("/ai-providers/version/3.13/").map((r) => r[2]), ["None", "None", "None"]);
-  assert.is(text(page("/ai-providers/version/3.13/").querySelector(".matrix-summary")), "3 of 3 providers work on Kong AI Gateway 3.13.");
-  assert.equal(page("/ai-providers/version/3.11/").querySelectorAll("tbody th a").map((a) => a.getAttribute("href")), [
-    "/ai-providers/later-labs/",
-    "/ai-providers/openish/",
-    "/ai-providers/unknown/",
-  ]);
+  assert.equal(
+    rows("/ai-providers/version/3.13/").map((r) => r[2]),
+    ["None", "None", "None"],
+  );
+  assert.is(
+    text(page("/ai-providers/version/3.13/").querySelector(".matrix-summary")),
+    "3 of 3 providers work on Kong AI Gateway 3.13.",
+  );
+  assert.equal(
+    page("/ai-providers/version/3.11/")
+      .querySelectorAll("tbody th a")
+      .map((a) => a.getAttribute("href")),
+    ["/ai-providers/later-labs/", "/ai-providers/openish/", "/ai-providers/unknown/"],
+  );
 });
 
 test("a page that does not exist, and a provider whose page would sit among the views, stop the build", () => {
-  assert.throws(() => matrix.render("/ai-providers/nothing/"), /No page of the capability matrix is at \/ai-providers\/nothing\//);
-  assert.throws(() => matrix.render("/ai-providers/page/2/"), /No page of the capability matrix is at \/ai-providers\/page\/2\//);
+  assert.throws(
+    () => matrix.render("/ai-providers/nothing/"),
+    /No page of the capability matrix is at \/ai-providers\/nothing\//,
+  );
+  assert.throws(
+    () => matrix.render("/ai-providers/page/2/"),
+    /No page of the capability matrix is at \/ai-providers\/page\/2\//,
+  );
   for (const segment of ["streaming", "page", "capability", "version"]) {
-    const provider = providerFrom(head(segment[0]!.toUpperCase() + segment.slice(1)) + capabilityYaml("chat"), `_data/providers/${segment}.yaml`);
+    const provider = providerFrom(
+      head(segment[0]!.toUpperCase() + segment.slice(1)) + capabilityYaml("chat"),
+      `_data/providers/${segment}.yaml`,
+    );
     assert.throws(
       () => new CapabilityMatrix([provider], "G"),
       (error: Error) =>
-        error.message.startsWith(`_data/providers/${segment}.yaml: the provider "${provider.name}" would have its page at /ai-providers/${segment}/, where the capability matrix has its views`) &&
-        error.message.endsWith("Give it a `slug` field."),
+        error.message.startsWith(
+          `_data/providers/${segment}.yaml: the provider "${provider.name}" would have its page at /ai-providers/${segment}/, where the capability matrix has its views`,
+        ) && error.message.endsWith("Give it a `slug` field."),
       segment,
     );
   }

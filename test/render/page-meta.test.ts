@@ -5,17 +5,28 @@ import { text } from "../helpers/build-site.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
 import { parse } from "node-html-parser";
 
-const provider = providerFrom(`name: 'Openish'\nurl_patterns: ['https://o.example.com']\n${capabilityYaml("chat")}`, "_data/providers/openish.yaml");
+const provider = providerFrom(
+  `name: 'Openish'\nurl_patterns: ['https://o.example.com']\n${capabilityYaml("chat")}`,
+  "_data/providers/openish.yaml",
+);
 
 test("under the heading: last updated, a link to edit the data file, the Markdown and JSON twins", () => {
-  const meta = parse(renderProviderPageMeta(provider, testSite, { available: true, lastUpdated: "2026-01-02T23:30:00-02:00" }));
-  assert.equal(meta.querySelectorAll("li").map((li) => text(li)), ["Last updated 3 January 2026", "Edit this page", "Markdown", "JSON"]);
+  const meta = parse(
+    renderProviderPageMeta(provider, testSite, { available: true, lastUpdated: "2026-01-02T23:30:00-02:00" }),
+  );
+  assert.equal(
+    meta.querySelectorAll("li").map((li) => text(li)),
+    ["Last updated 3 January 2026", "Edit this page", "Markdown", "JSON"],
+  );
   assert.is(meta.querySelector("time")!.getAttribute("datetime"), "2026-01-03");
-  assert.equal(meta.querySelectorAll("a").map((a) => a.getAttribute("href")), [
-    "https://git.example.com/org/repo/edit/main/_data/providers/openish.yaml",
-    "/ai-providers/openish/index.md",
-    "/api/providers/openish.json",
-  ]);
+  assert.equal(
+    meta.querySelectorAll("a").map((a) => a.getAttribute("href")),
+    [
+      "https://git.example.com/org/repo/edit/main/_data/providers/openish.yaml",
+      "/ai-providers/openish/index.md",
+      "/api/providers/openish.json",
+    ],
+  );
   assert.ok(meta.querySelector("ul")!.hasAttribute("data-pagefind-ignore"), "search leaves the line out");
 });
 

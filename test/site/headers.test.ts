@@ -19,13 +19,20 @@ test("every page gets a CSP that allows no inline script or style and no eval", 
   for (const urlPath of ["/", "/ai-providers/", "/ai-providers/openai/", "/404.html", "/pagefind/pagefind-worker.js"]) {
     const policy = csp(urlPath);
     assert.equal(policy.get("default-src"), ["'self'"], urlPath);
-    assert.equal(policy.get("script-src"), ["'self'", "'wasm-unsafe-eval'"], `${urlPath}: scripts from this origin; WebAssembly for Pagefind`);
+    assert.equal(
+      policy.get("script-src"),
+      ["'self'", "'wasm-unsafe-eval'"],
+      `${urlPath}: scripts from this origin; WebAssembly for Pagefind`,
+    );
     assert.equal(policy.get("style-src"), ["'self'"], urlPath);
     assert.equal(policy.get("object-src"), ["'none'"]);
     assert.equal(policy.get("base-uri"), ["'self'"]);
     assert.equal(policy.get("frame-ancestors"), ["'none'"]);
     const all = [...policy.values()].flat();
-    assert.not.ok(all.includes("'unsafe-inline'") || all.includes("'unsafe-eval'") || all.includes("*"), `${urlPath}: ${all.join(" ")}`);
+    assert.not.ok(
+      all.includes("'unsafe-inline'") || all.includes("'unsafe-eval'") || all.includes("*"),
+      `${urlPath}: ${all.join(" ")}`,
+    );
   }
 });
 
@@ -35,10 +42,18 @@ test("nosniff, a referrer policy, a year's cache for hashed files, Markdown twin
   assert.is(page["Referrer-Policy"], "strict-origin-when-cross-origin");
   assert.is(page["Cache-Control"], undefined, "pages are not cached for long");
   assert.is(page["Content-Type"], undefined);
-  for (const hashed of ["/assets/site.0123456789.css", "/pagefind/fragment/en_1a2b3c.pf_fragment", "/pagefind/index/en_1a2b3c.pf_index"]) {
+  for (const hashed of [
+    "/assets/site.0123456789.css",
+    "/pagefind/fragment/en_1a2b3c.pf_fragment",
+    "/pagefind/index/en_1a2b3c.pf_index",
+  ]) {
     assert.is(headersFor(rules, hashed)["Cache-Control"], "public, max-age=31536000, immutable", hashed);
   }
-  assert.is(headersFor(rules, "/pagefind/pagefind-ui.js")["Cache-Control"], undefined, "Pagefind's unhashed files are not cached for long");
+  assert.is(
+    headersFor(rules, "/pagefind/pagefind-ui.js")["Cache-Control"],
+    undefined,
+    "Pagefind's unhashed files are not cached for long",
+  );
   assert.is(headersFor(rules, "/ai-providers/openai/index.md")["Content-Type"], "text/markdown; charset=utf-8");
   assert.is(headersFor(rules, "/llms.txt")["Content-Type"], "text/plain; charset=utf-8");
 });
@@ -49,7 +64,11 @@ test("no built page has an inline script, a style element or attribute, an event
   for (const page of pages) {
     const dom = parse(page.html);
     for (const script of dom.querySelectorAll("script")) {
-      assert.match(script.getAttribute("src") ?? "", /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.js$/, `${page.url}: a script from a hashed file`);
+      assert.match(
+        script.getAttribute("src") ?? "",
+        /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.js$/,
+        `${page.url}: a script from a hashed file`,
+      );
       assert.is(script.textContent.trim(), "", page.url);
     }
     assert.is(dom.querySelectorAll("style").length, 0, page.url);
@@ -60,7 +79,11 @@ test("no built page has an inline script, a style element or attribute, an event
       }
     }
     for (const link of dom.querySelectorAll('link[rel="stylesheet"], link[rel="icon"]')) {
-      assert.match(link.getAttribute("href")!, /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.(css|svg)$/, `${page.url}: hashed asset`);
+      assert.match(
+        link.getAttribute("href")!,
+        /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.(css|svg)$/,
+        `${page.url}: hashed asset`,
+      );
     }
   }
 });

@@ -17,7 +17,15 @@ test("every internal href and src, and every #anchor, resolves in the built site
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     let found = ids.get(file);
-    if (!found) ids.set(file, (found = new Set(parse(readFileSync(file, "utf8")).querySelectorAll("[id]").map((e) => e.id))));
+    if (!found)
+      ids.set(
+        file,
+        (found = new Set(
+          parse(readFileSync(file, "utf8"))
+            .querySelectorAll("[id]")
+            .map((e) => e.id),
+        )),
+      );
     return found;
   };
   const broken: string[] = [];
@@ -29,7 +37,8 @@ test("every internal href and src, and every #anchor, resolves in the built site
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (url.pathname.endsWith("/")) file = path.join(file, "index.html");
     if (!existsSync(file) || !statSync(file).isFile()) return void broken.push(`${from} → ${reference}: no file`);
-    if (url.hash && !idsOf(file).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${from} → ${reference}: no such anchor`);
+    if (url.hash && !idsOf(file).has(decodeURIComponent(url.hash.slice(1))))
+      broken.push(`${from} → ${reference}: no such anchor`);
   };
   for (const page of pages) {
     const dom = parse(page.html);
