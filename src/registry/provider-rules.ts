@@ -1,5 +1,6 @@
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
 import { describe } from "./errors.ts";
+import { checkGatewayRules } from "./gateway-rules.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 
@@ -15,6 +16,7 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
   checkCapabilities(raw, problems);
   for (const [field, value] of markdownValues(raw)) checkLinks(field, value, problems);
   checkAliases(raw, slug, problems);
+  checkGatewayRules(raw, problems);
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> =>

@@ -1,4 +1,5 @@
 import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+import { gatewaySchema } from "./gateway-schema.ts";
 
 /**
  * The JSON Schema of one provider file, generated from the capability catalogue so that its
@@ -179,6 +180,7 @@ export function providerSchema(): JsonSchema {
         },
       },
       ...capabilityProperties,
+      gateway: gatewaySchema(),
     },
     // Either the list or the older single pattern.
     if: { not: { required: ["url_pattern"] } },

@@ -3,7 +3,15 @@ import validateProvider from "../../schema/provider.validate.js";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
 import { closestMatches, describe } from "./errors.ts";
 import { displayField, type ProblemCollector } from "./problem-collector.ts";
+import {
+  ENV_NAME_PATTERN,
+  GATEWAY_PROVIDER_PATTERN,
+  OPTION_NAME_PATTERN,
+  OPTION_TEXT_PATTERN,
+  PARAMETER_NAME_PATTERN,
+} from "./gateway-schema.ts";
 import { NON_BLANK_PATTERN, SLUG_PATTERN_SOURCE, VERSION_PATTERN } from "./provider-schema.ts";
+import { secretLike } from "./secret-like.ts";
 import { slugify } from "./slug.ts";
 
 const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
@@ -33,6 +41,8 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   for (const error of errors) {
     if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;
+    // A bad key name is reported by the check on the name itself (which carries `propertyName`).
+    if (error.keyword === "propertyNames") continue;
     report(error, problems);
   }
 }
@@ -40,6 +50,10 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
 function report(error: ErrorObject, problems: ProblemCollector): void {
   const field = fieldOfPointer(error.instancePath);
   const found = describe(error.data);
+  if (error.propertyName !== undefined) {
+    problems.add(join(field, error.propertyName), keyNameMessage(error.propertyName), { atKey: true });
+    return;
+  }
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(error.params.additionalProperty);
@@ -59,6 +73,15 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       );
       return;
     case "enum": {
+      if (lastPart(field) !== "route_type") {
+        const allowed = (error.params.allowedValues as unknown[]).map(String);
+        const close = closestMatches(String(error.data), allowed, 1);
+        problems.add(
+          field,
+          `found ${found}, expected one of ${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+        );
+        return;
+      }
       const capability = CAPABILITY_BY_KEY.get(field.slice(0, field.lastIndexOf(".")));
       const close = closestMatches(String(error.data), ROUTE_TYPES, 1);
       const advice = close.length
@@ -144,6 +167,7 @@ function expectedType(field: string, type: string): string {
   if (type === "boolean") return "`true` or `false`";
   if (type === "string") return key === "min_version" ? "a version in quotes, like '3.11', or 'n/a'" : "text";
   if (type === "array") return "a list";
+  if (type === "string,number,boolean,object") return "text, a number, `true`, `false` or `{ env: 'NAME' }`";
   if (type === "object") {
     if (CAPABILITY_BY_KEY.has(field))
       return "a mapping of `supported`, `streaming`, `upstream_path`, `route_type`, `model_example` and `min_version`";
@@ -177,8 +201,42 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
   return "";
 }
 
+/** A key that breaks its mapping's naming rule (only `model.options` names have one). */
+function keyNameMessage(key: string): string {
+  const suggestion = key
+    .toLowerCase()
+    .replace(/[^a-z0-9_.]+/g, "_")
+    .replace(/^[^a-z]+/, "");
+  return `found the option name ${describe(key)}, expected small letters, digits and underscores, with at most one \`.\` for a nested option (\`gemini.project_id\`).${OPTION_NAME_RE.test(suggestion) ? ` Did you mean \`${suggestion}\`?` : ""}`;
+}
+
+const OPTION_NAME_RE = new RegExp(OPTION_NAME_PATTERN);
+
 function patternMessage(pattern: string, data: unknown, found: string): string {
   const text = String(data);
+  const secret = secretLike(text);
+  // Never repeat a secret in a message: its first characters are enough to find it.
+  if (secret) {
+    return `found what looks like ${secret} (it starts \`${text.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Write the name of the environment variable that holds it instead, like 'EXAMPLE_API_KEY'.`;
+  }
+  if (pattern === ENV_NAME_PATTERN) {
+    const name = text
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]+/g, "_")
+      .replace(/^[^A-Z]+/, "");
+    return `found ${found}, expected an environment variable name: up to 64 capital letters, digits and underscores, like 'EXAMPLE_API_KEY'.${name ? ` Did you mean '${name}'?` : ""}`;
+  }
+  if (pattern === GATEWAY_PROVIDER_PATTERN) {
+    return `found ${found}, expected the plugin's \`model.provider\` string: up to 32 small letters, digits and underscores, like 'openai'.`;
+  }
+  if (pattern === PARAMETER_NAME_PATTERN) {
+    return `found ${found}, expected a header or parameter name: letters, digits, \`-\`, \`_\` and \`.\`, with no spaces, like 'x-api-key'.`;
+  }
+  if (pattern === OPTION_TEXT_PATTERN) {
+    return text.length > 200
+      ? `found ${text.length} characters, expected at most 200. Shorten the value.`
+      : "found a control, line-break or direction-changing character, expected plain text on one line. Retype the value.";
+  }
   if (pattern === VERSION_PATTERN) {
     const version = /^v?(\d+\.\d+(?:\.\d+)?)$/i.exec(text.trim())?.[1];
     return `found ${found}, expected a version like '3.11', or 'n/a'.${version ? ` Did you mean '${version}'?` : ""}`;
