@@ -157,6 +157,21 @@ function missingMessage(parent: string, missing: string): string {
   if (parent === "" && missing === "url_patterns") {
     return "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - 'https://api.example.com/{route_type_path}'` under it.";
   }
+  if (parent === "gateway.auth" || parent === "gateway") {
+    const example: Record<string, string> = {
+      provider: "`provider: 'openai'` (the plugin's `model.provider` string)",
+      confirmed: "`confirmed: false` (or `true` once the facts are checked against the gateway's source)",
+      auth: "`auth:` with `style: 'header'`, `header_name` and `env` under it (or another style)",
+      style: "`style: 'header'` (or 'query', 'aws', 'gcp', 'none')",
+      header_name: "`header_name: 'Authorization'`",
+      param_name: "`param_name: 'key'`",
+      env: "`env:` with the name of the environment variable that holds the key, like 'EXAMPLE_API_KEY'",
+      access_key_id_env: "`access_key_id_env: 'AWS_ACCESS_KEY_ID'`",
+      secret_access_key_env: "`secret_access_key_env: 'AWS_SECRET_ACCESS_KEY'`",
+    };
+    const why = parent === "gateway" ? "in every `gateway` block" : "with this auth `style`";
+    return `missing, expected ${why}. Under \`${lastPart(parent)}:\`, add ${example[missing] ?? `\`${missing}:\``}.`;
+  }
   if (missing === "content")
     return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
   return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
