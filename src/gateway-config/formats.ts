@@ -50,7 +50,6 @@ export function deckYaml(config: CapabilityConfig): string {
     `    route: ${yamlScalar(config.name)}`,
     "    config:",
     ...yamlMapping(config.config, 6, deckReference),
-    "",
   ].join("\n");
 }
 
@@ -79,7 +78,6 @@ export function adminApiCommand(config: CapabilityConfig): string {
     '  --header "Accept: application/json" \\',
     '  --header "Content-Type: application/json" \\',
     `  --data '${body}'`,
-    "",
   ].join("\n");
 }
 
@@ -143,11 +141,10 @@ export function kongPluginYaml(config: CapabilityConfig): string {
     "config:",
     ...yamlMapping(withoutReferences(config.config), 2, () => ""),
     ...(patchLines.length ? ["configPatches:", ...patchLines] : []),
-    "",
   ].join("\n");
 }
 
-/** The three formats of one capability's configuration. */
+/** The three formats of one capability's configuration, each with no white space at either end (as copied). */
 export interface ConfigFormats {
   deck: string;
   adminApi: string;

@@ -236,8 +236,7 @@ plugins:
         param_location: query
       model:
         provider: gemini
-        name: query-model-2.5
-`,
+        name: query-model-2.5`,
   );
   assert.fixture(
     formats.adminApi,
@@ -258,8 +257,7 @@ plugins:
       "name": "query-model-2.5"
     }
   }
-}'
-`,
+}'`,
   );
   assert.fixture(
     formats.kubernetes,
@@ -283,9 +281,9 @@ configPatches:
     valueFrom:
       secretKeyRef:
         name: query-ai-ai-proxy
-        key: auth.param_value
-`,
+        key: auth.param_value`,
   );
+  for (const text of Object.values(formats)) assert.is(text, text.trim());
 });
 
 test("no auth and no variables: no auth block, no Secret, no patches", () => {
