@@ -322,6 +322,8 @@ async function main() {
   const sizeRow = (name: string, pages: number, run: MeasuredRun, floor: string, jekyllCell: string) =>
     `| ${name} | ${pages} | ${fmt(run.wallSeconds)} | ${mib(run.processes[0])} | ` +
     `${mib(pagefindPeak(run))} | ${floor} | ${jekyllCell} |`;
+  const devRow = (registry: string, seconds: number) =>
+    `| dev server, ${registry}: one data file edited to its page rewritten | ${fmt(seconds * 1000, 0)} ms |`;
   const hostileCell = !hostile
     ? "not measured: no `test/fixtures/hostile/` in this checkout"
     : hostile.hung
@@ -354,13 +356,8 @@ async function main() {
     "",
     "| also measured | result |",
     "| --- | --- |",
-    `| dev server, one data file edited, shipped (${shippedCount}): edit to page rewritten | ` +
-      `${fmt(devShipped * 1000, 0)} ms |`,
-    ...(dev1000 === undefined
-      ? []
-      : [
-          `| dev server, one data file edited, 1,000 providers: edit to page rewritten | ${fmt(dev1000 * 1000, 0)} ms |`,
-        ]),
+    devRow(`shipped (${shippedCount})`, devShipped),
+    ...(dev1000 === undefined ? [] : [devRow("1,000 providers", dev1000)]),
     `| \`npm run check\` on each file of \`test/fixtures/hostile/\` | ${hostileCell} |`,
   ].join("\n");
   console.log(`\n${text}\n`);
