@@ -39,6 +39,7 @@ const sizes = sizeList.split(",").map(Number);
 // Jekyll's seed looks its provider up with `where` on every page: quadratic, so it stops at 1,000.
 const jekyllMaxSize = 1000;
 const hostileCaseLimitSeconds = 30;
+const smallBuildRounds = 3;
 
 // This disk's write speed swings tenfold from one minute to the next: every output goes to tmpfs.
 const tmpfs = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
@@ -54,11 +55,18 @@ interface SizeResult {
   size: number;
   pages: number;
   build: MeasuredRun;
-  floorSeconds: number;
-  floorFiles: number;
+  floor: FloorRun;
   /** Undefined when Jekyll was not run at this size; `jekyllSkipped` says why. */
   jekyll?: { seconds: number; pages: number };
   jekyllSkipped?: string;
+}
+
+/** What `plain-build.ts` reports: its whole time, the parsing part, and what it wrote. */
+interface FloorRun {
+  seconds: number;
+  parseSeconds: number;
+  files: number;
+  bytes: number;
 }
 
 /** A registry of `count` providers: the shipped files, copied round-robin with numbered names. */
@@ -85,9 +93,10 @@ const npmBuild = (cwd: string, env?: NodeJS.ProcessEnv) =>
   // --quiet: Eleventy's line per written file is not part of the work measured.
   measureTree("npm", ["run", "--silent", "build", "--", "--quiet"], { cwd, env });
 
-/** An empty Eleventy site (one template, no config), built with `npm run build` like ours. */
+/** An empty Eleventy site (one template, no config), built cold with `npm run build` like ours. */
 function emptySiteBuild(): Promise<MeasuredRun> {
   const dir = path.join(work, "empty-site");
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, "package.json"),
@@ -104,14 +113,14 @@ function siteBuild(registry: string, out: string): Promise<MeasuredRun> {
 }
 
 /** The floor: its own clock, which starts after it has read the built site into memory. */
-function floorBuild(registry: string, built: string, out: string): { seconds: number; files: number } {
+function floorBuild(registry: string, built: string, out: string): FloorRun {
   const script = path.join(root, "scripts/bench/plain-build.ts");
   const result = spawnSync("node", ["--import", "tsx", script, registry, built, out], {
     cwd: root,
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`plain-build.ts failed (${result.status}):\n${result.stderr}`);
-  const report = JSON.parse(result.stdout.trim().split("\n").pop()!) as { seconds: number; files: number };
+  const report = JSON.parse(result.stdout.trim().split("\n").pop()!) as FloorRun;
   rmSync(out, { recursive: true, force: true });
   return report;
 }
@@ -185,10 +194,20 @@ async function devRebuild(registry: string, out: string): Promise<number> {
 }
 
 /** `npm run check` on every hostile case: the slowest one, or the case still running past the limit. */
-function checkHostileCases(): Promise<{ cases: number; slowest?: { name: string; ms: number }; hung?: string }> {
+interface HostileRun {
+  cases: number;
+  /** Cases where the check threw instead of answering with a message. */
+  internalErrors: number;
+  slowest?: { name: string; ms: number };
+  /** The case still running when the per-case limit ran out. */
+  hung?: string;
+}
+
+function checkHostileCases(): Promise<HostileRun> {
   const script = path.join(root, "scripts/bench/check-hostile.ts");
   const child = spawn("node", ["--import", "tsx", script, hostileDir], { cwd: root });
   let cases = 0;
+  let internalErrors = 0;
   let running: string | undefined;
   let slowest: { name: string; ms: number } | undefined;
   let pending = "";
@@ -209,10 +228,11 @@ function checkHostileCases(): Promise<{ cases: number; slowest?: { name: string;
     const lines = pending.split("\n");
     pending = lines.pop()!;
     for (const line of lines) {
-      const event = JSON.parse(line) as { starting?: string; case?: string; ms?: number };
+      const event = JSON.parse(line) as { starting?: string; case?: string; ms?: number; verdict?: string };
       if (event.starting !== undefined) running = event.starting;
       else if (event.case !== undefined) {
         cases++;
+        if (event.verdict === "internal error") internalErrors++;
         running = undefined;
         if (!slowest || event.ms! > slowest.ms) slowest = { name: event.case, ms: event.ms! };
       }
@@ -223,11 +243,13 @@ function checkHostileCases(): Promise<{ cases: number; slowest?: { name: string;
     child.on("close", (code) => {
       clearTimeout(timer);
       if (hung === undefined && code !== 0) reject(new Error(`check-hostile.ts failed (${code}):\n${errors}`));
-      else resolve({ cases, slowest, hung });
+      else resolve({ cases, internalErrors, slowest, hung });
     }),
   );
 }
 
+const median = (runs: MeasuredRun[]): MeasuredRun =>
+  [...runs].sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor(runs.length / 2)]!;
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 const ratio = (n: number) => fmt(n, n < 1 ? 3 : 2);
 const mib = (p: ProcessPeak | undefined) => (p ? `${fmt(p.peakMiB, 0)} MiB (\`${p.label}\`)` : "n/a");
@@ -241,14 +263,24 @@ async function main() {
   const jekyll = jekyllVersion();
   const seedFound = existsSync(seedTemplateFile);
 
-  const empty = await emptySiteBuild();
-  console.log(`empty Eleventy site: ${fmt(empty.wallSeconds)} s`);
-  const shippedCount = readdirSync(shippedDir).filter((f) => f.endsWith(".yaml")).length;
+  // Builds of about a second swing with the machine's load: goal 1 compares the medians of
+  // three cold builds each, taken in turn so that both see the same moments.
+  const emptyRuns: MeasuredRun[] = [];
+  const shippedRuns: MeasuredRun[] = [];
   const shippedOut = path.join(work, "out-shipped");
-  const shipped = await siteBuild(shippedDir, shippedOut);
+  for (let round = 0; round < smallBuildRounds; round++) {
+    emptyRuns.push(await emptySiteBuild());
+    shippedRuns.push(await siteBuild(shippedDir, shippedOut));
+  }
+  const empty = median(emptyRuns);
+  const shipped = median(shippedRuns);
+  const shippedCount = readdirSync(shippedDir).filter((f) => f.endsWith(".yaml")).length;
   const shippedPages = countPages(shippedOut);
   rmSync(shippedOut, { recursive: true, force: true });
-  console.log(`shipped registry (${shippedCount}): ${fmt(shipped.wallSeconds)} s`);
+  const walls = (runs: MeasuredRun[]) => runs.map((run) => fmt(run.wallSeconds)).join(", ");
+  console.log(
+    `empty Eleventy site: ${walls(emptyRuns)} s; shipped registry (${shippedCount}): ${walls(shippedRuns)} s`,
+  );
 
   const results: SizeResult[] = [];
   for (const size of sizes) {
@@ -258,7 +290,7 @@ async function main() {
     const pages = countPages(out);
     const floor = floorBuild(registry, out, path.join(work, `floor-${size}`));
     rmSync(out, { recursive: true, force: true });
-    const result: SizeResult = { size, pages, build, floorSeconds: floor.seconds, floorFiles: floor.files };
+    const result: SizeResult = { size, pages, build, floor };
     if (!jekyll) result.jekyllSkipped = "`jekyll` is not installed";
     else if (!seedFound) result.jekyllSkipped = `no seed template at \`${seedTemplateFile}\``;
     else if (size > jekyllMaxSize) result.jekyllSkipped = `not run above ${thousands(jekyllMaxSize)} providers`;
@@ -305,9 +337,9 @@ async function main() {
     r10k
       ? [
           "10,000 providers: at most 8 × the floor",
-          `${ratio(r10k.build.wallSeconds / r10k.floorSeconds)} × (${fmt(r10k.build.wallSeconds)} s against ` +
-            `${fmt(r10k.floorSeconds)} s)`,
-          r10k.build.wallSeconds / r10k.floorSeconds <= 8 ? "yes" : "no",
+          `${ratio(r10k.build.wallSeconds / r10k.floor.seconds)} × (${fmt(r10k.build.wallSeconds)} s against ` +
+            `${fmt(r10k.floor.seconds)} s)`,
+          r10k.build.wallSeconds / r10k.floor.seconds <= 8 ? "yes" : "no",
         ]
       : ["10,000 providers: at most 8 × the floor", notRun(10000), "–"],
     r10k
@@ -329,7 +361,8 @@ async function main() {
     : hostile.hung
       ? `\`${hostile.hung}\` still running after ${hostileCaseLimitSeconds} s (stopped there)`
       : hostile.slowest
-        ? `slowest of ${hostile.cases}: \`${hostile.slowest.name}\`, ${fmt(hostile.slowest.ms, 1)} ms`
+        ? `slowest of ${hostile.cases}: \`${hostile.slowest.name}\`, ${fmt(hostile.slowest.ms, 1)} ms; ` +
+          `${hostile.internalErrors} internal errors`
         : "no YAML case found";
 
   const text = [
@@ -342,14 +375,15 @@ async function main() {
     "",
     "| registry | pages | build (s) | largest process | Pagefind's process | floor (s) | Jekyll + seed (s) |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    sizeRow("empty Eleventy site", 1, empty, "–", "–"),
-    sizeRow(`shipped (${shippedCount}), cold`, shippedPages, shipped, "–", "–"),
+    sizeRow(`empty Eleventy site (median of ${smallBuildRounds})`, 1, empty, "–", "–"),
+    sizeRow(`shipped (${shippedCount}), cold (median of ${smallBuildRounds})`, shippedPages, shipped, "–", "–"),
     ...results.map((r) =>
       sizeRow(
         `${thousands(r.size)} providers`,
         r.pages,
         r.build,
-        `${fmt(r.floorSeconds)} (${thousands(r.floorFiles)} files)`,
+        `${fmt(r.floor.seconds)} (parse ${fmt(r.floor.parseSeconds)}; ${thousands(r.floor.files)} files, ` +
+          `${fmt(r.floor.bytes / 2 ** 20, 0)} MiB)`,
         r.jekyll ? fmt(r.jekyll.seconds) : (r.jekyllSkipped ?? "–"),
       ),
     ),
