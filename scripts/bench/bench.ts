@@ -367,7 +367,7 @@ async function main() {
 
   const text = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, Node ${process.version}, ` +
-      `${jekyll ?? "no Jekyll"}; one run each, outputs on tmpfs.`,
+      `${jekyll ?? "no Jekyll"}; outputs on tmpfs.`,
     "",
     "| goal | measured | met? |",
     "| --- | --- | --- |",
