@@ -6,12 +6,10 @@ import path from "node:path";
 import { Liquid } from "liquidjs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { providerFiles } from "../src/registry/load.ts";
-import { parseYaml } from "../src/registry/yaml-source.ts";
 import { plainText } from "../src/render/inline.ts";
 import { buildSite, projectRoot, tableRows, text } from "./helpers/build-site.ts";
+import { seedProviders, seedTemplateFile as seedFile } from "./helpers/seed-data.ts";
 
-const seedFile = path.resolve(projectRoot, "../shared/seed/provider-reference.liquid");
 const providersDir = path.join(projectRoot, "_data/providers");
 
 if (!existsSync(seedFile)) {
@@ -22,10 +20,7 @@ if (!existsSync(seedFile)) {
   const liquid = new Liquid();
   liquid.registerFilter("to_check", (value: unknown) => (value ? "Supported" : "Not supported"));
   const template = liquid.parse(readFileSync(seedFile, "utf8"));
-  const raw = providerFiles(providersDir).map((file) => {
-    const data = parseYaml(readFileSync(file, "utf8"), file).value as Record<string, any>;
-    return { ...data, name: String(data.name), url_pattern: data.url_pattern ?? data.url_patterns?.[0] };
-  });
+  const raw = seedProviders(providersDir);
 
   // The seed's cells hold raw values: drop the <code> it wraps around values, then compare as text.
   const seedCell = (html: string) => plainText(html.trim().replace(/^<code>([\s\S]*)<\/code>$/, "$1"));
