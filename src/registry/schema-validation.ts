@@ -59,6 +59,15 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       );
       return;
     case "enum": {
+      if (field.startsWith("lint_ignore.")) {
+        const rules = (error.params.allowedValues as string[]) ?? [];
+        const close = closestMatches(String(error.data), rules, 1);
+        problems.add(
+          field,
+          `found ${found}, expected a lint rule: ${rules.map((r) => `"${r}"`).join(", ")}.${close.length ? ` Did you mean "${close[0]}"?` : ""}`,
+        );
+        return;
+      }
       const capability = CAPABILITY_BY_KEY.get(field.slice(0, field.lastIndexOf(".")));
       const close = closestMatches(String(error.data), ROUTE_TYPES, 1);
       const advice = close.length
@@ -134,6 +143,10 @@ function missingMessage(parent: string, missing: string): string {
   if (parent === "" && missing === "url_patterns") {
     return "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - 'https://api.example.com/{route_type_path}'` under it.";
   }
+  if (parent.startsWith("lint_ignore.") && missing === "reason")
+    return "missing, expected why the file is right although the rule says otherwise, for the next reader. Add `reason: '...'` to the entry.";
+  if (parent.startsWith("lint_ignore.") && missing === "rule")
+    return "missing, expected the lint rule to silence. Add `rule: '...'` to the entry (the warning names it).";
   if (missing === "content")
     return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
   return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
