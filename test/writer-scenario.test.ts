@@ -11,6 +11,7 @@ import { checkData } from "../src/registry/check.ts";
 import { loadRegistry, providerFiles } from "../src/registry/load.ts";
 import { planScaffold } from "../src/registry/scaffold.ts";
 import { slugify } from "../src/registry/slug.ts";
+import { writeSyntheticRegistry } from "../scripts/bench/synthetic-registry.ts";
 import { projectRoot } from "./helpers/build-site.ts";
 import { checkRegistryInvariants, twinsAgree } from "./helpers/registry-invariants.ts";
 
@@ -94,6 +95,14 @@ test("scaffolded and filled, renamed with an alias, one deleted: every shipped-d
   json.capabilities.reverse();
   pages.set(page, { ...pages.get(page)!, html: JSON.stringify(json) });
   assert.ok(twinsAgree(pages).some((failure) => failure.startsWith(`/ai-providers/${newSlug}/ JSON rows`)));
+});
+
+test("the benchmark's copies of the changed registry are a valid registry too", () => {
+  const copies = path.join(work, "bench-copies");
+  writeSyntheticRegistry(dir, copies, 2 * providerFiles(dir).length + 3);
+  const report = checkData(copies, site, { strict: true });
+  assert.ok(report.ok, report.lines.join("\n"));
+  assert.match(report.lines.at(-1)!, /^OK: \d+ providers in .*, 0 aliases, 0 warnings\.$/);
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));

@@ -23,6 +23,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { writeSyntheticRegistry } from "./synthetic-registry.ts";
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shippedDir = path.join(root, "_data/providers");
 const args = process.argv.slice(2);
@@ -63,20 +65,7 @@ function measure(command: string, commandArgs: string[], options: { cwd: string;
 /** A registry of `count` providers: the shipped files, copied round-robin with numbered names. */
 function syntheticRegistry(count: number): string {
   const dir = path.join(work, `registry-${count}`);
-  mkdirSync(dir, { recursive: true });
-  const sources = readdirSync(shippedDir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => readFileSync(path.join(shippedDir, f), "utf8"));
-  const width = String(count).length;
-  for (let i = 0; i < count; i++) {
-    const number = String(i + 1).padStart(width, "0");
-    const text = sources[i % sources.length]!.replace(
-      /^name: '([^']*)'/m,
-      (_, name: string) => `name: '${name} ${number}'`,
-    );
-    writeFileSync(path.join(dir, `provider-${number}.yaml`), text);
-  }
+  writeSyntheticRegistry(shippedDir, dir, count);
   return dir;
 }
 
@@ -142,12 +131,9 @@ async function devRebuild(registry: string, out: string): Promise<number> {
       .sort()[0]!;
     const source = readFileSync(path.join(registry, file), "utf8");
     const marker = `bench-edit-${Date.now()}`;
-    const edited = source.replace(/model_example: '[^']*'/, `model_example: '${marker}'`);
-    const slug = /^name: '([^']*)'/m
-      .exec(source)![1]!
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "");
+    const edited = source.replace(/model_example: (['"]).*?\1$/m, `model_example: '${marker}'`);
+    // Each copy is named after its slug.
+    const slug = path.basename(file, ".yaml");
     const page = path.join(out, "ai-providers", slug, "index.html");
     const start = process.hrtime.bigint();
     writeFileSync(path.join(registry, file), edited);
