@@ -31,9 +31,23 @@ const familyOf = (routeType: string) => (routeType === "preserve" ? undefined : 
 const pathOf = (value: unknown) =>
   typeof value === "string" ? /^(?:`(\/[^`\s]*)`|(\/\S*))$/.exec(value.trim())?.slice(1).find(Boolean) : undefined;
 
-// A sentence that says a route type is not offered (not a limitation of how it is offered).
-const DENIES_SUPPORT =
-  /\b(?:not|never|no longer)\s+(?:be\s+)?(?:supported|available|offered)\b|\b(?:unsupported|unavailable)\b|\bdo(?:es)?(?:n't| not) support\b/i;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/**
+ * True when the sentence says the route type itself is not offered: "`llm/v1/completions` is not
+ * supported", "the `a` and `b` route types are not available", "does not support `a`". A sentence
+ * about something else on that route type ("streaming is not available for `a`") is not a denial.
+ */
+function deniesSupport(text: string, routeType: string): boolean {
+  const type = `\`?${escapeRegExp(routeType)}\`?`;
+  const more = "(?:,?\\s+(?:and|or)\\s+`?[a-z]+/v1/[\\w/]+`?|,\\s*`?[a-z]+/v1/[\\w/]+`?)*";
+  const subject = new RegExp(
+    `${type}${more}(?:\\s+route\\s+types?)?\\s+(?:is|are)\\s+(?:(?:not|never|no longer)\\s+(?:supported|available|offered)|unsupported|unavailable)`,
+    "i",
+  );
+  const object = new RegExp(`(?:does|do|can)(?:\\s+not|n't)\\s+(?:support|serve|offer)\\s+(?:the\\s+)?${type}`, "i");
+  return subject.test(text) || object.test(text);
+}
 
 interface Entry {
   capability: CapabilityDefinition;
@@ -114,13 +128,14 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
     for (const routeType of ROUTE_TYPES) {
       if (routeType === "preserve" || !text.includes(routeType)) continue;
       const keys = CAPABILITIES.filter((c) => c.routeType === routeType).map((c) => `\`${c.key}\``);
-      if (DENIES_SUPPORT.test(text) && isSupported(routeType)) {
+      const denied = deniesSupport(text, routeType);
+      if (denied && isSupported(routeType)) {
         warn(
           "names-unsupported-capability",
           field,
           `says \`${routeType}\` is not supported, but ${keys.join(" or ")} is marked \`supported: true\`, expected the two to agree. Set \`supported: false\` there, or correct the sentence.`,
         );
-      } else if (!DENIES_SUPPORT.test(text) && !isSupported(routeType)) {
+      } else if (!denied && !isSupported(routeType)) {
         warn(
           "names-unsupported-capability",
           field,
