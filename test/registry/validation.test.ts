@@ -152,4 +152,14 @@ test("one error message lists every problem of every file, with a count", () => 
   }
 });
 
+test("a file with syntax mistakes: every mistake in one run, and the rule problems of the lines that parsed", () => {
+  assert.equal(problemsIn("several-mistakes"), [
+    'test/fixtures/several-mistakes/acme.yaml:6:14: `chat.supported`: found "yes", expected `true` or `false`. Write `true`: YAML reads an unquoted `yes` as text, not as true.',
+    "test/fixtures/several-mistakes/acme.yaml:8:18: `upstream_path`: found a value that starts with a backtick (`), which YAML reserves at the start of a value, expected the value in quotes. Write upstream_path: '`/v1/chat/completions`'",
+    "test/fixtures/several-mistakes/acme.yaml:11:16: `chat.min_version`: found \"latest\", expected the first gateway version that has it, as major.minor in quotes, like '3.11', or 'n/a' when it has no minimum of its own. Write the number of the version it means today: \"latest\" changes with every release.",
+    'test/fixtures/several-mistakes/acme.yaml:14:14: `embeddings.streaming`: found "no", expected `true` or `false`. Write `true` or `false` without quotes.',
+    "test/fixtures/several-mistakes/acme.yaml:17:18: `model_example`: found a value that opens with ' but is never closed, expected a closing '. Add ' at the end of the value.",
+  ]);
+});
+
 test.run();
