@@ -118,6 +118,20 @@ test("no change says so; a rename without an alias says how to keep the old addr
   ]);
 });
 
+test("a top-level block the diff does not know by name (a later `gateway:`) still shows its changes", () => {
+  const was = [{ file: "a.yaml", text: `${provider("Alpha AI", "")}gateway:\n  plugin: "ai-proxy"\n` }];
+  const is = [{ file: "a.yaml", text: `${provider("Alpha AI", "")}gateway:\n  plugin: "ai-proxy-advanced"\n` }];
+  assert.equal(diffRegistries(was, is).cells, [
+    {
+      provider: "Alpha AI",
+      capability: "",
+      field: "gateway",
+      before: '{"plugin":"ai-proxy"}',
+      after: '{"plugin":"ai-proxy-advanced"}',
+    },
+  ]);
+});
+
 test.after(() => rmSync(repo, { recursive: true, force: true }));
 
 test.run();

@@ -41,9 +41,12 @@ export interface RegistryDiff {
   unreadable: string[];
 }
 
+// The provider's own fields in the order reviewers read them; any other top-level key that is
+// not a capability (a block added later, such as `gateway:`) follows, so no change goes unseen.
 const PROVIDER_FIELDS = ["name", "slug", "aliases", "url_patterns", "url_pattern", "url_is_variable", "min_version"];
 const PROVIDER_TEXT = ["formats", "native_formats", "limitations", "lint_ignore"];
 const SUB_FIELDS = [...CAPABILITY_FIELDS, "note"];
+const CAPABILITY_TOPS = new Set(CAPABILITIES.map((c) => c.path[0]!));
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -72,13 +75,13 @@ function read(source: SourceFile): Written | undefined {
     const text = show(cell);
     if (text !== undefined) cells.set(`${capability}\u0000${field}`, text);
   };
-  for (const field of [...PROVIDER_FIELDS, ...PROVIDER_TEXT]) put("", field, value[field]);
+  for (const field of Object.keys(value)) if (!CAPABILITY_TOPS.has(field)) put("", field, value[field]);
   if (typeof value.min_version === "string") versions.add(value.min_version);
   for (const capability of CAPABILITIES) {
     const [top, child] = capability.path as [string, string | undefined];
     const entry = child === undefined ? value[top] : isMap(value[top]) ? value[top][child] : undefined;
     if (!isMap(entry)) continue;
-    for (const field of SUB_FIELDS) put(capability.key, field, entry[field]);
+    for (const field of new Set([...SUB_FIELDS, ...Object.keys(entry)])) put(capability.key, field, entry[field]);
     if (entry.supported === true && typeof entry.min_version === "string") versions.add(entry.min_version);
   }
   const aliases = Array.isArray(value.aliases) ? value.aliases.filter((a) => typeof a === "string") : [];
@@ -142,7 +145,8 @@ export function diffRegistries(before: readonly SourceFile[], after: readonly So
     (a, b) =>
       a.provider.localeCompare(b.provider) ||
       capabilityOrder.get(a.capability)! - capabilityOrder.get(b.capability)! ||
-      fieldOrder.get(a.field)! - fieldOrder.get(b.field)!,
+      (fieldOrder.get(a.field) ?? fieldOrder.size) - (fieldOrder.get(b.field) ?? fieldOrder.size) ||
+      a.field.localeCompare(b.field),
   );
 
   const pages: RegistryDiff["pages"] = [];
