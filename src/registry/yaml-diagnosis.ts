@@ -232,7 +232,9 @@ export function reservedStartOnLine(lines: string[], row: number): YamlDiagnosis
   const match = /^(\s*(?:-\s+)*(?:([^\s'"#\-[{][^:#]*?):\s+)?)([`@])(.*)$/.exec(text);
   if (!match || (match[2] === undefined && !/^\s*-\s/.test(text))) return undefined;
   const value = `${match[3]}${match[4]!.replace(/\s+#.*$/, "").trimEnd()}`;
-  const fixed = `'${value.replaceAll("'", "''")}'`;
+  // A short excerpt only: the value may be anything a pull request put there.
+  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  const fixed = `'${shown.replaceAll("'", "''")}'`;
   return {
     position: { line: row + 1, column: match[1]!.length + 1 },
     ...(match[2] ? { field: match[2] } : {}),

@@ -16,6 +16,9 @@ export interface MalformedYaml {
   intact(problem: DataProblem): boolean;
 }
 
+/** Syntax mistakes explained one by one; more than this are counted in one last line. */
+const MAX_SYNTAX_DIAGNOSES = 20;
+
 // Codes that follow from an earlier mistake in the same entry rather than stand on their own.
 const CASCADE_CODES = new Set(["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "BLOCK_AS_IMPLICIT_KEY", "UNEXPECTED_TOKEN"]);
 
@@ -29,20 +32,37 @@ export function diagnoseMalformedYaml(source: string, jsYamlError: unknown): Mal
   const positionAt = lineLocator(source);
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false, logLevel: "silent" });
   const entries = topLevelEntries(doc.contents as Node | null);
-  const entryAt = (offset: number) => entries.find((e) => offset >= e.start && offset < e.end)?.key;
+  // Entries are in source order: a binary search finds the one holding an offset.
+  const entryAt = (offset: number): string | undefined => {
+    let low = 0;
+    let high = entries.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const entry = entries[mid]!;
+      if (offset < entry.start) high = mid - 1;
+      else if (offset >= entry.end) low = mid + 1;
+      else return entry.key;
+    }
+    return undefined;
+  };
+  const lineStarts = [0];
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const offsetOf = (position: SourcePosition) => (lineStarts[position.line - 1] ?? 0) + position.column - 1;
 
   const first = explainYamlError(source, jsYamlError);
   const diagnoses: YamlDiagnosis[] = [first];
   const taken = new Set<number>(first.position ? [first.position.line] : []);
   const brokenEntries = new Set<string | undefined>();
-  const offsetOf = (position: SourcePosition) => {
-    const lines = source.split("\n").slice(0, position.line - 1);
-    return lines.reduce((sum, line) => sum + line.length + 1, 0) + position.column - 1;
-  };
-  if (first.position) brokenEntries.add(entryAt(offsetOf(first.position)));
+  /** Entries that already have a reported mistake: a cascade in one says nothing new. */
+  const reportedEntries = new Set<string | undefined>();
+  if (first.position) {
+    brokenEntries.add(entryAt(offsetOf(first.position)));
+    reportedEntries.add(entryAt(offsetOf(first.position)));
+  }
 
   const errorLines = new Set(taken);
   let lastLine = first.position?.line ?? 0;
+  let unreported = 0;
   for (const error of doc.errors) {
     const offset = error.pos[0];
     const position = positionAt(offset);
@@ -51,17 +71,28 @@ export function diagnoseMalformedYaml(source: string, jsYamlError: unknown): Mal
     errorLines.add(position.line);
     // A cascade right after another mistake, or in an entry already broken, says nothing new.
     const cascade =
-      CASCADE_CODES.has(error.code) &&
-      (Math.abs(position.line - lastLine) <= 2 ||
-        diagnoses.some((d) => d.position && entryAt(offsetOf(d.position)) === entry));
+      CASCADE_CODES.has(error.code) && (Math.abs(position.line - lastLine) <= 2 || reportedEntries.has(entry));
     lastLine = position.line;
     if (taken.has(position.line) || cascade) continue;
+    // Each explanation reads the source again: past a few, a file needs fixing from the top first.
+    if (diagnoses.length >= MAX_SYNTAX_DIAGNOSES) {
+      unreported++;
+      continue;
+    }
     const diagnosis = explainYamlPackageError(source, error, position);
     // Read again from the top, a quote slip may be the one js-yaml's diagnosis already named.
     if (diagnosis.position && taken.has(diagnosis.position.line)) continue;
     taken.add(position.line);
     if (diagnosis.position) taken.add(diagnosis.position.line);
+    reportedEntries.add(diagnosis.position ? entryAt(offsetOf(diagnosis.position)) : entry);
     diagnoses.push(diagnosis);
+  }
+  if (unreported) {
+    const last = diagnoses.reduce((line, d) => Math.max(line, d.position?.line ?? 0), 0);
+    diagnoses.push({
+      position: { line: last, column: 1 },
+      message: `found ${unreported} more YAML mistake${unreported === 1 ? "" : "s"} below line ${last}, expected \`key: value\` lines. Fix the ones above, then run the check again.`,
+    });
   }
   const scalar = new Map<string, { start: number; end: number }>();
   const positions: FieldPositions = { key: new Map(), value: new Map(), scalar };
