@@ -30,6 +30,8 @@ import { seedTemplateFile } from "../../test/helpers/seed-data.ts";
 import { jekyllVersion, writeJekyllSite } from "./jekyll-site.ts";
 import { type MeasuredRun, measureTree, type ProcessPeak } from "./process-tree.ts";
 
+import { writeSyntheticRegistry } from "./synthetic-registry.ts";
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const shippedDir = path.join(root, "_data/providers");
 const hostileDir = path.join(root, "test/fixtures/hostile");
@@ -72,20 +74,7 @@ interface FloorRun {
 /** A registry of `count` providers: the shipped files, copied round-robin with numbered names. */
 function syntheticRegistry(count: number): string {
   const dir = path.join(work, `registry-${count}`);
-  mkdirSync(dir, { recursive: true });
-  const sources = readdirSync(shippedDir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => readFileSync(path.join(shippedDir, f), "utf8"));
-  const width = String(count).length;
-  for (let i = 0; i < count; i++) {
-    const number = String(i + 1).padStart(width, "0");
-    const text = sources[i % sources.length]!.replace(
-      /^name: (["'])(.*)\1$/m,
-      (_, quote: string, name: string) => `name: ${quote}${name} ${number}${quote}`,
-    );
-    writeFileSync(path.join(dir, `provider-${number}.yaml`), text);
-  }
+  writeSyntheticRegistry(shippedDir, dir, count);
   return dir;
 }
 
@@ -169,12 +158,9 @@ async function devRebuild(registry: string, out: string): Promise<number> {
       .sort()[0]!;
     const source = readFileSync(path.join(registry, file), "utf8");
     const marker = `bench-edit-${Date.now()}`;
-    const edited = source.replace(/model_example: (["']).*?\1$/m, `model_example: "${marker}"`);
-    const slug = /^name: (["'])(.*)\1$/m
-      .exec(source)![2]!
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "");
+    const edited = source.replace(/model_example: (['"]).*?\1$/m, `model_example: '${marker}'`);
+    // Each copy is named after its slug.
+    const slug = path.basename(file, ".yaml");
     const page = path.join(out, "ai-providers", slug, "index.html");
     const start = process.hrtime.bigint();
     writeFileSync(path.join(registry, file), edited);

@@ -10,6 +10,8 @@ export interface DataProblem {
   /** A whole sentence that says what is wrong and what would fix it. */
   message: string;
   severity: "error" | "warning";
+  /** The consistency lint's rule that found it (`streaming-cannot-stream`), which `lint_ignore` can silence. */
+  rule?: string;
 }
 
 /** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */

@@ -21,7 +21,7 @@ export class ProblemCollector {
   add(
     field: string | undefined,
     message: string,
-    options: { atKey?: boolean; severity?: "error" | "warning"; position?: SourcePosition } = {},
+    options: { atKey?: boolean; severity?: "error" | "warning"; position?: SourcePosition; rule?: string } = {},
   ) {
     const position =
       options.position ?? (field === undefined ? undefined : this.position(field, options.atKey ?? false));
@@ -31,6 +31,7 @@ export class ProblemCollector {
       ...(position ? { position } : {}),
       message: field === undefined ? message : `\`${displayField(field)}\`: ${message}`,
       severity: options.severity ?? "error",
+      ...(options.rule ? { rule: options.rule } : {}),
     });
   }
 

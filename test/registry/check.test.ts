@@ -2,18 +2,43 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { checkData } from "../../src/registry/check.ts";
-import { providerFiles } from "../../src/registry/load.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { loadRegistry, providerFiles } from "../../src/registry/load.ts";
 import { fixture, projectRoot } from "../helpers/build-site.ts";
 
 const site = path.join(projectRoot, "_data/site.yaml");
 
-test("the shipped data passes with one OK line", () => {
+test("the shipped data passes the strict check with one OK line, counting its files and aliases", () => {
   const dir = path.join(projectRoot, "_data/providers");
-  const report = checkData(dir, site);
+  const report = checkData(dir, site, { strict: true });
+  const aliases = loadRegistry(dir).providers.reduce((sum, p) => sum + p.aliases.length, 0);
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : one === "alias" ? "es" : "s"}`;
   assert.equal(report, {
     ok: true,
-    lines: [`OK: ${providerFiles(dir).length} providers in ${dir}, 0 aliases, 0 warnings.`],
+    lines: [`OK: ${plural(providerFiles(dir).length, "provider")} in ${dir}, ${plural(aliases, "alias")}, 0 warnings.`],
   });
+});
+
+test("--strict fails on a warning that the plain check only prints", () => {
+  const plain = checkData(fixture("lint/streaming-cannot-stream"), site);
+  const strict = checkData(fixture("lint/streaming-cannot-stream"), site, { strict: true });
+  assert.is(plain.ok, true);
+  assert.is(strict.ok, false);
+  assert.equal(strict.lines.slice(0, -1), plain.lines.slice(0, -1), "the same warnings");
+  assert.match(strict.lines.at(-1)!, /^FAILED \(--strict\): 1 provider in .*, 0 aliases, 1 warning\. Fix each warning/);
+});
+
+test("an empty or missing folder is an error, not an empty site", () => {
+  const empty = mkdtempSync(path.join(os.tmpdir(), "empty-registry-"));
+  assert.equal(checkData(empty, site), {
+    ok: false,
+    lines: [
+      `The provider registry has 1 error:\n  ${path.relative(process.cwd(), empty)}: found no provider file (*.yaml), expected at least one. Add one with \`npm run new-provider -- "Name"\`, or point PROVIDERS_DIR at the folder that holds them.`,
+    ],
+  });
+  assert.match(checkData(path.join(empty, "missing"), site).lines[0]!, "missing: found no folder here");
+  rmSync(empty, { recursive: true, force: true });
 });
 
 test("warnings come before the OK line, and aliases are counted", () => {
