@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { closestMatches, RegistryError, UnknownProviderError, type DataProblem } from "./errors.ts";
+import { closestMatches, InternalError, RegistryError, UnknownProviderError, type DataProblem } from "./errors.ts";
 import type { Provider } from "./model.ts";
 import { normaliseProvider, type ProviderFile } from "./normalise.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules, isText } from "./provider-rules.ts";
+import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { checkAgainstSchema } from "./schema-validation.ts";
 import { slugify } from "./slug.ts";
 import { explainYamlError } from "./yaml-diagnosis.ts";
@@ -68,13 +68,15 @@ export interface LoadOptions {
 }
 
 /** Reads one provider file; returns the provider, if it can make a page, and its problems. */
-export function loadProviderFile(file: string, options: LoadOptions = {}) {
-  const relative = path
-    .relative(options.root ?? process.cwd(), file)
-    .split(path.sep)
-    .join("/");
-  const source = readFileSync(file, "utf8");
-  return parseProviderSource(source, relative);
+export function loadProviderFile(file: string, options: LoadOptions = {}): FileResult {
+  const relative = displayPath(file, options.root);
+  const read = readDataFile(file, relative);
+  if (read.problem) return { file: relative, provider: undefined, problems: [read.problem], identity: undefined };
+  try {
+    return parseProviderSource(read.source, relative);
+  } catch (error) {
+    throw new InternalError(relative, error);
+  }
 }
 
 /** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */
@@ -119,6 +121,7 @@ export function parseProviderSource(source: string, file: string): FileResult {
   }
   const collector = new ProblemCollector(file, parsed);
   for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
+  if (parsed.refused) return { file, provider: undefined, problems: collector.problems, identity: undefined };
   const raw = parsed.value;
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     const found =
@@ -175,12 +178,9 @@ const sortByPosition = (problems: DataProblem[]) =>
     )
     .map(({ problem }) => problem);
 
-/** The provider data files in a folder, sorted by name. */
+/** The provider data files in a folder, sorted by name: regular files only (see `readProviderFolder`). */
 export function providerFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => path.join(dir, name));
+  return readProviderFolder(dir).files;
 }
 
 /**
@@ -210,7 +210,8 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
   return {
     load() {
       if (registry) return registry;
-      const files = providerFiles(dir);
+      const folder = readProviderFolder(dir, options.root);
+      const files = folder.files;
       const results = files.map((file) => {
         let result = cache.get(file);
         if (!result) {
@@ -221,7 +222,13 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
       });
       const present = new Set(files);
       for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
-      registry = registryFromResults(results);
+      const refused = folder.refused.map((problem) => ({
+        file: problem.file,
+        provider: undefined,
+        problems: [problem],
+        identity: undefined,
+      }));
+      registry = registryFromResults([...results, ...refused].sort((a, b) => (a.file < b.file ? -1 : 1)));
       return registry;
     },
     invalidate(files) {
