@@ -136,20 +136,23 @@ function checkSlugLengths(raw: Record<string, unknown>, tooLong: Set<string>, pr
 }
 
 const schemes = `${ALLOWED_LINK_SCHEMES.join(", ")} or relative`;
+/** Refused links reported one by one in a value; past this many, the last message counts the rest. */
+const MAX_LINK_MESSAGES = 5;
 
 /**
  * Refuses the links and images of an inline-Markdown value that no output may carry, found by
  * the renderer's own parser (so `javascript\:`, a tab before the scheme or a character
- * reference in a legacy `<a href>` are read as the renderer reads them). One message per value:
- * the first refused link, and how many more there are.
+ * reference in a legacy `<a href>` are read as the renderer reads them, and quoted so).
  */
 export function checkMarkdownLinks(field: string, value: string, problems: ProblemCollector): void {
   const refused = inlineLinks(value).filter((link) => !link.allowed);
-  const first = refused[0];
-  if (!first) return;
-  const more = refused.length > 1 ? ` (and ${refused.length - 1} more)` : "";
-  const message = first.image
-    ? `found an image (${describe(first.href)})${more}, expected text, code and links only: images are not shown. Link to it instead: \`[what it shows](address)\`.`
-    : `found a link to ${describe(first.href)}${more}, expected an ${schemes} link. Link to a web page instead, or remove the link.`;
-  problems.add(field, message, { position: problems.positionOfText(field, first.href) });
+  const shown = refused.slice(0, MAX_LINK_MESSAGES);
+  for (const [index, link] of shown.entries()) {
+    const rest = refused.length - shown.length;
+    const more = index === shown.length - 1 && rest > 0 ? ` (and ${rest} more)` : "";
+    const message = link.image
+      ? `found an image (${describe(link.href)})${more}, expected text, code and links only: images are not shown. Link to it instead: \`[what it shows](address)\`.`
+      : `found a link to ${describe(link.href)}${more}, expected an ${schemes} link. Link to a web page instead, or remove the link.`;
+    problems.add(field, message, { position: problems.positionOfText(field, link.href) });
+  }
 }
