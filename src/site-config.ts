@@ -1,11 +1,10 @@
 import { lstatSync } from "node:fs";
-import { DataError, formatProblem, type DataProblem } from "./registry/errors.ts";
+import { DataError, describe, formatProblem, type DataProblem } from "./registry/errors.ts";
 import { ProblemCollector } from "./registry/problem-collector.ts";
 import { displayPath, readDataFile } from "./registry/read-files.ts";
 import { checkTextValues } from "./registry/text-rules.ts";
 import { explainYamlError } from "./registry/yaml-diagnosis.ts";
 import { parseYaml } from "./registry/yaml-source.ts";
-import { describe } from "./registry/errors.ts";
 
 /** Site-wide settings from `_data/site.yaml`. */
 export interface SiteConfig {
@@ -126,7 +125,7 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
       `found ${describe(branch)}, expected a branch name (letters, digits, \`.\`, \`_\`, \`/\`, \`-\`), like 'main'.`,
     );
   }
-  if (collector.problems.length > 0) throw new SiteConfigError(collector.problems);
+  if (collector.problems.length > 0) throw new SiteConfigError(inFileOrder(collector.problems));
   const text = (key: string) => settings[key] as string;
   const trim = (url: string) => url.replace(/\/+$/, "");
   return {
@@ -140,6 +139,12 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
     description: text("description"),
   };
 }
+
+const inFileOrder = (problems: DataProblem[]) =>
+  [...problems].sort(
+    (a, b) =>
+      (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
+  );
 
 function exists(file: string): boolean {
   try {
