@@ -32,7 +32,7 @@ function run(args: string[], env: Record<string, string>, limit = LIMIT_MS) {
       cwd: projectRoot,
       // Without FORCE_COLOR (uvu sets it): colour codes would be part of the output compared.
       env: { ...withoutColour(process.env), ...env },
-      timeout: LIMIT_MS,
+      timeout: limit,
       killSignal: "SIGKILL",
     });
     let output = "";
