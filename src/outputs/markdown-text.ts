@@ -1,4 +1,4 @@
-import { legacyHtmlToMarkdown } from "../render/inline.ts";
+import { legacyHtmlToMarkdown } from "../render/legacy-html.ts";
 
 /** Escapes plain text (a provider's name) so Markdown shows it as written; a table escapes its own `|`. */
 export function escapeMarkdownText(text: string): string {

@@ -1,5 +1,12 @@
 import path from "node:path";
-import { closestMatches, InternalError, RegistryError, UnknownProviderError, type DataProblem } from "./errors.ts";
+import {
+  closestMatches,
+  describe,
+  InternalError,
+  RegistryError,
+  UnknownProviderError,
+  type DataProblem,
+} from "./errors.ts";
 import type { Provider } from "./model.ts";
 import { normaliseProvider, type ProviderFile } from "./normalise.ts";
 import { ProblemCollector } from "./problem-collector.ts";
@@ -276,13 +283,13 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
     if (sameName) {
       locate.add(
         "name",
-        `found ${JSON.stringify(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
+        `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
       );
     } else if (sameSlug && slug !== undefined) {
       const field = identity.explicitSlug ? "slug" : "name";
       locate.add(
         field,
-        `found ${JSON.stringify(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${JSON.stringify(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
+        `found ${describe(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${describe(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
       );
     }
     if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), identity);
@@ -297,12 +304,12 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
       if (page && page !== identity) {
         identity.locate.add(
           field,
-          `found ${JSON.stringify(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${JSON.stringify(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
+          `found ${describe(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${describe(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
         );
       } else if (earlier && earlier.identity !== identity) {
         identity.locate.add(
           field,
-          `found ${JSON.stringify(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
+          `found ${describe(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
         );
       }
       if (!earlier) aliases.set(aliasSlug, { identity, index });

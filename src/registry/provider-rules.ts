@@ -53,7 +53,7 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
     problems.add(
       "name",
       `found HTML (\`${html[0]}\`) in ${describe(name)}, expected plain text: a name is shown exactly as written.` +
-        (plain ? ` Did you mean "${plain}"?` : " Write the name without markup."),
+        (plain ? ` Did you mean ${describe(plain)}?` : " Write the name without markup."),
       { position: problems.positionOfText("name", html[0]) },
     );
   }

@@ -139,6 +139,12 @@ function missingMessage(parent: string, missing: string): string {
   return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
 }
 
+function patternExpectation(pattern: string): string {
+  if (pattern === VERSION_PATTERN) return "a version like '3.11', or 'n/a'";
+  if (pattern === SLUG_PATTERN_SOURCE) return "lower-case letters, digits and single hyphens";
+  return `text matching ${pattern}`;
+}
+
 function expectedType(field: string, type: string): string {
   const key = lastPart(field);
   if (type === "boolean") return "`true` or `false`";
@@ -179,6 +185,9 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
 
 function patternMessage(pattern: string, data: unknown, found: string): string {
   const text = String(data);
+  // "Did you mean" is for a slip in a short value; a long one is quoted (shortened) and nothing more.
+  if (text.length > 64 && pattern !== NON_BLANK_PATTERN)
+    return `found ${found}, expected ${patternExpectation(pattern)}.`;
   if (pattern === VERSION_PATTERN) {
     const version = /^v?(\d+\.\d+(?:\.\d+)?)$/i.exec(text.trim())?.[1];
     return `found ${found}, expected a version like '3.11', or 'n/a'.${version ? ` Did you mean '${version}'?` : ""}`;

@@ -1,4 +1,8 @@
 import MarkdownIt from "markdown-it";
+import { inlineMarkdown } from "../outputs/markdown-text.ts";
+import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "./legacy-html.ts";
+
+export { codeSpan, legacyHtmlToMarkdown };
 
 // Raw HTML stays off: text from data can never inject markup. Legacy `<code>` and `<a href>`
 // are first rewritten to their Markdown forms, so they still render. Images are no part of
@@ -68,70 +72,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
-const ENTITY_DECODES: Record<string, string> = {
-  "&lt;": "<",
-  "&gt;": ">",
-  "&amp;": "&",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&apos;": "'",
-};
-const decodeEntities = (text: string) => text.replace(/&(?:lt|gt|amp|quot|apos|#39);/g, (e) => ENTITY_DECODES[e]!);
-
-/** A Markdown code span holding `text` exactly, whatever backticks it contains. */
-export function codeSpan(text: string): string {
-  // A loop, not `Math.max(...runs)`: a long value can hold more runs than a call takes arguments.
-  let longestRun = 0;
-  for (const run of text.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
-  const fence = "`".repeat(longestRun + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
-const LEGACY_CODE_OPEN = /<code>/gi;
-const LEGACY_CODE_CLOSE = /<\/code>/gi;
-// `[^"<>]` rather than `[^"]`: an unclosed quote then costs a scan to the next tag, not to the end.
-const LEGACY_LINK_OPEN = /<a\s+href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')\s*>/gi;
-const LEGACY_LINK_CLOSE = /<\/a>/gi;
-
-/**
- * Replaces each `open ... close` pair (the nearest close after each open, as a lazy regex would)
- * in one pass: each search starts where the last ended, so the work is linear in the text even
- * when it holds thousands of opens and no close.
- */
-function replacePairs(
-  text: string,
-  open: RegExp,
-  close: RegExp,
-  replace: (opening: RegExpExecArray, inner: string) => string,
-): string {
-  let out = "";
-  let from = 0;
-  for (;;) {
-    open.lastIndex = from;
-    const opening = open.exec(text);
-    if (!opening) break;
-    close.lastIndex = opening.index + opening[0].length;
-    const closing = close.exec(text);
-    // No close after this open means none after any later open either.
-    if (!closing) break;
-    const inner = text.slice(opening.index + opening[0].length, closing.index);
-    out += text.slice(from, opening.index) + replace(opening, inner);
-    from = closing.index + closing[0].length;
-  }
-  return out + text.slice(from);
-}
-
-/** Rewrites the legacy inline HTML of older data (`<code>`, `<a href>`) to Markdown. */
-export function legacyHtmlToMarkdown(text: string): string {
-  if (!text.includes("<")) return text;
-  const code = replacePairs(text, LEGACY_CODE_OPEN, LEGACY_CODE_CLOSE, (_, inner) => codeSpan(decodeEntities(inner)));
-  return replacePairs(code, LEGACY_LINK_OPEN, LEGACY_LINK_CLOSE, (opening, label) => {
-    const href = decodeEntities(opening[1] ?? opening[2] ?? "").replace(/[()\s]/g, (ch) => encodeURIComponent(ch));
-    return `[${label}](${href})`;
-  });
-}
-
 const cache = new Map<string, string>();
 
 /**
@@ -167,14 +107,17 @@ export function renderUpstreamPath(text: string): string {
   return hasMarkup(text) ? renderInline(text) : `<code>${escapeHtml(text)}</code>`;
 }
 
-/** An upstream path as inline Markdown: itself when it has markup, else the bare value as a code span. */
+/**
+ * An upstream path as inline Markdown: as `inlineMarkdown` makes any value when it has markup
+ * (raw HTML shown as text, on one line), else the bare value as a code span.
+ */
 export function upstreamPathMarkdown(text: string): string {
-  return hasMarkup(text) ? legacyHtmlToMarkdown(text) : codeSpan(text);
+  return hasMarkup(text) ? inlineMarkdown(text) : codeSpan(text);
 }
 
 /** Plain text of inline Markdown, for meta descriptions and search snippets. */
 export function plainText(text: string): string {
   return renderInline(text)
     .replace(/<[^>]*>/g, "")
-    .replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITY_DECODES[e]!);
+    .replace(/&(?:lt|gt|amp|quot|#39);/g, decodeEntities);
 }
