@@ -62,7 +62,11 @@ export function legacyHtmlToMarkdown(text: string): string {
   if (!text.includes("<")) return text;
   const code = replacePairs(text, LEGACY_CODE_OPEN, LEGACY_CODE_CLOSE, (_, inner) => codeSpan(decodeEntities(inner)));
   return replacePairs(code, LEGACY_LINK_OPEN, LEGACY_LINK_CLOSE, (opening, label) => {
-    const href = decodeEntities(opening[1] ?? opening[2] ?? "").replace(/[()\s]/g, (ch) => encodeURIComponent(ch));
+    // Percent-encoded so that the destination ends where the href did (encodeURIComponent keeps `(` and `)`).
+    const href = decodeEntities(opening[1] ?? opening[2] ?? "").replace(
+      /[()\s]/g,
+      (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+    );
     return `[${label}](${href})`;
   });
 }
