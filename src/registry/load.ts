@@ -80,10 +80,28 @@ export function loadProviderFile(file: string, options: LoadOptions = {}): FileR
   const read = readDataFile(file, relative);
   if (read.problem) return { file: relative, provider: undefined, problems: [read.problem], identity: undefined };
   try {
-    return parseProviderSource(read.source, relative);
+    return withListedProblems(parseProviderSource(read.source, relative));
   } catch (error) {
     throw new InternalError(relative, error);
   }
+}
+
+/** The most problems listed for one file: past this many, the file is barely a provider file, and a count says the rest. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+function withListedProblems(result: FileResult): FileResult {
+  if (result.problems.length <= MAX_PROBLEMS_PER_FILE) return result;
+  const listed = result.problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  const rest = result.problems.length - listed.length;
+  const summary: DataProblem = {
+    file: result.file,
+    ...(result.problems[MAX_PROBLEMS_PER_FILE]!.position
+      ? { position: result.problems[MAX_PROBLEMS_PER_FILE]!.position }
+      : {}),
+    message: `and ${rest.toLocaleString("en")} more problems from here on, not listed: fix the ones above first.`,
+    severity: "error",
+  };
+  return { ...result, problems: [...listed, summary] };
 }
 
 /** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */

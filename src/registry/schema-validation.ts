@@ -1,11 +1,12 @@
 import type { ErrorObject } from "ajv";
 import validateProvider from "../../schema/provider.validate.js";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
-import { closestMatches, describe } from "./errors.ts";
+import { closestMatches, describe, quoteCode } from "./errors.ts";
 import { displayField, type ProblemCollector } from "./problem-collector.ts";
 import { NON_BLANK_PATTERN, SLUG_PATTERN_SOURCE, VERSION_PATTERN } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
 
+const MAX_SCHEMA_PROBLEMS = 200;
 const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
 
 /** `/chat/supported` → `chat.supported`. */
@@ -31,8 +32,12 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
   const errors = (validateProvider.errors ?? []).filter((e) => e.keyword !== "if");
   // A value of the wrong type also fails its enum or pattern; the type error says enough.
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  // A file with thousands of violations lists the first ones only (see MAX_PROBLEMS_PER_FILE in load.ts): spelling
+  // out the rest (each with its "did you mean") would cost time and say nothing more.
+  let reported = 0;
   for (const error of errors) {
     if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;
+    if (reported++ === MAX_SCHEMA_PROBLEMS) break;
     report(error, problems);
   }
 }
@@ -111,7 +116,7 @@ function unknownKeyMessage(parent: string, key: string, allowed: string[]): stri
     advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
   else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
   else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
-  return `found the unknown key \`${key}\`, expected ${expected}${where}.${advice}`;
+  return `found the unknown key ${quoteCode(key)}, expected ${expected}${where}.${advice}`;
 }
 
 function missingMessage(parent: string, missing: string): string {

@@ -1,4 +1,5 @@
 import { constructFromEvents, parseEvents, type Event } from "js-yaml";
+import { quoteCode } from "./errors.ts";
 
 /** A place in a source file; line and column count from 1. */
 export interface SourcePosition {
@@ -192,7 +193,7 @@ function walkEvents(events: Event[], source: string, positionAt: (offset: number
           problems.push({
             position: here,
             field: keyPath,
-            message: `found \`${top.key}\` a second time, expected each key once in a mapping (the first \`${top.key}\` is at line ${first.line}, column ${first.column}). Keep one of them.`,
+            message: `found ${quoteCode(top.key)} a second time, expected each key once in a mapping (the first ${quoteCode(top.key)} is at line ${first.line}, column ${first.column}). Keep one of them.`,
           });
         } else {
           top.seen.set(top.key, here);
