@@ -1,10 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { closestMatches, RegistryError, UnknownProviderError, type DataProblem } from "./errors.ts";
+import {
+  closestMatches,
+  describe,
+  InternalError,
+  RegistryError,
+  UnknownProviderError,
+  type DataProblem,
+} from "./errors.ts";
 import type { Provider } from "./model.ts";
 import { normaliseProvider, type ProviderFile } from "./normalise.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules, isText } from "./provider-rules.ts";
+import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { checkAgainstSchema } from "./schema-validation.ts";
 import { lintProvider } from "./consistency-lint.ts";
 import { checkSiteRules, emptyRegistryProblem, fileNameProblems } from "./site-rules.ts";
@@ -95,13 +102,33 @@ export interface LoadOptions {
 }
 
 /** Reads one provider file; returns the provider, if it can make a page, and its problems. */
-export function loadProviderFile(file: string, options: LoadOptions = {}) {
-  const relative = path
-    .relative(options.root ?? process.cwd(), file)
-    .split(path.sep)
-    .join("/");
-  const source = readFileSync(file, "utf8");
-  return parseProviderSource(source, relative);
+export function loadProviderFile(file: string, options: LoadOptions = {}): FileResult {
+  const relative = displayPath(file, options.root);
+  const read = readDataFile(file, relative);
+  if (read.problem) return { file: relative, provider: undefined, problems: [read.problem], identity: undefined };
+  try {
+    return withListedProblems(parseProviderSource(read.source, relative));
+  } catch (error) {
+    throw new InternalError(relative, error);
+  }
+}
+
+/** The most problems listed for one file: past this many, the file is barely a provider file, and a count says the rest. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+function withListedProblems(result: FileResult): FileResult {
+  if (result.problems.length <= MAX_PROBLEMS_PER_FILE) return result;
+  const listed = result.problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  const rest = result.problems.length - listed.length;
+  const summary: DataProblem = {
+    file: result.file,
+    ...(result.problems[MAX_PROBLEMS_PER_FILE]!.position
+      ? { position: result.problems[MAX_PROBLEMS_PER_FILE]!.position }
+      : {}),
+    message: `and ${rest.toLocaleString("en")} more problems from here on, not listed: fix the ones above first.`,
+    severity: "error",
+  };
+  return { ...result, problems: [...listed, summary] };
 }
 
 /** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */
@@ -143,6 +170,7 @@ export function parseProviderSource(source: string, file: string): FileResult {
   }
   const collector = new ProblemCollector(file, parsed);
   for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
+  if (parsed.refused) return { file, provider: undefined, problems: collector.problems, identity: undefined };
   const raw = parsed.value;
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     const found =
@@ -222,12 +250,9 @@ const sortByPosition = (problems: DataProblem[]) =>
     )
     .map(({ problem }) => problem);
 
-/** The provider data files in a folder, sorted by name. */
+/** The provider data files in a folder, sorted by name: regular files only (see `readProviderFolder`). */
 export function providerFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => path.join(dir, name));
+  return readProviderFolder(dir).files;
 }
 
 /**
@@ -257,10 +282,10 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
   return {
     load() {
       if (registry) return registry;
-      const exists = existsSync(dir);
-      const files = exists ? providerFiles(dir) : [];
-      if (files.length === 0)
-        throw new RegistryError([emptyRegistryProblem(dir, options.root ?? process.cwd(), exists)]);
+      const folder = readProviderFolder(dir, options.root);
+      const files = folder.files;
+      if (files.length === 0 && folder.refused.length === 0)
+        throw new RegistryError([emptyRegistryProblem(dir, options.root ?? process.cwd())]);
       const results = files.map((file) => {
         let result = cache.get(file);
         if (!result) {
@@ -271,7 +296,13 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
       });
       const present = new Set(files);
       for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
-      registry = registryFromResults(results);
+      const refused = folder.refused.map((problem) => ({
+        file: problem.file,
+        provider: undefined,
+        problems: [problem],
+        identity: undefined,
+      }));
+      registry = registryFromResults([...results, ...refused].sort((a, b) => (a.file < b.file ? -1 : 1)));
       return registry;
     },
     invalidate(files) {
@@ -327,13 +358,13 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
     if (sameName) {
       locate.add(
         "name",
-        `found ${JSON.stringify(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
+        `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
       );
     } else if (sameSlug && slug !== undefined) {
       const field = identity.explicitSlug ? "slug" : "name";
       locate.add(
         field,
-        `found ${JSON.stringify(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${JSON.stringify(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
+        `found ${describe(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${describe(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
       );
     }
     if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), identity);
@@ -348,12 +379,12 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
       if (page && page !== identity) {
         identity.locate.add(
           field,
-          `found ${JSON.stringify(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${JSON.stringify(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
+          `found ${describe(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${describe(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
         );
       } else if (earlier && earlier.identity !== identity) {
         identity.locate.add(
           field,
-          `found ${JSON.stringify(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
+          `found ${describe(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
         );
       }
       if (!earlier) aliases.set(aliasSlug, { identity, index });

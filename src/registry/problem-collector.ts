@@ -1,10 +1,15 @@
-import type { DataProblem } from "./errors.ts";
+import { quoteCode, type DataProblem } from "./errors.ts";
 import type { ParsedYaml, SourcePosition } from "./yaml-source.ts";
 
 /** A field path as writers read it: `url_patterns.0` → `url_patterns[0]`. */
 export function displayField(field: string): string {
   return field.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
+
+/** The longest message kept whole; a longer one (only a pathological value makes one) keeps its start and its advice. */
+const MAX_MESSAGE_LENGTH = 1000;
+const bounded = (message: string) =>
+  message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, 500)} [...] ${message.slice(-400)}`;
 
 /** Collects problems against one file, located through the parsed source. */
 export class ProblemCollector {
@@ -29,7 +34,7 @@ export class ProblemCollector {
       file: this.file,
       ...(field === undefined ? {} : { field }),
       ...(position ? { position } : {}),
-      message: field === undefined ? message : `\`${displayField(field)}\`: ${message}`,
+      message: bounded(field === undefined ? message : `${quoteCode(displayField(field))}: ${message}`),
       severity: options.severity ?? "error",
       ...(options.rule ? { rule: options.rule } : {}),
     });

@@ -1,11 +1,12 @@
 import type { ErrorObject } from "ajv";
 import validateProvider from "../../schema/provider.validate.js";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
-import { closestMatches, describe } from "./errors.ts";
+import { closestMatches, describe, quoteCode } from "./errors.ts";
 import { displayField, type ProblemCollector } from "./problem-collector.ts";
 import { NON_BLANK_PATTERN, SLUG_PATTERN_SOURCE, VERSION_PATTERN } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
 
+const MAX_SCHEMA_PROBLEMS = 200;
 const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
 
 /** `/chat/supported` → `chat.supported`. */
@@ -31,8 +32,12 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
   const errors = (validateProvider.errors ?? []).filter((e) => e.keyword !== "if");
   // A value of the wrong type also fails its enum or pattern; the type error says enough.
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  // A file with thousands of violations lists the first ones only (see MAX_PROBLEMS_PER_FILE in load.ts): spelling
+  // out the rest (each with its "did you mean") would cost time and say nothing more.
+  let reported = 0;
   for (const error of errors) {
     if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;
+    if (reported++ === MAX_SCHEMA_PROBLEMS) break;
     report(error, problems);
   }
 }
@@ -120,7 +125,7 @@ function unknownKeyMessage(parent: string, key: string, allowed: string[]): stri
     advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
   else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
   else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
-  return `found the unknown key \`${key}\`, expected ${expected}${where}.${advice}`;
+  return `found the unknown key ${quoteCode(key)}, expected ${expected}${where}.${advice}`;
 }
 
 function missingMessage(parent: string, missing: string): string {
@@ -150,6 +155,12 @@ function missingMessage(parent: string, missing: string): string {
   if (missing === "content")
     return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
   return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
+}
+
+function patternExpectation(pattern: string): string {
+  if (pattern === VERSION_PATTERN) return "a version like '3.11', or 'n/a'";
+  if (pattern === SLUG_PATTERN_SOURCE) return "lower-case letters, digits and single hyphens";
+  return `text matching ${pattern}`;
 }
 
 function expectedType(field: string, type: string): string {
@@ -203,6 +214,9 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
 
 function patternMessage(pattern: string, data: unknown, found: string): string {
   const text = String(data);
+  // "Did you mean" is for a slip in a short value; a long one is quoted (shortened) and nothing more.
+  if (text.length > 64 && pattern !== NON_BLANK_PATTERN)
+    return `found ${found}, expected ${patternExpectation(pattern)}.`;
   if (pattern === VERSION_PATTERN) return versionMessage(text, found);
   if (pattern === SLUG_PATTERN_SOURCE) {
     const slug = slugify(text);

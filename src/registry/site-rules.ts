@@ -124,13 +124,11 @@ export function fileNameProblems(identities: readonly FileIdentity[], unsettled:
 }
 
 /** An empty folder builds a site with no provider: almost always a wrong `PROVIDERS_DIR` or a lost checkout. */
-export function emptyRegistryProblem(dir: string, root: string, exists: boolean): DataProblem {
+export function emptyRegistryProblem(dir: string, root: string): DataProblem {
   const shown = path.relative(root, dir).split(path.sep).join("/") || ".";
   return {
     file: shown,
-    message: exists
-      ? `found no provider file (*.yaml), expected at least one. Add one with \`npm run new-provider -- "Name"\`, or point PROVIDERS_DIR at the folder that holds them.`
-      : `found no folder here, expected the folder of provider files. Create it, or point PROVIDERS_DIR at the folder that holds them.`,
+    message: `found no provider file (*.yaml), expected at least one. Add one with \`npm run new-provider -- "Name"\`, or point PROVIDERS_DIR at the folder that holds them.`,
     severity: "error",
   };
 }

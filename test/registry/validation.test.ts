@@ -110,13 +110,14 @@ test("HTML in a name, with the plain name", () => {
   ]);
 });
 
-test("links whose scheme is not http(s), mailto or relative, in Markdown, legacy <a href> and autolinks", () => {
+test("links whose scheme is not https, http, mailto or relative, in Markdown, legacy <a href> and autolinks", () => {
+  // Quoted as markdown-it reads them: `JaVaScRiPt&#58;x` is the link `JaVaScRiPt:x`, located at its value.
   assert.equal(problemsIn("unsafe-links"), [
-    'test/fixtures/unsafe-links/unsafe-links.yaml:9:34: `chat.model_example`: found a link to "javascript:alert(1)", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:12:29: `chat.note.content`: found a link to "data:text/html,hi", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:12:65: `chat.note.content`: found a link to "JaVaScRiPt&#58;x", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:12:87: `chat.note.content`: found a link to "vbscript:run", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:17:25: `limitations.statistics_logging[0]`: found a link to "file:///etc/passwd", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:9:34: `chat.model_example`: found a link to "javascript:alert(1)", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:14: `chat.note.content`: found a link to "JaVaScRiPt:x", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:29: `chat.note.content`: found a link to "data:text/html,hi", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:87: `chat.note.content`: found a link to "vbscript:run", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:17:25: `limitations.statistics_logging[0]`: found a link to "file:///etc/passwd", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
   ]);
 });
 

@@ -39,6 +39,33 @@ test("every page gets a CSP that allows no inline script or style and no eval", 
   }
 });
 
+test("every response is HTTPS only, denies powerful features and opens in a window of its own", () => {
+  for (const urlPath of [
+    "/",
+    "/ai-providers/openai/",
+    "/ai-providers/openai/index.md",
+    "/llms.txt",
+    "/assets/site.0123456789.css",
+  ]) {
+    const headers = headersFor(rules, urlPath);
+    const hsts = headers["Strict-Transport-Security"] ?? "";
+    const maxAge = Number(/(?:^|;)\s*max-age=(\d+)\s*(?:;|$)/i.exec(hsts)?.[1] ?? 0);
+    assert.ok(maxAge >= 31536000, `${urlPath}: HSTS for at least a year, got "${hsts}"`);
+    assert.match(hsts, /;\s*includeSubDomains\b/, urlPath);
+    assert.is(headers["Cross-Origin-Opener-Policy"], "same-origin", urlPath);
+    const permissions = new Map(
+      (headers["Permissions-Policy"] ?? "").split(",").map((d) => d.trim().split("=") as [string, string]),
+    );
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) {
+      assert.is(permissions.get(feature), "()", `${urlPath}: ${feature} allowed to no origin`);
+    }
+    assert.ok(
+      [...permissions.values()].every((allow) => allow === "()"),
+      `${urlPath}: no feature allowed: ${headers["Permissions-Policy"]}`,
+    );
+  }
+});
+
 test("nosniff, a referrer policy, a year's cache for hashed files, Markdown twins as text/markdown", () => {
   const page = headersFor(rules, "/ai-providers/openai/");
   assert.is(page["X-Content-Type-Options"], "nosniff");
