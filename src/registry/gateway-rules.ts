@@ -6,7 +6,7 @@ import {
   gatewayProviderFacts,
   type OptionValue,
 } from "../gateway-catalogue.ts";
-import { closestMatches } from "./errors.ts";
+import { closestMatches, describe } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { secretLike } from "./secret-like.ts";
 
@@ -27,15 +27,16 @@ export function checkGatewayRules(raw: Record<string, unknown>, problems: Proble
     ["required", required],
     ["recommended", recommended],
   ] as const) {
-    for (const [name, value] of Object.entries(values))
-      checkOptionValue(`gateway.options.${list}.${name}`, value, problems);
+    for (const [name, value] of Object.entries(values)) checkOptionValue(list, name, value, problems);
   }
   for (const name of Object.keys(recommended)) {
     if (Object.hasOwn(required, name)) {
-      problems.add(
-        `gateway.options.recommended.${name}`,
+      optionProblem(
+        problems,
+        "recommended",
+        name,
         `found \`${name}\` under \`required\` too, expected each option once. Remove it from one of the lists.`,
-        { atKey: true },
+        true,
       );
     }
   }
@@ -71,14 +72,36 @@ function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
   }
 }
 
-function checkOptionValue(field: string, value: unknown, problems: ProblemCollector): void {
+/**
+ * A problem with one option, reported at the option (or where it would go) under the list's
+ * field: an option's whole path is too long to show in full before the message.
+ */
+function optionProblem(
+  problems: ProblemCollector,
+  list: "required" | "recommended",
+  name: string,
+  message: string,
+  atKey = false,
+): void {
+  const position = problems.position(`gateway.options.${list}.${name}`, atKey);
+  problems.add(`gateway.options.${list}`, message, position ? { position } : {});
+}
+
+function checkOptionValue(
+  list: "required" | "recommended",
+  name: string,
+  value: unknown,
+  problems: ProblemCollector,
+): void {
   if (typeof value !== "string") return;
   const what = secretLike(value);
   if (!what) return;
   // Never repeat a secret in a message: its first characters are enough to find it.
-  problems.add(
-    field,
-    `found what looks like ${what} (it starts \`${value.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Put the secret in an environment variable and write \`{ env: 'NAME' }\` instead.`,
+  optionProblem(
+    problems,
+    list,
+    name,
+    `found what looks like ${what} in \`${name}\` (it starts \`${value.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Put the secret in an environment variable and write \`{ env: 'NAME' }\` instead.`,
   );
 }
 
@@ -97,7 +120,7 @@ function checkProviderOptions(
     );
     problems.add(
       "gateway.provider",
-      `found "${provider}", which is not a \`model.provider\` of the gateway (as of 3.15), expected one of ${listed(GATEWAY_PROVIDERS.map((p) => p.provider))}.${close.length ? ` Did you mean "${close[0]}"?` : " Check the spelling; a provider newer than 3.15 is fine."}`,
+      `found ${describe(provider)}, which is not a \`model.provider\` of the gateway (as of 3.15), expected one of ${listed(GATEWAY_PROVIDERS.map((p) => p.provider))}.${close.length ? ` Did you mean "${close[0]}"?` : " Check the spelling; a provider newer than 3.15 is fine."}`,
       { severity: "warning" },
     );
     return;
@@ -105,16 +128,20 @@ function checkProviderOptions(
   for (const { name, example } of facts.requiredOptions) {
     if (Object.hasOwn(required, name)) continue;
     if (Object.hasOwn(recommended, name)) {
-      problems.add(
-        `gateway.options.recommended.${name}`,
+      optionProblem(
+        problems,
+        "recommended",
+        name,
         `found \`${name}\` among the recommended options, expected it under \`required\`: the gateway's \`${provider}\` provider does not run without it. Move it to \`required:\`.`,
-        { atKey: true },
+        true,
       );
       continue;
     }
-    problems.add(
-      `gateway.options.required.${name}`,
-      `missing, expected because the gateway's \`${provider}\` provider does not run without it. Under \`gateway.options.required\`, add \`${name}: ${optionYaml(example)}\`.`,
+    optionProblem(
+      problems,
+      "required",
+      name,
+      `missing \`${name}\`, expected because the gateway's \`${provider}\` provider does not run without it. Under \`gateway.options.required\`, add \`${name}: ${optionYaml(example)}\`.`,
     );
   }
   const given = { ...recommended, ...required };
@@ -123,18 +150,22 @@ function checkProviderOptions(
     if (typeof value !== "string" || allowed.includes(value)) continue;
     const list = Object.hasOwn(required, name) ? "required" : "recommended";
     const close = closestMatches(value, allowed, 1);
-    problems.add(
-      `gateway.options.${list}.${name}`,
-      `found "${value.slice(0, 40)}", expected one of ${allowed.map((v) => `'${v}'`).join(", ")} for \`${name}\`.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+    optionProblem(
+      problems,
+      list,
+      name,
+      `found ${describe(value)} for \`${name}\`, expected one of ${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
     );
   }
   for (const group of facts.allOrNone) {
     const present = group.filter((name) => Object.hasOwn(given, name));
     if (present.length === 0 || present.length === group.length) continue;
     for (const name of group.filter((n) => !present.includes(n))) {
-      problems.add(
-        `gateway.options.required.${name}`,
-        `missing, expected because ${listed(present)} is set: the gateway's \`${provider}\` provider takes ${listed(group)} together or not at all. Add \`${name}\` under \`gateway.options.required\`, or remove the others.`,
+      optionProblem(
+        problems,
+        "required",
+        name,
+        `missing \`${name}\`, expected because ${listed(present)} is set: the gateway's \`${provider}\` provider takes ${listed(group)} together or not at all. Add \`${name}\` under \`gateway.options.required\`, or remove the others.`,
       );
     }
   }

@@ -1,6 +1,7 @@
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
 import type { AuthStyle, OptionValue } from "../gateway-catalogue.ts";
 import type { Footnote, GatewayAuth, Provider, ProviderCapability, ProviderGateway, ProviderGroup } from "./model.ts";
+import { escapeMarkdownText } from "../outputs/markdown-text.ts";
 import { slugify } from "./slug.ts";
 
 /** One capability entry as a provider file writes it (shape guaranteed by the schema). */
@@ -125,7 +126,8 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
       id: group.id,
       anchor: group.anchor,
       title: group.title,
-      intro: group.intro.replaceAll("{name}", name),
+      // The intro is inline Markdown: the name goes in escaped, so `[x](...)` in a name is text, not a link.
+      intro: group.intro.replaceAll("{name}", escapeMarkdownText(name)),
       capabilities: members,
       footnotes: members.flatMap((c) => (c.note ? [c.note] : [])),
       calloutsBefore: group.calloutsBefore,

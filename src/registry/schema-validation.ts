@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import validateProvider from "../../schema/provider.validate.js";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
-import { closestMatches, describe } from "./errors.ts";
+import { closestMatches, describe, quoteCode } from "./errors.ts";
 import { displayField, type ProblemCollector } from "./problem-collector.ts";
 import {
   ENV_NAME_PATTERN,
@@ -14,6 +14,7 @@ import { NON_BLANK_PATTERN, SLUG_PATTERN_SOURCE, VERSION_PATTERN } from "./provi
 import { secretLike } from "./secret-like.ts";
 import { slugify } from "./slug.ts";
 
+const MAX_SCHEMA_PROBLEMS = 200;
 const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
 
 /** `/chat/supported` → `chat.supported`. */
@@ -39,10 +40,14 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
   const errors = (validateProvider.errors ?? []).filter((e) => e.keyword !== "if");
   // A value of the wrong type also fails its enum or pattern; the type error says enough.
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  // A file with thousands of violations lists the first ones only (see MAX_PROBLEMS_PER_FILE in load.ts): spelling
+  // out the rest (each with its "did you mean") would cost time and say nothing more.
+  let reported = 0;
   for (const error of errors) {
     if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;
     // A bad key name is reported by the check on the name itself (which carries `propertyName`).
     if (error.keyword === "propertyNames") continue;
+    if (reported++ === MAX_SCHEMA_PROBLEMS) break;
     report(error, problems);
   }
 }
@@ -73,12 +78,21 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       );
       return;
     case "enum": {
-      if (lastPart(field) !== "route_type") {
+      if (lastPart(field) !== "route_type" && !field.startsWith("lint_ignore.")) {
         const allowed = (error.params.allowedValues as unknown[]).map(String);
         const close = closestMatches(String(error.data), allowed, 1);
         problems.add(
           field,
           `found ${found}, expected one of ${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+        );
+        return;
+      }
+      if (field.startsWith("lint_ignore.")) {
+        const rules = (error.params.allowedValues as string[]) ?? [];
+        const close = closestMatches(String(error.data), rules, 1);
+        problems.add(
+          field,
+          `found ${found}, expected a lint rule: ${rules.map((r) => `"${r}"`).join(", ")}.${close.length ? ` Did you mean "${close[0]}"?` : ""}`,
         );
         return;
       }
@@ -134,7 +148,7 @@ function unknownKeyMessage(parent: string, key: string, allowed: string[]): stri
     advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
   else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
   else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
-  return `found the unknown key \`${key}\`, expected ${expected}${where}.${advice}`;
+  return `found the unknown key ${quoteCode(key)}, expected ${expected}${where}.${advice}`;
 }
 
 function missingMessage(parent: string, missing: string): string {
@@ -172,9 +186,26 @@ function missingMessage(parent: string, missing: string): string {
     const why = parent === "gateway" ? "in every `gateway` block" : "with this auth `style`";
     return `missing, expected ${why}. Under \`${lastPart(parent)}:\`, add ${example[missing] ?? `\`${missing}:\``}.`;
   }
+  if (parent.startsWith("lint_ignore.") && missing === "reason")
+    return "missing, expected why the file is right although the rule says otherwise, for the next reader. Add `reason: '...'` to the entry.";
+  if (parent.startsWith("lint_ignore.") && missing === "rule")
+    return "missing, expected the lint rule to silence. Add `rule: '...'` to the entry (the warning names it).";
   if (missing === "content")
     return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
   return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
+}
+
+function patternExpectation(pattern: string): string {
+  if (pattern === VERSION_PATTERN) return "a version like '3.11', or 'n/a'";
+  if (pattern === SLUG_PATTERN_SOURCE) return "lower-case letters, digits and single hyphens";
+  if (pattern === ENV_NAME_PATTERN)
+    return "an environment variable name of up to 64 capital letters, digits and underscores";
+  if (pattern === GATEWAY_PROVIDER_PATTERN)
+    return "the plugin's `model.provider` string, up to 32 small letters, digits and underscores";
+  if (pattern === PARAMETER_NAME_PATTERN)
+    return "a header or parameter name of up to 64 letters, digits, `-`, `_` and `.`";
+  if (pattern === OPTION_TEXT_PATTERN) return "at most 200 characters on one line";
+  return `text matching ${pattern}`;
 }
 
 function expectedType(field: string, type: string): string {
@@ -203,7 +234,18 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
       ? " Add `- '...'` lines under it, or write `[]` for none."
       : " Write a value after the colon, or remove the key.";
   }
-  if (type === "boolean") return typeof data === "string" ? " Write `true` or `false` without quotes." : "";
+  if (type === "boolean" && typeof data === "string") {
+    const written = problems.sourceText(field) ?? "";
+    if (/^['"]/.test(written)) return " Write `true` or `false` without quotes.";
+    const word = data.trim().toLowerCase();
+    // YAML 1.1 read these as booleans; YAML 1.2, which the build reads, keeps them as text.
+    if (["yes", "y", "on"].includes(word))
+      return ` Write \`true\`: YAML reads an unquoted \`${data}\` as text, not as true.`;
+    if (["no", "n", "off"].includes(word))
+      return ` Write \`false\`: YAML reads an unquoted \`${data}\` as text, not as false.`;
+    return " Write `true` or `false`.";
+  }
+  if (type === "boolean") return "";
   if (type === "string" && (typeof data === "number" || typeof data === "boolean")) {
     const written = problems.sourceText(field) ?? String(data);
     return ` Put it in quotes: '${written}'${typeof data === "number" ? ", so that YAML keeps it as written" : ""}.`;
@@ -234,6 +276,9 @@ function patternMessage(pattern: string, data: unknown, found: string): string {
   if (secret) {
     return `found what looks like ${secret} (it starts \`${text.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Write the name of the environment variable that holds it instead, like 'EXAMPLE_API_KEY'.`;
   }
+  // "Did you mean" is for a slip in a short value; a long one is quoted (shortened) and nothing more.
+  if (text.length > 64 && pattern !== NON_BLANK_PATTERN)
+    return `found ${found}, expected ${patternExpectation(pattern)}.`;
   if (pattern === ENV_NAME_PATTERN) {
     const name = text
       .toUpperCase()
@@ -245,21 +290,34 @@ function patternMessage(pattern: string, data: unknown, found: string): string {
     return `found ${found}, expected the plugin's \`model.provider\` string: up to 32 small letters, digits and underscores, like 'openai'.`;
   }
   if (pattern === PARAMETER_NAME_PATTERN) {
-    return `found ${found}, expected a header or parameter name: letters, digits, \`-\`, \`_\` and \`.\`, with no spaces, like 'x-api-key'.`;
+    return `found ${found}, expected a header or parameter name: up to 64 letters, digits, \`-\`, \`_\` and \`.\`, with no spaces, like 'x-api-key'.`;
   }
   if (pattern === OPTION_TEXT_PATTERN) {
     return text.length > 200
       ? `found ${text.length} characters, expected at most 200. Shorten the value.`
       : "found a control, line-break or direction-changing character, expected plain text on one line. Retype the value.";
   }
-  if (pattern === VERSION_PATTERN) {
-    const version = /^v?(\d+\.\d+(?:\.\d+)?)$/i.exec(text.trim())?.[1];
-    return `found ${found}, expected a version like '3.11', or 'n/a'.${version ? ` Did you mean '${version}'?` : ""}`;
-  }
+  if (pattern === VERSION_PATTERN) return versionMessage(text, found);
   if (pattern === SLUG_PATTERN_SOURCE) {
     const slug = slugify(text);
     return `found ${found}, expected lower-case letters, digits and single hyphens.${slug ? ` Did you mean "${slug}"?` : ""}`;
   }
   if (pattern === NON_BLANK_PATTERN) return "found empty text, expected a value. Write one, or remove the key.";
   return `found ${found}, expected text matching ${pattern}.`;
+}
+
+/**
+ * A version must be canonical `X.Y`: each spelling would make its own page of the matrix.
+ * `'3.10.0'` → `'3.10'`, `'3.06'` → `'3.6'`, `v3.11` → `'3.11'`; a word says what to write.
+ */
+function versionMessage(text: string, found: string): string {
+  const parts = /^v?(\d+)\.(\d+)(?:\.\d+)*$/i.exec(text.trim());
+  if (parts) {
+    const canonical = `${Number(parts[1])}.${Number(parts[2])}`;
+    return `found ${found}, expected a version as major.minor, like '3.11': every spelling of a version makes its own page. Write '${canonical}'.`;
+  }
+  if (/^\d+$/.test(text.trim()))
+    return `found ${found}, expected a version as major.minor, like '3.11'. Write '${Number(text.trim())}.0' if that is the version.`;
+  const word = /^(?:latest|current|newest|all|any)$/i.test(text.trim());
+  return `found ${found}, expected the first gateway version that has it, as major.minor in quotes, like '3.11', or 'n/a' when it has no minimum of its own.${word ? ` Write the number of the version it means today: ${found} changes with every release.` : " Write the version number, or 'n/a'."}`;
 }

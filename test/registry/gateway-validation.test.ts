@@ -16,18 +16,22 @@ const problems = (() => {
   }
   throw new Error("gateway-mistakes should not load");
 })();
-const of = (file: string) => problems.filter((p) => p.startsWith(`test/fixtures/gateway-mistakes/${file}.yaml:`));
+// The fixtures show the gateway block alone: the warning that they support no capability is beside the point.
+const of = (file: string) =>
+  problems.filter(
+    (p) => p.startsWith(`test/fixtures/gateway-mistakes/${file}.yaml:`) && !p.includes("found no supported capability"),
+  );
 
 test("a provider file that forgets an option the gateway requires for its model.provider", () => {
   assert.equal(of("forgotten-option"), [
-    "test/fixtures/gateway-mistakes/forgotten-option.yaml:18:3: `gateway.options.required.anthropic_version`: missing, expected because the gateway's `anthropic` provider does not run without it. Under `gateway.options.required`, add `anthropic_version: '2023-06-01'`.",
+    "test/fixtures/gateway-mistakes/forgotten-option.yaml:18:3: `gateway.options.required`: missing `anthropic_version`, expected because the gateway's `anthropic` provider does not run without it. Under `gateway.options.required`, add `anthropic_version: '2023-06-01'`.",
   ]);
 });
 
 test("a secret pasted into a data file is refused, and the message never repeats it", () => {
   assert.equal(of("secrets"), [
     "test/fixtures/gateway-mistakes/secrets.yaml:11:10: `gateway.auth.env`: found what looks like an API key (it starts `sk-p`), expected no secret in a data file: it would be published on the page. Write the name of the environment variable that holds it instead, like 'EXAMPLE_API_KEY'.",
-    "test/fixtures/gateway-mistakes/secrets.yaml:15:21: `gateway.options.recommended.organization`: found what looks like a bearer token (it starts `Bear`), expected no secret in a data file: it would be published on the page. Put the secret in an environment variable and write `{ env: 'NAME' }` instead.",
+    "test/fixtures/gateway-mistakes/secrets.yaml:15:21: `gateway.options.recommended`: found what looks like a bearer token in `organization` (it starts `Bear`), expected no secret in a data file: it would be published on the page. Put the secret in an environment variable and write `{ env: 'NAME' }` instead.",
   ]);
   for (const problem of of("secrets")) assert.not.match(problem, /EXAMPLEfake/);
 });
@@ -41,15 +45,15 @@ test("a field of another auth style, and a field the style needs", () => {
 
 test("options the gateway takes together, and an option in both lists", () => {
   assert.equal(of("options-together"), [
-    "test/fixtures/gateway-mistakes/options-together.yaml:10:5: `gateway.options.required.gemini.api_endpoint`: missing, expected because `gemini.project_id` is set: the gateway's `gemini` provider takes `gemini.api_endpoint`, `gemini.project_id`, `gemini.location_id` together or not at all. Add `gemini.api_endpoint` under `gateway.options.required`, or remove the others.",
-    "test/fixtures/gateway-mistakes/options-together.yaml:10:5: `gateway.options.required.gemini.location_id`: missing, expected because `gemini.project_id` is set: the gateway's `gemini` provider takes `gemini.api_endpoint`, `gemini.project_id`, `gemini.location_id` together or not at all. Add `gemini.location_id` under `gateway.options.required`, or remove the others.",
-    "test/fixtures/gateway-mistakes/options-together.yaml:13:7: `gateway.options.recommended.gemini.project_id`: found `gemini.project_id` under `required` too, expected each option once. Remove it from one of the lists.",
+    "test/fixtures/gateway-mistakes/options-together.yaml:10:5: `gateway.options.required`: missing `gemini.api_endpoint`, expected because `gemini.project_id` is set: the gateway's `gemini` provider takes `gemini.api_endpoint`, `gemini.project_id`, `gemini.location_id` together or not at all. Add `gemini.api_endpoint` under `gateway.options.required`, or remove the others.",
+    "test/fixtures/gateway-mistakes/options-together.yaml:10:5: `gateway.options.required`: missing `gemini.location_id`, expected because `gemini.project_id` is set: the gateway's `gemini` provider takes `gemini.api_endpoint`, `gemini.project_id`, `gemini.location_id` together or not at all. Add `gemini.location_id` under `gateway.options.required`, or remove the others.",
+    "test/fixtures/gateway-mistakes/options-together.yaml:13:7: `gateway.options.recommended`: found `gemini.project_id` under `required` too, expected each option once. Remove it from one of the lists.",
   ]);
 });
 
 test("values the gateway restricts, and option names it cannot read", () => {
   assert.equal(of("mistral-format"), [
-    "test/fixtures/gateway-mistakes/mistral-format.yaml:11:23: `gateway.options.required.mistral_format`: found \"olama\", expected one of 'openai', 'ollama' for `mistral_format`. Did you mean 'ollama'?",
+    "test/fixtures/gateway-mistakes/mistral-format.yaml:11:23: `gateway.options.required`: found \"olama\" for `mistral_format`, expected one of 'openai', 'ollama'. Did you mean 'ollama'?",
     'test/fixtures/gateway-mistakes/mistral-format.yaml:12:7: `gateway.options.required.Max-Tokens`: found the option name "Max-Tokens", expected small letters, digits and underscores, with at most one `.` for a nested option (`gemini.project_id`). Did you mean `max_tokens`?',
   ]);
 });
@@ -67,7 +71,7 @@ test("`npm run check` gives the writer the same located message", () => {
   assert.is(report.ok, false);
   assert.match(
     report.lines.join("\n"),
-    "forgotten-option.yaml:18:3: `gateway.options.required.anthropic_version`: missing, expected because",
+    "forgotten-option.yaml:18:3: `gateway.options.required`: missing `anthropic_version`, expected because",
   );
 });
 
