@@ -1,5 +1,4 @@
-import { configFormats } from "../gateway-config/formats.ts";
-import { capabilityConfig } from "../gateway-config/plugin-config.ts";
+import { gatewayConfigView } from "../gateway-config/config-view.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { legacyHtmlToMarkdown } from "../render/inline.ts";
 import type { SiteConfig } from "../site-config.ts";
@@ -14,21 +13,20 @@ const markdown = legacyHtmlToMarkdown;
  * provider's file has no `gateway` block.
  */
 function capabilityConfigJson(provider: Provider, capability: ProviderCapability) {
-  const config = capabilityConfig(provider, capability);
+  const config = gatewayConfigView(capability, provider);
   if (!config) return null;
-  const formats = configFormats(config);
   return {
     plugin: "ai-proxy",
     name: config.name,
-    route_type: config.routeType,
+    route_type: capability.routeType,
     model_name: config.modelName ?? null,
     gateway_version: config.gatewayVersion ?? null,
     confirmed: config.confirmed,
     environment: config.environment,
     gateway_environment: config.gatewayEnvironment,
-    deck: formats.deck,
-    admin_api: formats.adminApi,
-    kubernetes: formats.kubernetes,
+    deck: config.deck,
+    admin_api: config.adminApi,
+    kubernetes: config.kubernetes,
   };
 }
 
