@@ -1,0 +1,8 @@
+import type { BuildRun } from "./build-run.ts";
+
+/** `eleventy.after`: the pages are out; twins and search index finished, the output folder published. */
+export function registerBuildEnd(eleventyConfig: any, run: BuildRun): void {
+  eleventyConfig.on("eleventy.after", (event: { outputMode?: string; results?: { outputPath?: string | false }[] }) =>
+    run.finish(event),
+  );
+}
