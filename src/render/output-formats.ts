@@ -1,3 +1,6 @@
+import type { Provider, ProviderGroup } from "../registry/model.ts";
+import { capabilityRows, supportMark, upstreamPathRows } from "./reference-rows.ts";
+import { markdownCapabilityRows, markdownUpstreamPathRows } from "../outputs/markdown-rows.ts";
 import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts";
 import {
   codeSpan,
@@ -23,6 +26,8 @@ export const htmlFormat: OutputFormat = {
   upstreamPath: renderUpstreamPath,
   paragraphs: renderParagraphs,
   supportMark,
+  capabilityRows: (group: ProviderGroup, prefix?: string) => capabilityRows(group, prefix),
+  upstreamPathRows: (provider: Provider) => upstreamPathRows(provider),
 };
 
 /** The same filters as Markdown, plus `text` (escaped text) and `cell` (a table cell's `|` escaped). */
@@ -32,6 +37,8 @@ export const markdownFormat: OutputFormat = {
   inlineMarkdown,
   upstreamPath: (text: string) => upstreamPathMarkdown(text).replace(/\s*\n\s*/g, " "),
   text: escapeMarkdownText,
+  capabilityRows: (group: ProviderGroup) => markdownCapabilityRows(group),
+  upstreamPathRows: (provider: Provider) => markdownUpstreamPathRows(provider),
   cell: (markdown: string) => String(markdown).replace(/\|/g, "\\|"),
   quoteParagraphs: (text: string) =>
     text
@@ -39,17 +46,6 @@ export const markdownFormat: OutputFormat = {
       .map((paragraph) => inlineMarkdown(paragraph.trim()))
       .join("\n>\n> "),
 };
-
-/**
- * Streaming as an icon that also carries its meaning as text. Icons are written as character
- * references: a page whose text is all Latin-1 is held in memory at one byte a character,
- * which halves what 10,000 built pages weigh while Eleventy holds them.
- */
-export function supportMark(supported: boolean): string {
-  return supported
-    ? `<span class="mark mark-yes" aria-hidden="true">&#10003;</span><span class="visually-hidden">Supported</span>`
-    : `<span class="mark mark-no" aria-hidden="true">&#10007;</span><span class="visually-hidden">Not supported</span>`;
-}
 
 /** The part of a liquidjs engine that takes filters (Eleventy's engine and ours both are liquidjs). */
 export interface FilterRegistry {

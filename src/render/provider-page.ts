@@ -1,6 +1,7 @@
 import type { Provider } from "../registry/model.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, providerPageUrl, SCHEMA_URL } from "../urls.ts";
+import { providerReferenceTag } from "./provider-reference-tag.ts";
 import { createTemplateEngine } from "./template-engine.ts";
 
 export interface ProviderPageContext {
@@ -12,6 +13,7 @@ export interface ProviderPageContext {
 
 let engine: ReturnType<typeof createTemplateEngine> | undefined;
 let assetUrl: (name: string) => string = (name) => name;
+let currentSite: SiteConfig;
 
 /**
  * A provider's whole page as the build writes it, from the same templates (the page's content
@@ -22,8 +24,18 @@ export function renderProviderPage(provider: Provider, site: SiteConfig, context
   if (!engine) {
     engine = createTemplateEngine("html");
     engine.registerFilter("assetUrl", (name: string) => assetUrl(name));
+    engine.registerTag(
+      "providerReference",
+      providerReferenceTag(engine, {
+        provider: () => {
+          throw new Error("A provider page renders its own provider.");
+        },
+        site: () => currentSite,
+      }),
+    );
   }
   assetUrl = context.assetUrl;
+  currentSite = site;
   const data = {
     provider,
     site,
@@ -32,6 +44,7 @@ export function renderProviderPage(provider: Provider, site: SiteConfig, context
     history: { available: context.history.available },
     updated: context.history.lastUpdated ?? "",
   };
-  const content = engine.renderFileSync("provider-page/body", data);
+  // As pages/ai-providers/provider.liquid includes it: the body, then the template's last line break.
+  const content = `${engine.renderFileSync("provider-page/body", data)}\n`;
   return engine.renderFileSync("layouts/base", { ...data, content });
 }
