@@ -8,12 +8,24 @@ import { DataError } from "../registry/errors.ts";
  * keeps running until the next good save. A bug in our code is rethrown, stack and all.
  */
 export function stopCliBuildOnDataError(load: () => unknown): void {
-  if (process.env.ELEVENTY_SOURCE !== "cli" || process.env.ELEVENTY_RUN_MODE !== "build") return;
+  if (!isCliBuild()) return;
   try {
     load();
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    process.stderr.write(`${error.message}\nThe build stopped before writing any file.\n`);
-    process.exit(1);
+    stopCliBuild(error.message, "The build stopped before writing any file.");
   }
+}
+
+const isCliBuild = () => process.env.ELEVENTY_SOURCE === "cli" && process.env.ELEVENTY_RUN_MODE === "build";
+
+/**
+ * In a command-line build, prints a mistake once and exits 1; the output folder stays as it was
+ * (the build was writing beside it). Elsewhere (dev server, programmatic builds) it returns, and
+ * the caller throws as usual.
+ */
+export function stopCliBuild(message: string, outcome = "The build stopped; the output folder is as it was."): void {
+  if (!isCliBuild()) return;
+  process.stderr.write(`${message}\n${outcome}\n`);
+  process.exit(1);
 }

@@ -65,7 +65,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   eleventyConfig.addWatchTarget(state.paths.providersDir);
   eleventyConfig.addWatchTarget(state.paths.siteFile);
   registerChangedDataFiles(eleventyConfig, state);
-  registerDeletedDataFiles(eleventyConfig, state.paths.providersDir, root);
+  registerDeletedDataFiles(eleventyConfig, state.paths.providersDir);
   registerBuildStart(eleventyConfig, run);
   registerBuildEnd(eleventyConfig, run);
 

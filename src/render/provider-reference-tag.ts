@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { evalToken, type Liquid, Tokenizer } from "liquidjs";
 import type { Provider } from "../registry/model.ts";
 import type { SiteConfig } from "../site-config.ts";
@@ -13,8 +15,21 @@ const isProvider = (value: unknown): value is Provider =>
 
 /** What the tag needs from the build: a provider by name or slug (throwing when there is none), and the site. */
 export interface ReferenceSource {
-  provider(nameOrSlug: string): Provider;
+  /** `where`: the tag's place, `pages/embed.liquid:4:1`, for a message about it. */
+  provider(nameOrSlug: string, where: string): Provider;
   site(): SiteConfig;
+}
+
+/** Where a tag stands in its file, front matter counted: `pages/embed.liquid:4:1`. */
+function placeOf(token: { file?: string; input: string; begin: number }): string {
+  let before = token.input.slice(0, token.begin);
+  if (!token.file) return `(template):${before.split("\n").length}`;
+  // Eleventy hands liquidjs the template without its front matter; the file has it.
+  const source = existsSync(token.file) ? readFileSync(token.file, "utf8") : "";
+  const start = source.indexOf(token.input);
+  if (start > 0) before = source.slice(0, start) + before;
+  const lines = before.split("\n");
+  return `${path.relative(process.cwd(), token.file).split(path.sep).join("/")}:${lines.length}:${lines.at(-1)!.length + 1}`;
 }
 
 /**
@@ -28,7 +43,8 @@ export interface ReferenceSource {
 export function providerReferenceTag(liquid: Liquid, source: ReferenceSource) {
   let engine: Liquid | undefined;
   return {
-    parse(this: any, token: { args: string }) {
+    parse(this: any, token: { args: string; file?: string; input: string; begin: number }) {
+      this.place = placeOf(token);
       const tokenizer = new Tokenizer(token.args, liquid.options.operators);
       this.provider = tokenizer.readValue();
       if (!this.provider) throw new Error(`\`{% providerReference %}\` needs a provider. ${USAGE}`);
@@ -40,7 +56,7 @@ export function providerReferenceTag(liquid: Liquid, source: ReferenceSource) {
       const value = yield evalToken(this.provider, context);
       let provider: Provider;
       if (isProvider(value)) provider = value;
-      else if (typeof value === "string" && value !== "") provider = source.provider(value);
+      else if (typeof value === "string" && value !== "") provider = source.provider(value, this.place);
       else
         throw new Error(`\`{% providerReference %}\` got ${JSON.stringify(value ?? null)}, not a provider. ${USAGE}`);
       const prefix = this.prefix ? yield evalToken(this.prefix, context) : "";
