@@ -51,7 +51,11 @@ export class BuildRun {
   }
 
   /** The pages are out: the twins and the index are finished, then the output folder is published. */
-  async finish(run: { outputMode?: string; results?: { outputPath?: string | false }[] }): Promise<void> {
+  async finish(run: {
+    outputMode?: string;
+    incremental?: boolean;
+    results?: { outputPath?: string | false }[];
+  }): Promise<void> {
     if (run.outputMode && run.outputMode !== "fs") return;
     const twins = await (this.twins ?? this.writeTwins());
     await this.search?.write(this.output.buildDir);
@@ -59,7 +63,8 @@ export class BuildRun {
     for (const result of run.results ?? []) {
       if (result.outputPath) written.add(path.resolve(result.outputPath));
     }
-    this.output.publish(written, [SEARCH_INDEX_DIR]);
+    // An incremental rebuild writes only what changed: nothing else may be taken for stale.
+    if (!run.incremental) this.output.publish(written, [SEARCH_INDEX_DIR]);
   }
 
   private writeTwins(): Promise<string[]> {

@@ -54,11 +54,14 @@ export class OutputFolder {
 
 /**
  * The output folder for this run: staged for a build (command line or programmatic), in place for
- * the dev server, which serves the folder it writes. Eleventy's output directory is its `buildDir`.
+ * the dev server, which serves the folder it writes, and for an incremental build. Eleventy's
+ * output directory is its `buildDir`.
  */
 export function outputFolderFor(target: string): OutputFolder {
   const mode = process.env.ELEVENTY_RUN_MODE;
-  return new OutputFolder(path.resolve(target), mode !== "serve" && mode !== "watch");
+  // An incremental build (`--incremental`) writes only what changed, so it must write in place.
+  const inPlace = mode === "serve" || mode === "watch" || process.argv.includes("--incremental");
+  return new OutputFolder(path.resolve(target), !inPlace);
 }
 
 /** Puts `staging` where `target` is: renamed in one step, or entry by entry when the folder itself cannot move. */
