@@ -125,7 +125,7 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   // The only scripts are the site's own files, from /assets/.
   assert.equal(
     page.dom.querySelectorAll("script").map((s) => s.getAttribute("src")?.replace(/\.[0-9a-f]{10}\./, ".")),
-    ["/assets/search.js", "/assets/table-focus.js"],
+    ["/assets/search.js", "/assets/table-focus.js", "/assets/config-tabs.js"],
   );
   for (const element of page.dom.querySelectorAll("*")) {
     for (const [name, value] of Object.entries(element.attributes)) {
