@@ -16,7 +16,19 @@ export const providerJsonUrl = (provider: Pick<Provider, "slug">) => `/api/provi
 export const capabilityUrl = (provider: Pick<Provider, "slug">, capabilityId: string) =>
   `${providerPageUrl(provider)}#${capabilityId}`;
 
+export const HOME_URL = "/";
 export const MATRIX_URL = "/ai-providers/";
+/** `/ai-providers/compare/`: two providers side by side, built in the browser from the JSON API. */
+export const COMPARE_URL = `${MATRIX_URL}compare/`;
+
+/** `/ai-providers/capability/embeddings/`: the matrix's view of the providers that support one capability. */
+export const capabilityViewUrl = (capability: { id: string }) => `${MATRIX_URL}capability/${capability.id}/`;
+
+/** `/ai-providers/streaming/`: the matrix's view of the providers that stream. */
+export const STREAMING_VIEW_URL = `${MATRIX_URL}streaming/`;
+
+/** `/ai-providers/version/3.11/`: the matrix's view of the providers that work on one gateway version. */
+export const versionViewUrl = (version: string) => `${MATRIX_URL}version/${version}/`;
 export const PROVIDERS_JSON_URL = "/api/providers.json";
 export const SCHEMA_URL = "/schema/provider.schema.json";
 export const LLMS_TXT_URL = "/llms.txt";
