@@ -7,6 +7,8 @@
   const form = document.querySelector("form[data-compare]");
   const table = document.querySelector("table[data-compare-table]");
   if (!form || !table) return;
+  // The table shows in a region the page ships hidden (or the table itself, when it has none).
+  const region = table.closest("[data-compare-region]") ?? table;
   const status = document.querySelector("[data-compare-status]");
   const pickers = { a: form.elements.namedItem("a"), b: form.elements.namedItem("b") };
   const template = (name) => document.getElementById(`compare-${name}`);
@@ -41,14 +43,18 @@
     return cache.get(slug);
   }
 
-  /** Fills a `<template>`'s copy: `[data-field]` elements get text or an address; empty ones are removed. */
+  /**
+   * Fills a copy of a `<template>`: a `[data-field]` link gets the value as its address, an
+   * element without children gets it as text, one given `true` stays as written; a field
+   * without a value is removed.
+   */
   function fill(name, fields) {
     const copy = template(name).content.cloneNode(true);
     for (const element of copy.querySelectorAll("[data-field]")) {
       const value = fields[element.dataset.field];
       if (value === undefined || value === null || value === false) element.remove();
       else if (element instanceof HTMLAnchorElement) element.href = value;
-      else if (value !== true) element.textContent = value;
+      else if (value !== true && element.childElementCount === 0) element.textContent = value;
     }
     return copy;
   }
@@ -64,7 +70,8 @@
         : null;
     return fill("supported", {
       link: local(capability.url),
-      version: since,
+      version: since !== null,
+      since,
       streaming: capability.streaming,
       "no-streaming": !capability.streaming,
       "route-type": capability.route_type,
@@ -84,7 +91,7 @@
     history.replaceState(null, "", search ? `?${search}` : location.pathname);
     const turn = ++shown;
     if (!chosen.a || !chosen.b) {
-      table.hidden = true;
+      region.hidden = true;
       show(template("choose")?.content.textContent.trim());
       return;
     }
@@ -106,7 +113,7 @@
       row.cells[1].replaceChildren(cell(providers[0], key));
       row.cells[2].replaceChildren(cell(providers[1], key));
     }
-    table.hidden = false;
+    region.hidden = false;
     show(fill("shown", { a: providers[0].name, b: providers[1].name }).textContent.trim());
   }
 
