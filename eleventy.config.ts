@@ -5,6 +5,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(providerReferencePlugin, {
     // A fixture registry for tests and benchmarks; the shipped data otherwise.
     providersDir: process.env.PROVIDERS_DIR ?? "_data/providers",
+    siteFile: process.env.SITE_FILE ?? "_data/site.yaml",
   });
   // Read per build, not once per process: tests and the benchmark build many sites in one run.
   eleventyConfig.setOutputDirectory(process.env.ELEVENTY_OUTPUT ?? "_site");

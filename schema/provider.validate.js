@@ -2,12 +2,12 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}},"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]},"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]},"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern1 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const pattern5 = new RegExp("^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$", "u");
-const schema7 = {"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}};
+const pattern5 = new RegExp("^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$", "u");
+const schema7 = {"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -245,7 +245,7 @@ if(data.min_version !== undefined){
 let data6 = data.min_version;
 if(typeof data6 === "string"){
 if(!pattern5.test(data6)){
-const err18 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$"},message:"must match pattern \""+"^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$"+"\"",schema:"^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$",parentSchema:schema7.properties.min_version,data:data6};
+const err18 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema7.properties.min_version,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -655,7 +655,7 @@ if(data.min_version !== undefined){
 let data8 = data.min_version;
 if(typeof data8 === "string"){
 if(!pattern5.test(data8)){
-const err21 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$"},message:"must match pattern \""+"^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$"+"\"",schema:"^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$",parentSchema:schema6.properties.min_version,data:data8};
+const err21 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema6.properties.min_version,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1120,14 +1120,125 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(data.lint_ignore !== undefined){
+let data38 = data.lint_ignore;
+if(Array.isArray(data38)){
+const len6 = data38.length;
+for(let i7=0; i7<len6; i7++){
+let data39 = data38[i7];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.rule === undefined){
+const err50 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data39};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+if(data39.reason === undefined){
+const err51 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data39};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+for(const key6 in data39){
+if(!((key6 === "rule") || (key6 === "reason"))){
+const err52 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data39};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data39.rule !== undefined){
+let data40 = data39.rule;
+if(typeof data40 !== "string"){
+const err53 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data40};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!(((((data40 === "min-version-below-provider") || (data40 === "route-type-family")) || (data40 === "shared-upstream-path")) || (data40 === "names-unsupported-capability")) || (data40 === "streaming-cannot-stream"))){
+const err54 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data40};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data39.reason !== undefined){
+let data41 = data39.reason;
+if(typeof data41 === "string"){
+if(!pattern0.test(data41)){
+const err55 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data41};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data41};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data39};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data38};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }

@@ -204,3 +204,10 @@ const capabilityByKey = new Map(CAPABILITIES.map((c) => [c.key, c]));
 export function capabilityDefinition(key: CapabilityKey): CapabilityDefinition {
   return capabilityByKey.get(key)!;
 }
+
+/**
+ * Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a
+ * handle to poll. A provider marking one `streaming: true` contradicts the catalogue (lint rule
+ * `streaming-cannot-stream`).
+ */
+export const NON_STREAMING_CAPABILITIES: readonly CapabilityKey[] = ["files", "batches"];

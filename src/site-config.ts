@@ -1,6 +1,10 @@
-import { readFileSync } from "node:fs";
-import { load } from "js-yaml";
-import { DataError } from "./registry/errors.ts";
+import { lstatSync } from "node:fs";
+import { DataError, describe, formatProblem, type DataProblem } from "./registry/errors.ts";
+import { ProblemCollector } from "./registry/problem-collector.ts";
+import { displayPath, readDataFile } from "./registry/read-files.ts";
+import { checkTextValues } from "./registry/text-rules.ts";
+import { explainYamlError } from "./registry/yaml-diagnosis.ts";
+import { parseYaml } from "./registry/yaml-source.ts";
 
 /** Site-wide settings from `_data/site.yaml`. */
 export interface SiteConfig {
@@ -19,26 +23,141 @@ export interface SiteConfig {
   description: string;
 }
 
-const REQUIRED: (keyof SiteConfig)[] = ["title", "product", "pluginDocsUrl", "repositoryUrl", "url", "description"];
+const REQUIRED = ["title", "product", "pluginDocsUrl", "repositoryUrl", "url", "description"] as const;
+const OPTIONAL = ["repositoryBranch", "language"] as const;
+/** The settings that become links on every page: each must be an `https:` address. */
+const URL_FIELDS = ["pluginDocsUrl", "repositoryUrl", "url"] as const;
+const EXAMPLES: Record<string, string> = {
+  title: "title: 'AI provider reference'",
+  product: "product: 'Kong AI Gateway'",
+  pluginDocsUrl: "pluginDocsUrl: 'https://developer.konghq.com'",
+  repositoryUrl: "repositoryUrl: 'https://github.com/example/ai-provider-reference'",
+  url: "url: 'https://ai-provider-reference.netlify.app'",
+  description: "description: 'Which AI providers ...'",
+};
 
-/** Reads and checks `_data/site.yaml`. */
-export function loadSiteConfig(file: string): SiteConfig {
-  const raw = load(readFileSync(file, "utf8"), { filename: file }) as Partial<SiteConfig> | null;
-  if (!raw || typeof raw !== "object") throw new DataError(`${file}: expected a mapping of site settings.`);
+/** `_data/site.yaml` has one or more mistakes; all of them are listed in one message. */
+export class SiteConfigError extends DataError {
+  override name = "SiteConfigError";
+  readonly problems: DataProblem[];
+  constructor(problems: DataProblem[]) {
+    const count = problems.length;
+    super(
+      `The site settings have ${count} error${count === 1 ? "" : "s"}:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+    );
+    this.problems = problems;
+  }
+}
+
+export interface SiteConfigOptions {
+  /** Paths in messages are relative to this folder (default: the working directory). */
+  root?: string;
+}
+
+/**
+ * Reads and checks `_data/site.yaml` as strictly as a provider file (a regular UTF-8 file, no
+ * anchors, text without controls), each mistake located at its line and column; the addresses
+ * that become links on every page must be `https:`. Throws a SiteConfigError listing them all.
+ */
+export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): SiteConfig {
+  const shown = displayPath(file, options.root);
+  const fail = (message: string): never => {
+    throw new SiteConfigError([{ file: shown, message, severity: "error" }]);
+  };
+  if (!exists(file)) {
+    fail("missing, expected the site settings (title, product, addresses). Restore the file from the repository.");
+  }
+  const read = readDataFile(file, shown);
+  if (read.problem) throw new SiteConfigError([read.problem]);
+  const source = read.source;
+  let parsed: ReturnType<typeof parseYaml>;
+  try {
+    parsed = parseYaml(source, shown);
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== "YAMLException") throw error;
+    const diagnosis = explainYamlError(source, error);
+    const collector = new ProblemCollector(shown);
+    collector.add(diagnosis.field, diagnosis.message, diagnosis.position ? { position: diagnosis.position } : {});
+    throw new SiteConfigError(collector.problems);
+  }
+  const collector = new ProblemCollector(shown, parsed);
+  for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
+  const raw = parsed.value;
+  if (!parsed.refused && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+    collector.add(undefined, `found ${describe(raw)}, expected a mapping of site settings (\`title: ...\`).`, {
+      position: { line: 1, column: 1 },
+    });
+  }
+  if (collector.problems.length > 0) throw new SiteConfigError(collector.problems);
+  const settings = raw as Record<string, unknown>;
+  const tooLong = checkTextValues(settings, collector);
   for (const key of REQUIRED) {
-    if (typeof raw[key] !== "string" || raw[key] === "") {
-      throw new DataError(`${file}: \`${key}\` is required and must be a non-empty string.`);
+    const value = settings[key];
+    if (typeof value === "string" && value.trim() !== "") continue;
+    collector.add(
+      key,
+      value === undefined
+        ? `missing, expected in the site settings. Add \`${EXAMPLES[key]}\`.`
+        : `found ${describe(value)}, expected text in quotes. Write \`${EXAMPLES[key]}\`.`,
+    );
+  }
+  for (const key of OPTIONAL) {
+    const value = settings[key];
+    if (value !== undefined && typeof value !== "string") {
+      collector.add(key, `found ${describe(value)}, expected text in quotes, or no \`${key}\` at all.`);
     }
   }
+  for (const key of URL_FIELDS) {
+    const value = settings[key];
+    if (typeof value !== "string" || value.trim() === "" || tooLong.has(key)) continue;
+    if (!isHttpsAddress(value)) {
+      collector.add(
+        key,
+        `found ${describe(value)}, expected an https: address: it becomes a link on every page. Write \`${EXAMPLES[key]}\`.`,
+      );
+    }
+  }
+  const branch = settings.repositoryBranch;
+  if (typeof branch === "string" && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch)) {
+    collector.add(
+      "repositoryBranch",
+      `found ${describe(branch)}, expected a branch name (letters, digits, \`.\`, \`_\`, \`/\`, \`-\`), like 'main'.`,
+    );
+  }
+  if (collector.problems.length > 0) throw new SiteConfigError(inFileOrder(collector.problems));
+  const text = (key: string) => settings[key] as string;
   const trim = (url: string) => url.replace(/\/+$/, "");
   return {
-    title: raw.title!,
-    product: raw.product!,
-    pluginDocsUrl: trim(raw.pluginDocsUrl!),
-    repositoryUrl: trim(raw.repositoryUrl!),
-    repositoryBranch: raw.repositoryBranch ?? "main",
-    url: trim(raw.url!),
-    language: raw.language ?? "en",
-    description: raw.description!,
+    title: text("title"),
+    product: text("product"),
+    pluginDocsUrl: trim(text("pluginDocsUrl")),
+    repositoryUrl: trim(text("repositoryUrl")),
+    repositoryBranch: (settings.repositoryBranch as string | undefined) ?? "main",
+    url: trim(text("url")),
+    language: (settings.language as string | undefined) ?? "en",
+    description: text("description"),
   };
+}
+
+const inFileOrder = (problems: DataProblem[]) =>
+  [...problems].sort(
+    (a, b) =>
+      (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
+  );
+
+function exists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An absolute `https:` address with a host, and no user name or password in it. */
+function isHttpsAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
 }

@@ -18,7 +18,8 @@ test("reads each file's newest date from one log, newest commit first", () => {
   );
 });
 
-test("in a git checkout: committed files have their last commit's date, new files none", () => {
+/** A repository with `_data/providers/a.yaml` (changed in a second commit) and `b.yaml` (first commit only). */
+function repository() {
   const repo = mkdtempSync(path.join(os.tmpdir(), "history-"));
   const dir = path.join(repo, "_data/providers");
   mkdirSync(dir, { recursive: true });
@@ -40,18 +41,50 @@ test("in a git checkout: committed files have their last commit's date, new file
   git(["commit", "-q", "-m", "one"], "2026-01-01T00:00:00Z");
   writeFileSync(path.join(dir, "a.yaml"), "2");
   git(["commit", "-q", "-am", "two"], "2026-02-01T00:00:00Z");
+  return { repo, dir, git };
+}
+
+test("in a git checkout: committed files have their last commit's date; new and changed files none, and a note", () => {
+  const { dir } = repository();
   writeFileSync(path.join(dir, "new.yaml"), "1");
-  const history = readFileHistory(dir);
-  assert.ok(history.available);
-  assert.is(history.lastCommitted(path.join(dir, "a.yaml")), "2026-02-01T00:00:00Z".replace("Z", "+00:00"));
-  assert.is(history.lastCommitted("b.yaml"), "2026-01-01T00:00:00+00:00");
-  assert.is(history.lastCommitted("new.yaml"), undefined);
+  const full = readFileHistory(dir);
+  assert.ok(full.available);
+  assert.is(full.lastCommitted(path.join(dir, "a.yaml")), "2026-02-01T00:00:00Z".replace("Z", "+00:00"));
+  assert.is(full.lastCommitted("b.yaml"), "2026-01-01T00:00:00+00:00");
+  assert.is(full.lastCommitted("new.yaml"), undefined);
+  assert.is(full.note(["a.yaml", "b.yaml"]), undefined);
+  writeFileSync(path.join(dir, "b.yaml"), "changed, not committed");
+  const edited = readFileHistory(dir);
+  assert.is(edited.lastCommitted("b.yaml"), undefined);
+  assert.match(
+    edited.note(["a.yaml", "b.yaml", "new.yaml"])!,
+    /^Last updated is not shown for \S*b\.yaml, \S*new\.yaml: not committed yet \(new, or changed since the last commit\)\.$/,
+  );
+});
+
+test("in a shallow clone: files last changed before its history starts have no date, and the note says why", () => {
+  const { repo } = repository();
+  const clone = mkdtempSync(path.join(os.tmpdir(), "shallow-"));
+  execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, clone], { stdio: "ignore" });
+  const history = readFileHistory(path.join(clone, "_data/providers"));
+  assert.is(history.available, false);
+  // Both files appear in the clone's one commit; neither date is the file's own.
+  assert.is(history.lastCommitted("a.yaml"), undefined);
+  assert.is(history.lastCommitted("b.yaml"), undefined);
+  assert.match(history.note(["a.yaml", "b.yaml"])!, "the git history is shallow");
+  const deeper = mkdtempSync(path.join(os.tmpdir(), "shallow-2-"));
+  execFileSync("git", ["clone", "-q", "--depth", "2", `file://${repo}`, deeper], { stdio: "ignore" });
+  // With two commits, a.yaml's change is inside the history; b.yaml's is not.
+  const two = readFileHistory(path.join(deeper, "_data/providers"));
+  assert.is(two.lastCommitted("a.yaml"), "2026-02-01T00:00:00+00:00");
+  assert.is(two.lastCommitted("b.yaml"), undefined);
 });
 
 test("outside a git checkout nothing is known, and nothing fails", () => {
   const history = readFileHistory(mkdtempSync(path.join(os.tmpdir(), "no-git-")));
   assert.is(history.available, false);
   assert.is(history.lastCommitted("a.yaml"), undefined);
+  assert.match(history.note(["a.yaml"])!, "not in a git checkout");
 });
 
 test.run();

@@ -1,42 +1,39 @@
 /**
- * The practical limit the benchmark compares against: the same provider pages and their
- * Markdown and JSON twins, rendered by the same TypeScript functions and written by a plain
- * loop, with no framework. Usage: node --import tsx scripts/bench/plain-build.ts <registry> <out>
+ * The floor the benchmark compares a large build against: parse the same provider files with
+ * js-yaml, then write the build's own output files (the same bytes, read beforehand from the
+ * real build's output folder) with a plain loop. No validation, no rendering, no framework: the
+ * work no build of this site can skip. Prints `{"seconds", "parseSeconds", "providers", "files", "bytes"}` as JSON.
+ * Usage: node --import tsx scripts/bench/plain-build.ts <registry folder> <built site> <output folder>
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readFileHistory } from "../../src/file-history.ts";
-import { assetManifest, assetUrlOf } from "../../src/outputs/assets.ts";
-import { renderProviderJson } from "../../src/outputs/provider-json.ts";
-import { renderProviderMarkdown } from "../../src/outputs/provider-markdown.ts";
-import { loadRegistry } from "../../src/registry/load.ts";
-import { renderProviderPage } from "../../src/render/provider-page.ts";
-import { loadSiteConfig } from "../../src/site-config.ts";
-import { providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../../src/urls.ts";
+import { load } from "js-yaml";
 
-const [registryDir, outputDir] = process.argv.slice(2);
-if (!registryDir || !outputDir) throw new Error("usage: plain-build.ts <registry folder> <output folder>");
+const [registryDir, builtDir, outputDir] = process.argv.slice(2);
+if (!registryDir || !builtDir || !outputDir)
+  throw new Error("usage: plain-build.ts <registry folder> <built site> <output folder>");
 
-const site = loadSiteConfig("_data/site.yaml");
-const registry = loadRegistry(registryDir);
-const history = readFileHistory(registryDir);
-const assetUrl = assetUrlOf(assetManifest("pages/assets"), "pages/assets");
+// Read before the clock starts: reading the built site is how the floor knows what to write.
+const outputs = readdirSync(builtDir, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    return { target: path.join(outputDir, path.relative(builtDir, file)), bytes: readFileSync(file) };
+  });
+const folders = [...new Set(outputs.map((output) => path.dirname(output.target)))];
 
-mkdirSync(path.join(outputDir, "api/providers"), { recursive: true });
-for (const provider of registry.providers) {
-  const lastUpdated = history.lastCommitted(path.resolve(provider.file));
-  const page = path.join(outputDir, providerPageUrl(provider), "index.html");
-  mkdirSync(path.dirname(page), { recursive: true });
-  writeFileSync(
-    page,
-    renderProviderPage(provider, site, { history: { available: history.available, lastUpdated }, assetUrl }),
-  );
-  writeFileSync(
-    path.join(outputDir, providerMarkdownUrl(provider)),
-    renderProviderMarkdown(provider, site, lastUpdated),
-  );
-  writeFileSync(
-    path.join(outputDir, providerJsonUrl(provider)),
-    `${renderProviderJson(provider, site, lastUpdated ?? null)}\n`,
-  );
+const start = process.hrtime.bigint();
+const providerFiles = readdirSync(registryDir).filter((name) => /\.ya?ml$/.test(name));
+let parsed = 0;
+for (const name of providerFiles) {
+  if (load(readFileSync(path.join(registryDir, name), "utf8")) !== undefined) parsed++;
 }
+const parsedAt = process.hrtime.bigint();
+for (const folder of folders) mkdirSync(folder, { recursive: true });
+for (const output of outputs) writeFileSync(output.target, output.bytes);
+const end = process.hrtime.bigint();
+const seconds = Number(end - start) / 1e9;
+const parseSeconds = Number(parsedAt - start) / 1e9;
+
+const bytes = outputs.reduce((sum, output) => sum + output.bytes.length, 0);
+console.log(JSON.stringify({ seconds, parseSeconds, providers: parsed, files: outputs.length, bytes }));

@@ -1,19 +1,19 @@
-import { DataError } from "../registry/errors.ts";
+import { dataErrorMessage } from "../registry/check.ts";
 
 /**
  * In a command-line build, loads the data before Eleventy starts. A data mistake is printed
  * once, without a stack trace, and the process exits 1 having written nothing. (Thrown from
  * `eleventy.before` instead, Eleventy's CLI prints the same message twice.) The dev server and
  * programmatic builds skip this: their errors come from `eleventy.before`, and the dev server
- * keeps running until the next good save. A bug in our code is rethrown, stack and all.
+ * keeps running until the next good save. A bug in our code met here stops the build the same
+ * way, as an "internal error" naming `processing` (the data folder), with no stack trace.
  */
-export function stopCliBuildOnDataError(load: () => unknown): void {
+export function stopCliBuildOnDataError(load: () => unknown, processing = "the data files"): void {
   if (process.env.ELEVENTY_SOURCE !== "cli" || process.env.ELEVENTY_RUN_MODE !== "build") return;
   try {
     load();
   } catch (error) {
-    if (!(error instanceof DataError)) throw error;
-    process.stderr.write(`${error.message}\nThe build stopped before writing any file.\n`);
+    process.stderr.write(`${dataErrorMessage(error, processing)}\nThe build stopped before writing any file.\n`);
     process.exit(1);
   }
 }

@@ -28,7 +28,10 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   const providersDir = path.resolve(root, options.providersDir ?? "_data/providers");
   const siteFile = path.resolve(root, options.siteFile ?? "_data/site.yaml");
   const providers = createRegistryLoader(providersDir, { root });
-  stopCliBuildOnDataError(() => [loadSiteConfig(siteFile), providers.load()]);
+  stopCliBuildOnDataError(
+    () => [loadSiteConfig(siteFile, { root }), providers.load()],
+    path.relative(root, providersDir) || ".",
+  );
 
   // Loaded at the start of every build (and every dev-server rebuild); the shortcodes read the
   // same instance, so a page never mixes two versions of the data.
@@ -45,7 +48,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   // The watcher knows which files changed: only those are parsed again.
   eleventyConfig.on("eleventy.beforeWatch", (changedFiles: string[]) => providers.invalidate(changedFiles));
   eleventyConfig.on("eleventy.before", () => {
-    site = loadSiteConfig(siteFile);
+    site = loadSiteConfig(siteFile, { root });
     registry = providers.load();
     for (const warning of registry.warnings) console.warn(formatProblem(warning));
   });

@@ -158,6 +158,9 @@ export function registerReaderOutputs(
     }) => {
       if (outputMode && outputMode !== "fs") return;
       const build = outputs();
+      // One line when "last updated" is left off some pages (shallow clone, uncommitted files).
+      const note = build.history.note(build.registry.providers.map((p) => path.resolve(options.root, p.file)));
+      if (note) console.log(note);
       const index = runMode === "build" || !indexed;
       indexed = true;
       const search = index

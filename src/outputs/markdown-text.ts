@@ -1,4 +1,4 @@
-import { legacyHtmlToMarkdown } from "../render/inline.ts";
+import { legacyHtmlToMarkdown } from "../render/legacy-html.ts";
 
 /** Escapes plain text (a provider's name) so Markdown shows it as written; a table escapes its own `|`. */
 export function escapeMarkdownText(text: string): string {
@@ -14,29 +14,54 @@ const RAW_HTML_START = /<(?![a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*>)/g;
  * text (the HTML renderer never lets it through either), and it stays on one line.
  */
 export function inlineMarkdown(text: string): string {
-  const source = legacyHtmlToMarkdown(text).replace(/\s*\n\s*/g, " ");
+  const source = oneLine(legacyHtmlToMarkdown(text));
+  const runs = backtickRuns(source);
+  // The runs of each length, in order, and how far each list has been used: a run's closer is the
+  // next run of the same length, found without scanning the text again (CommonMark's rule, linear).
+  const byLength = new Map<number, { starts: number[]; next: number }>();
+  for (const run of runs) {
+    const list = byLength.get(run.length) ?? { starts: [], next: 0 };
+    list.starts.push(run.start);
+    byLength.set(run.length, list);
+  }
   let out = "";
   let i = 0;
-  while (i < source.length) {
-    const tick = source.indexOf("`", i);
-    const end = tick === -1 ? source.length : tick;
-    out += source.slice(i, end).replace(RAW_HTML_START, "\\<");
-    if (tick === -1) break;
-    // A code span: a run of backticks up to the next run of the same length; its text stays as is.
-    const run = /^`+/.exec(source.slice(tick))![0];
-    let close = source.indexOf(run, tick + run.length);
-    while (close !== -1 && (source[close + run.length] === "`" || source[close - 1] === "`")) {
-      close = source.indexOf(run, close + 1);
-    }
-    if (close === -1) {
-      out += run;
-      i = tick + run.length;
+  for (const run of runs) {
+    if (run.start < i) continue;
+    const list = byLength.get(run.length)!;
+    while (list.next < list.starts.length && list.starts[list.next]! <= run.start) list.next++;
+    const close = list.starts[list.next];
+    out += source.slice(i, run.start).replace(RAW_HTML_START, "\\<");
+    if (close === undefined) {
+      out += "`".repeat(run.length);
+      i = run.start + run.length;
     } else {
-      out += source.slice(tick, close + run.length);
+      // A code span: its text stays as is.
+      out += source.slice(run.start, close + run.length);
       i = close + run.length;
     }
   }
-  return out;
+  return out + source.slice(i).replace(RAW_HTML_START, "\\<");
+}
+
+/**
+ * Joins lines with one space, dropping the white space around each line break: what
+ * `replace(/\s*\n\s*\/g, " ")` does, without its scan of every run of spaces from each of its spaces.
+ */
+function oneLine(text: string): string {
+  if (!text.includes("\n")) return text;
+  const lines = text.split("\n");
+  const last = lines.length - 1;
+  const kept = lines
+    .map((line, index) => (index === 0 ? line : line.trimStart()))
+    .map((line, index) => (index === last ? line : line.trimEnd()))
+    .filter((line, index) => index === 0 || index === last || line !== "");
+  return kept.join(" ");
+}
+
+/** The maximal runs of backticks in a text, in order. */
+function backtickRuns(text: string): { start: number; length: number }[] {
+  return [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
 }
 
 /**

@@ -10,6 +10,8 @@ export interface DataProblem {
   /** A whole sentence that says what is wrong and what would fix it. */
   message: string;
   severity: "error" | "warning";
+  /** The consistency lint's rule that found it (`streaming-cannot-stream`), which `lint_ignore` can silence. */
+  rule?: string;
 }
 
 /** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */
@@ -48,6 +50,22 @@ export class RegistryError extends DataError {
   }
 }
 
+/**
+ * A bug in our code met while handling a data file: reported as "internal error" with the file
+ * being processed and the cause's message, without a stack trace, and the build writes nothing.
+ */
+export class InternalError extends Error {
+  override name = "InternalError";
+  readonly skipOriginalStack = true;
+  constructor(file: string, cause: unknown) {
+    super(
+      `internal error while processing ${file}: ${cause instanceof Error ? cause.message : String(cause)}. ` +
+        "This is a bug in the site's code, not in the file: please report it with the file attached.",
+      { cause },
+    );
+  }
+}
+
 /** `name` used where no provider has it: lists the closest names. */
 export class UnknownProviderError extends DataError {
   override name = "UnknownProviderError";
@@ -68,8 +86,32 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+// Escaped in quotes besides what JSON escapes: C1 controls, direction marks and controls, so that
+// a quoted value cannot reorder or hide the rest of the message in a terminal.
+const UNSAFE_IN_MESSAGE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A found text value quoted for a message: at most 80 characters (then `...`), invisible characters escaped. */
+export function quote(text: string): string {
+  let short = text.length > 80 ? text.slice(0, 77) : text;
+  // Never cut a character in half.
+  if (short !== text && /[\ud800-\udbff]$/.test(short)) short = short.slice(0, -1);
+  const escaped = JSON.stringify(short).replace(
+    UNSAFE_IN_MESSAGE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return short === text ? escaped : `${escaped.slice(0, -1)}..."`;
+}
+
+/** A found key (or other bit of source) in backticks for a message: at most 40 characters, invisible characters escaped. */
+export function quoteCode(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return `\`${short.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)}\``;
+}
+
 /** The candidates closest to `wanted`, best first, within a sensible distance. */
 export function closestMatches(wanted: string, candidates: Iterable<string>, limit = 3): string[] {
+  // A suggestion is for a slip of a few characters; a long value is no near miss, and comparing it costs its length.
+  if (wanted.length > 64) return [];
   const lower = wanted.toLowerCase();
   return [...candidates]
     .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
@@ -82,7 +124,7 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, lim
 /** Describes a found value for a message: `"yes"`, `the number 3.1`, `a list`, `nothing`. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (typeof value === "string") return quote(value);
   if (Array.isArray(value)) return value.length ? "a list" : "an empty list";
   if (typeof value === "object") return "a mapping";
   return `the ${typeof value} ${String(value)}`;

@@ -1,33 +1,54 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { closestMatches, RegistryError, UnknownProviderError, type DataProblem } from "./errors.ts";
+import {
+  closestMatches,
+  describe,
+  InternalError,
+  RegistryError,
+  UnknownProviderError,
+  type DataProblem,
+} from "./errors.ts";
 import type { Provider } from "./model.ts";
 import { normaliseProvider, type ProviderFile } from "./normalise.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules, isText } from "./provider-rules.ts";
+import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { checkAgainstSchema } from "./schema-validation.ts";
+import { lintProvider } from "./consistency-lint.ts";
+import { checkSiteRules, emptyRegistryProblem, fileNameProblems } from "./site-rules.ts";
 import { slugify } from "./slug.ts";
-import { explainYamlError } from "./yaml-diagnosis.ts";
+import { diagnoseMalformedYaml } from "./yaml-recovery.ts";
 import { parseYaml } from "./yaml-source.ts";
+import { providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
 
 // One collator for every comparison: `localeCompare` with options builds one per call.
 const nameCollator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-/** A Netlify redirect from an alias's page to the provider's page. */
+/** A Netlify redirect from an alias's address to the provider's. */
 export interface Redirect {
   from: string;
   to: string;
 }
 
-/** The providers, loaded once, in name order, with lookups by name and slug. */
+/** The provider's addresses under a slug: its page, its Markdown twin and its JSON. */
+const addressesOf = (slug: string) => [
+  providerPageUrl({ slug }),
+  providerMarkdownUrl({ slug }),
+  providerJsonUrl({ slug }),
+];
+
+/** The providers, loaded once, in name order, with lookups by name, slug and alias. */
 export class Registry {
   readonly providers: readonly Provider[];
   /** Warnings found while loading (errors stop the load instead). */
   readonly warnings: readonly DataProblem[];
-  /** One redirect per alias, `/ai-providers/<alias-slug>/` to `/ai-providers/<slug>/`, in provider order. */
+  /**
+   * Per alias, in provider order, three redirects: its page, Markdown twin and JSON to the
+   * provider's (`/ai-providers/<alias>/` to `/ai-providers/<slug>/`, `.../index.md`, `/api/providers/<alias>.json`).
+   */
   readonly redirects: readonly Redirect[];
   private readonly byName = new Map<string, Provider>();
   private readonly bySlug = new Map<string, Provider>();
+  private readonly byAlias = new Map<string, Provider>();
 
   constructor(providers: Provider[], warnings: DataProblem[] = []) {
     this.providers = [...providers].sort(
@@ -35,30 +56,43 @@ export class Registry {
     );
     this.warnings = warnings;
     this.redirects = this.providers.flatMap((provider) =>
-      provider.aliases.map((alias) => ({
-        from: `/ai-providers/${slugify(alias)}/`,
-        to: `/ai-providers/${provider.slug}/`,
-      })),
+      provider.aliases.flatMap((alias) => {
+        const to = addressesOf(provider.slug);
+        return addressesOf(slugify(alias)).map((from, i) => ({ from, to: to[i]! }));
+      }),
     );
     for (const provider of this.providers) {
       this.byName.set(provider.name, provider);
       this.bySlug.set(provider.slug, provider);
+      for (const alias of provider.aliases) {
+        this.byAlias.set(alias, provider);
+        this.byAlias.set(slugify(alias), provider);
+      }
     }
   }
 
-  /** The provider with this exact name or slug; throws with the closest names when there is none. */
+  /**
+   * The provider with this exact name or slug, or an alias (an old name or slug) of it; throws
+   * with the closest names when there is none.
+   */
   get(nameOrSlug: string): Provider {
-    const found = this.byName.get(nameOrSlug) ?? this.bySlug.get(nameOrSlug);
+    if (typeof nameOrSlug !== "string" || nameOrSlug.trim() === "") {
+      throw new UnknownProviderError(
+        `No provider name was given (found ${nameOrSlug === undefined ? "nothing" : JSON.stringify(nameOrSlug)}), expected a provider's name, slug or alias, e.g. "${this.providers[0]?.name ?? "OpenAI"}".`,
+      );
+    }
+    const found = this.byName.get(nameOrSlug) ?? this.bySlug.get(nameOrSlug) ?? this.byAlias.get(nameOrSlug);
     if (found) return found;
-    const close = closestMatches(String(nameOrSlug), this.byName.keys());
+    const close = closestMatches(nameOrSlug, this.byName.keys());
     const hint = close.length
       ? ` Did you mean ${close.map((n) => `"${n}"`).join(" or ")}?`
       : ` Known providers: ${[...this.byName.keys()].map((n) => `"${n}"`).join(", ")}.`;
     throw new UnknownProviderError(`No provider is named "${nameOrSlug}".${hint}`);
   }
 
+  /** True when `get` would find a provider by this name, slug or alias. */
   has(nameOrSlug: string): boolean {
-    return this.byName.has(nameOrSlug) || this.bySlug.has(nameOrSlug);
+    return this.byName.has(nameOrSlug) || this.bySlug.has(nameOrSlug) || this.byAlias.has(nameOrSlug);
   }
 }
 
@@ -68,13 +102,33 @@ export interface LoadOptions {
 }
 
 /** Reads one provider file; returns the provider, if it can make a page, and its problems. */
-export function loadProviderFile(file: string, options: LoadOptions = {}) {
-  const relative = path
-    .relative(options.root ?? process.cwd(), file)
-    .split(path.sep)
-    .join("/");
-  const source = readFileSync(file, "utf8");
-  return parseProviderSource(source, relative);
+export function loadProviderFile(file: string, options: LoadOptions = {}): FileResult {
+  const relative = displayPath(file, options.root);
+  const read = readDataFile(file, relative);
+  if (read.problem) return { file: relative, provider: undefined, problems: [read.problem], identity: undefined };
+  try {
+    return withListedProblems(parseProviderSource(read.source, relative));
+  } catch (error) {
+    throw new InternalError(relative, error);
+  }
+}
+
+/** The most problems listed for one file: past this many, the file is barely a provider file, and a count says the rest. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+function withListedProblems(result: FileResult): FileResult {
+  if (result.problems.length <= MAX_PROBLEMS_PER_FILE) return result;
+  const listed = result.problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  const rest = result.problems.length - listed.length;
+  const summary: DataProblem = {
+    file: result.file,
+    ...(result.problems[MAX_PROBLEMS_PER_FILE]!.position
+      ? { position: result.problems[MAX_PROBLEMS_PER_FILE]!.position }
+      : {}),
+    message: `and ${rest.toLocaleString("en")} more problems from here on, not listed: fix the ones above first.`,
+    severity: "error",
+  };
+  return { ...result, problems: [...listed, summary] };
 }
 
 /** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */
@@ -112,13 +166,11 @@ export function parseProviderSource(source: string, file: string): FileResult {
     parsed = parseYaml(source, file);
   } catch (error) {
     if (!(error instanceof Error) || error.name !== "YAMLException") throw error;
-    const collector = new ProblemCollector(file);
-    const diagnosis = explainYamlError(source, error);
-    collector.add(diagnosis.field, diagnosis.message, diagnosis.position ? { position: diagnosis.position } : {});
-    return { file, provider: undefined, problems: collector.problems, identity: undefined };
+    return malformedFileResult(source, file, error);
   }
   const collector = new ProblemCollector(file, parsed);
   for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
+  if (parsed.refused) return { file, provider: undefined, problems: collector.problems, identity: undefined };
   const raw = parsed.value;
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     const found =
@@ -136,9 +188,32 @@ export function parseProviderSource(source: string, file: string): FileResult {
   }
   checkAgainstSchema(raw, collector);
   checkProviderRules(raw as Record<string, unknown>, collector);
+  checkSiteRules(raw as Record<string, unknown>, collector);
+  lintProvider(raw as Record<string, unknown>, collector);
   const problems = sortByPosition(collector.problems);
   const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);
   return { file, provider, problems, identity: fileIdentity(raw as Record<string, unknown>, file, source) };
+}
+
+/**
+ * A file that is not valid YAML: every syntax mistake, then the rule problems of the entries the
+ * mistakes left whole (a `supported: yes` above a broken line is reported in the same run).
+ */
+function malformedFileResult(source: string, file: string, error: Error): FileResult {
+  const malformed = diagnoseMalformedYaml(source, error);
+  const collector = new ProblemCollector(file, malformed.parsed);
+  for (const diagnosis of malformed.diagnoses)
+    collector.add(diagnosis.field, diagnosis.message, diagnosis.position ? { position: diagnosis.position } : {});
+  const raw = malformed.parsed.value;
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+    const rules = new ProblemCollector(file, malformed.parsed);
+    checkAgainstSchema(raw, rules);
+    checkProviderRules(raw as Record<string, unknown>, rules);
+    checkSiteRules(raw as Record<string, unknown>, rules);
+    lintProvider(raw as Record<string, unknown>, rules);
+    collector.problems.push(...rules.problems.filter((problem) => malformed.intact(problem)));
+  }
+  return { file, provider: undefined, problems: sortByPosition(collector.problems), identity: undefined };
 }
 
 function fileIdentity(raw: Record<string, unknown>, file: string, source: string): FileIdentity | undefined {
@@ -175,12 +250,9 @@ const sortByPosition = (problems: DataProblem[]) =>
     )
     .map(({ problem }) => problem);
 
-/** The provider data files in a folder, sorted by name. */
+/** The provider data files in a folder, sorted by name: regular files only (see `readProviderFolder`). */
 export function providerFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => path.join(dir, name));
+  return readProviderFolder(dir).files;
 }
 
 /**
@@ -210,7 +282,10 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
   return {
     load() {
       if (registry) return registry;
-      const files = providerFiles(dir);
+      const folder = readProviderFolder(dir, options.root);
+      const files = folder.files;
+      if (files.length === 0 && folder.refused.length === 0)
+        throw new RegistryError([emptyRegistryProblem(dir, options.root ?? process.cwd())]);
       const results = files.map((file) => {
         let result = cache.get(file);
         if (!result) {
@@ -221,7 +296,13 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
       });
       const present = new Set(files);
       for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
-      registry = registryFromResults(results);
+      const refused = folder.refused.map((problem) => ({
+        file: problem.file,
+        provider: undefined,
+        problems: [problem],
+        identity: undefined,
+      }));
+      registry = registryFromResults([...results, ...refused].sort((a, b) => (a.file < b.file ? -1 : 1)));
       return registry;
     },
     invalidate(files) {
@@ -237,7 +318,15 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
  * Throws one RegistryError listing every problem, file by file, when any is an error.
  */
 export function registryFromResults(results: FileResult[]): Registry {
-  const crossFile = crossFileProblems(results.flatMap((r) => (r.identity ? [r.identity] : [])));
+  const identities = results.flatMap((r) => (r.identity ? [r.identity] : []));
+  const clashes = crossFileProblems(identities);
+  // A name or slug that is wrong or taken is fixed first; the file is then named after the fixed one.
+  const unsettled = new Set(
+    [...results.flatMap((r) => r.problems), ...clashes]
+      .filter((p) => p.severity === "error" && (p.field === "name" || p.field === "slug"))
+      .map((p) => p.file),
+  );
+  const crossFile = [...clashes, ...fileNameProblems(identities, unsettled)];
   const order = new Map(results.map((r, index) => [r.file, index]));
   const problems = sortByPosition([...results.flatMap((r) => r.problems), ...crossFile]).sort(
     (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0),
@@ -269,13 +358,13 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
     if (sameName) {
       locate.add(
         "name",
-        `found ${JSON.stringify(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
+        `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
       );
     } else if (sameSlug && slug !== undefined) {
       const field = identity.explicitSlug ? "slug" : "name";
       locate.add(
         field,
-        `found ${JSON.stringify(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${JSON.stringify(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
+        `found ${describe(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${describe(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
       );
     }
     if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), identity);
@@ -290,12 +379,12 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
       if (page && page !== identity) {
         identity.locate.add(
           field,
-          `found ${JSON.stringify(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${JSON.stringify(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
+          `found ${describe(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${describe(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
         );
       } else if (earlier && earlier.identity !== identity) {
         identity.locate.add(
           field,
-          `found ${JSON.stringify(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
+          `found ${describe(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
         );
       }
       if (!earlier) aliases.set(aliasSlug, { identity, index });

@@ -1,5 +1,6 @@
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
 import type { Footnote, Provider, ProviderCapability, ProviderGroup } from "./model.ts";
+import { escapeMarkdownText } from "../outputs/markdown-text.ts";
 import { slugify } from "./slug.ts";
 
 /** One capability entry as a provider file writes it (shape guaranteed by the schema). */
@@ -83,7 +84,8 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
       id: group.id,
       anchor: group.anchor,
       title: group.title,
-      intro: group.intro.replaceAll("{name}", name),
+      // The intro is inline Markdown: the name goes in escaped, so `[x](...)` in a name is text, not a link.
+      intro: group.intro.replaceAll("{name}", escapeMarkdownText(name)),
       capabilities: members,
       footnotes: members.flatMap((c) => (c.note ? [c.note] : [])),
       calloutsBefore: group.calloutsBefore,

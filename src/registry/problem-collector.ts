@@ -1,10 +1,15 @@
-import type { DataProblem } from "./errors.ts";
+import { quoteCode, type DataProblem } from "./errors.ts";
 import type { ParsedYaml, SourcePosition } from "./yaml-source.ts";
 
 /** A field path as writers read it: `url_patterns.0` → `url_patterns[0]`. */
 export function displayField(field: string): string {
   return field.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
+
+/** The longest message kept whole; a longer one (only a pathological value makes one) keeps its start and its advice. */
+const MAX_MESSAGE_LENGTH = 1000;
+const bounded = (message: string) =>
+  message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, 500)} [...] ${message.slice(-400)}`;
 
 /** Collects problems against one file, located through the parsed source. */
 export class ProblemCollector {
@@ -21,7 +26,7 @@ export class ProblemCollector {
   add(
     field: string | undefined,
     message: string,
-    options: { atKey?: boolean; severity?: "error" | "warning"; position?: SourcePosition } = {},
+    options: { atKey?: boolean; severity?: "error" | "warning"; position?: SourcePosition; rule?: string } = {},
   ) {
     const position =
       options.position ?? (field === undefined ? undefined : this.position(field, options.atKey ?? false));
@@ -29,8 +34,9 @@ export class ProblemCollector {
       file: this.file,
       ...(field === undefined ? {} : { field }),
       ...(position ? { position } : {}),
-      message: field === undefined ? message : `\`${displayField(field)}\`: ${message}`,
+      message: bounded(field === undefined ? message : `${quoteCode(displayField(field))}: ${message}`),
       severity: options.severity ?? "error",
+      ...(options.rule ? { rule: options.rule } : {}),
     });
   }
 

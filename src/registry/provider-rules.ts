@@ -2,6 +2,7 @@ import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
 import { describe } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
+import { checkMarkdownLinks, checkTextValues } from "./text-rules.ts";
 
 /**
  * The rules a JSON Schema cannot say well, checked after it: a route type that belongs to
@@ -11,9 +12,11 @@ import { slugify } from "./slug.ts";
  * problems are found in one run.
  */
 export function checkProviderRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
-  const slug = checkName(raw, problems);
+  // Values past the length limit are reported once there and scanned by no other rule.
+  const tooLong = checkTextValues(raw, problems);
+  const slug = tooLong.has("name") ? undefined : checkName(raw, problems);
   checkCapabilities(raw, problems);
-  for (const [field, value] of markdownValues(raw)) checkLinks(field, value, problems);
+  for (const [field, value] of markdownValues(raw)) if (!tooLong.has(field)) checkMarkdownLinks(field, value, problems);
   checkAliases(raw, slug, problems);
 }
 
@@ -32,8 +35,9 @@ function at(root: unknown, parts: readonly string[]): unknown {
   return value;
 }
 
-// A tag (`<b>`, `</a>`), a comment, or a character reference (`&amp;`, `&#60;`).
-const HTML_IN_TEXT = /<\/?[a-z][^>]*>|<!--|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);/i;
+// A tag (`<b>`, `</a>`), a comment, or a character reference (`&amp;`, `&#60;`). A tag stops at
+// the next `<`: `[^>]*` would scan to the end from every `<` of a name with no `>`.
+const HTML_IN_TEXT = /<\/?[a-z][^<>]*>|<!--|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);/i;
 
 /** Checks the name and returns the provider's slug (from `slug`, else from `name`), if it has one. */
 function checkName(raw: Record<string, unknown>, problems: ProblemCollector): string | undefined {
@@ -42,14 +46,14 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
   const html = HTML_IN_TEXT.exec(name);
   if (html) {
     const plain = name
-      .replace(/<[^>]*>/g, "")
+      .replace(/<[^<>]*>/g, "")
       .replace(/&[#a-z0-9]+;/gi, "")
       .replace(/\s+/g, " ")
       .trim();
     problems.add(
       "name",
       `found HTML (\`${html[0]}\`) in ${describe(name)}, expected plain text: a name is shown exactly as written.` +
-        (plain ? ` Did you mean "${plain}"?` : " Write the name without markup."),
+        (plain ? ` Did you mean ${describe(plain)}?` : " Write the name without markup."),
       { position: problems.positionOfText("name", html[0]) },
     );
   }
@@ -81,7 +85,9 @@ function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollec
       entry.supported === true &&
       typeof routeType === "string" &&
       ROUTE_TYPES.includes(routeType) &&
-      routeType !== capability.routeType
+      routeType !== capability.routeType &&
+      // Another family (audio for chat) is the consistency lint's `route-type-family`.
+      routeType.split("/")[0] === capability.routeType.split("/")[0]
     ) {
       problems.add(
         `${capability.key}.route_type`,
@@ -112,77 +118,6 @@ function* markdownValues(raw: Record<string, unknown>): Generator<[string, strin
     const items = at(raw, parts);
     if (!Array.isArray(items)) continue;
     for (const [index, item] of items.entries()) if (typeof item === "string") yield [`${list}.${index}`, item];
-  }
-}
-
-const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
-const NAMED_CHARACTERS: Record<string, string> = {
-  colon: ":",
-  tab: "\t",
-  newline: "\n",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-};
-
-/** The links of an inline-Markdown value (Markdown links, autolinks, legacy `<a href>`), outside code. */
-export function linksIn(text: string): string[] {
-  // Most values hold no link at all: every form below needs `](` or `<`.
-  if (!text.includes("](") && !text.includes("<")) return [];
-  // Code spans and legacy <code> show their text as code: a link inside one is not a link.
-  const masked = text
-    .replace(/(`+)[\s\S]*?\1/g, (span) => " ".repeat(span.length))
-    .replace(/<code>[\s\S]*?<\/code>/gi, (span) => " ".repeat(span.length));
-  const links: string[] = [];
-  for (const match of masked.matchAll(/\]\(/g)) links.push(linkDestination(masked, match.index + 2));
-  for (const match of masked.matchAll(/<([a-z][a-z0-9+.-]*:[^<>\s]*)>/gi)) links.push(match[1]!);
-  for (const match of masked.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-    links.push(match[1] ?? match[2] ?? match[3] ?? "");
-  }
-  return links;
-}
-
-/** A Markdown link destination starting at `from`: `<...>`, or up to white space or an unbalanced `)`. */
-function linkDestination(text: string, from: number): string {
-  let start = from;
-  while (text[start] === " ") start++;
-  if (text[start] === "<") {
-    const end = text.indexOf(">", start);
-    return text.slice(start + 1, end === -1 ? undefined : end);
-  }
-  let depth = 0;
-  let end = start;
-  for (; end < text.length; end++) {
-    const ch = text[end]!;
-    if (ch === "\\") end++;
-    else if (/\s/.test(ch)) break;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && depth-- === 0) break;
-  }
-  return text.slice(start, end);
-}
-
-/** A link's scheme as a browser would read it (character references decoded, control characters dropped). */
-export function linkScheme(href: string): string | undefined {
-  const decoded = href
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))
-    .replace(/&#([0-9]+);?/g, (_, dec: string) => String.fromCodePoint(Math.min(parseInt(dec, 10), 0x10ffff)))
-    .replace(/&([a-z]+);/gi, (entity, name: string) => NAMED_CHARACTERS[name.toLowerCase()] ?? entity)
-    .replace(/[\u0000-\u0020\u007f]/g, "");
-  return /^([a-z][a-z0-9+.-]*):/i.exec(decoded)?.[1]?.toLowerCase();
-}
-
-function checkLinks(field: string, value: string, problems: ProblemCollector): void {
-  for (const href of linksIn(value)) {
-    const scheme = linkScheme(href);
-    if (scheme === undefined || ALLOWED_SCHEMES.has(scheme)) continue;
-    problems.add(
-      field,
-      `found a link to ${describe(href)}, expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.`,
-      { position: problems.positionOfText(field, href) },
-    );
   }
 }
 

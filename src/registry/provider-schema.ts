@@ -1,4 +1,5 @@
 import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+import { LINT_RULE_IDS, LINT_RULES } from "./consistency-lint.ts";
 
 /**
  * The JSON Schema of one provider file, generated from the capability catalogue so that its
@@ -10,8 +11,11 @@ import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalog
 /** Where the generated schema is kept, relative to the project root. */
 export const SCHEMA_FILE = "schema/provider.schema.json";
 
-/** A version like `3.11` (or `3.11.1`), or `n/a`. */
-export const VERSION_PATTERN = "^(?:[0-9]+\\.[0-9]+(?:\\.[0-9]+)?|n/a)$";
+/**
+ * A version in canonical `X.Y` (`3.11`, never `3.11.0` or `3.06`), or `n/a`: each version makes
+ * one page of the matrix, so one version must have one spelling.
+ */
+export const VERSION_PATTERN = "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$";
 /** A slug: lower-case letters, digits and single hyphens (the same rule as `SLUG_PATTERN`). */
 export const SLUG_PATTERN_SOURCE = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 /** Text with at least one character that is not white space. */
@@ -179,6 +183,22 @@ export function providerSchema(): JsonSchema {
         },
       },
       ...capabilityProperties,
+      lint_ignore: list(
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["rule", "reason"],
+          properties: {
+            rule: {
+              type: "string",
+              enum: LINT_RULE_IDS,
+              description: `The lint rule to silence in this file: ${LINT_RULE_IDS.map((id) => `'${id}' (${LINT_RULES[id]})`).join("; ")}.`,
+            },
+            reason: text("Why this file is right although the rule says otherwise, for the next reader."),
+          },
+        },
+        "Consistency-lint rules silenced for this file, each with a reason.",
+      ),
     },
     // Either the list or the older single pattern.
     if: { not: { required: ["url_pattern"] } },

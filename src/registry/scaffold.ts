@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
 import { DataError, formatProblem } from "./errors.ts";
 import { parseProviderSource, providerFiles } from "./load.ts";
+import { readDataFile } from "./read-files.ts";
 import { slugify } from "./slug.ts";
 
 /** A scaffold that was refused: the name is unusable, or the file or its slug already exists. */
@@ -89,7 +90,10 @@ export function planScaffold(name: string, dir: string, root = process.cwd()): {
 
   for (const existing of providerFiles(dir)) {
     const relative = path.relative(root, existing).split(path.sep).join("/");
-    const { identity } = parseProviderSource(readFileSync(existing, "utf8"), relative);
+    // Read as the check reads it (strict UTF-8, bounded); a file it refuses names no provider.
+    const read = readDataFile(existing, relative);
+    if (read.source === undefined) continue;
+    const { identity } = parseProviderSource(read.source, relative);
     if (!identity) continue;
     if (identity.name.toLowerCase() === trimmed.toLowerCase()) {
       throw new ScaffoldError(

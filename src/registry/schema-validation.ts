@@ -1,11 +1,12 @@
 import type { ErrorObject } from "ajv";
 import validateProvider from "../../schema/provider.validate.js";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
-import { closestMatches, describe } from "./errors.ts";
+import { closestMatches, describe, quoteCode } from "./errors.ts";
 import { displayField, type ProblemCollector } from "./problem-collector.ts";
 import { NON_BLANK_PATTERN, SLUG_PATTERN_SOURCE, VERSION_PATTERN } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
 
+const MAX_SCHEMA_PROBLEMS = 200;
 const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
 
 /** `/chat/supported` → `chat.supported`. */
@@ -31,8 +32,12 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
   const errors = (validateProvider.errors ?? []).filter((e) => e.keyword !== "if");
   // A value of the wrong type also fails its enum or pattern; the type error says enough.
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  // A file with thousands of violations lists the first ones only (see MAX_PROBLEMS_PER_FILE in load.ts): spelling
+  // out the rest (each with its "did you mean") would cost time and say nothing more.
+  let reported = 0;
   for (const error of errors) {
     if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;
+    if (reported++ === MAX_SCHEMA_PROBLEMS) break;
     report(error, problems);
   }
 }
@@ -59,6 +64,15 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       );
       return;
     case "enum": {
+      if (field.startsWith("lint_ignore.")) {
+        const rules = (error.params.allowedValues as string[]) ?? [];
+        const close = closestMatches(String(error.data), rules, 1);
+        problems.add(
+          field,
+          `found ${found}, expected a lint rule: ${rules.map((r) => `"${r}"`).join(", ")}.${close.length ? ` Did you mean "${close[0]}"?` : ""}`,
+        );
+        return;
+      }
       const capability = CAPABILITY_BY_KEY.get(field.slice(0, field.lastIndexOf(".")));
       const close = closestMatches(String(error.data), ROUTE_TYPES, 1);
       const advice = close.length
@@ -111,7 +125,7 @@ function unknownKeyMessage(parent: string, key: string, allowed: string[]): stri
     advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
   else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
   else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
-  return `found the unknown key \`${key}\`, expected ${expected}${where}.${advice}`;
+  return `found the unknown key ${quoteCode(key)}, expected ${expected}${where}.${advice}`;
 }
 
 function missingMessage(parent: string, missing: string): string {
@@ -134,9 +148,19 @@ function missingMessage(parent: string, missing: string): string {
   if (parent === "" && missing === "url_patterns") {
     return "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - 'https://api.example.com/{route_type_path}'` under it.";
   }
+  if (parent.startsWith("lint_ignore.") && missing === "reason")
+    return "missing, expected why the file is right although the rule says otherwise, for the next reader. Add `reason: '...'` to the entry.";
+  if (parent.startsWith("lint_ignore.") && missing === "rule")
+    return "missing, expected the lint rule to silence. Add `rule: '...'` to the entry (the warning names it).";
   if (missing === "content")
     return "missing, expected the note's text. Add `content: '...'` under `note:`, or remove the note.";
   return `missing, expected in ${parent ? `\`${displayField(parent)}\`` : "every provider file"}. Add \`${missing}:\`.`;
+}
+
+function patternExpectation(pattern: string): string {
+  if (pattern === VERSION_PATTERN) return "a version like '3.11', or 'n/a'";
+  if (pattern === SLUG_PATTERN_SOURCE) return "lower-case letters, digits and single hyphens";
+  return `text matching ${pattern}`;
 }
 
 function expectedType(field: string, type: string): string {
@@ -164,7 +188,18 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
       ? " Add `- '...'` lines under it, or write `[]` for none."
       : " Write a value after the colon, or remove the key.";
   }
-  if (type === "boolean") return typeof data === "string" ? " Write `true` or `false` without quotes." : "";
+  if (type === "boolean" && typeof data === "string") {
+    const written = problems.sourceText(field) ?? "";
+    if (/^['"]/.test(written)) return " Write `true` or `false` without quotes.";
+    const word = data.trim().toLowerCase();
+    // YAML 1.1 read these as booleans; YAML 1.2, which the build reads, keeps them as text.
+    if (["yes", "y", "on"].includes(word))
+      return ` Write \`true\`: YAML reads an unquoted \`${data}\` as text, not as true.`;
+    if (["no", "n", "off"].includes(word))
+      return ` Write \`false\`: YAML reads an unquoted \`${data}\` as text, not as false.`;
+    return " Write `true` or `false`.";
+  }
+  if (type === "boolean") return "";
   if (type === "string" && (typeof data === "number" || typeof data === "boolean")) {
     const written = problems.sourceText(field) ?? String(data);
     return ` Put it in quotes: '${written}'${typeof data === "number" ? ", so that YAML keeps it as written" : ""}.`;
@@ -179,14 +214,30 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
 
 function patternMessage(pattern: string, data: unknown, found: string): string {
   const text = String(data);
-  if (pattern === VERSION_PATTERN) {
-    const version = /^v?(\d+\.\d+(?:\.\d+)?)$/i.exec(text.trim())?.[1];
-    return `found ${found}, expected a version like '3.11', or 'n/a'.${version ? ` Did you mean '${version}'?` : ""}`;
-  }
+  // "Did you mean" is for a slip in a short value; a long one is quoted (shortened) and nothing more.
+  if (text.length > 64 && pattern !== NON_BLANK_PATTERN)
+    return `found ${found}, expected ${patternExpectation(pattern)}.`;
+  if (pattern === VERSION_PATTERN) return versionMessage(text, found);
   if (pattern === SLUG_PATTERN_SOURCE) {
     const slug = slugify(text);
     return `found ${found}, expected lower-case letters, digits and single hyphens.${slug ? ` Did you mean "${slug}"?` : ""}`;
   }
   if (pattern === NON_BLANK_PATTERN) return "found empty text, expected a value. Write one, or remove the key.";
   return `found ${found}, expected text matching ${pattern}.`;
+}
+
+/**
+ * A version must be canonical `X.Y`: each spelling would make its own page of the matrix.
+ * `'3.10.0'` → `'3.10'`, `'3.06'` → `'3.6'`, `v3.11` → `'3.11'`; a word says what to write.
+ */
+function versionMessage(text: string, found: string): string {
+  const parts = /^v?(\d+)\.(\d+)(?:\.\d+)*$/i.exec(text.trim());
+  if (parts) {
+    const canonical = `${Number(parts[1])}.${Number(parts[2])}`;
+    return `found ${found}, expected a version as major.minor, like '3.11': every spelling of a version makes its own page. Write '${canonical}'.`;
+  }
+  if (/^\d+$/.test(text.trim()))
+    return `found ${found}, expected a version as major.minor, like '3.11'. Write '${Number(text.trim())}.0' if that is the version.`;
+  const word = /^(?:latest|current|newest|all|any)$/i.test(text.trim());
+  return `found ${found}, expected the first gateway version that has it, as major.minor in quotes, like '3.11', or 'n/a' when it has no minimum of its own.${word ? ` Write the number of the version it means today: ${found} changes with every release.` : " Write the version number, or 'n/a'."}`;
 }

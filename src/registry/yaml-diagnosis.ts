@@ -50,6 +50,11 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
     };
   }
 
+  for (const row of [markLine, markLine - 1]) {
+    const reserved = reservedStartOnLine(lines, row);
+    if (reserved) return reserved;
+  }
+
   const slip = findQuoteSlip(lines, markLine);
   if (slip?.kind === "unclosed") {
     return {
@@ -213,4 +218,26 @@ function indentationAbove(lines: string[], row: number): { indent: number; key: 
     if (inner !== undefined && inner < text.length) stack.push({ indent: inner, key, line: i });
   }
   return stack.reverse();
+}
+
+const RESERVED_NAMES: Record<string, string> = { "`": "a backtick (`)", "@": "an at sign (@)" };
+
+/**
+ * A plain value that starts with a character YAML reserves (`` ` `` or `@`), such as
+ * ``upstream_path: `/v1/embeddings` ``: js-yaml calls it bad indentation; the fix is quotes.
+ */
+export function reservedStartOnLine(lines: string[], row: number): YamlDiagnosis | undefined {
+  const text = lines[row];
+  if (text === undefined) return undefined;
+  const match = /^(\s*(?:-\s+)*(?:([^\s'"#\-[{][^:#]*?):\s+)?)([`@])(.*)$/.exec(text);
+  if (!match || (match[2] === undefined && !/^\s*-\s/.test(text))) return undefined;
+  const value = `${match[3]}${match[4]!.replace(/\s+#.*$/, "").trimEnd()}`;
+  // A short excerpt only: the value may be anything a pull request put there.
+  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  const fixed = `'${shown.replaceAll("'", "''")}'`;
+  return {
+    position: { line: row + 1, column: match[1]!.length + 1 },
+    ...(match[2] ? { field: match[2] } : {}),
+    message: `found a value that starts with ${RESERVED_NAMES[match[3]!]}, which YAML reserves at the start of a value, expected the value in quotes. Write ${match[2] ? `${match[2]}: ${fixed}` : fixed}`,
+  };
 }

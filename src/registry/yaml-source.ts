@@ -1,4 +1,5 @@
 import { constructFromEvents, parseEvents, type Event } from "js-yaml";
+import { quoteCode } from "./errors.ts";
 
 /** A place in a source file; line and column count from 1. */
 export interface SourcePosition {
@@ -33,12 +34,15 @@ export interface ParsedYaml {
   source: string;
   /** Turns a character offset into a 1-based line and column. */
   positionAt(offset: number): SourcePosition;
+  /** True when the file was not built into a value (it holds an anchor or alias): `problems` says why. */
+  refused?: boolean;
 }
 
 const EVENT_DOCUMENT = 1;
 const EVENT_SEQUENCE = 2;
 const EVENT_MAPPING = 3;
 const EVENT_SCALAR = 4;
+const EVENT_ALIAS = 5;
 const EVENT_POP = 6;
 const QUOTED_STYLES = new Set([2, 3]);
 
@@ -77,6 +81,8 @@ export function lineLocator(source: string): (offset: number) => SourcePosition 
  */
 export function parseYaml(source: string, filename: string): ParsedYaml {
   const events = parseEvents(source, { filename });
+  const anchor = firstAnchor(events, source);
+  if (anchor) return refusedParse(source, anchor);
   let documents: unknown[];
   let duplicatedKey = false;
   try {
@@ -103,6 +109,40 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
     problems,
     source,
     positionAt,
+  };
+}
+
+/**
+ * The first anchor (`&name`) or alias (`*name`) of a file, found in the parser's events before
+ * anything is built: a few aliases of a large anchor (or of each other) expand to gigabytes, and
+ * provider files have no use for them.
+ */
+function firstAnchor(events: Event[], source: string): YamlShapeProblem | undefined {
+  for (const event of events) {
+    if (!("anchorStart" in event) || event.anchorStart < 0) continue;
+    const alias = event.type === EVENT_ALIAS;
+    const name = source.slice(event.anchorStart, Math.min(event.anchorEnd, event.anchorStart + 40));
+    const more = event.anchorEnd - event.anchorStart > 40 ? "..." : "";
+    return {
+      position: lineLocator(source)(Math.max(0, event.anchorStart - 1)),
+      message:
+        `found the YAML ${alias ? "alias" : "anchor"} \`${alias ? "*" : "&"}${name}${more}\`, expected every value written out: ` +
+        "anchors and aliases are not allowed in provider files (a few of them can expand a small file to gigabytes). " +
+        `Write the value in full where the ${alias ? "alias" : "anchor"} stands.`,
+    };
+  }
+  return undefined;
+}
+
+function refusedParse(source: string, problem: YamlShapeProblem): ParsedYaml {
+  const locate = lineLocator(source);
+  return {
+    value: undefined,
+    positions: { key: new Map(), value: new Map(), scalar: new Map() },
+    problems: [problem],
+    source,
+    positionAt: locate,
+    refused: true,
   };
 }
 
@@ -153,7 +193,7 @@ function walkEvents(events: Event[], source: string, positionAt: (offset: number
           problems.push({
             position: here,
             field: keyPath,
-            message: `found \`${top.key}\` a second time, expected each key once in a mapping (the first \`${top.key}\` is at line ${first.line}, column ${first.column}). Keep one of them.`,
+            message: `found ${quoteCode(top.key)} a second time, expected each key once in a mapping (the first ${quoteCode(top.key)} is at line ${first.line}, column ${first.column}). Keep one of them.`,
           });
         } else {
           top.seen.set(top.key, here);

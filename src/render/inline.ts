@@ -1,46 +1,75 @@
 import MarkdownIt from "markdown-it";
+import { inlineMarkdown } from "../outputs/markdown-text.ts";
+import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "./legacy-html.ts";
+
+export { codeSpan, legacyHtmlToMarkdown };
 
 // Raw HTML stays off: text from data can never inject markup. Legacy `<code>` and `<a href>`
-// are first rewritten to their Markdown forms, so they still render.
+// are first rewritten to their Markdown forms, so they still render. Images are no part of
+// inline Markdown here (the check refuses them): `![x](...)` renders as `!` and a link.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+markdown.disable("image");
+
+/** The link schemes a value may use; a link without a scheme (a path, `#anchor`, `?query`) is relative. */
+export const ALLOWED_LINK_SCHEMES: readonly string[] = ["https", "http", "mailto"];
+const allowedSchemes = new Set(ALLOWED_LINK_SCHEMES);
+const markdownItValidateLink = markdown.validateLink.bind(markdown);
+
+/**
+ * The one link rule of every output: markdown-it's own `validateLink` (no `javascript:`,
+ * `vbscript:`, `file:`, `data:`), narrowed to https, http, mailto and relative links. `url` is
+ * the destination as markdown-it normalised it (escapes and character references decoded).
+ */
+export function isAllowedLink(url: string): boolean {
+  if (!markdownItValidateLink(url)) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1];
+  return scheme === undefined || allowedSchemes.has(scheme.toLowerCase());
+}
+markdown.validateLink = isAllowedLink;
+
+// The same parser with every destination let through, so that the check sees each link (and
+// image) exactly where the renderer would, and can refuse the ones the renderer drops.
+const linkFinder = new MarkdownIt({ html: false, linkify: false, typographer: false });
+linkFinder.validateLink = () => true;
+
+/** A link or image in an inline-Markdown value, as markdown-it reads it. */
+export interface InlineLink {
+  /** The destination as markdown-it normalised it (what an `href` would hold). */
+  href: string;
+  image: boolean;
+  /** Whether every output may carry it: an allowed link, not an image. */
+  allowed: boolean;
+}
+
+type Token = ReturnType<MarkdownIt["parseInline"]>[number];
+
+/**
+ * Every link and image of an inline-Markdown value (legacy `<a href>` and `<code>` included),
+ * found by the renderer's own parser: a link the check accepts is the link every output carries.
+ */
+export function inlineLinks(text: string): InlineLink[] {
+  // Every link form needs `](` or `<` (an autolink, a legacy `<a href>`).
+  if (!text.includes("](") && !text.includes("<")) return [];
+  const links: InlineLink[] = [];
+  const visit = (tokens: Token[] | null) => {
+    for (const token of tokens ?? []) {
+      if (token.type === "link_open" || token.type === "image") {
+        const href = token.attrGet(token.type === "image" ? "src" : "href") ?? "";
+        const image = token.type === "image";
+        links.push({ href, image, allowed: !image && isAllowedLink(href) });
+      }
+      visit(token.children);
+    }
+  };
+  visit(linkFinder.parseInline(legacyHtmlToMarkdown(text), {}));
+  return links;
+}
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
-}
-
-const ENTITY_DECODES: Record<string, string> = {
-  "&lt;": "<",
-  "&gt;": ">",
-  "&amp;": "&",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&apos;": "'",
-};
-const decodeEntities = (text: string) => text.replace(/&(?:lt|gt|amp|quot|apos|#39);/g, (e) => ENTITY_DECODES[e]!);
-
-/** A Markdown code span holding `text` exactly, whatever backticks it contains. */
-export function codeSpan(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
-const LEGACY_CODE = /<code>([\s\S]*?)<\/code>/gi;
-const LEGACY_LINK = /<a\s+href\s*=\s*(?:"([^"]*)"|'([^']*)')\s*>([\s\S]*?)<\/a>/gi;
-
-/** Rewrites the legacy inline HTML of older data (`<code>`, `<a href>`) to Markdown. */
-export function legacyHtmlToMarkdown(text: string): string {
-  if (!text.includes("<")) return text;
-  return text
-    .replace(LEGACY_CODE, (_, code: string) => codeSpan(decodeEntities(code)))
-    .replace(LEGACY_LINK, (_, double: string | undefined, single: string | undefined, label: string) => {
-      const href = decodeEntities(double ?? single ?? "").replace(/[()\s]/g, (ch) => encodeURIComponent(ch));
-      return `[${label}](${href})`;
-    });
 }
 
 const cache = new Map<string, string>();
@@ -67,25 +96,28 @@ export function renderParagraphs(text: string): string {
     .join("");
 }
 
-// Markup that makes a value Markdown rather than a bare path: a code span, a link, an HTML tag.
-const HAS_MARKUP = /`|\[[^\]]*\]\([^)]*\)|<(?:code|a)\b/i;
+// Markup that makes a value Markdown rather than a bare path: a code span, a legacy tag, a link.
+const hasMarkup = (text: string) => /`|<(?:code|a)\b/i.test(text) || inlineLinks(text).length > 0;
 
 /**
  * Renders an upstream path: Markdown when it has markup (``Uses the `Converse` API``), else
  * the bare value as code (`/api/chat`), as the seed wraps any value without `<code>`.
  */
 export function renderUpstreamPath(text: string): string {
-  return HAS_MARKUP.test(text) ? renderInline(text) : `<code>${escapeHtml(text)}</code>`;
+  return hasMarkup(text) ? renderInline(text) : `<code>${escapeHtml(text)}</code>`;
 }
 
-/** An upstream path as inline Markdown: itself when it has markup, else the bare value as a code span. */
+/**
+ * An upstream path as inline Markdown: as `inlineMarkdown` makes any value when it has markup
+ * (raw HTML shown as text, on one line), else the bare value as a code span.
+ */
 export function upstreamPathMarkdown(text: string): string {
-  return HAS_MARKUP.test(text) ? legacyHtmlToMarkdown(text) : codeSpan(text);
+  return hasMarkup(text) ? inlineMarkdown(text) : codeSpan(text);
 }
 
 /** Plain text of inline Markdown, for meta descriptions and search snippets. */
 export function plainText(text: string): string {
   return renderInline(text)
     .replace(/<[^>]*>/g, "")
-    .replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITY_DECODES[e]!);
+    .replace(/&(?:lt|gt|amp|quot|#39);/g, decodeEntities);
 }

@@ -1,6 +1,13 @@
 import { CAPABILITIES, type CapabilityKey } from "../catalogue.ts";
 import type { Provider } from "../registry/model.ts";
-import { capabilityViewUrl, MATRIX_URL, providerPageUrl, STREAMING_VIEW_URL, versionViewUrl } from "../urls.ts";
+import {
+  capabilityViewUrl,
+  MATRIX_URL,
+  providerPageUrl,
+  SITE_PATH_SEGMENTS,
+  STREAMING_VIEW_URL,
+  versionViewUrl,
+} from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
 import { escapeHtml } from "./inline.ts";
 import {
@@ -66,7 +73,7 @@ export interface MatrixPage {
 }
 
 /** URL segments under `/ai-providers/` that the matrix uses, so no provider's page may. */
-export const MATRIX_SEGMENTS = ["page", "capability", "streaming", "version"] as const;
+export const MATRIX_SEGMENTS = SITE_PATH_SEGMENTS.matrix;
 
 /** The views of the matrix: everything, one per capability, streaming, one per version in the data. */
 export function matrixViews(versions: readonly string[], product: string): MatrixView[] {

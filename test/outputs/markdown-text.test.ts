@@ -41,4 +41,23 @@ test("a table escapes `|` in every cell, code spans too, so the columns hold", (
   assert.equal(cells, ["a|b", "x | y"]);
 });
 
+test("code spans pair runs of the same length, as CommonMark does; white space around line breaks folds", () => {
+  assert.is(inlineMarkdown("``a` b``c`"), "``a` b``c`");
+  assert.is(inlineMarkdown("`a <b>"), "`a \\<b>", "an unclosed run is not a code span");
+  assert.is(inlineMarkdown("<b> `<b>` <c>"), "\\<b> `<b>` \\<c>");
+  assert.is(inlineMarkdown("a \n\n  b\n c"), "a b c");
+  assert.is(inlineMarkdown("a\n"), "a ");
+});
+
+test("linear in its input: 250 KB of backticks, tags, spaces and line breaks in well under a second each", () => {
+  for (const unit of ["`a", "`", "``a`", "<", "<code>", " ", " \n", "<a href='x'>"]) {
+    const text = unit.repeat(250_000 / unit.length);
+    const started = performance.now();
+    inlineMarkdown(text);
+    escapeMarkdownText(text);
+    const took = performance.now() - started;
+    assert.ok(took < 3000, `${JSON.stringify(unit)}: ${Math.round(took)} ms`);
+  }
+});
+
 test.run();

@@ -9,7 +9,7 @@ import { testSite } from "../helpers/providers.ts";
 const load = (file: string) =>
   parseProviderSource(readFileSync(fixture(file), "utf8"), `test/fixtures/${file}`).provider!;
 const someNotes = load("notes-in-some-groups/some-notes.yaml");
-const hostile = load("hostile-text/hostile.yaml");
+const hostile = load("hostile-text/tom-jerry-s-ai-labs.yaml");
 
 test("a provider's JSON: names, URLs, each supported capability with its fields and its note", () => {
   const json = JSON.parse(renderProviderJson(someNotes, testSite, "2026-01-02T03:04:05+00:00"));

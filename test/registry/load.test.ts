@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createRegistryLoader } from "../../src/registry/load.ts";
+import { createRegistryLoader, loadRegistry } from "../../src/registry/load.ts";
 import { RegistryError } from "../../src/registry/errors.ts";
 import { fixture } from "../helpers/build-site.ts";
 
@@ -63,6 +63,23 @@ test("a loader sees added and removed files, and recovers after a bad edit is fi
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("get finds a provider by name, slug or alias, and says what it needs when given nothing", () => {
+  const registry = loadRegistry(fixture("aliases"));
+  for (const key of ["Gemini Vertex", "gemini-vertex", "Vertex AI", "vertex-ai", "google-vertex"])
+    assert.is(registry.get(key).slug, "gemini-vertex", key);
+  assert.ok(registry.has("Sample AI"));
+  assert.throws(
+    () => registry.get(undefined as unknown as string),
+    (error: Error) =>
+      error.message ===
+      'No provider name was given (found nothing), expected a provider\'s name, slug or alias, e.g. "Example AI".',
+  );
+  assert.throws(
+    () => registry.get("Gemini Vertx"),
+    /No provider is named "Gemini Vertx"\. Did you mean "Gemini Vertex"\?/,
+  );
 });
 
 test.run();

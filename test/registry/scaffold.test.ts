@@ -26,9 +26,23 @@ const refusal = (name: string, dir: string): string => {
   return "";
 };
 
-test("the scaffold is valid as it stands: a provider with no capabilities yet", () => {
+test("the scaffold is valid as it stands, warned as untouched: a placeholder URL, no capability yet", () => {
   const { provider, problems } = parseProviderSource(scaffoldText("Example AI"), "_data/providers/example-ai.yaml");
-  assert.equal(problems, []);
+  assert.equal(
+    problems.map((p) => [p.severity, p.position?.line, p.message]),
+    [
+      [
+        "warning",
+        6,
+        "`url_patterns[0]`: found the scaffold's placeholder \"https://api.example-ai.example/{route_type_path}\", expected the provider's real base URL. Replace it with the URL from the provider's API reference.",
+      ],
+      [
+        "warning",
+        14,
+        "found no supported capability, expected at least one: the page would have no table. Set `supported: true` on each capability the gateway supports for this provider, and fill in its fields.",
+      ],
+    ],
+  );
   assert.is(provider!.name, "Example AI");
   assert.is(provider!.slug, "example-ai");
   assert.equal(provider!.capabilities, []);
@@ -46,7 +60,10 @@ test("the scaffold lists every capability in canonical order, its route type in 
   const filled = text
     .replace("chat:\n  supported: false", "chat:\n  supported: true")
     .replace(/^chat:\n(?: {2}.*\n)+/m, (entry) => entry.replace(/^ {2}# (?!note| {2}content)/gm, "  "));
-  const { provider, problems } = parseProviderSource(filled, "example-ai.yaml");
+  const { provider, problems } = parseProviderSource(
+    filled.replace("https://api.example-ai.example/", "https://api.example-ai.com/"),
+    "example-ai.yaml",
+  );
   assert.equal(problems, []);
   assert.equal(
     provider!.capabilities.map((c) => [c.key, c.routeType, c.minVersion]),
@@ -70,7 +87,16 @@ test("refuses to overwrite a file, or to reuse a name, a slug or an alias", () =
   const aliases = fixture("aliases");
   assert.is(
     refusal("Tom Jerry's AI Labs", fixture("hostile-text")),
-    `"Tom Jerry's AI Labs" makes the slug "tom-jerry-s-ai-labs", which test/fixtures/hostile-text/hostile.yaml ("Tom & Jerry's > AI < "Labs"") already uses. Choose another name.`,
+    "test/fixtures/hostile-text/tom-jerry-s-ai-labs.yaml already exists. Edit it, or choose another name.",
+  );
+  // A file not (yet) named after its slug still holds the slug.
+  writeFileSync(
+    path.join(dir, "legacy.yaml"),
+    "name: 'Acme Labs'\nslug: 'acme'\nurl_patterns: ['https://x.example']\n",
+  );
+  assert.match(
+    refusal("Acme", dir),
+    /"Acme" makes the slug "acme", which .*legacy\.yaml \("Acme Labs"\) already uses\./,
   );
   assert.match(
     refusal("Vertex AI", aliases),

@@ -32,6 +32,7 @@ test("an empty file, a file of comments, a list and a second document are not pr
     'test/fixtures/not-a-provider/comments-only.yaml:1:1: found an empty file, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- "Name"` or copy another provider\'s file.',
     'test/fixtures/not-a-provider/empty.yaml:1:1: found an empty file, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- "Name"` or copy another provider\'s file.',
     'test/fixtures/not-a-provider/list.yaml:1:1: found a list, expected a mapping of provider fields (`name: ...`, `url_patterns: ...`). Start from `npm run new-provider -- "Name"` or copy another provider\'s file.',
+    "test/fixtures/not-a-provider/two-documents.yaml:1:1: warning: found no supported capability, expected at least one: the page would have no table. Set `supported: true` on each capability the gateway supports for this provider, and fill in its fields.",
     "test/fixtures/not-a-provider/two-documents.yaml:4:1: found a second YAML document after `---`, expected one provider per file. Remove the `---` line, or move the second provider into a file of its own.",
   ]);
 });
@@ -75,10 +76,12 @@ test("a route type that is not a gateway route type, with the closest one", () =
   ]);
 });
 
-test("a min_version that is neither a version nor n/a", () => {
+test("a min_version that is not a canonical version (major.minor) nor n/a, with what to write", () => {
   assert.equal(problemsIn("min-versions"), [
-    "test/fixtures/min-versions/min-versions.yaml:4:14: `min_version`: found \"v3.6\", expected a version like '3.11', or 'n/a'. Did you mean '3.6'?",
-    "test/fixtures/min-versions/min-versions.yaml:11:16: `chat.min_version`: found \"latest\", expected a version like '3.11', or 'n/a'.",
+    "test/fixtures/min-versions/min-versions.yaml:4:14: `min_version`: found \"v3.6\", expected a version as major.minor, like '3.11': every spelling of a version makes its own page. Write '3.6'.",
+    "test/fixtures/min-versions/min-versions.yaml:11:16: `chat.min_version`: found \"latest\", expected the first gateway version that has it, as major.minor in quotes, like '3.11', or 'n/a' when it has no minimum of its own. Write the number of the version it means today: \"latest\" changes with every release.",
+    "test/fixtures/min-versions/min-versions.yaml:25:16: `files.min_version`: found \"3.10.0\", expected a version as major.minor, like '3.11': every spelling of a version makes its own page. Write '3.10'.",
+    "test/fixtures/min-versions/min-versions.yaml:32:16: `batches.min_version`: found \"3.06\", expected a version as major.minor, like '3.11': every spelling of a version makes its own page. Write '3.6'.",
   ]);
 });
 
@@ -107,13 +110,14 @@ test("HTML in a name, with the plain name", () => {
   ]);
 });
 
-test("links whose scheme is not http(s), mailto or relative, in Markdown, legacy <a href> and autolinks", () => {
+test("links whose scheme is not https, http, mailto or relative, in Markdown, legacy <a href> and autolinks", () => {
+  // Quoted as markdown-it reads them: `JaVaScRiPt&#58;x` is the link `JaVaScRiPt:x`, located at its value.
   assert.equal(problemsIn("unsafe-links"), [
-    'test/fixtures/unsafe-links/unsafe-links.yaml:9:34: `chat.model_example`: found a link to "javascript:alert(1)", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:12:29: `chat.note.content`: found a link to "data:text/html,hi", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:12:65: `chat.note.content`: found a link to "JaVaScRiPt&#58;x", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:12:87: `chat.note.content`: found a link to "vbscript:run", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
-    'test/fixtures/unsafe-links/unsafe-links.yaml:17:25: `limitations.statistics_logging[0]`: found a link to "file:///etc/passwd", expected an http(s), mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:9:34: `chat.model_example`: found a link to "javascript:alert(1)", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:14: `chat.note.content`: found a link to "JaVaScRiPt:x", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:29: `chat.note.content`: found a link to "data:text/html,hi", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:12:87: `chat.note.content`: found a link to "vbscript:run", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
+    'test/fixtures/unsafe-links/unsafe-links.yaml:17:25: `limitations.statistics_logging[0]`: found a link to "file:///etc/passwd", expected an https, http, mailto or relative link. Link to a web page instead, or remove the link.',
   ]);
 });
 
@@ -129,7 +133,7 @@ test("a route type of another capability is a warning with the expected one, and
   const registry = loadRegistry(fixture("route-type-of-another-capability"), { root: projectRoot });
   assert.equal(
     registry.providers.map((p) => p.name),
-    ["Borrowed Route AI"],
+    ["Borrowed Route"],
   );
   assert.equal(registry.warnings.map(formatProblem), [
     'test/fixtures/route-type-of-another-capability/borrowed-route.yaml:15:15: warning: `completions.route_type`: found "llm/v1/chat", expected "llm/v1/completions" for `completions`. Use "llm/v1/completions" unless the gateway really routes this capability through "llm/v1/chat".',
@@ -147,6 +151,16 @@ test("one error message lists every problem of every file, with a count", () => 
     assert.is(lines.length, 7);
     assert.ok(lines.slice(1).every((line) => line.startsWith("  test/fixtures/malformed-yaml/")));
   }
+});
+
+test("a file with syntax mistakes: every mistake in one run, and the rule problems of the lines that parsed", () => {
+  assert.equal(problemsIn("several-mistakes"), [
+    'test/fixtures/several-mistakes/acme.yaml:6:14: `chat.supported`: found "yes", expected `true` or `false`. Write `true`: YAML reads an unquoted `yes` as text, not as true.',
+    "test/fixtures/several-mistakes/acme.yaml:8:18: `upstream_path`: found a value that starts with a backtick (`), which YAML reserves at the start of a value, expected the value in quotes. Write upstream_path: '`/v1/chat/completions`'",
+    "test/fixtures/several-mistakes/acme.yaml:11:16: `chat.min_version`: found \"latest\", expected the first gateway version that has it, as major.minor in quotes, like '3.11', or 'n/a' when it has no minimum of its own. Write the number of the version it means today: \"latest\" changes with every release.",
+    'test/fixtures/several-mistakes/acme.yaml:14:14: `embeddings.streaming`: found "no", expected `true` or `false`. Write `true` or `false` without quotes.',
+    "test/fixtures/several-mistakes/acme.yaml:17:18: `model_example`: found a value that opens with ' but is never closed, expected a closing '. Add ' at the end of the value.",
+  ]);
 });
 
 test.run();

@@ -3,10 +3,13 @@ import * as assert from "uvu/assert";
 import {
   codeSpan,
   escapeHtml,
+  inlineLinks,
+  isAllowedLink,
   legacyHtmlToMarkdown,
   plainText,
   renderInline,
   renderUpstreamPath,
+  upstreamPathMarkdown,
 } from "../../src/render/inline.ts";
 
 test("renders inline Markdown: code spans, links, emphasis", () => {
@@ -53,6 +56,84 @@ test("codeSpan fences text that holds backticks", () => {
 test("escapeHtml and plainText", () => {
   assert.is(escapeHtml(`<a href="x">'&'</a>`), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   assert.is(plainText("Use `x` & [y](https://e.com) <b>"), "Use x & y <b>");
+});
+
+test("one link rule: https, http, mailto and relative links; every other scheme, however spelled, is text", () => {
+  for (const url of ["https://e.com", "http://e.com", "mailto:a@e.com", "/ai-providers/", "#chat", "?q=1", "x/y"]) {
+    assert.ok(isAllowedLink(url), url);
+  }
+  for (const url of [
+    "javascript:x",
+    "JavaScript:x",
+    "vbscript:x",
+    "data:text/html,x",
+    "file:///etc/passwd",
+    "ftp://e",
+  ]) {
+    assert.not.ok(isAllowedLink(url), url);
+  }
+  const spellings = [
+    "[x](javascript:alert(1))",
+    "[x](javascript\\:alert(1))",
+    "[x](\tjavascript:alert(1))",
+    "[x](JaVaScRiPt&#58;alert(1))",
+    "[x](<javascript:alert(1)>)",
+    "<javascript:alert(1)>",
+    '<a href="javascript&amp;colon;alert(1)">x</a>',
+    "<a href='JAVASCRIPT:alert(1)'>x</a>",
+  ];
+  for (const spelling of spellings) {
+    const links = inlineLinks(spelling);
+    assert.is(links.length, 1, spelling);
+    assert.is(decodeURIComponent(links[0]!.href).toLowerCase(), "javascript:alert(1)", spelling);
+    assert.not.ok(links[0]!.allowed, spelling);
+    assert.not.match(renderInline(spelling), /href/, spelling);
+  }
+  assert.equal(inlineLinks("`[x](javascript:y)` and <code>[x](javascript:y)</code>"), [], "code is code");
+});
+
+test("images are found (and refused) by the check, and never rendered", () => {
+  assert.equal(inlineLinks("![x](https://evil.example/t.png)"), [
+    { href: "https://evil.example/t.png", image: true, allowed: false },
+  ]);
+  assert.not.match(renderInline("![x](https://evil.example/t.png)"), /<img/);
+});
+
+test("an upstream path's Markdown shows raw HTML as text, as its HTML does", () => {
+  assert.is(upstreamPathMarkdown("Text <code> here"), "Text \\<code> here");
+  assert.is(upstreamPathMarkdown("/v1/<x>"), "`/v1/<x>`");
+  assert.is(renderUpstreamPath("Text <code> here"), "Text &lt;code&gt; here");
+});
+
+test("legacy HTML pairs each open tag with the nearest close, as before, in one pass", () => {
+  assert.is(legacyHtmlToMarkdown("<code>a</code> <code>b</code>"), "`a` `b`");
+  assert.is(legacyHtmlToMarkdown("<code><code>a</code>"), "`<code>a`");
+  assert.is(legacyHtmlToMarkdown("<code>a"), "<code>a");
+  assert.is(legacyHtmlToMarkdown('<A HREF="https://e.com/(x)">l</A>'), "[l](https://e.com/%28x%29)");
+});
+
+// Hostile values the issue timed at 20 s to over 120 s (quadratic scans), at the size of a whole
+// provider file: each must take well under a second; the limit is generous for a busy machine.
+test("every scan is linear: 250 KB of hostile text renders and is checked in well under a second each", () => {
+  const size = 250_000;
+  const hostile = ["](", "<a", "<code>", "`a", "[", "*a", "![", '<a href="', '<a href="x">', "<", "&#", "_*", "[a](<"];
+  for (const unit of hostile) {
+    const text = unit.repeat(size / unit.length);
+    for (const [name, run] of [
+      ["inlineLinks", inlineLinks],
+      ["legacyHtmlToMarkdown", legacyHtmlToMarkdown],
+      ["renderInline", renderInline],
+      ["renderUpstreamPath", renderUpstreamPath],
+      ["upstreamPathMarkdown", upstreamPathMarkdown],
+      ["plainText", plainText],
+      ["codeSpan", codeSpan],
+    ] as const) {
+      const started = performance.now();
+      run(text);
+      const took = performance.now() - started;
+      assert.ok(took < 3000, `${name}(${JSON.stringify(unit)} x ${size / unit.length}): ${Math.round(took)} ms`);
+    }
+  }
 });
 
 test.run();

@@ -236,11 +236,12 @@ test("a page that does not exist, and a provider whose page would sit among the 
     () => matrix.render("/ai-providers/page/2/"),
     /No page of the capability matrix is at \/ai-providers\/page\/2\//,
   );
+  // The registry refuses such a slug (test/rule-book.test.ts); the matrix still guards itself.
   for (const segment of ["streaming", "page", "capability", "version"]) {
-    const provider = providerFrom(
-      head(segment[0]!.toUpperCase() + segment.slice(1)) + capabilityYaml("chat"),
-      `_data/providers/${segment}.yaml`,
-    );
+    const provider = {
+      ...providerFrom(head(`${segment} AI`) + capabilityYaml("chat"), `_data/providers/${segment}.yaml`),
+      slug: segment,
+    };
     assert.throws(
       () => new CapabilityMatrix([provider], "G"),
       (error: Error) =>

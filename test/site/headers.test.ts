@@ -1,7 +1,10 @@
 // netlify.toml's headers, and a built site that lives within its Content-Security-Policy.
+import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "node-html-parser";
+import { providerFiles } from "../../src/registry/load.ts";
+import { projectRoot } from "../helpers/build-site.ts";
 import { builtSite, htmlPages } from "../helpers/built-site.ts";
 import { headersFor, netlifyHeaderRules } from "../helpers/netlify-headers.ts";
 
@@ -36,6 +39,33 @@ test("every page gets a CSP that allows no inline script or style and no eval", 
   }
 });
 
+test("every response is HTTPS only, denies powerful features and opens in a window of its own", () => {
+  for (const urlPath of [
+    "/",
+    "/ai-providers/openai/",
+    "/ai-providers/openai/index.md",
+    "/llms.txt",
+    "/assets/site.0123456789.css",
+  ]) {
+    const headers = headersFor(rules, urlPath);
+    const hsts = headers["Strict-Transport-Security"] ?? "";
+    const maxAge = Number(/(?:^|;)\s*max-age=(\d+)\s*(?:;|$)/i.exec(hsts)?.[1] ?? 0);
+    assert.ok(maxAge >= 31536000, `${urlPath}: HSTS for at least a year, got "${hsts}"`);
+    assert.match(hsts, /;\s*includeSubDomains\b/, urlPath);
+    assert.is(headers["Cross-Origin-Opener-Policy"], "same-origin", urlPath);
+    const permissions = new Map(
+      (headers["Permissions-Policy"] ?? "").split(",").map((d) => d.trim().split("=") as [string, string]),
+    );
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) {
+      assert.is(permissions.get(feature), "()", `${urlPath}: ${feature} allowed to no origin`);
+    }
+    assert.ok(
+      [...permissions.values()].every((allow) => allow === "()"),
+      `${urlPath}: no feature allowed: ${headers["Permissions-Policy"]}`,
+    );
+  }
+});
+
 test("nosniff, a referrer policy, a year's cache for hashed files, Markdown twins as text/markdown", () => {
   const page = headersFor(rules, "/ai-providers/openai/");
   assert.is(page["X-Content-Type-Options"], "nosniff");
@@ -60,7 +90,9 @@ test("nosniff, a referrer policy, a year's cache for hashed files, Markdown twin
 
 test("no built page has an inline script, a style element or attribute, an event handler or a javascript: URL", async () => {
   const pages = htmlPages(await builtSite());
-  assert.ok(pages.length > 40, `${pages.length} pages`);
+  // Home, matrix, 404 and a page per provider at least.
+  const providers = providerFiles(path.join(projectRoot, "_data/providers")).length;
+  assert.ok(pages.length >= providers + 3, `${pages.length} pages for ${providers} providers`);
   for (const page of pages) {
     const dom = parse(page.html);
     for (const script of dom.querySelectorAll("script")) {

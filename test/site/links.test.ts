@@ -54,8 +54,8 @@ test("every internal href and src, and every #anchor, resolves in the built site
     }
   }
   assert.equal(broken, []);
-  // The matrix's views are compact tables, with far fewer links than 23 copies of the full matrix had.
-  assert.ok(checked > 1500, `checked ${checked} links`);
+  // Every page links somewhere (the header's links at least): the links were really read.
+  assert.ok(checked > pages.length, `checked ${checked} links on ${pages.length} pages`);
 });
 
 test("the data files' JSON Schema is published, and linked, exactly when the repository has it", async () => {

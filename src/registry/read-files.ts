@@ -1,0 +1,207 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
+import path from "node:path";
+import { DataError, type DataProblem } from "./errors.ts";
+
+/** The largest data file read, in bytes: provider files are about 5 KB, so this is far past any real one. */
+export const MAX_FILE_BYTES = 256 * 1024;
+
+/** A data file's name as messages give it: relative to `root` (default: the working directory), with `/`. */
+export function displayPath(file: string, root = process.cwd()): string {
+  return path.relative(root, file).split(path.sep).join("/") || ".";
+}
+
+/** What a providers folder holds: the provider files to read, and the entries refused (each with its message). */
+export interface ProviderFolder {
+  /** Regular `*.yaml` / `*.yml` files, as absolute paths, sorted by name. */
+  files: string[];
+  /** One problem per entry that looks like a provider file but is not read (a link, a folder, a hidden file). */
+  refused: DataProblem[];
+}
+
+const problem = (file: string, message: string): DataProblem => ({ file, message, severity: "error" });
+
+/**
+ * Lists a providers folder without following anything: the folder itself must be a real folder,
+ * and each `*.yaml` entry a regular file. A symbolic link, a folder, a hidden file or a `.YAML`
+ * spelling is refused with a one-line message and nothing of it is read, so that a pull request
+ * cannot make the build read (and echo) a file outside the folder. Throws a DataError when the
+ * folder is missing or is not a folder.
+ */
+export function readProviderFolder(dir: string, root?: string): ProviderFolder {
+  const shown = displayPath(dir, root);
+  let stats: ReturnType<typeof lstatSync>;
+  try {
+    stats = lstatSync(dir);
+  } catch {
+    throw new DataError(
+      `${shown}: missing, expected the folder of provider files. Create it, or name another folder (\`npm run check -- <folder>\`, or PROVIDERS_DIR).`,
+    );
+  }
+  if (stats.isSymbolicLink()) {
+    throw new DataError(
+      `${shown}: found a symbolic link, expected the folder of provider files itself: links are not followed. Replace the link with the folder.`,
+    );
+  }
+  if (!stats.isDirectory()) {
+    throw new DataError(`${shown}: found a file, expected the folder of provider files. Move the file away.`);
+  }
+  const files: string[] = [];
+  const refused: DataProblem[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const extension = /\.ya?ml$/i.exec(entry.name)?.[0];
+    if (!extension) continue;
+    const file = path.join(dir, entry.name);
+    const where = displayPath(file, root);
+    if (entry.name.startsWith(".")) {
+      refused.push(
+        problem(
+          where,
+          "found a hidden file (its name starts with `.`), expected a provider file named after its slug, like `openai.yaml`: hidden files are not read. Rename it, or remove it.",
+        ),
+      );
+    } else if (entry.isSymbolicLink()) {
+      refused.push(
+        problem(
+          where,
+          "found a symbolic link, expected a regular file: links are not followed. Replace the link with the provider file itself.",
+        ),
+      );
+    } else if (entry.isDirectory()) {
+      refused.push(
+        problem(where, "found a folder, expected a provider file: folders are not read. Rename or move the folder."),
+      );
+    } else if (!entry.isFile()) {
+      refused.push(problem(where, "found something that is not a regular file, expected a provider file. Remove it."));
+    } else if (extension !== extension.toLowerCase()) {
+      refused.push(
+        problem(
+          where,
+          `found the extension \`${extension}\`, expected \`.yaml\` in lower case: the file is not read. Rename it to \`${entry.name.slice(0, -extension.length)}.yaml\`.`,
+        ),
+      );
+    } else {
+      files.push(file);
+    }
+  }
+  return { files, refused };
+}
+
+/** A data file's text, or the one problem that kept it from being read. */
+export type SourceRead = { source: string; problem?: undefined } | { source?: undefined; problem: DataProblem };
+
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link
+ * followed, nothing past `MAX_FILE_BYTES` read, and a file that is not UTF-8 text (Latin-1,
+ * UTF-16, binary) refused at the line of its first bad byte rather than read with U+FFFD in it.
+ * `shown` is the file's name in messages. Throws only for what no data file can cause.
+ */
+export function readDataFile(file: string, shown: string): SourceRead {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { problem: problem(shown, "missing, expected a data file here. Restore it.") };
+    if (code === "ELOOP") {
+      return {
+        problem: problem(
+          shown,
+          "found a symbolic link, expected a regular file: links are not followed. Replace the link with the file itself.",
+        ),
+      };
+    }
+    if (code === "EISDIR")
+      return { problem: problem(shown, "found a folder, expected a data file. Remove or rename it.") };
+    throw error;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile())
+      return { problem: problem(shown, "found something that is not a regular file, expected a data file.") };
+    if (stats.size > MAX_FILE_BYTES) {
+      return {
+        problem: problem(
+          shown,
+          `found a file of ${kib(stats.size)}, expected at most ${kib(MAX_FILE_BYTES)} (a provider file is about 5 KB). Remove what does not belong in it.`,
+        ),
+      };
+    }
+    const bytes = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const count = readSync(fd, bytes, read, bytes.length - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return decodeUtf8(bytes.subarray(0, read), shown);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString("en")} KiB`;
+
+/** Decodes strict UTF-8 text; a file with invalid bytes or a null byte is refused at the first one's line. */
+export function decodeUtf8(bytes: Uint8Array, shown: string): SourceRead {
+  const nul = bytes.indexOf(0);
+  let bad = nul;
+  let source: string | undefined;
+  try {
+    source = utf8.decode(bytes);
+  } catch {
+    const invalid = firstInvalidUtf8(bytes);
+    bad = nul === -1 ? invalid : Math.min(nul, invalid);
+  }
+  if (bad === -1 && source !== undefined) return { source };
+  const line = lineOfByte(bytes, bad);
+  const what =
+    bytes[bad] === 0 ? "a null byte" : `the byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
+  return {
+    problem: {
+      file: shown,
+      position: { line: line.line, column: line.column },
+      message: `found ${what}, which is not UTF-8 text, expected a file saved as UTF-8 (not Latin-1, UTF-16 or a binary file). Save it again as UTF-8 in your editor.`,
+      severity: "error",
+    },
+  };
+}
+
+/** The offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let extra: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) [extra, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [extra, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [extra, min] = [3, 0x10000];
+    else return i;
+    let code = b & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += extra + 1;
+  }
+  return -1;
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}

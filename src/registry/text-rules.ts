@@ -1,0 +1,158 @@
+import { ALLOWED_LINK_SCHEMES, inlineLinks } from "../render/inline.ts";
+import { describe } from "./errors.ts";
+import type { ProblemCollector } from "./problem-collector.ts";
+import { slugify } from "./slug.ts";
+
+/** The longest value a field may hold, in characters: the longest shipped one is under 150. */
+export const MAX_VALUE_LENGTH = 2000;
+/** The longest name or alias, in characters. */
+export const MAX_NAME_LENGTH = 100;
+/** The longest slug (a folder name on disk and a part of every address). */
+export const MAX_SLUG_LENGTH = 64;
+
+// Characters that make text look other than it is: C0 and C1 controls (tab and line breaks are
+// allowed in Markdown values only), and the bidirectional embeddings, overrides and isolates.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LINE_CONTROL = /[\t\n\r]/;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const hex = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+const BIDI_NAMES: Record<string, string> = {
+  "\u202a": "a left-to-right embedding",
+  "\u202b": "a right-to-left embedding",
+  "\u202c": "a pop directional formatting",
+  "\u202d": "a left-to-right override",
+  "\u202e": "a right-to-left override",
+  "\u2066": "a left-to-right isolate",
+  "\u2067": "a right-to-left isolate",
+  "\u2068": "a first strong isolate",
+  "\u2069": "a pop directional isolate",
+};
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`). */
+function* stringValues(value: unknown, field = ""): Generator<[string, string]> {
+  if (typeof value === "string") yield [field, value];
+  else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* stringValues(item, field ? `${field}.${index}` : String(index));
+  } else if (isMap(value)) {
+    for (const [key, item] of Object.entries(value)) yield* stringValues(item, field ? `${field}.${key}` : key);
+  }
+}
+
+const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+const isNameField = (field: string) => field === "name" || /^aliases\.\d+$/.test(field);
+
+/**
+ * Checks that every text value of a file is text a reader can trust, and small: no lone
+ * surrogate, control character or bidirectional override; at most `MAX_VALUE_LENGTH`
+ * characters (names and aliases `MAX_NAME_LENGTH`); a slug, given or made from the name, of at
+ * most `MAX_SLUG_LENGTH`; versions of at most two digits a part. Returns the fields whose values
+ * are too long, which the other checks then leave alone (so none of them scans a huge value).
+ */
+export function checkTextValues(raw: Record<string, unknown>, problems: ProblemCollector): Set<string> {
+  const tooLong = new Set<string>();
+  for (const [field, value] of stringValues(raw)) {
+    const limit = isNameField(field) ? MAX_NAME_LENGTH : MAX_VALUE_LENGTH;
+    if (value.length > limit) {
+      tooLong.add(field);
+      problems.add(
+        field,
+        `found ${describe(value)} (${value.length.toLocaleString("en")} characters), expected at most ${limit.toLocaleString("en")} characters. Shorten it.`,
+      );
+      continue;
+    }
+    const surrogate = LONE_SURROGATE.exec(value);
+    if (surrogate) {
+      problems.add(
+        field,
+        `found half of a character (${hex(surrogate[0])}, a lone surrogate) at character ${surrogate.index + 1} of ${describe(value)}, expected text. Type the character again, or remove it.`,
+      );
+    }
+    const bidi = BIDI.exec(value);
+    if (bidi) {
+      problems.add(
+        field,
+        `found ${BIDI_NAMES[bidi[0]]} (${hex(bidi[0])}) at character ${bidi.index + 1} of ${describe(value)}, expected text without direction controls: they make text read other than it is written. Remove it.`,
+      );
+    }
+    const control = CONTROL.exec(value) ?? (isMarkdownField(field) ? null : LINE_CONTROL.exec(value));
+    if (control) {
+      problems.add(
+        field,
+        `found a control character (${hex(control[0])}) at character ${control.index + 1} of ${describe(value)}, expected printable text${isMarkdownField(field) ? "" : " on one line"}. Remove it.`,
+      );
+    }
+    if (lastPart(field) === "min_version") checkVersionLength(field, value, problems);
+  }
+  checkSlugLengths(raw, tooLong, problems);
+  return tooLong;
+}
+
+// Values that are inline Markdown may span lines; every other value is one line.
+const MARKDOWN_KEYS = new Set(["formats", "upstream_path", "model_example", "content"]);
+const isMarkdownField = (field: string) =>
+  MARKDOWN_KEYS.has(lastPart(field)) || /^limitations\.[a-z_]+\.\d+$/.test(field);
+
+function checkVersionLength(field: string, value: string, problems: ProblemCollector): void {
+  const parts = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!parts || parts.slice(1).every((part) => part === undefined || part.length <= 2)) return;
+  problems.add(
+    field,
+    `found ${describe(value)}, expected a version of at most two digits a part, like '3.11' (or 'n/a'). Write the gateway version the capability first shipped in.`,
+  );
+}
+
+function checkSlugLengths(raw: Record<string, unknown>, tooLong: Set<string>, problems: ProblemCollector): void {
+  const tooLongSlug = (slug: string) => slug.length > MAX_SLUG_LENGTH;
+  if (typeof raw.slug === "string" && !tooLong.has("slug") && tooLongSlug(raw.slug)) {
+    problems.add(
+      "slug",
+      `found ${describe(raw.slug)} (${raw.slug.length} characters), expected a slug of at most ${MAX_SLUG_LENGTH} characters. Shorten it.`,
+    );
+  } else if (raw.slug === undefined && typeof raw.name === "string" && !tooLong.has("name")) {
+    const slug = slugify(raw.name);
+    if (tooLongSlug(slug)) {
+      problems.add(
+        "name",
+        `found ${describe(raw.name)}, which makes a slug of ${slug.length} characters, expected at most ${MAX_SLUG_LENGTH}. Shorten the name, or add a shorter \`slug\` field.`,
+      );
+    }
+  }
+  if (!Array.isArray(raw.aliases)) return;
+  for (const [index, alias] of raw.aliases.entries()) {
+    if (typeof alias !== "string" || tooLong.has(`aliases.${index}`)) continue;
+    const slug = slugify(alias);
+    if (tooLongSlug(slug)) {
+      problems.add(
+        `aliases.${index}`,
+        `found ${describe(alias)}, which makes an address of ${slug.length} characters, expected at most ${MAX_SLUG_LENGTH}. Shorten it.`,
+      );
+    }
+  }
+}
+
+const schemes = `${ALLOWED_LINK_SCHEMES.join(", ")} or relative`;
+/** Refused links reported one by one in a value; past this many, the last message counts the rest. */
+const MAX_LINK_MESSAGES = 5;
+
+/**
+ * Refuses the links and images of an inline-Markdown value that no output may carry, found by
+ * the renderer's own parser (so `javascript\:`, a tab before the scheme or a character
+ * reference in a legacy `<a href>` are read as the renderer reads them, and quoted so).
+ */
+export function checkMarkdownLinks(field: string, value: string, problems: ProblemCollector): void {
+  const refused = inlineLinks(value).filter((link) => !link.allowed);
+  const shown = refused.slice(0, MAX_LINK_MESSAGES);
+  for (const [index, link] of shown.entries()) {
+    const rest = refused.length - shown.length;
+    const more = index === shown.length - 1 && rest > 0 ? ` (and ${rest} more)` : "";
+    const message = link.image
+      ? `found an image (${describe(link.href)})${more}, expected text, code and links only: images are not shown. Link to it instead: \`[what it shows](address)\`.`
+      : `found a link to ${describe(link.href)}${more}, expected an ${schemes} link. Link to a web page instead, or remove the link.`;
+    problems.add(field, message, { position: problems.positionOfText(field, link.href) });
+  }
+}

@@ -1,0 +1,25 @@
+// The registry in the seed template's format: what `include.providers.providers` held in the
+// Jekyll site the seed comes from. Used by the seed-parity test (liquidjs) and by the benchmark
+// (a throwaway Jekyll site), so both feed the seed the same data.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { providerFiles } from "../../src/registry/load.ts";
+import { parseYaml } from "../../src/registry/yaml-source.ts";
+
+/** The seed template, kept beside the repository in `../shared/seed/`. */
+export const seedTemplateFile = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../shared/seed/provider-reference.liquid",
+);
+
+/** One provider as the seed reads it: the file's fields, with the single `url_pattern` the seed prints. */
+export type SeedProvider = Record<string, any> & { name: string; url_pattern?: string };
+
+/** Every provider file in `providersDir`, parsed and shaped as the seed template expects. */
+export function seedProviders(providersDir: string): SeedProvider[] {
+  return providerFiles(providersDir).map((file) => {
+    const data = parseYaml(readFileSync(file, "utf8"), file).value as Record<string, any>;
+    return { ...data, name: String(data.name), url_pattern: data.url_pattern ?? data.url_patterns?.[0] };
+  });
+}
