@@ -12,7 +12,7 @@ import { renderLlmsTxt } from "../src/outputs/llms-txt.ts";
 import { renderProviderJson } from "../src/outputs/provider-json.ts";
 import { renderProviderMarkdown } from "../src/outputs/provider-markdown.ts";
 import { providerSearchRecord } from "../src/outputs/search-records.ts";
-import { DataError } from "../src/registry/errors.ts";
+import { DataError, RegistryError } from "../src/registry/errors.ts";
 import { parseProviderSource, registryFromResults } from "../src/registry/load.ts";
 import { isAllowedLink } from "../src/render/inline.ts";
 import { renderProviderReference } from "../src/render/provider-reference.ts";
@@ -199,7 +199,10 @@ function pageOrLocatedMessageUnlabelled(field: readonly (string | number)[], val
     registry = registryFromResults([result]);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    assert.ok(result.problems.length > 0, "a failure has its messages");
+    // Cross-file rules (the file named after its slug) add their own problems to the file's.
+    const problems = error instanceof RegistryError ? error.problems : result.problems;
+    assert.ok(problems.length > 0, "a failure has its messages");
+    for (const problem of problems) assert.ok(problem.position, `located: ${problem.message}`);
     return;
   }
   for (const provider of registry.providers) {

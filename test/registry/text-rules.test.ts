@@ -18,7 +18,9 @@ const problems = (value: Record<string, unknown>) =>
   parseProviderSource(
     JSON.stringify({ name: "Text AI", url_patterns: ["https://api.example.com"], ...value }, null, 1),
     "t.yaml",
-  ).problems.map(formatProblem);
+  )
+    .problems.filter((problem) => problem.severity === "error")
+    .map(formatProblem);
 
 test("tabs and line breaks are fine in Markdown values, not in a name, an alias or a route type", () => {
   assert.equal(problems({ chat: chat({ note: { content: "One\tline\nand another.\r\n" } }) }), []);
@@ -44,8 +46,11 @@ test("a name's slug, a slug and an alias's address are at most 64 characters; a 
   assert.equal(problems({ slug: "s".repeat(64) }), []);
 });
 
-test("versions have at most two digits a part; 3.11.1 is a version", () => {
-  assert.equal(problems({ min_version: "3.11.1", chat: chat({ min_version: "10.99" }) }), []);
+test("versions have at most two digits a part, and are written major.minor", () => {
+  assert.equal(problems({ min_version: "3.11", chat: chat({ min_version: "10.99" }) }), []);
+  assert.equal(problems({ min_version: "3.11.1" }), [
+    "t.yaml:6:17: `min_version`: found \"3.11.1\", expected a version as major.minor, like '3.11': every spelling of a version makes its own page. Write '3.11'.",
+  ]);
   assert.equal(problems({ min_version: "3.100" }), [
     "t.yaml:6:17: `min_version`: found \"3.100\", expected a version of at most two digits a part, like '3.11' (or 'n/a'). Write the gateway version the capability first shipped in.",
   ]);
