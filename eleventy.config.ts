@@ -1,23 +1,29 @@
-import providerReferencePlugin from "./src/eleventy/plugin.ts";
+import path from "node:path";
+import providerReferencePlugin, { outputFolderFor } from "./src/eleventy/plugin.ts";
+import { escapeHtmlOutput } from "./src/render/template-engine.ts";
 
 /** Eleventy configuration: the provider-reference plugin and the folders. */
 export default function (eleventyConfig: any) {
+  // Read per build, not once per process: tests and the benchmark build many sites in one run.
+  // A build writes beside the output folder and swaps it in when it succeeds.
+  const output = outputFolderFor(process.env.ELEVENTY_OUTPUT ?? "_site");
+  eleventyConfig.setOutputDirectory(path.relative(process.cwd(), output.buildDir) || ".");
   eleventyConfig.addPlugin(providerReferencePlugin, {
     // A fixture registry for tests and benchmarks; the shipped data otherwise.
     providersDir: process.env.PROVIDERS_DIR ?? "_data/providers",
     siteFile: process.env.SITE_FILE ?? "_data/site.yaml",
+    output,
   });
-  // Read per build, not once per process: tests and the benchmark build many sites in one run.
-  eleventyConfig.setOutputDirectory(process.env.ELEVENTY_OUTPUT ?? "_site");
   // Eleventy waits for a changed file to stay the same size for 150 ms before rebuilding; a
   // provider file is small and saved at once, so the preview need not wait that long.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
   // Escape every {{ output }} by default: data text is never markup unless a template says so.
-  eleventyConfig.setLiquidOptions({ cache: true, outputEscape: "escape" });
+  // (`escapeHtml`'s rule, as the Markdown twins' engine and the inline renderer use.)
+  eleventyConfig.setLiquidOptions({ cache: true, outputEscape: escapeHtmlOutput });
   eleventyConfig.ignores.add("pages/assets/**");
 }
 
 export const config = {
   dir: { input: "pages", includes: "../_includes", data: "../_data" },
-  templateFormats: ["liquid", "11ty.js"],
+  templateFormats: ["liquid"],
 };

@@ -9,11 +9,23 @@ import { dataErrorMessage } from "../registry/check.ts";
  * way, as an "internal error" naming `processing` (the data folder), with no stack trace.
  */
 export function stopCliBuildOnDataError(load: () => unknown, processing = "the data files"): void {
-  if (process.env.ELEVENTY_SOURCE !== "cli" || process.env.ELEVENTY_RUN_MODE !== "build") return;
+  if (!isCliBuild()) return;
   try {
     load();
   } catch (error) {
-    process.stderr.write(`${dataErrorMessage(error, processing)}\nThe build stopped before writing any file.\n`);
-    process.exit(1);
+    stopCliBuild(dataErrorMessage(error, processing), "The build stopped before writing any file.");
   }
+}
+
+const isCliBuild = () => process.env.ELEVENTY_SOURCE === "cli" && process.env.ELEVENTY_RUN_MODE === "build";
+
+/**
+ * In a command-line build, prints a mistake once and exits 1; the output folder stays as it was
+ * (the build was writing beside it). Elsewhere (dev server, programmatic builds) it returns, and
+ * the caller throws as usual.
+ */
+export function stopCliBuild(message: string, outcome = "The build stopped; the output folder is as it was."): void {
+  if (!isCliBuild()) return;
+  process.stderr.write(`${message}\n${outcome}\n`);
+  process.exit(1);
 }

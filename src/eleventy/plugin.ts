@@ -1,10 +1,29 @@
 import path from "node:path";
-import { createRegistryLoader, type Registry } from "../registry/load.ts";
-import { formatProblem } from "../registry/errors.ts";
-import { renderProviderReference } from "../render/provider-reference.ts";
-import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
+import { registerAssetFiles } from "./asset-files.ts";
+import { registerBuildEnd } from "./build-end.ts";
+import { BuildRun } from "./build-run.ts";
+import { registerBuildStart } from "./build-start.ts";
+import { BuildState } from "./build-state.ts";
+import { registerCapabilityMatrixData } from "./capability-matrix-data.ts";
+import { registerChangedDataFiles } from "./changed-data-files.ts";
 import { stopCliBuildOnDataError } from "./check-before-build.ts";
-import { registerReaderOutputs } from "./reader-outputs.ts";
+import { registerDeletedDataFiles } from "./deleted-data-files.ts";
+import { registerFactFilters } from "./fact-filters.ts";
+import { registerHistoryData } from "./history-data.ts";
+import { registerLastUpdatedFilter } from "./last-updated-filter.ts";
+import { registerLlmsTxtShortcode } from "./llms-txt-shortcode.ts";
+import { registerMatrixRowsFilter } from "./matrix-rows-filter.ts";
+import { registerOutputFormatFilters } from "./output-format-filters.ts";
+import { OutputFolder } from "./output-folder.ts";
+
+export { outputFolderFor } from "./output-folder.ts";
+import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
+import { registerProvidersJsonShortcode } from "./providers-json-shortcode.ts";
+import { registerRegistryData } from "./registry-data.ts";
+import { registerSchemaFile } from "./schema-file.ts";
+import { registerSiteData } from "./site-data.ts";
+import { registerSitemapShortcode } from "./sitemap-shortcode.ts";
+import { registerUrlsData } from "./urls-data.ts";
 
 export interface ProviderReferenceOptions {
   /** Folder of provider data files (default `_data/providers`). */
@@ -17,54 +36,54 @@ export interface ProviderReferenceOptions {
   assetsDir?: string;
   /** The data files' JSON Schema, published when present (default `schema/provider.schema.json`). */
   schemaFile?: string;
+  /**
+   * The output folder (default: `_site`, written in place). Eleventy's output directory must be
+   * its `buildDir`, set by the configuration (plugins may not set directories): see `outputFolderFor`.
+   */
+  output?: OutputFolder;
 }
 
 /**
- * The Eleventy side of the project: loads the provider registry and site settings as global
- * data (`registry`, `site`), and registers the shortcodes and filters templates use.
+ * The Eleventy side of the project, wired here, one registration per module: global data
+ * (`registry`, `site`, `urls`, `capabilityMatrix`, `history`), filters, the `providerReference`
+ * tag, shortcodes for the generated files, the asset and schema files, and the build's start and end.
  */
 export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions = {}) {
   const root = options.root ?? process.cwd();
-  const providersDir = path.resolve(root, options.providersDir ?? "_data/providers");
-  const siteFile = path.resolve(root, options.siteFile ?? "_data/site.yaml");
-  const providers = createRegistryLoader(providersDir, { root });
-  stopCliBuildOnDataError(
-    () => [loadSiteConfig(siteFile, { root }), providers.load()],
-    path.relative(root, providersDir) || ".",
-  );
-
-  // Loaded at the start of every build (and every dev-server rebuild); the shortcodes read the
-  // same instance, so a page never mixes two versions of the data.
-  let registry: Registry | undefined;
-  let site: SiteConfig | undefined;
-  const current = () => {
-    if (!registry || !site) throw new Error("The provider registry was used before the build loaded it.");
-    return { registry, site };
-  };
-
-  eleventyConfig.addWatchTarget(providersDir);
-  eleventyConfig.addWatchTarget(siteFile);
-
-  // The watcher knows which files changed: only those are parsed again.
-  eleventyConfig.on("eleventy.beforeWatch", (changedFiles: string[]) => providers.invalidate(changedFiles));
-  eleventyConfig.on("eleventy.before", () => {
-    site = loadSiteConfig(siteFile, { root });
-    registry = providers.load();
-    for (const warning of registry.warnings) console.warn(formatProblem(warning));
-  });
-  eleventyConfig.addGlobalData("registry", () => current().registry);
-  eleventyConfig.addGlobalData("site", () => current().site);
-
-  /** `{% providerReference "OpenAI" %}`: a provider's whole reference section, by name or slug. */
-  eleventyConfig.addShortcode("providerReference", (nameOrSlug: string, idPrefix?: string) => {
-    const { registry, site } = current();
-    return renderProviderReference(registry.get(nameOrSlug), site, { idPrefix: idPrefix ?? "" });
-  });
-
-  registerReaderOutputs(eleventyConfig, current, {
+  const resolve = (file: string | undefined, fallback: string) => path.resolve(root, file ?? fallback);
+  const state = new BuildState({
     root,
-    providersDir,
-    assetsDir: path.resolve(root, options.assetsDir ?? "pages/assets"),
-    schemaFile: path.resolve(root, options.schemaFile ?? "schema/provider.schema.json"),
+    providersDir: resolve(options.providersDir, "_data/providers"),
+    siteFile: resolve(options.siteFile, "_data/site.yaml"),
+    assetsDir: resolve(options.assetsDir, "pages/assets"),
+    schemaFile: resolve(options.schemaFile, "schema/provider.schema.json"),
   });
+  stopCliBuildOnDataError(() => state.check(), path.relative(root, state.paths.providersDir) || ".");
+
+  const run = new BuildRun(state, options.output ?? new OutputFolder(path.resolve(root, "_site"), false));
+
+  eleventyConfig.addWatchTarget(state.paths.providersDir);
+  eleventyConfig.addWatchTarget(state.paths.siteFile);
+  registerChangedDataFiles(eleventyConfig, state);
+  registerDeletedDataFiles(eleventyConfig, state.paths.providersDir);
+  registerBuildStart(eleventyConfig, run);
+  registerBuildEnd(eleventyConfig, run);
+
+  registerRegistryData(eleventyConfig, state);
+  registerSiteData(eleventyConfig, state);
+  registerUrlsData(eleventyConfig);
+  registerHistoryData(eleventyConfig, state);
+  registerCapabilityMatrixData(eleventyConfig, state);
+
+  registerOutputFormatFilters(eleventyConfig);
+  registerFactFilters(eleventyConfig);
+  registerLastUpdatedFilter(eleventyConfig, state);
+  registerMatrixRowsFilter(eleventyConfig, state);
+  registerProviderReferenceTag(eleventyConfig, state);
+
+  registerAssetFiles(eleventyConfig, state.paths.assetsDir);
+  const schemaUrl = registerSchemaFile(eleventyConfig, state.paths.schemaFile);
+  registerProvidersJsonShortcode(eleventyConfig, state, schemaUrl);
+  registerLlmsTxtShortcode(eleventyConfig, state, schemaUrl);
+  registerSitemapShortcode(eleventyConfig, state);
 }

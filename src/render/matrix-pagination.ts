@@ -1,5 +1,3 @@
-import { escapeHtml } from "./inline.ts";
-
 /**
  * Rows per page of the matrix and of each view. At 200 the full 15-column matrix is about
  * 300 KB of HTML per page (some 20 KB compressed), light enough for a phone, and 10,000
@@ -38,14 +36,6 @@ export function pageSlices(total: number, size: number = MATRIX_PAGE_SIZE): Page
 /** A page's address: the first page at the view's own, later ones under it, `/ai-providers/page/2/`. */
 export const pageUrl = (viewUrl: string, number: number) => (number === 1 ? viewUrl : `${viewUrl}page/${number}/`);
 
-const numberFormat = new Intl.NumberFormat("en");
-/** `10000` → `10,000` */
-export const formatCount = (n: number) => numberFormat.format(n);
-
-/** "Providers 201–400 of 10,000" */
-export const rangeText = (slice: PageSlice) =>
-  `Providers ${formatCount(slice.start + 1)}–${formatCount(slice.end)} of ${formatCount(slice.total)}`;
-
 /**
  * The page numbers a navigation links to: the first, the last, and two either side of the
  * current one; `gap` where numbers are left out (never just one: that number is shown).
@@ -59,30 +49,4 @@ export function pageNumbers(current: number, count: number): (number | "gap")[] 
     else if (shown.at(-1) !== "gap") shown.push("gap");
   }
   return shown;
-}
-
-/**
- * The navigation between a view's pages: the range this page shows, then plain links
- * (previous, page numbers with the current one marked, next). Empty for a one-page view.
- */
-export function renderPagination(viewUrl: string, slice: PageSlice, label: string): string {
-  if (slice.count === 1) return "";
-  const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
-  const items: string[] = [];
-  if (slice.number > 1)
-    items.push(`<li><a href="${pageUrl(viewUrl, slice.number - 1)}" rel="prev">Previous${hidden(" page")}</a></li>`);
-  for (const n of pageNumbers(slice.number, slice.count)) {
-    items.push(
-      n === "gap"
-        ? `<li class="pagination-gap">…</li>`
-        : `<li><a href="${pageUrl(viewUrl, n)}"${n === slice.number ? ` aria-current="page"` : ""}>${hidden("Page ")}${n}</a></li>`,
-    );
-  }
-  if (slice.number < slice.count)
-    items.push(`<li><a href="${pageUrl(viewUrl, slice.number + 1)}" rel="next">Next${hidden(" page")}</a></li>`);
-  return (
-    `<nav class="pagination" aria-label="${escapeHtml(label)}">\n` +
-    `<p class="pagination-range">${rangeText(slice)}, page ${slice.number} of ${slice.count}</p>\n` +
-    `<ul>${items.join("")}</ul>\n</nav>\n`
-  );
 }

@@ -1,4 +1,4 @@
-import { CAPABILITIES, GROUPS, type CapabilityKey } from "../catalogue.ts";
+import { CAPABILITIES, type CapabilityKey } from "../catalogue.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { capabilityUrl, providerPageUrl } from "../urls.ts";
 import { capabilitySince } from "../versions.ts";
@@ -134,42 +134,4 @@ export function versionRow(facts: ProviderFacts, later: (c: CapabilityFacts) => 
     else now += `${now ? ", " : ""}${label}`;
   }
   return `${facts.rowStart}<td>${now || "None"}</td><td>${after || "None"}</td></tr>\n`;
-}
-
-const COLUMN_GROUPS =
-  `<colgroup><col></colgroup>` +
-  GROUPS.map((g) => `<colgroup>${"<col>".repeat(CAPABILITIES.filter((c) => c.group === g.id).length)}</colgroup>`).join(
-    "",
-  ) +
-  "\n";
-
-const MATRIX_HEAD =
-  `<thead>\n<tr><th scope="col" rowspan="2" class="matrix-corner">Provider</th>` +
-  GROUPS.map((g) => {
-    const span = CAPABILITIES.filter((c) => c.group === g.id).length;
-    return `<th scope="colgroup"${span > 1 ? ` colspan="${span}"` : ""}>${escapeHtml(g.title)}</th>`;
-  }).join("") +
-  `</tr>\n<tr>` +
-  CAPABILITIES.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join("") +
-  `</tr>\n</thead>\n`;
-
-/** A table in a region that scrolls both ways under its sticky header; the caption is for screen readers (the page's heading says the same). */
-function scrollingTable(className: string, caption: string, head: string, rows: readonly string[]): string {
-  return (
-    `<section class="table-scroll matrix-scroll" aria-labelledby="matrix-caption" tabindex="0">\n` +
-    `<table class="${className}">\n<caption id="matrix-caption" class="visually-hidden">${caption}</caption>\n` +
-    head +
-    `<tbody>\n${rows.join("")}</tbody>\n</table>\n</section>\n`
-  );
-}
-
-/** The full matrix: grouped column headers, a column per capability. */
-export function renderMatrixTable(caption: string, rows: readonly string[]): string {
-  return scrollingTable("matrix matrix-grid", caption, COLUMN_GROUPS + MATRIX_HEAD, rows);
-}
-
-/** A view's compact table, with these column headers (the first heads the provider names). */
-export function renderViewTable(caption: string, columns: readonly string[], rows: readonly string[]): string {
-  const head = `<thead>\n<tr>${columns.map((c) => `<th scope="col">${c}</th>`).join("")}</tr>\n</thead>\n`;
-  return scrollingTable("matrix matrix-list", caption, head, rows);
 }

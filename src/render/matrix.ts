@@ -1,4 +1,4 @@
-import { CAPABILITIES, type CapabilityKey } from "../catalogue.ts";
+import { CAPABILITIES, GROUPS, type CapabilityKey } from "../catalogue.ts";
 import type { Provider } from "../registry/model.ts";
 import {
   capabilityViewUrl,
@@ -9,22 +9,11 @@ import {
   versionViewUrl,
 } from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
-import { escapeHtml } from "./inline.ts";
-import {
-  formatCount,
-  MATRIX_PAGE_SIZE,
-  pageSlices,
-  pageUrl,
-  rangeText,
-  renderPagination,
-  type PageSlice,
-} from "./matrix-pagination.ts";
+import { MATRIX_PAGE_SIZE, pageNumbers, pageSlices, pageUrl, type PageSlice } from "./matrix-pagination.ts";
 import {
   capabilityRow,
   matrixRow,
   providerFacts,
-  renderMatrixTable,
-  renderViewTable,
   streamingRow,
   versionRow,
   type CapabilityFacts,
@@ -60,7 +49,7 @@ export interface MatrixView {
   description: string;
 }
 
-/** One page of a view, as the page template and layout read it (plain data, no rows). */
+/** One page of a view, as the page template and layout read it: plain data, the rows left out. */
 export interface MatrixPage {
   /** `/ai-providers/`, `/ai-providers/page/2/`, `/ai-providers/capability/chat/page/3/` */
   url: string;
@@ -70,6 +59,56 @@ export interface MatrixPage {
   title: string;
   /** The meta description. */
   description: string;
+  /** The address of the view's first page. */
+  viewUrl: string;
+  /** What the view shows: `all`, `capability`, `streaming` or `version`. */
+  kind: MatrixFilter["kind"];
+  /** The view's label (a capability view's capability, a version view's version). */
+  label: string;
+  /** A version view's version. */
+  version?: string;
+  /** Rows in the view; providers in the registry; those a version view leaves out. */
+  count: number;
+  total: number;
+  hidden: number;
+  /** This page's number, the view's page count, and the rows this page shows (from 1). */
+  number: number;
+  pageCount: number;
+  first: number;
+  last: number;
+  /** The page links: the first, the last, two either side of this one; `gap` where numbers are left out. */
+  pageLinks: PageLink[];
+  previousUrl?: string;
+  nextUrl?: string;
+}
+
+/** A link in a view's page navigation, or a gap in the numbers. */
+export type PageLink = { number: number; url: string; current: boolean } | { gap: true };
+
+/** The filter links every page of the matrix shows, by kind of view. */
+export interface FilterLinks {
+  all: { url: string; label: string }[];
+  streaming: { url: string; label: string }[];
+  capability: { url: string; label: string }[];
+  version: { url: string; label: string }[];
+}
+
+/** Where a page of a view links to: its page numbers (with gaps), the previous and the next page. */
+export function pageNavigation(
+  viewUrl: string,
+  slice: PageSlice,
+): Pick<MatrixPage, "number" | "pageCount" | "first" | "last" | "pageLinks" | "previousUrl" | "nextUrl"> {
+  return {
+    number: slice.number,
+    pageCount: slice.count,
+    first: slice.start + 1,
+    last: slice.end,
+    pageLinks: pageNumbers(slice.number, slice.count).map((n) =>
+      n === "gap" ? { gap: true } : { number: n, url: pageUrl(viewUrl, n), current: n === slice.number },
+    ),
+    ...(slice.number > 1 ? { previousUrl: pageUrl(viewUrl, slice.number - 1) } : {}),
+    ...(slice.number < slice.count ? { nextUrl: pageUrl(viewUrl, slice.number + 1) } : {}),
+  };
 }
 
 /** URL segments under `/ai-providers/` that the matrix uses, so no provider's page may. */
@@ -117,35 +156,6 @@ export function matrixViews(versions: readonly string[], product: string): Matri
   ];
 }
 
-/** The filter links: plain links to the views' first pages, the current view marked. */
-export function renderMatrixFilters(
-  views: readonly MatrixView[],
-  current: MatrixView,
-  product: string,
-  onFirstPage = true,
-): string {
-  // On a later page the current view's link leads to its first page, not to this one.
-  const mark = onFirstPage ? ` aria-current="page"` : ` aria-current="true"`;
-  const link = (view: MatrixView) =>
-    `<li><a href="${view.url}"${view === current ? mark : ""}>${escapeHtml(view.label)}</a></li>`;
-  const of = (kind: MatrixFilter["kind"]) =>
-    views
-      .filter((v) => v.filter.kind === kind)
-      .map(link)
-      .join("");
-  return (
-    `<nav class="matrix-filters" aria-label="Filter providers">\n` +
-    `<ul class="filter-list">${of("all")}${of("streaming")}</ul>\n` +
-    `<p class="filter-name" id="filter-capability">Support a capability:</p>\n` +
-    `<ul class="filter-list" aria-labelledby="filter-capability">${of("capability")}</ul>\n` +
-    `<p class="filter-name" id="filter-version">Work on ${escapeHtml(product)} version:</p>\n` +
-    `<ul class="filter-list" aria-labelledby="filter-version">${of("version")}</ul>\n` +
-    `</nav>\n`
-  );
-}
-
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
-
 /** A provider on a version's view, with the age of the newest version any of its capabilities needs (-1 for none). */
 interface VersionMember {
   facts: ProviderFacts;
@@ -173,11 +183,7 @@ export class CapabilityMatrix {
   private readonly byUrl = new Map<string, { entry: ViewEntry; slice: PageSlice }>();
   private readonly total: number;
 
-  constructor(
-    providers: readonly Provider[],
-    private readonly product: string,
-    pageSize: number = MATRIX_PAGE_SIZE,
-  ) {
+  constructor(providers: readonly Provider[], product: string, pageSize: number = MATRIX_PAGE_SIZE) {
     this.total = providers.length;
     const versions = distinctVersions(providers);
     // Versions by age, so a version view compares numbers rather than version strings.
@@ -243,12 +249,21 @@ export class CapabilityMatrix {
       const { view } = entry;
       for (const slice of pageSlices(entry.count, pageSize)) {
         const url = pageUrl(view.url, slice.number);
+        const { filter } = view;
         pages.push({
           url,
           heading: view.title,
           title: slice.count > 1 ? `${view.shortTitle}, page ${slice.number}` : view.title,
           description:
             slice.number > 1 ? `${view.description} Page ${slice.number} of ${slice.count}.` : view.description,
+          viewUrl: view.url,
+          kind: filter.kind,
+          label: view.label,
+          ...(filter.kind === "version" ? { version: filter.version } : {}),
+          count: entry.count,
+          total: this.total,
+          hidden: this.total - entry.count,
+          ...pageNavigation(view.url, slice),
         });
         this.byUrl.set(url, { entry, slice });
       }
@@ -267,67 +282,24 @@ export class CapabilityMatrix {
     return this.page(url).entry.view;
   }
 
-  /** The body of a page (below its heading): what the table shows, filter links, a count, the page links, the table. */
-  render(url: string): string {
+  /** The rows of a page's table, in order (table rows are rendered here: the loop costs too much in a template). */
+  rows(url: string): string {
     const { entry, slice } = this.page(url);
-    const { view, count } = entry;
-    const { filter } = view;
-    const total = plural(this.total, "provider", "providers");
-    const product = escapeHtml(this.product);
-    let legend: string;
-    let summary: string;
-    let empty: string;
-    let columns: string[] = [];
-    switch (filter.kind) {
-      case "all":
-        legend =
-          `One row per provider, one column per capability. ` +
-          `<span class="mark mark-yes">✓</span> 3.11 means supported from gateway version 3.11, and “streaming” that responses can stream; ` +
-          `<span class="mark mark-no">✗</span> means not supported. Each mark links to the capability on the provider's page.`;
-        summary = `All ${total} against the ${CAPABILITIES.length} capabilities.`;
-        empty = "No providers yet.";
-        break;
-      case "capability": {
-        const label = escapeHtml(view.label);
-        legend = `One row per provider that supports ${label}: the gateway version it works from, whether responses can stream, and an example model. Each provider links to the capability on its page.`;
-        summary = `${formatCount(count)} of ${total} support ${label}.`;
-        empty = `No provider supports ${label} yet.`;
-        columns = ["Provider", "Min version", "Streaming", "Model example"];
-        break;
-      }
-      case "streaming":
-        legend = `One row per provider, with the capabilities whose responses can stream, each linked to the capability on the provider's page.`;
-        summary = `${formatCount(count)} of ${total} stream responses for at least one capability.`;
-        empty = "No provider streams responses yet.";
-        columns = ["Provider", "Capabilities that stream"];
-        break;
-      case "version": {
-        const version = escapeHtml(filter.version);
-        const hidden = this.total - count;
-        legend = `One row per provider that works on ${product} ${version}: the capabilities it offers there, and those that need a newer version, with the version each needs.`;
-        summary =
-          `${formatCount(count)} of ${total} work on ${product} ${version}` +
-          (hidden
-            ? `; ${plural(hidden, "needs", "need")} a newer version and ${hidden === 1 ? "is" : "are"} not shown`
-            : "") +
-          `.`;
-        empty = `No provider works on ${product} ${version}.`;
-        columns = ["Provider", `Available on ${version}`, "Needs a newer version"];
-        break;
-      }
-    }
-    const caption = escapeHtml(view.title) + (slice.count > 1 ? `: ${rangeText(slice).toLowerCase()}` : "");
-    const rows = entry.rows(slice.start, slice.end);
-    return (
-      `<p class="matrix-legend">${legend}</p>\n` +
-      renderMatrixFilters(this.views, view, this.product, slice.number === 1) +
-      `<p class="matrix-summary">${summary}</p>\n` +
-      renderPagination(view.url, slice, "Pages") +
-      (rows.length === 0
-        ? `<p>${empty}</p>\n`
-        : filter.kind === "all"
-          ? renderMatrixTable(caption, rows)
-          : renderViewTable(caption, columns, rows))
-    );
+    return entry.rows(slice.start, slice.end).join("");
+  }
+
+  /** The full matrix's column headers: each group's title over its capabilities' labels, in canonical order. */
+  get columnGroups(): { title: string; labels: string[] }[] {
+    return GROUPS.map((group) => ({
+      title: group.title,
+      labels: CAPABILITIES.filter((c) => c.group === group.id).map((c) => c.label),
+    }));
+  }
+
+  /** The filter links, by kind of view. */
+  get filterLinks(): FilterLinks {
+    const links: FilterLinks = { all: [], streaming: [], capability: [], version: [] };
+    for (const view of this.views) links[view.filter.kind].push({ url: view.url, label: view.label });
+    return links;
   }
 }

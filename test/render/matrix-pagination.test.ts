@@ -2,9 +2,10 @@ import { parse, type HTMLElement } from "node-html-parser";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
-import { CapabilityMatrix, MATRIX_PAGE_SIZE } from "../../src/render/matrix.ts";
+import { renderInclude, renderMatrixPage } from "../helpers/templates.ts";
+import { CapabilityMatrix, MATRIX_PAGE_SIZE, pageNavigation } from "../../src/render/matrix.ts";
 import { compareVersions } from "../../src/versions.ts";
-import { pageNumbers, pageSlices, pageUrl, renderPagination } from "../../src/render/matrix-pagination.ts";
+import { pageNumbers, pageSlices, pageUrl, type PageSlice } from "../../src/render/matrix-pagination.ts";
 import { tableRows, text } from "../helpers/build-site.ts";
 import { generatedProviderYaml } from "../helpers/many-providers.ts";
 import { providerFrom } from "../helpers/providers.ts";
@@ -44,9 +45,13 @@ test("page numbers: the first, the last, two either side of the current, a gap f
   assert.equal(pageNumbers(50, 50), [1, "gap", 48, 49, 50]);
 });
 
+/** The page navigation of one page of a view, from `_includes/matrix/pagination.liquid`. */
+const renderPagination = (viewUrl: string, slice: PageSlice) =>
+  renderInclude("matrix/pagination", { matrixPage: { count: slice.total, ...pageNavigation(viewUrl, slice) } });
+
 test("the page navigation: a labelled nav with the range, plain links, the current page marked", () => {
-  assert.is(renderPagination("/ai-providers/", pageSlices(150, 200)[0]!, "Pages"), "");
-  const nav = parse(renderPagination("/ai-providers/", pageSlices(10_000, 200)[24]!, "Pages")).querySelector("nav")!;
+  assert.is(renderPagination("/ai-providers/", pageSlices(150, 200)[0]!), "");
+  const nav = parse(renderPagination("/ai-providers/", pageSlices(10_000, 200)[24]!)).querySelector("nav")!;
   assert.is(nav.getAttribute("aria-label"), "Pages");
   assert.is(text(nav.querySelector("p")), "Providers 4,801–5,000 of 10,000, page 25 of 50");
   const links = nav.querySelectorAll("a");
@@ -77,12 +82,12 @@ test("the page navigation: a labelled nav with the range, plain links, the curre
     ["…", "…"],
   );
   // The first page has no "Previous", the last no "Next".
-  const first = parse(renderPagination("/x/", pageSlices(450, 200)[0]!, "Pages"));
+  const first = parse(renderPagination("/x/", pageSlices(450, 200)[0]!));
   assert.equal(
     first.querySelectorAll("a").map((a) => text(a)),
     ["Page 1", "Page 2", "Page 3", "Next page"],
   );
-  const last = parse(renderPagination("/x/", pageSlices(450, 200)[2]!, "Pages"));
+  const last = parse(renderPagination("/x/", pageSlices(450, 200)[2]!));
   assert.equal(
     last.querySelectorAll("a").map((a) => text(a)),
     ["Previous page", "Page 1", "Page 2", "Page 3"],
@@ -95,7 +100,7 @@ const providers = Array.from({ length: 250 }, (_, i) =>
   providerFrom(generatedProviderYaml(i + 1), `_data/providers/provider-${i + 1}.yaml`),
 );
 const matrix = new CapabilityMatrix(providers, "Kong AI Gateway");
-const dom = (url: string) => parse(matrix.render(url));
+const dom = (url: string) => parse(renderMatrixPage(matrix, url));
 const pagesOf = (viewUrl: string) => matrix.pages.filter((p) => matrix.view(p.url).url === viewUrl);
 const rowsOf = (page: HTMLElement) => tableRows(page.querySelector("table")!);
 
@@ -160,7 +165,7 @@ test("at a smaller page size every view pages the same way, and every row appear
   for (const view of small.views) {
     const pages = small.pages.filter((p) => small.view(p.url) === view);
     const rows = pages.flatMap((p, i) => {
-      const page = parse(small.render(p.url));
+      const page = parse(renderMatrixPage(small, p.url));
       const nav = page.querySelector("nav.pagination");
       if (pages.length === 1) assert.is(nav, null, p.url);
       else {
@@ -203,7 +208,7 @@ test("a long view: the range counts the view's own rows, gaps in the page links,
   const small = new CapabilityMatrix(providers, "Kong AI Gateway", 10);
   const chat = small.pages.filter((p) => small.view(p.url).url === "/ai-providers/capability/chat/");
   assert.is(chat.length, 25);
-  const middle = parse(small.render("/ai-providers/capability/chat/page/12/"));
+  const middle = parse(renderMatrixPage(small, "/ai-providers/capability/chat/page/12/"));
   assert.is(text(middle.querySelector("nav.pagination p")), "Providers 111–120 of 250, page 12 of 25");
   assert.equal(
     middle.querySelectorAll("nav.pagination li").map((li) => text(li)),
@@ -225,7 +230,7 @@ test("a long view: the range counts the view's own rows, gaps in the page links,
   const hidden = providers.filter((p) => p.minVersion !== "3.6").length;
   for (const url of ["/ai-providers/version/3.6/", "/ai-providers/version/3.6/page/3/"]) {
     assert.is(
-      text(parse(small.render(url)).querySelector(".matrix-summary")),
+      text(parse(renderMatrixPage(small, url)).querySelector(".matrix-summary")),
       `${250 - hidden} of 250 providers work on Kong AI Gateway 3.6; ${hidden} need a newer version and are not shown.`,
     );
   }

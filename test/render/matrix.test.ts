@@ -2,6 +2,7 @@ import { parse } from "node-html-parser";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
+import { renderMatrixPage } from "../helpers/templates.ts";
 import { CapabilityMatrix, matrixViews, renderMatrixRow } from "../../src/render/matrix.ts";
 import { tableRows, text } from "../helpers/build-site.ts";
 import { capabilityYaml, providerFrom } from "../helpers/providers.ts";
@@ -76,7 +77,7 @@ test("the views: all, one per capability, streaming, one per version in the data
 });
 
 const matrix = new CapabilityMatrix([later, openish, unknown], "Kong AI Gateway");
-const page = (url: string) => parse(matrix.render(url));
+const page = (url: string) => parse(renderMatrixPage(matrix, url));
 const rows = (url: string) => tableRows(page(url).querySelector("table")!);
 const rowNames = (url: string) => rows(url).map((row) => row[0]);
 const headers = (url: string) =>
@@ -90,12 +91,15 @@ test("few providers: one page per view, at the view's own address, with no page 
     matrix.views.map((v) => v.url),
   );
   const first = matrix.pages[0]!;
-  assert.equal(first, {
-    url: "/ai-providers/",
-    heading: "AI providers",
-    title: "AI providers",
-    description: matrix.views[0]!.description,
-  });
+  assert.equal(
+    { url: first.url, heading: first.heading, title: first.title, description: first.description },
+    {
+      url: "/ai-providers/",
+      heading: "AI providers",
+      title: "AI providers",
+      description: matrix.views[0]!.description,
+    },
+  );
   for (const { url } of matrix.pages) assert.is(page(url).querySelector("nav.pagination"), null, url);
 });
 
@@ -141,7 +145,7 @@ test("a capability's view: a row per provider supporting it, linked to the capab
     ["Later & Labs", "3.11", "Not supported", "labs-<1>"],
     ["Openish", "3.6", "Supported", "gpt-ish"],
   ]);
-  assert.match(matrix.render(url), "<td>labs-&lt;1&gt;</td>");
+  assert.match(renderMatrixPage(matrix, url), "<td>labs-&lt;1&gt;</td>");
   const dom = page(url);
   assert.equal(
     dom.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")),
@@ -229,11 +233,11 @@ test("a version's view: providers that work on it, what they offer there, what n
 
 test("a page that does not exist, and a provider whose page would sit among the views, stop the build", () => {
   assert.throws(
-    () => matrix.render("/ai-providers/nothing/"),
+    () => renderMatrixPage(matrix, "/ai-providers/nothing/"),
     /No page of the capability matrix is at \/ai-providers\/nothing\//,
   );
   assert.throws(
-    () => matrix.render("/ai-providers/page/2/"),
+    () => renderMatrixPage(matrix, "/ai-providers/page/2/"),
     /No page of the capability matrix is at \/ai-providers\/page\/2\//,
   );
   // The registry refuses such a slug (test/rule-book.test.ts); the matrix still guards itself.

@@ -1,9 +1,16 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { renderDate, renderProviderPageMeta } from "../../src/render/page-meta.ts";
+import { renderInclude } from "../helpers/templates.ts";
 import { text } from "../helpers/build-site.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
 import { parse } from "node-html-parser";
+
+/** The line under the heading, from `_includes/provider-page/page-meta.liquid`. */
+const renderProviderPageMeta = (
+  provider: ReturnType<typeof providerFrom>,
+  site: typeof testSite,
+  history: { available: boolean; lastUpdated?: string },
+) => renderInclude("provider-page/page-meta", { provider, site, history, updated: history.lastUpdated ?? "" });
 
 const provider = providerFrom(
   `name: 'Openish'\nurl_patterns: ['https://o.example.com']\n${capabilityYaml("chat")}`,
@@ -35,7 +42,8 @@ test("a file never committed says so; without git history the date is left out",
   assert.is(text(fresh.querySelector("li")), "Not yet committed");
   const none = parse(renderProviderPageMeta(provider, testSite, { available: false }));
   assert.is(text(none.querySelector("li")), "Edit this page");
-  assert.is(renderDate("not a date"), "not a date");
+  const odd = parse(renderProviderPageMeta(provider, testSite, { available: true, lastUpdated: "not a date" }));
+  assert.is(text(odd.querySelector("li")), "Last updated not a date");
 });
 
 test.run();

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { assetManifest, assetUrlOf } from "../outputs/assets.ts";
+
+const fromCwd = (file: string) => path.relative(process.cwd(), file).split(path.sep).join("/");
+
+/**
+ * The CSS and JavaScript files, copied to `/assets/` under content-hashed names (so they can be
+ * cached for a year), and the `assetUrl` filter that names them: `{{ "site.css" | assetUrl }}`.
+ */
+export function registerAssetFiles(eleventyConfig: any, assetsDir: string): void {
+  const assets = assetManifest(assetsDir);
+  for (const [name, hashed] of assets) {
+    eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(assetsDir, name))]: `assets/${hashed}` });
+  }
+  eleventyConfig.addFilter("assetUrl", assetUrlOf(assets, fromCwd(assetsDir)));
+}

@@ -1,0 +1,44 @@
+import type { Provider } from "../registry/model.ts";
+import type { SiteConfig } from "../site-config.ts";
+import { absoluteUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
+import { providerDescription } from "./describe.ts";
+
+const numberFormat = new Intl.NumberFormat("en");
+const longDateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+const validDate = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+};
+
+/**
+ * The filters that compute a fact for a template: addresses, a page's description, dates.
+ * They return plain text, which the engine escapes like any other value.
+ */
+export const factFilters = {
+  /** `{{ provider | providerPageUrl }}` → `/ai-providers/openai/` */
+  providerPageUrl: (provider: Provider) => providerPageUrl(provider),
+  /** `{{ provider | providerMarkdownUrl }}` → `/ai-providers/openai/index.md` */
+  providerMarkdownUrl: (provider: Provider) => providerMarkdownUrl(provider),
+  /** `{{ provider | providerJsonUrl }}` → `/api/providers/openai.json` */
+  providerJsonUrl: (provider: Provider) => providerJsonUrl(provider),
+  /** `{{ provider | editUrl: site }}`: the data file in the repository's web editor. */
+  editUrl: (provider: Provider, site: SiteConfig) => editUrl(site, provider),
+  /** `{{ page.url | absoluteUrl: site }}` → `https://example.com/ai-providers/` */
+  absoluteUrl: (url: string, site: SiteConfig) => absoluteUrl(site, url),
+  /** `{{ provider | providerDescription: site }}`: one sentence on what the page answers. */
+  providerDescription: (provider: Provider, site: SiteConfig) => providerDescription(provider, site),
+  /** `{{ 10000 | count }}` → `10,000` */
+  count: (n: number) => numberFormat.format(n),
+  /** `{{ iso | isoDay }}` → `2026-01-03` (UTC); empty for text that is not a date. */
+  isoDay: (iso: string) => validDate(iso)?.toISOString().slice(0, 10) ?? "",
+  /** `{{ iso | longDate }}` → `3 January 2026` (UTC); the text itself when it is not a date. */
+  longDate: (iso: string) => {
+    const date = validDate(iso);
+    return date ? longDateFormat.format(date) : iso;
+  },
+} satisfies Record<string, (value: any, ...args: any[]) => string>;
+
+/** Registers the fact filters on a liquidjs engine (the Markdown engine; Eleventy registers them through its API). */
+export function registerFactFilters(liquid: { registerFilter(name: string, filter: (...args: any[]) => any): void }) {
+  for (const [name, filter] of Object.entries(factFilters)) liquid.registerFilter(name, filter as any);
+}

@@ -1,0 +1,34 @@
+import path from "node:path";
+import { Liquid } from "liquidjs";
+import { escapeMarkdownText } from "../outputs/markdown-text.ts";
+import { escapeHtml } from "./inline.ts";
+import { htmlFormat, markdownFormat, registerOutputFormat } from "./output-formats.ts";
+import { registerFactFilters } from "./fact-filters.ts";
+
+/** The folder of layouts and partials, relative to the project root (Eleventy's `dir.includes`). */
+export const INCLUDES_DIR = "_includes";
+
+/** How every `{{ output }}` of an HTML template is escaped, on Eleventy's engine and ours: as `escapeHtml`. */
+export const escapeHtmlOutput = (value: unknown): string => escapeHtml(String(value ?? ""));
+
+/** How every `{{ output }}` of a Markdown template is escaped: as Markdown text. */
+export const escapeMarkdownOutput = (value: unknown): string => escapeMarkdownText(String(value ?? ""));
+
+/**
+ * A liquidjs engine over `_includes/` for one output, configured as Eleventy's is (cached
+ * templates, every `{{ output }}` escaped: for HTML as HTML, for Markdown as Markdown text),
+ * with the same filters. The Markdown twins are rendered with it from TypeScript (a template
+ * pass through Eleventy per twin costs more than the twin), and tests render partials with it.
+ */
+export function createTemplateEngine(format: "html" | "markdown", includesDir: string = INCLUDES_DIR): Liquid {
+  const liquid = new Liquid({
+    root: [path.resolve(includesDir)],
+    extname: ".liquid",
+    cache: true,
+    strictFilters: true,
+    outputEscape: format === "html" ? escapeHtmlOutput : escapeMarkdownOutput,
+  });
+  registerOutputFormat(liquid, format === "html" ? htmlFormat : markdownFormat);
+  registerFactFilters(liquid);
+  return liquid;
+}

@@ -1,0 +1,176 @@
+// The output folder after a build: a good build leaves exactly the site of the current data
+// (a deleted provider's page, twin and JSON are gone: command line, programmatic and dev server),
+// and a build that fails while rendering leaves it as it was.
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { filesUnder, fixture, projectRoot } from "../helpers/build-site.ts";
+
+const temporaries: string[] = [];
+const temporary = (what: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), `provider-output-${what}-`));
+  temporaries.push(dir);
+  return dir;
+};
+
+/** A registry folder of its own: the `aliases` fixture's three providers, to delete from. */
+function registryCopy(): string {
+  const dir = temporary("registry");
+  cpSync(fixture("aliases"), dir, { recursive: true });
+  return dir;
+}
+
+/** Every file of a folder with its content, to compare a folder before and after. */
+const snapshot = (dir: string) => new Map(filesUnder(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+
+/** The files a provider has in the site: its page, Markdown twin and JSON. */
+const filesOf = (slug: string) => [
+  `ai-providers/${slug}/index.html`,
+  `ai-providers/${slug}/index.md`,
+  `api/providers/${slug}.json`,
+];
+
+/** A programmatic build, as tests and scripts run one; `extra` adds templates. */
+async function programmaticBuild(providersDir: string, out: string, extra: Record<string, string> = {}) {
+  const previous = { PROVIDERS_DIR: process.env.PROVIDERS_DIR, ELEVENTY_OUTPUT: process.env.ELEVENTY_OUTPUT };
+  Object.assign(process.env, { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out });
+  try {
+    const elev = new Eleventy(path.join(projectRoot, "pages"), out, {
+      configPath: path.join(projectRoot, "eleventy.config.ts"),
+      quietMode: true,
+      config(eleventyConfig: any) {
+        for (const [name, content] of Object.entries(extra)) eleventyConfig.addTemplate(name, content);
+      },
+    });
+    await elev.write();
+  } finally {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** `npm run build`'s command, as a child process. */
+function cliBuild(providersDir: string, out: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"], {
+      cwd: projectRoot,
+      env: { ...process.env, PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out, NO_COLOR: "1" },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+test("a programmatic build: a deleted provider's files go; a build that fails rendering leaves the folder as it was", async () => {
+  const registry = registryCopy();
+  const out = temporary("programmatic");
+  await programmaticBuild(registry, out);
+  for (const file of [...filesOf("example-ai"), ...filesOf("gemini-vertex")])
+    assert.ok(existsSync(path.join(out, file)), file);
+
+  rmSync(path.join(registry, "example-ai.yaml"));
+  await programmaticBuild(registry, out);
+  for (const file of filesOf("example-ai")) assert.not.ok(existsSync(path.join(out, file)), `${file} is gone`);
+  for (const file of filesOf("gemini-vertex")) assert.ok(existsSync(path.join(out, file)), file);
+  assert.not.ok(existsSync(`${out}.building`), "no staging folder is left");
+
+  const before = snapshot(out);
+  rmSync(path.join(registry, "no-aliases.yaml"));
+  let failed = false;
+  try {
+    await programmaticBuild(registry, out, {
+      "embed.liquid": '---\npermalink: /embed/\n---\n{% providerReference "Nobody" %}',
+    });
+  } catch {
+    failed = true;
+  }
+  assert.ok(failed, "the build fails");
+  assert.equal(snapshot(out), before, "every file as it was, no file added");
+});
+
+test("{% providerReference %} without a provider says what to write", async () => {
+  const out = temporary("no-argument");
+  try {
+    await programmaticBuild(fixture("aliases"), out, {
+      "embed.liquid": "---\npermalink: /embed/\n---\n{% providerReference %}",
+    });
+    assert.unreachable("the build should fail");
+  } catch (error) {
+    const messages: string[] = [];
+    for (let e: any = error; e; e = e.originalError ?? e.cause) messages.push(String(e.message));
+    assert.ok(
+      messages.some((m) =>
+        m.includes('`{% providerReference %}` needs a provider. Write `{% providerReference "OpenAI" %}`'),
+      ),
+      messages.join("\n"),
+    );
+  }
+});
+
+test("npm run build: a deleted provider's files go; a rendering error leaves the folder as it was", async () => {
+  const registry = registryCopy();
+  const out = temporary("cli");
+  const first = await cliBuild(registry, out);
+  assert.is(first.code, 0, first.output);
+  rmSync(path.join(registry, "gemini-vertex.yaml"));
+  const second = await cliBuild(registry, out);
+  assert.is(second.code, 0, second.output);
+  for (const file of filesOf("gemini-vertex")) assert.not.ok(existsSync(path.join(out, file)), `${file} is gone`);
+  for (const file of filesOf("example-ai")) assert.ok(existsSync(path.join(out, file)), file);
+
+  // A provider whose page would sit where the matrix has its pages stops the build while it renders.
+  const before = snapshot(out);
+  writeFileSync(
+    path.join(registry, "page.yaml"),
+    readFileSync(path.join(registry, "no-aliases.yaml"), "utf8").replace(/^name: .*$/m, 'name: "Page"'),
+  );
+  const failed = await cliBuild(registry, out);
+  assert.is(failed.code, 1, failed.output);
+  assert.equal(snapshot(out), before, "every file as it was, no file added");
+  assert.not.ok(existsSync(`${out}.building`), "the staging folder is removed");
+});
+
+test("the dev server: deleting a provider's file removes its page, twin and JSON", async () => {
+  const registry = registryCopy();
+  const out = temporary("serve");
+  const port = 8300 + Math.floor(Math.random() * 500);
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/@11ty/eleventy/cmd.cjs", "--serve", `--port=${port}`, "--quiet"],
+    { cwd: projectRoot, env: { ...process.env, PROVIDERS_DIR: registry, ELEVENTY_OUTPUT: out, NO_COLOR: "1" } },
+  );
+  let output = "";
+  server.stdout!.on("data", (chunk) => (output += chunk));
+  server.stderr!.on("data", (chunk) => (output += chunk));
+  const waitFor = async (what: string, done: () => boolean) => {
+    for (let i = 0; i < 300 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(done(), `${what}\n${output}`);
+  };
+  try {
+    await waitFor("the first build writes every provider's files", () =>
+      [...filesOf("example-ai"), ...filesOf("gemini-vertex")].every((f) => existsSync(path.join(out, f))),
+    );
+    rmSync(path.join(registry, "example-ai.yaml"));
+    await waitFor("the rebuild removes the deleted provider's files", () =>
+      filesOf("example-ai").every((f) => !existsSync(path.join(out, f))),
+    );
+    for (const file of filesOf("gemini-vertex")) assert.ok(existsSync(path.join(out, file)), file);
+  } finally {
+    server.kill();
+  }
+});
+
+test.after(() => {
+  for (const dir of temporaries) rmSync(dir, { recursive: true, force: true });
+});
+
+test.run();
