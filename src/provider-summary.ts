@@ -1,8 +1,7 @@
 import { CAPABILITIES, type CapabilityKey } from "./catalogue.ts";
 import type { Provider } from "./registry/model.ts";
-import { pluginLinks } from "./render/reference-prose.ts";
 import type { SiteConfig } from "./site-config.ts";
-import { capabilityUrl, capabilityViewUrl, editUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
+import { capabilityUrl, capabilityViewUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
 import { providerSince } from "./versions.ts";
 
 /** A capability the provider lacks, linked to the matrix's view of the providers that have it. */
@@ -85,10 +84,9 @@ export function missingCapabilities(provider: Pick<Provider, "capabilities">): M
  * capability the provider supports needs Advanced (a provider of realtime only).
  */
 export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig): PluginLink[] {
-  const links = pluginLinks(site);
-  const advanced = { name: "AI Proxy Advanced", url: links.aiProxyAdvanced };
+  const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
   const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => ADVANCED_ONLY.has(c.key));
-  return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: links.aiProxy }, advanced];
+  return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced];
 }
 
 /**

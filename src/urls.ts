@@ -57,6 +57,10 @@ export const LLMS_TXT_URL = "/llms.txt";
 /** An absolute URL on the deployed site, for the sitemap, llms.txt, JSON and Open Graph. */
 export const absoluteUrl = (site: Pick<SiteConfig, "url">, path: string) => `${site.url}${path}`;
 
+/** A plugin's documentation: `pluginUrl(site, "ai-proxy")` → `https://developer.konghq.com/plugins/ai-proxy/`. */
+export const pluginUrl = (site: Pick<SiteConfig, "pluginDocsUrl">, plugin: string) =>
+  `${site.pluginDocsUrl}/plugins/${plugin}/`;
+
 /** The "Edit this page" link: the provider's data file in the repository's web editor. */
 export const editUrl = (
   site: Pick<SiteConfig, "repositoryUrl" | "repositoryBranch">,
