@@ -3,7 +3,6 @@ import { readFileHistory, type FileHistory } from "../file-history.ts";
 import { renderProviderJson } from "../outputs/provider-json.ts";
 import type { Registry } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
-import { SiteNavigation } from "../navigation.ts";
 import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
 import { CapabilityMatrix } from "../render/matrix.ts";
 import { siteStats, type SiteStats } from "../site-stats.ts";
@@ -13,7 +12,6 @@ import type { SiteConfig } from "../site-config.ts";
 export class BuildFacts {
   private matrixCache?: CapabilityMatrix;
   private historyCache?: FileHistory;
-  private navigationCache?: SiteNavigation;
   private statsCache?: SiteStats;
   private readonly json = new Map<Provider, string>();
 
@@ -25,11 +23,6 @@ export class BuildFacts {
 
   get matrix(): CapabilityMatrix {
     return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers, this.site.product));
-  }
-
-  /** The provider pages' sidebars, previous and next, breadcrumbs: indexed once, then per page at a page's cost. */
-  get navigation(): SiteNavigation {
-    return (this.navigationCache ??= new SiteNavigation(this.registry.providers, this.site));
   }
 
   /** The home page's counts, coverage and news, from one pass over the registry. */
