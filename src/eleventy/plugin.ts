@@ -48,7 +48,7 @@ export interface ProviderReferenceOptions {
 
 /**
  * The Eleventy side of the project, wired here, one registration per module: global data
- * (`registry`, `site`, `urls`, `capabilityMatrix`, `history`), filters, the `providerReference`
+ * (`registry`, `site`, `urls`, `capabilityMatrix`, `history`, `stats`, `catalogue`), filters, the `providerReference`
  * tag, shortcodes for the generated files, the asset and schema files, and the build's start and end.
  */
 export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions = {}) {
