@@ -227,8 +227,12 @@ it("without JavaScript, Copy page as Markdown is a link to the twin and copy but
   const page = await open(context, await shipped(), `/ai-providers/${provider.slug}/`);
   assert.is(await page.locator("button.copy-button:visible").count(), 0);
   assert.is(await page.locator("button[data-theme-toggle]:visible").count(), 0);
-  await page.click("a[data-copy-page]");
+  // A Markdown file declares no icon, so the browser asks for /favicon.ico, which the site has not.
+  await context.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+  const [response] = await Promise.all([page.waitForNavigation(), page.click("a[data-copy-page]")]);
   assert.ok(page.url().endsWith(`/ai-providers/${provider.slug}/index.md`), page.url());
+  assert.is(response?.status(), 200);
+  assert.match(response!.headers()["content-type"] ?? "", "text/markdown");
   await context.close();
 });
 
