@@ -16,7 +16,19 @@ export const providerJsonUrl = (provider: Pick<Provider, "slug">) => `/api/provi
 export const capabilityUrl = (provider: Pick<Provider, "slug">, capabilityId: string) =>
   `${providerPageUrl(provider)}#${capabilityId}`;
 
+export const HOME_URL = "/";
 export const MATRIX_URL = "/ai-providers/";
+/** `/ai-providers/compare/`: two providers side by side, built in the browser from the JSON API. */
+export const COMPARE_URL = `${MATRIX_URL}compare/`;
+
+/** `/ai-providers/capability/embeddings/`: the matrix's view of the providers that support one capability. */
+export const capabilityViewUrl = (capability: { id: string }) => `${MATRIX_URL}capability/${capability.id}/`;
+
+/** `/ai-providers/streaming/`: the matrix's view of the providers that stream. */
+export const STREAMING_VIEW_URL = `${MATRIX_URL}streaming/`;
+
+/** `/ai-providers/version/3.11/`: the matrix's view of the providers that work on one gateway version. */
+export const versionViewUrl = (version: string) => `${MATRIX_URL}version/${version}/`;
 
 /**
  * The site's own path segments, the ONE list of them: a provider slug or alias that equals one
@@ -44,6 +56,10 @@ export const LLMS_TXT_URL = "/llms.txt";
 
 /** An absolute URL on the deployed site, for the sitemap, llms.txt, JSON and Open Graph. */
 export const absoluteUrl = (site: Pick<SiteConfig, "url">, path: string) => `${site.url}${path}`;
+
+/** A plugin's documentation: `pluginUrl(site, "ai-proxy")` → `https://developer.konghq.com/plugins/ai-proxy/`. */
+export const pluginUrl = (site: Pick<SiteConfig, "pluginDocsUrl">, plugin: string) =>
+  `${site.pluginDocsUrl}/plugins/${plugin}/`;
 
 /** The "Edit this page" link: the provider's data file in the repository's web editor. */
 export const editUrl = (

@@ -3,13 +3,16 @@ import { readFileHistory, type FileHistory } from "../file-history.ts";
 import { renderProviderJson } from "../outputs/provider-json.ts";
 import type { Registry } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
+import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
 import { CapabilityMatrix } from "../render/matrix.ts";
+import { siteStats, type SiteStats } from "../site-stats.ts";
 import type { SiteConfig } from "../site-config.ts";
 
 /** What one build works out once and every page of that build shares: the matrix, file history, JSON. */
 export class BuildFacts {
   private matrixCache?: CapabilityMatrix;
   private historyCache?: FileHistory;
+  private statsCache?: SiteStats;
   private readonly json = new Map<Provider, string>();
 
   constructor(
@@ -20,6 +23,16 @@ export class BuildFacts {
 
   get matrix(): CapabilityMatrix {
     return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers, this.site.product));
+  }
+
+  /** The home page's counts, coverage and news, from one pass over the registry. */
+  get stats(): SiteStats {
+    return (this.statsCache ??= siteStats(this.registry.providers));
+  }
+
+  /** The summary box of a provider's page. */
+  summary(provider: Provider): ProviderSummary {
+    return providerSummary(provider, this.site, this.lastUpdated(provider));
   }
 
   /** One git command for all data files, run the first time a page asks. */

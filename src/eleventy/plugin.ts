@@ -10,6 +10,7 @@ import { stopCliBuildOnDataError } from "./check-before-build.ts";
 import { registerDeletedDataFiles } from "./deleted-data-files.ts";
 import { registerFactFilters } from "./fact-filters.ts";
 import { registerHistoryData } from "./history-data.ts";
+import { registerHomeData } from "./home-data.ts";
 import { registerLastUpdatedFilter } from "./last-updated-filter.ts";
 import { registerLlmsTxtShortcode } from "./llms-txt-shortcode.ts";
 import { registerMatrixRowsFilter } from "./matrix-rows-filter.ts";
@@ -17,8 +18,10 @@ import { registerOutputFormatFilters } from "./output-format-filters.ts";
 import { OutputFolder } from "./output-folder.ts";
 
 export { outputFolderFor } from "./output-folder.ts";
+import { registerProviderPageFilters } from "./provider-page-filters.ts";
 import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
 import { registerProvidersJsonShortcode } from "./providers-json-shortcode.ts";
+import { registerReaderFilters } from "./reader-filters.ts";
 import { registerRegistryData } from "./registry-data.ts";
 import { registerSchemaFile } from "./schema-file.ts";
 import { registerSiteData } from "./site-data.ts";
@@ -45,7 +48,7 @@ export interface ProviderReferenceOptions {
 
 /**
  * The Eleventy side of the project, wired here, one registration per module: global data
- * (`registry`, `site`, `urls`, `capabilityMatrix`, `history`), filters, the `providerReference`
+ * (`registry`, `site`, `urls`, `capabilityMatrix`, `history`, `stats`, `catalogue`), filters, the `providerReference`
  * tag, shortcodes for the generated files, the asset and schema files, and the build's start and end.
  */
 export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions = {}) {
@@ -74,9 +77,12 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   registerUrlsData(eleventyConfig);
   registerHistoryData(eleventyConfig, state);
   registerCapabilityMatrixData(eleventyConfig, state);
+  registerHomeData(eleventyConfig, state);
 
   registerOutputFormatFilters(eleventyConfig);
   registerFactFilters(eleventyConfig);
+  registerReaderFilters(eleventyConfig);
+  registerProviderPageFilters(eleventyConfig, state);
   registerLastUpdatedFilter(eleventyConfig, state);
   registerMatrixRowsFilter(eleventyConfig, state);
   registerProviderReferenceTag(eleventyConfig, state);

@@ -1,6 +1,13 @@
 import { CAPABILITIES, GROUPS, type CapabilityKey } from "../catalogue.ts";
 import type { Provider } from "../registry/model.ts";
-import { MATRIX_URL, providerPageUrl, SITE_PATH_SEGMENTS } from "../urls.ts";
+import {
+  capabilityViewUrl,
+  MATRIX_URL,
+  providerPageUrl,
+  SITE_PATH_SEGMENTS,
+  STREAMING_VIEW_URL,
+  versionViewUrl,
+} from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
 import { MATRIX_PAGE_SIZE, pageNumbers, pageSlices, pageUrl, type PageSlice } from "./matrix-pagination.ts";
 import {
@@ -120,7 +127,7 @@ export function matrixViews(versions: readonly string[], product: string): Matri
     },
     ...CAPABILITIES.map(
       (c): MatrixView => ({
-        url: `${MATRIX_URL}capability/${c.id}/`,
+        url: capabilityViewUrl(c),
         filter: { kind: "capability", capability: c.key },
         title: `Providers that support ${c.label}`,
         shortTitle: `Providers with ${c.label}`,
@@ -129,7 +136,7 @@ export function matrixViews(versions: readonly string[], product: string): Matri
       }),
     ),
     {
-      url: `${MATRIX_URL}streaming/`,
+      url: STREAMING_VIEW_URL,
       filter: { kind: "streaming" },
       title: "Providers that stream responses",
       shortTitle: "Providers that stream",
@@ -138,7 +145,7 @@ export function matrixViews(versions: readonly string[], product: string): Matri
     },
     ...versions.map(
       (version): MatrixView => ({
-        url: `${MATRIX_URL}version/${version}/`,
+        url: versionViewUrl(version),
         filter: { kind: "version", version },
         title: `Providers on ${product} ${version}`,
         shortTitle: `Providers on gateway ${version}`,

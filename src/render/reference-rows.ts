@@ -17,7 +17,7 @@ export function referenceRow(capability: ProviderCapability, prefix = ""): strin
     : "";
   return (
     `<tr id="${prefix}${capability.id}"><th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
-    `<td><code>${escapeHtml(capability.routeType)}</code></td>` +
+    `<td><code>${escapeHtml(capability.routeType)}</code>${copyButton(capability.routeType, "route type")}</td>` +
     `<td class="streaming">${supportMark(capability.streaming)}</td>` +
     `<td>${renderInline(capability.modelExample)}</td><td>${escapeHtml(capability.minVersion)}</td></tr>\n`
   );
@@ -34,9 +34,34 @@ export function capabilityRows(group: ProviderGroup, prefix = ""): string {
 export function upstreamPathRows(provider: Provider): string {
   let rows = "";
   for (const capability of provider.capabilities) {
-    rows += `<tr><th scope="row">${escapeHtml(capability.label)}</th><td>${renderUpstreamPath(capability.upstreamPath)}</td></tr>\n`;
+    const path = pastablePath(capability.upstreamPath);
+    rows +=
+      `<tr><th scope="row">${escapeHtml(capability.label)}</th>` +
+      `<td>${renderUpstreamPath(capability.upstreamPath)}${path ? copyButton(path, "upstream path") : ""}</td></tr>\n`;
   }
   return rows;
+}
+
+/**
+ * A button that copies a code value (shown by copy.js, which it needs), named for screen readers
+ * by what it copies; the same as `_includes/provider-reference/copy-button.liquid`, in a row.
+ */
+export function copyButton(value: string, what: string): string {
+  return (
+    `<button type="button" class="copy-button" data-copy-text="${escapeHtml(value)}" hidden>` +
+    `Copy<span class="visually-hidden"> ${what}</span></button>`
+  );
+}
+
+/**
+ * The path a reader pastes from an upstream-path value: the value itself when it is bare, or
+ * the one code span it holds when that is a path (`/v1/chat/completions` or user-defined);
+ * none for prose such as "Uses the `Converse` API".
+ */
+export function pastablePath(text: string): string | undefined {
+  const spans = text.match(/`[^`]+`/g);
+  const value = spans ? (spans.length === 1 ? spans[0]!.slice(1, -1) : undefined) : text.trim();
+  return value !== undefined && /^\/\S*$/.test(value) ? value : undefined;
 }
 
 /**

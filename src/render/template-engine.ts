@@ -4,6 +4,7 @@ import { escapeMarkdownText } from "../outputs/markdown-text.ts";
 import { escapeHtml } from "./inline.ts";
 import { htmlFormat, markdownFormat, registerOutputFormat } from "./output-formats.ts";
 import { registerFactFilters } from "./fact-filters.ts";
+import { registerReaderFilters } from "./reader-filters.ts";
 
 /** The folder of layouts and partials, relative to the project root (Eleventy's `dir.includes`). */
 export const INCLUDES_DIR = "_includes";
@@ -30,5 +31,6 @@ export function createTemplateEngine(format: "html" | "markdown", includesDir: s
   });
   registerOutputFormat(liquid, format === "html" ? htmlFormat : markdownFormat);
   registerFactFilters(liquid);
+  registerReaderFilters(liquid);
   return liquid;
 }

@@ -122,11 +122,24 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   assert.is(text(page.dom.querySelector("h1")), `Tom & Jerry's > AI < "Labs"`);
   assert.match(page.html, "<title>Tom &amp; Jerry&#39;s &gt; AI &lt; &quot;Labs&quot; · ");
   assert.equal(page.dom.querySelectorAll("img").length, 0);
-  // The only scripts are the site's own files, from /assets/.
+  // The only scripts that run are the site's own files, from /assets/; the theme's first, before the page.
   assert.equal(
-    page.dom.querySelectorAll("script").map((s) => s.getAttribute("src")?.replace(/\.[0-9a-f]{10}\./, ".")),
-    ["/assets/search.js", "/assets/table-focus.js", "/assets/config-tabs.js"],
+    page.dom.querySelectorAll("script[src]").map((s) => s.getAttribute("src")?.replace(/\.[0-9a-f]{10}\./, ".")),
+    ["/assets/theme.js", "/assets/search.js", "/assets/table-focus.js", "/assets/copy.js", "/assets/config-tabs.js"],
   );
+  // The breadcrumbs' JSON-LD is data the browser never runs, and a name cannot end its element.
+  const data = page.dom.querySelectorAll("script:not([src])");
+  assert.equal(
+    data.map((s) => s.getAttribute("type")),
+    ["application/ld+json"],
+  );
+  assert.not.match(data[0]!.textContent, /[<>&]/);
+  assert.equal(JSON.parse(data[0]!.textContent).itemListElement[2], {
+    "@type": "ListItem",
+    position: 3,
+    name: `Tom & Jerry's > AI < "Labs"`,
+    item: "https://ai-provider-reference.netlify.app/ai-providers/tom-jerry-s-ai-labs/",
+  });
   for (const element of page.dom.querySelectorAll("*")) {
     for (const [name, value] of Object.entries(element.attributes)) {
       assert.not.match(name, /^on/i, `no event-handler attribute (${name} on <${element.tagName}>)`);

@@ -159,6 +159,9 @@ test("the dev server: deleting a provider's file removes its page, twin and JSON
     await waitFor("the first build writes every provider's files", () =>
       [...filesOf("example-ai"), ...filesOf("gemini-vertex")].every((f) => existsSync(path.join(out, f))),
     );
+    // The files can be out before the watcher is: delete only once Eleventy says it is watching.
+    await waitFor("the dev server watches", () => output.includes("Watching"));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(path.join(registry, "example-ai.yaml"));
     await waitFor("the rebuild removes the deleted provider's files", () =>
       filesOf("example-ai").every((f) => !existsSync(path.join(out, f))),

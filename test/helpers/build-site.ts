@@ -72,12 +72,13 @@ export function filesUnder(dir: string, prefix = ""): string[] {
 
 /**
  * The text of an element as a screen reader would read it: icons hidden with `aria-hidden`
- * left out, a footnote marker set apart from its label, whitespace folded.
+ * and controls that stay `hidden` without JavaScript (copy buttons) left out, a footnote
+ * marker set apart from its label, whitespace folded.
  */
 export function text(element: HTMLElement | null | undefined): string {
   if (!element) return "";
   const copy = parse(element.outerHTML);
-  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"], [hidden]')) hidden.remove();
   for (const apart of copy.querySelectorAll("sup, p, li, div, br")) apart.insertAdjacentHTML("beforebegin", " ");
   return copy.textContent.replace(/\s+/g, " ").trim();
 }

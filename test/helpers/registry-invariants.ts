@@ -199,9 +199,9 @@ function lastUpdatedIsKnownOrAbsent(dir: string, registry: Registry, pages: Map<
     const json = pages.get(`/api/providers/${provider.slug}.json`);
     if (!page || !json) continue;
     const known = history.lastCommitted(path.resolve(projectRoot, provider.file));
-    const meta = text(page.dom.querySelector("h1 + ul.page-meta"));
-    const shown = /Last updated/.test(meta);
-    if (shown !== (known !== undefined)) failures.push(`${provider.file}: page says "${meta}", git knows ${known}`);
+    const summary = text(page.dom.querySelector("h1 + section.summary"));
+    const shown = /Last updated/.test(summary);
+    if (shown !== (known !== undefined)) failures.push(`${provider.file}: page says "${summary}", git knows ${known}`);
     if (JSON.parse(json.html).last_updated !== (known ?? null))
       failures.push(`${provider.file}: JSON last_updated is not ${known ?? null}`);
   }

@@ -88,7 +88,7 @@ test("nosniff, a referrer policy, a year's cache for hashed files, Markdown twin
   assert.is(headersFor(rules, "/llms.txt")["Content-Type"], "text/plain; charset=utf-8");
 });
 
-test("no built page has an inline script, a style element or attribute, an event handler or a javascript: URL", async () => {
+test("no built page has an inline script (JSON-LD data aside), a style element or attribute, an event handler or a javascript: URL", async () => {
   const pages = htmlPages(await builtSite());
   // Home, matrix, 404 and a page per provider at least.
   const providers = providerFiles(path.join(projectRoot, "_data/providers")).length;
@@ -96,6 +96,12 @@ test("no built page has an inline script, a style element or attribute, an event
   for (const page of pages) {
     const dom = parse(page.html);
     for (const script of dom.querySelectorAll("script")) {
+      // JSON-LD is a data block: browsers never run it, so the CSP does not apply. It must be JSON.
+      if (script.getAttribute("type") === "application/ld+json") {
+        assert.not.ok(script.hasAttribute("src"), page.url);
+        assert.type(JSON.parse(script.textContent), "object", `${page.url}: JSON-LD parses`);
+        continue;
+      }
       assert.match(
         script.getAttribute("src") ?? "",
         /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.js$/,

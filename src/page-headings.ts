@@ -1,0 +1,36 @@
+/** A heading of a page, for its on-this-page table of contents. */
+export interface PageHeading {
+  level: 2 | 3;
+  id: string;
+  /** Plain text: tags dropped, character references decoded (a template escapes it again). */
+  text: string;
+}
+
+// An h2 or h3 with an id; its content up to the matching closing tag. The page's own markup
+// (our templates) writes headings this way; data never makes a heading.
+const HEADING = /<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
+const TAG = /<[^>]*>/g;
+const REFERENCE = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+function decode(text: string): string {
+  return text.replace(REFERENCE, (whole, ref: string) => {
+    const lower = ref.toLowerCase();
+    if (lower.startsWith("#x")) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
+    if (lower.startsWith("#")) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+    return NAMED[lower] ?? whole;
+  });
+}
+
+/**
+ * The h2 and h3 headings of a rendered page that have an id, in page order: what its table
+ * of contents lists. One scan of the HTML, linear in its length.
+ */
+export function pageHeadings(html: string): PageHeading[] {
+  const headings: PageHeading[] = [];
+  for (const match of html.matchAll(HEADING)) {
+    const text = decode(match[3]!.replace(TAG, "")).replace(/\s+/g, " ").trim();
+    if (text) headings.push({ level: match[1] === "2" ? 2 : 3, id: decode(match[2]!), text });
+  }
+  return headings;
+}

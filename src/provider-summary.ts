@@ -1,0 +1,115 @@
+import { CAPABILITIES, type CapabilityKey } from "./catalogue.ts";
+import type { Provider } from "./registry/model.ts";
+import type { SiteConfig } from "./site-config.ts";
+import { capabilityUrl, capabilityViewUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
+import { providerSince } from "./versions.ts";
+
+/** A capability the provider lacks, linked to the matrix's view of the providers that have it. */
+export interface MissingCapability {
+  key: CapabilityKey;
+  label: string;
+  /** `/ai-providers/capability/embeddings/` */
+  url: string;
+}
+
+/** A capability whose responses can stream, linked to its row on the provider's page. */
+export interface StreamingCapability {
+  key: CapabilityKey;
+  label: string;
+  /** `/ai-providers/openai/#chat` */
+  url: string;
+}
+
+/** A date the reader sees: `datetime` for `<time>`, and the words. */
+export interface ReadableDate {
+  /** `2026-01-03` */
+  datetime: string;
+  /** `3 January 2026` */
+  text: string;
+}
+
+/** A plugin that proxies the provider, with its documentation. */
+export interface PluginLink {
+  name: string;
+  url: string;
+}
+
+/** The box at the top of a provider page: what a reader wants to know before the tables. */
+export interface ProviderSummary {
+  /** The first gateway version the provider works on; undefined when no version is known. */
+  since?: string;
+  plugins: PluginLink[];
+  /** Supported capabilities, of `capabilityCount`. */
+  supportedCount: number;
+  capabilityCount: number;
+  /** The supported capabilities whose responses can stream, in canonical order. */
+  streaming: StreamingCapability[];
+  /** When the data file last changed; undefined when that is not known. */
+  lastUpdated?: ReadableDate;
+  /** The data file, relative to the repository root, and where to edit it. */
+  dataFile: string;
+  editUrl: string;
+  /** The Markdown and JSON twins of the page. */
+  markdownUrl: string;
+  jsonUrl: string;
+  /** The capabilities of the catalogue it does not support, in canonical order. */
+  missing: MissingCapability[];
+}
+
+/** Capabilities only AI Proxy Advanced can proxy (the realtime group's callout says so). */
+const ADVANCED_ONLY: ReadonlySet<CapabilityKey> = new Set(["realtime"]);
+
+const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+/** An ISO 8601 date as the reader sees it, in UTC; undefined for no date or one that does not parse. */
+export function readableDate(iso: string | undefined): ReadableDate | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return { datetime: date.toISOString().slice(0, 10), text: longDate.format(date) };
+}
+
+/** The capabilities of the catalogue a provider lacks, each linked to the matrix's view of it. */
+export function missingCapabilities(provider: Pick<Provider, "capabilities">): MissingCapability[] {
+  const supported = new Set(provider.capabilities.map((c) => c.key));
+  return CAPABILITIES.filter((c) => !supported.has(c.key)).map((c) => ({
+    key: c.key,
+    label: c.label,
+    url: capabilityViewUrl(c),
+  }));
+}
+
+/**
+ * The plugins that proxy a provider: AI Proxy Advanced always; AI Proxy too unless every
+ * capability the provider supports needs Advanced (a provider of realtime only).
+ */
+export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig): PluginLink[] {
+  const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
+  const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => ADVANCED_ONLY.has(c.key));
+  return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced];
+}
+
+/**
+ * A provider's summary box. `lastUpdated` is the data file's last commit (ISO 8601), when known.
+ * Linear in the provider's capabilities: the catalogue's 15 at most.
+ */
+export function providerSummary(provider: Provider, site: SiteConfig, lastUpdated?: string): ProviderSummary {
+  const summary: ProviderSummary = {
+    plugins: providerPlugins(provider, site),
+    supportedCount: provider.capabilities.length,
+    capabilityCount: CAPABILITIES.length,
+    streaming: provider.capabilities
+      .filter((c) => c.streaming)
+      .map((c) => ({ key: c.key, label: c.label, url: capabilityUrl(provider, c.id) })),
+    dataFile: provider.file,
+    editUrl: editUrl(site, provider),
+    markdownUrl: providerMarkdownUrl(provider),
+    jsonUrl: providerJsonUrl(provider),
+    missing: missingCapabilities(provider),
+  };
+  const since = providerSince(provider);
+  if (since) summary.since = since;
+  const date = readableDate(lastUpdated);
+  if (date) summary.lastUpdated = date;
+  return summary;
+}

@@ -1,0 +1,13 @@
+/**
+ * A value as JSON that is safe inside an HTML `<script type="application/ld+json">` element:
+ * `<`, `>` and `&` are written as Unicode escapes, so a provider's name can never close the
+ * element or open a comment, and the JSON parses to the same value.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,126 @@
+import { CAPABILITIES, type CapabilityKey } from "./catalogue.ts";
+import type { Provider } from "./registry/model.ts";
+import { capabilityUrl, capabilityViewUrl, providerPageUrl, STREAMING_VIEW_URL, versionViewUrl } from "./urls.ts";
+import { capabilitySince, compareVersions, providerSince } from "./versions.ts";
+
+/** How many names a "New in" list shows before it says how many more there are. */
+export const NEWS_LIST_LIMIT = 12;
+
+/** One bar of the coverage chart: a capability and how many providers support it. */
+export interface CapabilityCoverage {
+  key: CapabilityKey;
+  label: string;
+  count: number;
+  /** `count` as a whole percentage of all providers (0 when there are none), for the bar's length. */
+  percent: number;
+  /** The matrix's view of the providers that support it. */
+  url: string;
+}
+
+/** A provider first supported on a version. */
+export interface NewProvider {
+  name: string;
+  url: string;
+}
+
+/** A capability an already supported provider gained on a version. */
+export interface NewCapability {
+  provider: string;
+  label: string;
+  /** Its row on the provider's page. */
+  url: string;
+}
+
+/** "New in Kong AI Gateway 3.14": what that version added, from the data files' minimum versions. */
+export interface VersionNews {
+  version: string;
+  /** The matrix's view of the providers that work on it. */
+  url: string;
+  /** The first `NEWS_LIST_LIMIT` providers it added, in registry order. */
+  providers: NewProvider[];
+  providerCount: number;
+  /** The first `NEWS_LIST_LIMIT` capabilities it added to providers supported before, in registry order. */
+  capabilities: NewCapability[];
+  capabilityCount: number;
+}
+
+/** The home page's facts. */
+export interface SiteStats {
+  providerCount: number;
+  capabilityCount: number;
+  /** Providers with at least one capability that streams. */
+  streamingCount: number;
+  streamingUrl: string;
+  /** One entry per capability, in canonical order. */
+  coverage: CapabilityCoverage[];
+  /** Newest version first; only versions that added something. */
+  news: VersionNews[];
+}
+
+/**
+ * The home page's facts from the registry's providers (in name order), in one pass over them
+ * and their capabilities: counts, providers per capability, and what each gateway version added.
+ * A provider is new on the first version it works on; a capability is new on a later version it
+ * needs (its own `min_version`, or the provider's for `n/a`).
+ */
+export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT): SiteStats {
+  const counts = new Map<CapabilityKey, number>(CAPABILITIES.map((c) => [c.key, 0]));
+  const byVersion = new Map<string, VersionNews>();
+  const news = (version: string) => {
+    let entry = byVersion.get(version);
+    if (!entry) {
+      entry = {
+        version,
+        url: versionViewUrl(version),
+        providers: [],
+        providerCount: 0,
+        capabilities: [],
+        capabilityCount: 0,
+      };
+      byVersion.set(version, entry);
+    }
+    return entry;
+  };
+  let streamingCount = 0;
+  for (const provider of providers) {
+    const since = providerSince(provider);
+    if (since) {
+      const entry = news(since);
+      if (entry.providerCount++ < listLimit)
+        entry.providers.push({ name: provider.name, url: providerPageUrl(provider) });
+    }
+    let streams = false;
+    for (const capability of provider.capabilities) {
+      counts.set(capability.key, counts.get(capability.key)! + 1);
+      streams ||= capability.streaming;
+      const needs = capabilitySince(provider, capability);
+      if (!needs || !since || compareVersions(needs, since) <= 0) continue;
+      const entry = news(needs);
+      if (entry.capabilityCount++ < listLimit)
+        entry.capabilities.push({
+          provider: provider.name,
+          label: capability.label,
+          url: capabilityUrl(provider, capability.id),
+        });
+    }
+    if (streams) streamingCount++;
+  }
+  const total = providers.length;
+  return {
+    providerCount: total,
+    capabilityCount: CAPABILITIES.length,
+    streamingCount,
+    streamingUrl: STREAMING_VIEW_URL,
+    coverage: CAPABILITIES.map((c) => {
+      const count = counts.get(c.key)!;
+      return {
+        key: c.key,
+        label: c.label,
+        count,
+        percent: total ? Math.round((100 * count) / total) : 0,
+        url: capabilityViewUrl(c),
+      };
+    }),
+    news: [...byVersion.values()].sort((a, b) => compareVersions(b.version, a.version)),
+  };
+}

@@ -1,0 +1,85 @@
+// A provider page's HTML stays small however large the registry: under 60 KB at 1,000
+// providers, under 80 KB at 10,000 (issue 11). Past a few hundred providers its sidebar lists
+// the page's neighbours and a letter index, not every provider.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { projectRoot } from "../helpers/build-site.ts";
+import { builtSiteOfMany, manyProvidersDir } from "../helpers/many-providers.ts";
+
+/** The provider page template's own content, below its front matter. */
+const providerTemplate = () => {
+  const source = readFileSync(path.join(projectRoot, "pages/ai-providers/provider.liquid"), "utf8");
+  return source.slice(source.indexOf("---", 3) + 3).trimStart();
+};
+
+/**
+ * The page of the registry's provider number `index`, rendered by Eleventy with the real layout,
+ * includes and filters, from the provider template's own content paginated over the real registry,
+ * but only that one page: the other pages (10,000 of them, and the matrix's) are left out.
+ */
+async function oneProviderPage(providersDir: string, index: number): Promise<string> {
+  const out = mkdtempSync(path.join(os.tmpdir(), "provider-page-budget-"));
+  const previous = { PROVIDERS_DIR: process.env.PROVIDERS_DIR, ELEVENTY_OUTPUT: process.env.ELEVENTY_OUTPUT };
+  Object.assign(process.env, { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out });
+  try {
+    const elev = new Eleventy(path.join(projectRoot, "pages"), out, {
+      configPath: path.join(projectRoot, "eleventy.config.ts"),
+      quietMode: true,
+      config(eleventyConfig: any) {
+        eleventyConfig.ignores.add("pages/ai-providers/**");
+        eleventyConfig.ignores.add("pages/api/**");
+        eleventyConfig.addTemplate("budget/provider.liquid", providerTemplate(), {
+          pagination: {
+            data: "registry.providers",
+            size: 1,
+            alias: "provider",
+            before: (providers: unknown[]) => providers.slice(index, index + 1),
+          },
+          permalink: "/budget/",
+          layout: "layouts/base.liquid",
+        });
+      },
+    });
+    const pages = (await elev.toJSON()) as { url: string; content: string }[];
+    const page = pages.find((p) => p.url === "/budget/");
+    if (!page) throw new Error(`No page at /budget/ among ${pages.map((p) => p.url).join(", ")}`);
+    return page.content;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+const KB = 1024;
+
+test("1,000 providers: every provider page of a real build is under 60 KB", async () => {
+  const dir = await builtSiteOfMany(1000);
+  let largest = { size: 0, slug: "" };
+  for (let n = 1; n <= 1000; n++) {
+    const slug = `provider-${String(n).padStart(3, "0")}`;
+    const size = readFileSync(path.join(dir, "ai-providers", slug, "index.html")).length;
+    if (size > largest.size) largest = { size, slug };
+  }
+  assert.ok(largest.size < 60 * KB, `${largest.slug}: ${largest.size} bytes`);
+  // The sidebar lists neighbours, not the thousand.
+  const html = readFileSync(path.join(dir, "ai-providers/provider-500/index.html"), "utf8");
+  assert.ok((html.match(/<li><a href="\/ai-providers\/provider-\d+\/"/g) ?? []).length < 20);
+});
+
+test("10,000 providers: a provider page, rendered by the real templates over the whole registry, is under 80 KB", async () => {
+  const dir = manyProvidersDir(10_000);
+  const html = await oneProviderPage(dir, 5_000);
+  assert.match(html, /<h1>Provider 5001<\/h1>/);
+  assert.match(html, 'aria-current="page">Provider 5001</a>');
+  assert.match(html, "5,001 of 10,000");
+  assert.ok(html.length < 80 * KB, `${html.length} bytes`);
+});
+
+test.run();
