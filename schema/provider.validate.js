@@ -2,11 +2,16 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]},"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"gateway":{"type":"object","description":"How to configure the gateway's AI Proxy plugin for this provider; each supported capability's page row shows the configuration made from it.","additionalProperties":false,"required":["provider","confirmed","auth"],"properties":{"provider":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,31}$","description":"The plugin's `model.provider` string.","examples":["anthropic","azure","bedrock","cerebras","cohere","dashscope","databricks","deepseek","gemini","huggingface","llama2","mistral","ollama","openai","vllm","xai"]},"confirmed":{"type":"boolean","description":"`true` when these facts come from the gateway's own source; `false` when only from documentation examples (the page says so)."},"auth":{"type":"object","description":"How the gateway authenticates: the style (`header`, `query`, `aws`, `gcp`, `none`) and its fields.","additionalProperties":false,"required":["style"],"properties":{"style":{"type":"string","enum":["header","query","aws","gcp","none"],"description":"The auth style."},"header_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`header` style: the header the gateway sends the key in, e.g. 'Authorization' or 'x-api-key'."},"bearer":{"type":"boolean","description":"`header` style: `true` when the header's value is 'Bearer ' and the key."},"param_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`query` style: the query parameter the gateway adds the key as, e.g. 'key'."},"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`header` and `query` styles: the environment variable that holds the key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"access_key_id_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS access key ID. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"secret_access_key_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS secret access key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}},"allOf":[{"if":{"required":["style"],"properties":{"style":{"const":"header"}}},"then":{"required":["header_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"query"}}},"then":{"required":["param_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"aws"}}},"then":{"required":["access_key_id_env","secret_access_key_env"]}}]},"options":{"type":"object","description":"The plugin's `model.options` for this provider, by name.","additionalProperties":false,"properties":{"required":{"type":"object","description":"Options the plugin needs for this provider.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}},"recommended":{"type":"object","description":"Options worth setting, though the plugin runs without them.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}}}}}},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]},"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern1 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
 const pattern5 = new RegExp("^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$", "u");
+const pattern15 = new RegExp("^[a-z][a-z0-9_]{0,31}$", "u");
+const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
+const pattern18 = new RegExp("^[A-Z][A-Z0-9_]{0,63}$", "u");
+const pattern21 = new RegExp("^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$", "u");
+const pattern22 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$", "u");
 const schema7 = {"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1120,15 +1125,11 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
-if(data.lint_ignore !== undefined){
-let data38 = data.lint_ignore;
-if(Array.isArray(data38)){
-const len6 = data38.length;
-for(let i7=0; i7<len6; i7++){
-let data39 = data38[i7];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.rule === undefined){
-const err50 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data39};
+if(data.gateway !== undefined){
+let data38 = data.gateway;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.provider === undefined){
+const err50 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1137,8 +1138,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data39.reason === undefined){
-const err51 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data39};
+if(data38.confirmed === undefined){
+const err51 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "confirmed"},message:"must have required property '"+"confirmed"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1147,9 +1148,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key6 in data39){
-if(!((key6 === "rule") || (key6 === "reason"))){
-const err52 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data39};
+if(data38.auth === undefined){
+const err52 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1158,11 +1158,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data39.rule !== undefined){
-let data40 = data39.rule;
-if(typeof data40 !== "string"){
-const err53 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data40};
+for(const key6 in data38){
+if(!((((key6 === "provider") || (key6 === "confirmed")) || (key6 === "auth")) || (key6 === "options"))){
+const err53 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway,data:data38};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1171,8 +1169,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(!(((((data40 === "min-version-below-provider") || (data40 === "route-type-family")) || (data40 === "shared-upstream-path")) || (data40 === "names-unsupported-capability")) || (data40 === "streaming-cannot-stream"))){
-const err54 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data40};
+}
+if(data38.provider !== undefined){
+let data39 = data38.provider;
+if(typeof data39 === "string"){
+if(!pattern15.test(data39)){
+const err54 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_]{0,31}$",parentSchema:schema6.properties.gateway.properties.provider,data:data39};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1182,11 +1184,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data39.reason !== undefined){
-let data41 = data39.reason;
-if(typeof data41 === "string"){
-if(!pattern0.test(data41)){
-const err55 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data41};
+else {
+const err55 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.provider.type,parentSchema:schema6.properties.gateway.properties.provider,data:data39};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1196,8 +1195,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data41};
+if(data38.confirmed !== undefined){
+let data40 = data38.confirmed;
+if(typeof data40 !== "boolean"){
+const err56 = {instancePath:instancePath+"/gateway/confirmed",schemaPath:"#/properties/gateway/properties/confirmed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.confirmed.type,parentSchema:schema6.properties.gateway.properties.confirmed,data:data40};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1207,9 +1208,15 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data39};
+if(data38.auth !== undefined){
+let data41 = data38.auth;
+const _errs98 = errors;
+let valid38 = true;
+const _errs99 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let missing1;
+if((data41.style === undefined) && (missing1 = "style")){
+const err57 = {};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1218,10 +1225,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
 else {
-const err58 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data38};
+if(data41.style !== undefined){
+if("header" !== data41.style){
+const err58 = {};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1232,13 +1239,812 @@ errors++;
 }
 }
 }
+}
+var _valid1 = _errs99 === errors;
+errors = _errs98;
+if(vErrors !== null){
+if(_errs98){
+vErrors.length = _errs98;
+}
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs101 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.header_name === undefined){
+const err59 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "header_name"},message:"must have required property '"+"header_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data41};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+if(data41.env === undefined){
+const err60 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data41};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+var _valid1 = _errs101 === errors;
+valid38 = _valid1;
+}
+if(!valid38){
+const err61 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[0].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[0],data:data41};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+const _errs103 = errors;
+let valid40 = true;
+const _errs104 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let missing2;
+if((data41.style === undefined) && (missing2 = "style")){
+const err62 = {};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+else {
+if(data41.style !== undefined){
+if("query" !== data41.style){
+const err63 = {};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs104 === errors;
+errors = _errs103;
+if(vErrors !== null){
+if(_errs103){
+vErrors.length = _errs103;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs106 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.param_name === undefined){
+const err64 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "param_name"},message:"must have required property '"+"param_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data41};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data41.env === undefined){
+const err65 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data41};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+var _valid2 = _errs106 === errors;
+valid40 = _valid2;
+}
+if(!valid40){
+const err66 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[1].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[1],data:data41};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+const _errs108 = errors;
+let valid42 = true;
+const _errs109 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let missing3;
+if((data41.style === undefined) && (missing3 = "style")){
+const err67 = {};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+else {
+if(data41.style !== undefined){
+if("aws" !== data41.style){
+const err68 = {};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs109 === errors;
+errors = _errs108;
+if(vErrors !== null){
+if(_errs108){
+vErrors.length = _errs108;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs111 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.access_key_id_env === undefined){
+const err69 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "access_key_id_env"},message:"must have required property '"+"access_key_id_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data41};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data41.secret_access_key_env === undefined){
+const err70 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "secret_access_key_env"},message:"must have required property '"+"secret_access_key_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data41};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+var _valid3 = _errs111 === errors;
+valid42 = _valid3;
+}
+if(!valid42){
+const err71 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[2].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[2],data:data41};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.style === undefined){
+const err72 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'",schema:schema6.properties.gateway.properties.auth.required,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+for(const key7 in data41){
+if(!(((((((key7 === "style") || (key7 === "header_name")) || (key7 === "bearer")) || (key7 === "param_name")) || (key7 === "env")) || (key7 === "access_key_id_env")) || (key7 === "secret_access_key_env"))){
+const err73 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data41.style !== undefined){
+let data45 = data41.style;
+if(typeof data45 !== "string"){
+const err74 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.style.type,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data45};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(!(((((data45 === "header") || (data45 === "query")) || (data45 === "aws")) || (data45 === "gcp")) || (data45 === "none"))){
+const err75 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/enum",keyword:"enum",params:{allowedValues: schema6.properties.gateway.properties.auth.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.gateway.properties.auth.properties.style.enum,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data45};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data41.header_name !== undefined){
+let data46 = data41.header_name;
+if(typeof data46 === "string"){
+if(!pattern16.test(data46)){
+const err76 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data46};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.header_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data46};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data41.bearer !== undefined){
+let data47 = data41.bearer;
+if(typeof data47 !== "boolean"){
+const err78 = {instancePath:instancePath+"/gateway/auth/bearer",schemaPath:"#/properties/gateway/properties/auth/properties/bearer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.auth.properties.bearer.type,parentSchema:schema6.properties.gateway.properties.auth.properties.bearer,data:data47};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data41.param_name !== undefined){
+let data48 = data41.param_name;
+if(typeof data48 === "string"){
+if(!pattern16.test(data48)){
+const err79 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data48};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.param_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data48};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data41.env !== undefined){
+let data49 = data41.env;
+if(typeof data49 === "string"){
+if(!pattern18.test(data49)){
+const err81 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data49};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data49};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data41.access_key_id_env !== undefined){
+let data50 = data41.access_key_id_env;
+if(typeof data50 === "string"){
+if(!pattern18.test(data50)){
+const err83 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data50};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.access_key_id_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data50};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data41.secret_access_key_env !== undefined){
+let data51 = data41.secret_access_key_env;
+if(typeof data51 === "string"){
+if(!pattern18.test(data51)){
+const err85 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data51};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data51};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.auth.type,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data38.options !== undefined){
+let data52 = data38.options;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key8 in data52){
+if(!((key8 === "required") || (key8 === "recommended"))){
+const err88 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options,data:data52};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data52.required !== undefined){
+let data53 = data52.required;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(Object.keys(data53).length > 20){
+const err89 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+for(const key9 in data53){
+const _errs132 = errors;
+if(typeof key9 === "string"){
+if(!pattern21.test(key9)){
+const err90 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.required.propertyNames,data:key9,propertyName:key9};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+var valid46 = _errs132 === errors;
+if(!valid46){
+const err91 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.required.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+for(const key10 in data53){
+let data54 = data53[key10];
+if((((typeof data54 !== "string") && (!((typeof data54 == "number") && (isFinite(data54))))) && (typeof data54 !== "boolean")) && (!(data54 && typeof data54 == "object" && !Array.isArray(data54)))){
+const err92 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.required.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(typeof data54 === "string"){
+if(!pattern22.test(data54)){
+const err93 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.env === undefined){
+const err94 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+for(const key11 in data54){
+if(!(key11 === "env")){
+const err95 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data54.env !== undefined){
+let data55 = data54.env;
+if(typeof data55 === "string"){
+if(!pattern18.test(data55)){
+const err96 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data55};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data55};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.required.type,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data52.recommended !== undefined){
+let data56 = data52.recommended;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(Object.keys(data56).length > 20){
+const err99 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+for(const key12 in data56){
+const _errs141 = errors;
+if(typeof key12 === "string"){
+if(!pattern21.test(key12)){
+const err100 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+var valid49 = _errs141 === errors;
+if(!valid49){
+const err101 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+for(const key13 in data56){
+let data57 = data56[key13];
+if((((typeof data57 !== "string") && (!((typeof data57 == "number") && (isFinite(data57))))) && (typeof data57 !== "boolean")) && (!(data57 && typeof data57 == "object" && !Array.isArray(data57)))){
+const err102 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(typeof data57 === "string"){
+if(!pattern22.test(data57)){
+const err103 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.env === undefined){
+const err104 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+for(const key14 in data57){
+if(!(key14 === "env")){
+const err105 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data57.env !== undefined){
+let data58 = data57.env;
+if(typeof data58 === "string"){
+if(!pattern18.test(data58)){
+const err106 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data58};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data58};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.recommended.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.type,parentSchema:schema6.properties.gateway.properties.options,data:data52};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.type,parentSchema:schema6.properties.gateway,data:data38};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data.lint_ignore !== undefined){
+let data59 = data.lint_ignore;
+if(Array.isArray(data59)){
+const len6 = data59.length;
+for(let i7=0; i7<len6; i7++){
+let data60 = data59[i7];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.rule === undefined){
+const err111 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data60.reason === undefined){
+const err112 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+for(const key15 in data60){
+if(!((key15 === "rule") || (key15 === "reason"))){
+const err113 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data60.rule !== undefined){
+let data61 = data60.rule;
+if(typeof data61 !== "string"){
+const err114 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data61};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(!(((((data61 === "min-version-below-provider") || (data61 === "route-type-family")) || (data61 === "shared-upstream-path")) || (data61 === "names-unsupported-capability")) || (data61 === "streaming-cannot-stream"))){
+const err115 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data61};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data60.reason !== undefined){
+let data62 = data60.reason;
+if(typeof data62 === "string"){
+if(!pattern0.test(data62)){
+const err116 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data62};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data62};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data59};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
 }
 errors++;
 }

@@ -1,4 +1,5 @@
-import type { Provider } from "../registry/model.ts";
+import { gatewayConfigView } from "../gateway-config/config-view.ts";
+import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { legacyHtmlToMarkdown } from "../render/inline.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
@@ -7,10 +8,33 @@ import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownU
 const markdown = legacyHtmlToMarkdown;
 
 /**
+ * A capability's AI Proxy configuration: the facts beside it and the three formats, each text
+ * to paste as it is (the decK form is the structured one: parse it as YAML). `null` when the
+ * provider's file has no `gateway` block.
+ */
+function capabilityConfigJson(provider: Provider, capability: ProviderCapability) {
+  const config = gatewayConfigView(capability, provider);
+  if (!config) return null;
+  return {
+    plugin: "ai-proxy",
+    name: config.name,
+    route_type: capability.routeType,
+    model_name: config.modelName ?? null,
+    gateway_version: config.gatewayVersion ?? null,
+    confirmed: config.confirmed,
+    environment: config.environment,
+    gateway_environment: config.gatewayEnvironment,
+    deck: config.deck,
+    admin_api: config.adminApi,
+    kubernetes: config.kubernetes,
+  };
+}
+
+/**
  * One provider, normalised, as the JSON at `/api/providers/<slug>.json`: names and URLs, each
  * supported capability in canonical order with its fields and its footnote, the footnotes in
- * page order. Keys follow the data files' field names. `lastUpdated` is the data file's last
- * commit (ISO 8601), `null` when it has none.
+ * page order, and each capability's gateway configuration. Keys follow the data files' field
+ * names. `lastUpdated` is the data file's last commit (ISO 8601), `null` when it has none.
  */
 export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpdated: string | null) {
   const url = (path: string) => absoluteUrl(site, path);
@@ -40,6 +64,7 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
       model_example: markdown(c.modelExample),
       min_version: c.minVersion,
       note: c.note ? { number: c.note.number, text: markdown(c.note.content) } : null,
+      config: capabilityConfigJson(provider, c),
     })),
     footnotes: provider.footnotes.map((f) => ({
       number: f.number,

@@ -1,4 +1,5 @@
 import type { CapabilityKey, Callout, GroupId } from "../catalogue.ts";
+import type { OptionValue } from "../gateway-catalogue.ts";
 
 /** A footnote on a provider page: its number runs 1, 2, 3... over the page in canonical order. */
 export interface Footnote {
@@ -48,6 +49,34 @@ export interface NativeFormat {
   supportedApis: string[];
 }
 
+/** How the gateway authenticates to the provider: the style and the environment variables holding secrets. */
+export type GatewayAuth =
+  | { style: "header"; headerName: string; env: string; bearer: boolean }
+  | { style: "query"; paramName: string; env: string }
+  | { style: "aws"; accessKeyIdEnv: string; secretAccessKeyEnv: string }
+  | { style: "gcp" }
+  | { style: "none" };
+
+/** One `model.options` entry: a literal, or `{ env }` for a value each reader sets. */
+export interface GatewayOption {
+  /** `anthropic_version`, or `gemini.project_id` for a nested option. */
+  name: string;
+  value: OptionValue;
+  /** True when the plugin needs it; false when it is only recommended. */
+  required: boolean;
+}
+
+/** How to configure the AI Proxy plugin for a provider, from its file's `gateway` block. */
+export interface ProviderGateway {
+  /** The plugin's `model.provider` string. */
+  provider: string;
+  /** False when the facts come only from documentation examples. */
+  confirmed: boolean;
+  auth: GatewayAuth;
+  /** Required options first, each list in file order. */
+  options: GatewayOption[];
+}
+
 /** One provider, normalised: what every template and output reads. */
 export interface Provider {
   name: string;
@@ -66,4 +95,6 @@ export interface Provider {
   capabilities: ProviderCapability[];
   groups: ProviderGroup[];
   footnotes: Footnote[];
+  /** The plugin configuration facts; absent when the file has no `gateway` block. */
+  gateway?: ProviderGateway;
 }

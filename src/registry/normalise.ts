@@ -1,5 +1,6 @@
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
-import type { Footnote, Provider, ProviderCapability, ProviderGroup } from "./model.ts";
+import type { AuthStyle, OptionValue } from "../gateway-catalogue.ts";
+import type { Footnote, GatewayAuth, Provider, ProviderCapability, ProviderGateway, ProviderGroup } from "./model.ts";
 import { escapeMarkdownText } from "../outputs/markdown-text.ts";
 import { slugify } from "./slug.ts";
 
@@ -29,7 +30,48 @@ export interface ProviderFile {
   formats?: string;
   native_formats?: { llm_format: string; supported_apis: string[] }[];
   limitations?: { provider_specific?: string[]; statistics_logging?: string[] };
+  gateway?: GatewayBlock;
   [capability: string]: unknown;
+}
+
+/** A file's `gateway` block as written (shape guaranteed by the schema and the gateway rules). */
+export interface GatewayBlock {
+  provider: string;
+  confirmed: boolean;
+  auth: {
+    style: AuthStyle;
+    header_name?: string;
+    bearer?: boolean;
+    param_name?: string;
+    env?: string;
+    access_key_id_env?: string;
+    secret_access_key_env?: string;
+  };
+  options?: { required?: Record<string, OptionValue>; recommended?: Record<string, OptionValue> };
+}
+
+function normaliseAuth(auth: GatewayBlock["auth"]): GatewayAuth {
+  switch (auth.style) {
+    case "header":
+      return { style: "header", headerName: auth.header_name!, env: auth.env!, bearer: auth.bearer ?? false };
+    case "query":
+      return { style: "query", paramName: auth.param_name!, env: auth.env! };
+    case "aws":
+      return { style: "aws", accessKeyIdEnv: auth.access_key_id_env!, secretAccessKeyEnv: auth.secret_access_key_env! };
+    default:
+      return { style: auth.style };
+  }
+}
+
+function normaliseGateway(block: GatewayBlock): ProviderGateway {
+  const entries = (values: Record<string, OptionValue> | undefined, required: boolean) =>
+    Object.entries(values ?? {}).map(([name, value]) => ({ name, value, required }));
+  return {
+    provider: block.provider,
+    confirmed: block.confirmed,
+    auth: normaliseAuth(block.auth),
+    options: [...entries(block.options?.required, true), ...entries(block.options?.recommended, false)],
+  };
 }
 
 /** Reads a capability entry (`chat`, `audio.speech`, given as its parts) out of a file. */
@@ -113,5 +155,6 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
     capabilities,
     groups,
     footnotes,
+    ...(file.gateway ? { gateway: normaliseGateway(file.gateway) } : {}),
   };
 }

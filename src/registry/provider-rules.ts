@@ -1,5 +1,6 @@
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
 import { describe } from "./errors.ts";
+import { checkGatewayRules } from "./gateway-rules.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 import { checkMarkdownLinks, checkTextValues } from "./text-rules.ts";
@@ -18,6 +19,7 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
   checkCapabilities(raw, problems);
   for (const [field, value] of markdownValues(raw)) if (!tooLong.has(field)) checkMarkdownLinks(field, value, problems);
   checkAliases(raw, slug, problems);
+  checkGatewayRules(raw, problems);
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> =>

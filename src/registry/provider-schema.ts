@@ -1,4 +1,5 @@
 import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+import { gatewaySchema } from "./gateway-schema.ts";
 import { LINT_RULE_IDS, LINT_RULES } from "./consistency-lint.ts";
 
 /**
@@ -183,6 +184,7 @@ export function providerSchema(): JsonSchema {
         },
       },
       ...capabilityProperties,
+      gateway: gatewaySchema(),
       lint_ignore: list(
         {
           type: "object",

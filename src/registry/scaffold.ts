@@ -16,6 +16,13 @@ const SCHEMA_PATH = fileURLToPath(new URL("../../schema/provider.schema.json", i
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+/** An environment variable name made from a slug: `example-ai` and `API_KEY` make `EXAMPLE_AI_API_KEY`. */
+export function envNameFor(slug: string, suffix: string): string {
+  let stem = slug.toUpperCase().replaceAll("-", "_");
+  if (!/^[A-Z]/.test(stem)) stem = `AI_${stem}`;
+  return `${stem.slice(0, 63 - suffix.length).replace(/_+$/, "")}_${suffix}`;
+}
+
 /**
  * The text of a new provider file: valid as it stands, every capability listed as not
  * supported, with commented-out fields showing what to fill in. Generated from the catalogue,
@@ -66,6 +73,25 @@ export function scaffoldText(name: string, schemaPath = "../../schema/provider.s
     "# limitations:",
     "#   provider_specific: []",
     "#   statistics_logging: []",
+    "",
+    "# How to configure the gateway's AI Proxy plugin; each supported capability shows the configuration made from it.",
+    "gateway:",
+    "  # The plugin's model.provider string. An OpenAI-compatible API uses 'openai' with an upstream_url option.",
+    "  provider: 'openai'",
+    "  # Set to true once these facts are checked against the gateway's own source; until then the page says so.",
+    "  confirmed: false",
+    "  auth:",
+    "    # 'header', 'query' (param_name, env), 'aws' (access_key_id_env, secret_access_key_env), 'gcp' or 'none'.",
+    "    style: 'header'",
+    "    header_name: 'Authorization'",
+    "    bearer: true",
+    "    # The environment variable that holds the key: its name, never the key itself.",
+    `    env: ${quote(envNameFor(slug, "API_KEY"))}`,
+    "  options:",
+    "    required:",
+    `      upstream_url: { env: ${quote(envNameFor(slug, "UPSTREAM_URL"))} }`,
+    "    # recommended:",
+    "    #   max_tokens: 1024",
     "",
   );
   return lines.join("\n");

@@ -3,7 +3,15 @@ import validateProvider from "../../schema/provider.validate.js";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
 import { closestMatches, describe, quoteCode } from "./errors.ts";
 import { displayField, type ProblemCollector } from "./problem-collector.ts";
+import {
+  ENV_NAME_PATTERN,
+  GATEWAY_PROVIDER_PATTERN,
+  OPTION_NAME_PATTERN,
+  OPTION_TEXT_PATTERN,
+  PARAMETER_NAME_PATTERN,
+} from "./gateway-schema.ts";
 import { NON_BLANK_PATTERN, SLUG_PATTERN_SOURCE, VERSION_PATTERN } from "./provider-schema.ts";
+import { secretLike } from "./secret-like.ts";
 import { slugify } from "./slug.ts";
 
 const MAX_SCHEMA_PROBLEMS = 200;
@@ -37,6 +45,8 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
   let reported = 0;
   for (const error of errors) {
     if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;
+    // A bad key name is reported by the check on the name itself (which carries `propertyName`).
+    if (error.keyword === "propertyNames") continue;
     if (reported++ === MAX_SCHEMA_PROBLEMS) break;
     report(error, problems);
   }
@@ -45,6 +55,10 @@ export function checkAgainstSchema(value: unknown, problems: ProblemCollector): 
 function report(error: ErrorObject, problems: ProblemCollector): void {
   const field = fieldOfPointer(error.instancePath);
   const found = describe(error.data);
+  if (error.propertyName !== undefined) {
+    problems.add(join(field, error.propertyName), keyNameMessage(error.propertyName), { atKey: true });
+    return;
+  }
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(error.params.additionalProperty);
@@ -64,6 +78,15 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       );
       return;
     case "enum": {
+      if (lastPart(field) !== "route_type" && !field.startsWith("lint_ignore.")) {
+        const allowed = (error.params.allowedValues as unknown[]).map(String);
+        const close = closestMatches(String(error.data), allowed, 1);
+        problems.add(
+          field,
+          `found ${found}, expected one of ${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+        );
+        return;
+      }
       if (field.startsWith("lint_ignore.")) {
         const rules = (error.params.allowedValues as string[]) ?? [];
         const close = closestMatches(String(error.data), rules, 1);
@@ -148,6 +171,21 @@ function missingMessage(parent: string, missing: string): string {
   if (parent === "" && missing === "url_patterns") {
     return "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - 'https://api.example.com/{route_type_path}'` under it.";
   }
+  if (parent === "gateway.auth" || parent === "gateway") {
+    const example: Record<string, string> = {
+      provider: "`provider: 'openai'` (the plugin's `model.provider` string)",
+      confirmed: "`confirmed: false` (or `true` once the facts are checked against the gateway's source)",
+      auth: "`auth:` with `style: 'header'`, `header_name` and `env` under it (or another style)",
+      style: "`style: 'header'` (or 'query', 'aws', 'gcp', 'none')",
+      header_name: "`header_name: 'Authorization'`",
+      param_name: "`param_name: 'key'`",
+      env: "`env:` with the name of the environment variable that holds the key, like 'EXAMPLE_API_KEY'",
+      access_key_id_env: "`access_key_id_env: 'AWS_ACCESS_KEY_ID'`",
+      secret_access_key_env: "`secret_access_key_env: 'AWS_SECRET_ACCESS_KEY'`",
+    };
+    const why = parent === "gateway" ? "in every `gateway` block" : "with this auth `style`";
+    return `missing, expected ${why}. Under \`${lastPart(parent)}:\`, add ${example[missing] ?? `\`${missing}:\``}.`;
+  }
   if (parent.startsWith("lint_ignore.") && missing === "reason")
     return "missing, expected why the file is right although the rule says otherwise, for the next reader. Add `reason: '...'` to the entry.";
   if (parent.startsWith("lint_ignore.") && missing === "rule")
@@ -160,6 +198,13 @@ function missingMessage(parent: string, missing: string): string {
 function patternExpectation(pattern: string): string {
   if (pattern === VERSION_PATTERN) return "a version like '3.11', or 'n/a'";
   if (pattern === SLUG_PATTERN_SOURCE) return "lower-case letters, digits and single hyphens";
+  if (pattern === ENV_NAME_PATTERN)
+    return "an environment variable name of up to 64 capital letters, digits and underscores";
+  if (pattern === GATEWAY_PROVIDER_PATTERN)
+    return "the plugin's `model.provider` string, up to 32 small letters, digits and underscores";
+  if (pattern === PARAMETER_NAME_PATTERN)
+    return "a header or parameter name of up to 64 letters, digits, `-`, `_` and `.`";
+  if (pattern === OPTION_TEXT_PATTERN) return "at most 200 characters on one line";
   return `text matching ${pattern}`;
 }
 
@@ -168,6 +213,7 @@ function expectedType(field: string, type: string): string {
   if (type === "boolean") return "`true` or `false`";
   if (type === "string") return key === "min_version" ? "a version in quotes, like '3.11', or 'n/a'" : "text";
   if (type === "array") return "a list";
+  if (type === "string,number,boolean,object") return "text, a number, `true`, `false` or `{ env: 'NAME' }`";
   if (type === "object") {
     if (CAPABILITY_BY_KEY.has(field))
       return "a mapping of `supported`, `streaming`, `upstream_path`, `route_type`, `model_example` and `min_version`";
@@ -212,11 +258,45 @@ function typeAdvice(field: string, error: ErrorObject, problems: ProblemCollecto
   return "";
 }
 
+/** A key that breaks its mapping's naming rule (only `model.options` names have one). */
+function keyNameMessage(key: string): string {
+  const suggestion = key
+    .toLowerCase()
+    .replace(/[^a-z0-9_.]+/g, "_")
+    .replace(/^[^a-z]+/, "");
+  return `found the option name ${describe(key)}, expected small letters, digits and underscores, with at most one \`.\` for a nested option (\`gemini.project_id\`).${OPTION_NAME_RE.test(suggestion) ? ` Did you mean \`${suggestion}\`?` : ""}`;
+}
+
+const OPTION_NAME_RE = new RegExp(OPTION_NAME_PATTERN);
+
 function patternMessage(pattern: string, data: unknown, found: string): string {
   const text = String(data);
+  const secret = secretLike(text);
+  // Never repeat a secret in a message: its first characters are enough to find it.
+  if (secret) {
+    return `found what looks like ${secret} (it starts \`${text.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Write the name of the environment variable that holds it instead, like 'EXAMPLE_API_KEY'.`;
+  }
   // "Did you mean" is for a slip in a short value; a long one is quoted (shortened) and nothing more.
   if (text.length > 64 && pattern !== NON_BLANK_PATTERN)
     return `found ${found}, expected ${patternExpectation(pattern)}.`;
+  if (pattern === ENV_NAME_PATTERN) {
+    const name = text
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]+/g, "_")
+      .replace(/^[^A-Z]+/, "");
+    return `found ${found}, expected an environment variable name: up to 64 capital letters, digits and underscores, like 'EXAMPLE_API_KEY'.${name ? ` Did you mean '${name}'?` : ""}`;
+  }
+  if (pattern === GATEWAY_PROVIDER_PATTERN) {
+    return `found ${found}, expected the plugin's \`model.provider\` string: up to 32 small letters, digits and underscores, like 'openai'.`;
+  }
+  if (pattern === PARAMETER_NAME_PATTERN) {
+    return `found ${found}, expected a header or parameter name: up to 64 letters, digits, \`-\`, \`_\` and \`.\`, with no spaces, like 'x-api-key'.`;
+  }
+  if (pattern === OPTION_TEXT_PATTERN) {
+    return text.length > 200
+      ? `found ${text.length} characters, expected at most 200. Shorten the value.`
+      : "found a control, line-break or direction-changing character, expected plain text on one line. Retype the value.";
+  }
   if (pattern === VERSION_PATTERN) return versionMessage(text, found);
   if (pattern === SLUG_PATTERN_SOURCE) {
     const slug = slugify(text);

@@ -1,4 +1,5 @@
-import type { Provider } from "../registry/model.ts";
+import { type ConfigView, gatewayConfigView } from "../gateway-config/config-view.ts";
+import type { Provider, ProviderCapability } from "../registry/model.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
 import { providerDescription } from "./describe.ts";
@@ -11,8 +12,9 @@ const validDate = (iso: string) => {
 };
 
 /**
- * The filters that compute a fact for a template: addresses, a page's description, dates.
- * They return plain text, which the engine escapes like any other value.
+ * The filters that compute a fact for a template: addresses, a page's description, dates, a
+ * capability's gateway configuration. They return plain text (or, for the configuration, an
+ * object of plain texts), which the engine escapes like any other value.
  */
 export const factFilters = {
   /** `{{ provider | providerPageUrl }}` → `/ai-providers/openai/` */
@@ -27,6 +29,8 @@ export const factFilters = {
   absoluteUrl: (url: string, site: SiteConfig) => absoluteUrl(site, url),
   /** `{{ provider | providerDescription: site }}`: one sentence on what the page answers. */
   providerDescription: (provider: Provider, site: SiteConfig) => providerDescription(provider, site),
+  /** `{% assign config = capability | gatewayConfig: provider %}`: its AI Proxy configuration, or `null`. */
+  gatewayConfig: (capability: ProviderCapability, provider: Provider) => gatewayConfigView(capability, provider),
   /** `{{ 10000 | count }}` → `10,000` */
   count: (n: number) => numberFormat.format(n),
   /** `{{ iso | isoDay }}` → `2026-01-03` (UTC); empty for text that is not a date. */
@@ -36,7 +40,7 @@ export const factFilters = {
     const date = validDate(iso);
     return date ? longDateFormat.format(date) : iso;
   },
-} satisfies Record<string, (value: any, ...args: any[]) => string>;
+} satisfies Record<string, (value: any, ...args: any[]) => string | ConfigView | null>;
 
 /** Registers the fact filters on a liquidjs engine (the Markdown engine; Eleventy registers them through its API). */
 export function registerFactFilters(liquid: { registerFilter(name: string, filter: (...args: any[]) => any): void }) {

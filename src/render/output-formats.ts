@@ -1,5 +1,5 @@
-import type { Provider, ProviderGroup } from "../registry/model.ts";
-import { capabilityRows, supportMark, upstreamPathRows } from "./reference-rows.ts";
+import type { Provider, ProviderCapability, ProviderGroup } from "../registry/model.ts";
+import { capabilityRows, referenceRow, supportMark, upstreamPathRows } from "./reference-rows.ts";
 import { markdownCapabilityRows, markdownUpstreamPathRows } from "../outputs/markdown-rows.ts";
 import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts";
 import {
@@ -27,6 +27,7 @@ export const htmlFormat: OutputFormat = {
   paragraphs: renderParagraphs,
   supportMark,
   capabilityRows: (group: ProviderGroup, prefix?: string) => capabilityRows(group, prefix),
+  referenceRow: (capability: ProviderCapability, prefix?: string) => referenceRow(capability, prefix),
   upstreamPathRows: (provider: Provider) => upstreamPathRows(provider),
 };
 
@@ -40,12 +41,19 @@ export const markdownFormat: OutputFormat = {
   capabilityRows: (group: ProviderGroup) => markdownCapabilityRows(group),
   upstreamPathRows: (provider: Provider) => markdownUpstreamPathRows(provider),
   cell: (markdown: string) => String(markdown).replace(/\|/g, "\\|"),
+  fence: (text: string) => codeFence(String(text)),
   quoteParagraphs: (text: string) =>
     text
       .split(/\n{2,}/)
       .map((paragraph) => inlineMarkdown(paragraph.trim()))
       .join("\n>\n> "),
 };
+
+/** A Markdown code fence longer than any run of backticks in `text`, so the text cannot close it. */
+export function codeFence(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(Math.max(3, longest + 1));
+}
 
 /** The part of a liquidjs engine that takes filters (Eleventy's engine and ours both are liquidjs). */
 export interface FilterRegistry {

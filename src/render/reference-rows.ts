@@ -1,4 +1,4 @@
-import type { Provider, ProviderGroup } from "../registry/model.ts";
+import type { Provider, ProviderCapability, ProviderGroup } from "../registry/model.ts";
 import { escapeHtml, renderInline, renderUpstreamPath } from "./inline.ts";
 
 // The rows of a provider's tables, rendered in TypeScript: looped in Liquid they cost more than
@@ -6,23 +6,27 @@ import { escapeHtml, renderInline, renderUpstreamPath } from "./inline.ts";
 // table, its caption and headers, and every sentence around it stay in the templates.
 
 /**
- * `{{ group | capabilityRows: prefix }}`: a capability group's table rows, one per capability: its
- * label (with its note's marker, linked to the note), route type, streaming, model example, minimum version.
+ * `{{ capability | referenceRow: prefix }}`: a capability's table row: its label (with its note's
+ * marker, linked to the note), route type, streaming, model example, minimum version.
  */
+export function referenceRow(capability: ProviderCapability, prefix = ""): string {
+  const note = capability.note;
+  const marker = note
+    ? `<sup><a class="note-ref" id="${prefix}note-ref-${note.number}" href="#${prefix}note-${note.number}">` +
+      `<span class="visually-hidden">Note </span>${note.number}</a></sup>`
+    : "";
+  return (
+    `<tr id="${prefix}${capability.id}"><th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
+    `<td><code>${escapeHtml(capability.routeType)}</code>${copyButton(capability.routeType, "route type")}</td>` +
+    `<td class="streaming">${supportMark(capability.streaming)}</td>` +
+    `<td>${renderInline(capability.modelExample)}</td><td>${escapeHtml(capability.minVersion)}</td></tr>\n`
+  );
+}
+
+/** `{{ group | capabilityRows: prefix }}`: a capability group's table rows, one per capability (see `referenceRow`). */
 export function capabilityRows(group: ProviderGroup, prefix = ""): string {
   let rows = "";
-  for (const capability of group.capabilities) {
-    const note = capability.note;
-    const marker = note
-      ? `<sup><a class="note-ref" id="${prefix}note-ref-${note.number}" href="#${prefix}note-${note.number}">` +
-        `<span class="visually-hidden">Note </span>${note.number}</a></sup>`
-      : "";
-    rows +=
-      `<tr id="${prefix}${capability.id}"><th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
-      `<td><code>${escapeHtml(capability.routeType)}</code>${copyButton(capability.routeType, "route type")}</td>` +
-      `<td class="streaming">${supportMark(capability.streaming)}</td>` +
-      `<td>${renderInline(capability.modelExample)}</td><td>${escapeHtml(capability.minVersion)}</td></tr>\n`;
-  }
+  for (const capability of group.capabilities) rows += referenceRow(capability, prefix);
   return rows;
 }
 

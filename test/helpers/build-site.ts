@@ -85,5 +85,8 @@ export function text(element: HTMLElement | null | undefined): string {
 
 /** Rows of a table as arrays of cell texts (header and data cells alike). */
 export function tableRows(table: HTMLElement): string[][] {
-  return table.querySelectorAll("tbody tr").map((tr) => tr.querySelectorAll("th, td").map((cell) => text(cell)));
+  // A capability's "Configure" row (its configuration, under its row) holds no cell of the table's columns.
+  return table
+    .querySelectorAll("tbody tr:not(.configure)")
+    .map((tr) => tr.querySelectorAll("th, td").map((cell) => text(cell)));
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { configFormats } from "../../src/gateway-config/formats.ts";
+import { capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
 import { renderProviderJson, renderProvidersJson } from "../../src/outputs/provider-json.ts";
 import { fixture } from "../helpers/build-site.ts";
@@ -38,6 +40,7 @@ test("a provider's JSON: names, URLs, each supported capability with its fields 
     model_example: "model-embeddings",
     min_version: "3.11",
     note: { number: 1, text: "Embeddings note." },
+    config: null,
   });
   assert.is(json.capabilities[0].note, null);
   assert.equal(
@@ -56,6 +59,37 @@ test("text fields are Markdown, with the legacy inline HTML turned into Markdown
   assert.is(json.last_updated, null);
   assert.is(json.capabilities[0].upstream_path, "`/v1/chat` and [the docs](https://example.com/docs)");
   assert.is(json.capabilities[0].model_example, "<script>alert(1)</script> & <img src=x onerror=alert(2)>");
+});
+
+test("each capability carries its gateway configuration: the facts and the three formats", () => {
+  const provider = load("gateway-auth-styles/header-key-ai.yaml");
+  const json = JSON.parse(renderProviderJson(provider, testSite, null));
+  const [chat, completions] = json.capabilities;
+  assert.equal(
+    { ...chat.config, deck: undefined, admin_api: undefined, kubernetes: undefined },
+    {
+      plugin: "ai-proxy",
+      name: "header-key-ai-chat",
+      route_type: "llm/v1/chat",
+      model_name: "claude-example-4",
+      gateway_version: "3.6",
+      confirmed: true,
+      environment: ["HEADER_KEY_API_KEY"],
+      gateway_environment: [],
+      deck: undefined,
+      admin_api: undefined,
+      kubernetes: undefined,
+    },
+  );
+  const formats = configFormats(capabilityConfig(provider, provider.capabilities[0]!)!);
+  assert.equal(
+    [chat.config.deck, chat.config.admin_api, chat.config.kubernetes],
+    [formats.deck, formats.adminApi, formats.kubernetes],
+  );
+  assert.match(chat.config.deck, `header_value: \${{ env "DECK_HEADER_KEY_API_KEY" }}`);
+  // "User-defined" is not a model name: the gateway takes the model from each request.
+  assert.is(completions.config.model_name, null);
+  assert.not.match(completions.config.deck, /^\s+name: /m);
 });
 
 test("the list of every provider joins the providers' own JSON, and parses", () => {

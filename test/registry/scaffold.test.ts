@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
-import { planScaffold, ScaffoldError, scaffoldText } from "../../src/registry/scaffold.ts";
+import { envNameFor, planScaffold, ScaffoldError, scaffoldText } from "../../src/registry/scaffold.ts";
 import { fixture, projectRoot } from "../helpers/build-site.ts";
 
 const temporaries: string[] = [];
@@ -69,6 +69,26 @@ test("the scaffold lists every capability in canonical order, its route type in 
     provider!.capabilities.map((c) => [c.key, c.routeType, c.minVersion]),
     [["chat", "llm/v1/chat", "3.14"]],
   );
+});
+
+test("the scaffold writes a valid gateway block, its variables named after the slug", () => {
+  const { provider } = parseProviderSource(scaffoldText("01 Example Labs"), "_data/providers/01-example-labs.yaml");
+  assert.equal(provider!.gateway, {
+    provider: "openai",
+    confirmed: false,
+    auth: { style: "header", headerName: "Authorization", env: "AI_01_EXAMPLE_LABS_API_KEY", bearer: true },
+    options: [{ name: "upstream_url", value: { env: "AI_01_EXAMPLE_LABS_UPSTREAM_URL" }, required: true }],
+  });
+  // A writer who switches to a provider with required options is told what to add.
+  const anthropic = scaffoldText("Example AI").replace("provider: 'openai'", "provider: 'anthropic'");
+  assert.match(
+    parseProviderSource(anthropic, "example-ai.yaml")
+      .problems.map((p) => p.message)
+      .join("\n"),
+    "`gateway.options.required`: missing `anthropic_version`, expected because the gateway's `anthropic` provider",
+  );
+  // At most 64 characters, the limit of an `env` name.
+  assert.is(envNameFor("x".repeat(80), "UPSTREAM_URL").length, 64);
 });
 
 test("the scaffold names its file after the slug and points editors at the schema", () => {

@@ -1,0 +1,140 @@
+import { GCP_SERVICE_ACCOUNT_ENV, gatewayProviderFacts, ROUTE_TYPE_SINCE } from "../gateway-catalogue.ts";
+import type { GatewayOption, Provider, ProviderCapability, ProviderGateway } from "../registry/model.ts";
+import { capabilitySince, compareVersions } from "../versions.ts";
+
+/**
+ * The AI Proxy plugin configuration for one capability of one provider, as a tree whose
+ * secret (and per-reader) leaves are references to environment variables. The three formats
+ * (decK, Admin API, Kubernetes) are written from this one tree, so they cannot disagree.
+ */
+
+/** A value read from an environment variable: `prefix` then the variable's value. */
+export interface EnvReference {
+  env: string;
+  prefix: string;
+}
+
+export type ConfigValue = string | number | boolean | EnvReference | ConfigObject;
+export interface ConfigObject {
+  [key: string]: ConfigValue;
+}
+
+export const isEnvReference = (value: ConfigValue): value is EnvReference =>
+  typeof value === "object" && typeof (value as EnvReference).env === "string";
+
+/** What a capability's configuration is made of, and the facts a reader needs beside it. */
+export interface CapabilityConfig {
+  /** The provider's slug. */
+  slug: string;
+  /** The plugin instance's name, and the route's in the examples: `<slug>-<capability id>`. */
+  name: string;
+  routeType: string;
+  /** The model example as one model name, when it is one; otherwise `model.name` is left out. */
+  modelName: string | undefined;
+  /** The first gateway version this configuration works on, when one is known. */
+  gatewayVersion: string | undefined;
+  /** False when the provider's gateway facts come only from documentation examples. */
+  confirmed: boolean;
+  /** The environment variables the configuration reads, in order of first use. */
+  environment: string[];
+  /** Environment variables the gateway itself reads at run time (not the configuration). */
+  gatewayEnvironment: string[];
+  /** The plugin's `config`. */
+  config: ConfigObject;
+}
+
+/**
+ * The model example as a plain model name: one token such as `gpt-4o` or `` `llama3.2:1b` ``.
+ * `n/a`, links, sentences and words like `User-defined` are not model names.
+ */
+export function plainModelName(modelExample: string): string | undefined {
+  let text = modelExample.trim();
+  const code = /^`([^`]+)`$/.exec(text) ?? /^<code>([^<]+)<\/code>$/i.exec(text);
+  if (code) text = code[1]!.trim();
+  if (/^n\/a$/i.test(text) || text.length > 100) return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/.test(text)) return undefined;
+  // A capitalised word with no digit reads as prose ("User-defined", "Varies"), not a model ID.
+  if (!/[0-9]/.test(text) && /[A-Z]/.test(text)) return undefined;
+  return text;
+}
+
+/** The later of some versions, ignoring the unknown ones. */
+function latest(versions: (string | undefined)[]): string | undefined {
+  return versions
+    .filter((v): v is string => v !== undefined)
+    .reduce<string | undefined>((a, b) => (a === undefined || compareVersions(b, a) > 0 ? b : a), undefined);
+}
+
+function authConfig(gateway: ProviderGateway): ConfigObject | undefined {
+  const { auth } = gateway;
+  switch (auth.style) {
+    case "header":
+      return { header_name: auth.headerName, header_value: { env: auth.env, prefix: auth.bearer ? "Bearer " : "" } };
+    case "query":
+      return { param_name: auth.paramName, param_value: { env: auth.env, prefix: "" }, param_location: "query" };
+    case "aws":
+      // The plugin refuses a caller's own credentials for Bedrock; saying so keeps `auth` present for patches.
+      return {
+        allow_override: false,
+        aws_access_key_id: { env: auth.accessKeyIdEnv, prefix: "" },
+        aws_secret_access_key: { env: auth.secretAccessKeyEnv, prefix: "" },
+      };
+    case "gcp":
+      return { gcp_use_service_account: true };
+    case "none":
+      return undefined;
+  }
+}
+
+function optionsConfig(options: readonly GatewayOption[]): ConfigObject | undefined {
+  if (options.length === 0) return undefined;
+  const tree: ConfigObject = {};
+  for (const { name, value } of options) {
+    const leaf: ConfigValue = typeof value === "object" ? { env: value.env, prefix: "" } : value;
+    const [parent, child] = name.split(".") as [string, string | undefined];
+    if (child === undefined) tree[parent] = leaf;
+    else ((tree[parent] ??= {}) as ConfigObject)[child] = leaf;
+  }
+  return tree;
+}
+
+/** Every environment variable a configuration tree reads, in order of first use. */
+export function environmentOf(value: ConfigValue, names: string[] = []): string[] {
+  if (isEnvReference(value)) {
+    if (!names.includes(value.env)) names.push(value.env);
+  } else if (typeof value === "object") {
+    for (const child of Object.values(value)) environmentOf(child, names);
+  }
+  return names;
+}
+
+/**
+ * The configuration of one supported capability, or undefined when the provider's file has
+ * no `gateway` block.
+ */
+export function capabilityConfig(provider: Provider, capability: ProviderCapability): CapabilityConfig | undefined {
+  const gateway = provider.gateway;
+  if (!gateway) return undefined;
+  const modelName = plainModelName(capability.modelExample);
+  const model: ConfigObject = { provider: gateway.provider };
+  if (modelName !== undefined) model.name = modelName;
+  const options = optionsConfig(gateway.options);
+  if (options) model.options = options;
+  const auth = authConfig(gateway);
+  const config: ConfigObject = { route_type: capability.routeType, ...(auth ? { auth } : {}), model };
+  return {
+    slug: provider.slug,
+    name: `${provider.slug}-${capability.id}`,
+    routeType: capability.routeType,
+    modelName,
+    gatewayVersion: latest([
+      capabilitySince(provider, capability),
+      ROUTE_TYPE_SINCE[capability.routeType],
+      gatewayProviderFacts(gateway.provider)?.since,
+    ]),
+    confirmed: gateway.confirmed,
+    environment: environmentOf(config),
+    gatewayEnvironment: gateway.auth.style === "gcp" ? [GCP_SERVICE_ACCOUNT_ENV] : [],
+    config,
+  };
+}

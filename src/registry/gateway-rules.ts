@@ -1,0 +1,172 @@
+import {
+  AUTH_STYLE_FIELDS,
+  AUTH_STYLES,
+  type AuthStyle,
+  GATEWAY_PROVIDERS,
+  gatewayProviderFacts,
+  type OptionValue,
+} from "../gateway-catalogue.ts";
+import { closestMatches, describe } from "./errors.ts";
+import type { ProblemCollector } from "./problem-collector.ts";
+import { secretLike } from "./secret-like.ts";
+
+/**
+ * The rules of a provider file's `gateway` block that its schema cannot say: the options the
+ * plugin requires for the `model.provider` named, an option given twice, fields of another
+ * auth style, and values that look like secrets. Each check guards its own types, so it is safe
+ * on a block the schema rejected.
+ */
+export function checkGatewayRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
+  const gateway = raw.gateway;
+  if (!isMap(gateway)) return;
+  checkAuthFields(gateway.auth, problems);
+  const options = isMap(gateway.options) ? gateway.options : {};
+  const required = isMap(options.required) ? options.required : {};
+  const recommended = isMap(options.recommended) ? options.recommended : {};
+  for (const [list, values] of [
+    ["required", required],
+    ["recommended", recommended],
+  ] as const) {
+    for (const [name, value] of Object.entries(values)) checkOptionValue(list, name, value, problems);
+  }
+  for (const name of Object.keys(recommended)) {
+    if (Object.hasOwn(required, name)) {
+      optionProblem(
+        problems,
+        "recommended",
+        name,
+        `found \`${name}\` under \`required\` too, expected each option once. Remove it from one of the lists.`,
+        true,
+      );
+    }
+  }
+  if (typeof gateway.provider === "string") checkProviderOptions(gateway.provider, required, recommended, problems);
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const code = (text: string) => `\`${text}\``;
+const listed = (items: readonly string[]) => items.map(code).join(", ");
+
+/** An option value as YAML, for a message: `'2023-06-01'`, `{ env: 'AZURE_INSTANCE_NAME' }`. */
+export function optionYaml(value: OptionValue): string {
+  if (typeof value === "object") return `{ env: '${value.env}' }`;
+  return typeof value === "string" ? `'${value.replaceAll("'", "''")}'` : String(value);
+}
+
+function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
+  if (!isMap(auth) || typeof auth.style !== "string" || !AUTH_STYLES.includes(auth.style as AuthStyle)) return;
+  const style = auth.style as AuthStyle;
+  const own = [...AUTH_STYLE_FIELDS[style].required, ...AUTH_STYLE_FIELDS[style].optional];
+  for (const key of Object.keys(auth)) {
+    if (key === "style" || own.includes(key)) continue;
+    const owner = AUTH_STYLES.find((s) =>
+      [...AUTH_STYLE_FIELDS[s].required, ...AUTH_STYLE_FIELDS[s].optional].includes(key),
+    );
+    if (!owner) continue; // an unknown key: the schema reports it
+    problems.add(
+      `gateway.auth.${key}`,
+      `found \`${key}\`, a field of the \`${owner}\` style, expected ${own.length ? `only ${listed(own)}` : "no other field"} with \`style: '${style}'\`. Remove it, or set \`style: '${owner}'\`.`,
+      { atKey: true },
+    );
+  }
+}
+
+/**
+ * A problem with one option, reported at the option (or where it would go) under the list's
+ * field: an option's whole path is too long to show in full before the message.
+ */
+function optionProblem(
+  problems: ProblemCollector,
+  list: "required" | "recommended",
+  name: string,
+  message: string,
+  atKey = false,
+): void {
+  const position = problems.position(`gateway.options.${list}.${name}`, atKey);
+  problems.add(`gateway.options.${list}`, message, position ? { position } : {});
+}
+
+function checkOptionValue(
+  list: "required" | "recommended",
+  name: string,
+  value: unknown,
+  problems: ProblemCollector,
+): void {
+  if (typeof value !== "string") return;
+  const what = secretLike(value);
+  if (!what) return;
+  // Never repeat a secret in a message: its first characters are enough to find it.
+  optionProblem(
+    problems,
+    list,
+    name,
+    `found what looks like ${what} in \`${name}\` (it starts \`${value.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Put the secret in an environment variable and write \`{ env: 'NAME' }\` instead.`,
+  );
+}
+
+function checkProviderOptions(
+  provider: string,
+  required: Record<string, unknown>,
+  recommended: Record<string, unknown>,
+  problems: ProblemCollector,
+): void {
+  const facts = gatewayProviderFacts(provider);
+  if (!facts) {
+    const close = closestMatches(
+      provider,
+      GATEWAY_PROVIDERS.map((p) => p.provider),
+      1,
+    );
+    problems.add(
+      "gateway.provider",
+      `found ${describe(provider)}, which is not a \`model.provider\` of the gateway (as of 3.15), expected one of ${listed(GATEWAY_PROVIDERS.map((p) => p.provider))}.${close.length ? ` Did you mean "${close[0]}"?` : " Check the spelling; a provider newer than 3.15 is fine."}`,
+      { severity: "warning" },
+    );
+    return;
+  }
+  for (const { name, example } of facts.requiredOptions) {
+    if (Object.hasOwn(required, name)) continue;
+    if (Object.hasOwn(recommended, name)) {
+      optionProblem(
+        problems,
+        "recommended",
+        name,
+        `found \`${name}\` among the recommended options, expected it under \`required\`: the gateway's \`${provider}\` provider does not run without it. Move it to \`required:\`.`,
+        true,
+      );
+      continue;
+    }
+    optionProblem(
+      problems,
+      "required",
+      name,
+      `missing \`${name}\`, expected because the gateway's \`${provider}\` provider does not run without it. Under \`gateway.options.required\`, add \`${name}: ${optionYaml(example)}\`.`,
+    );
+  }
+  const given = { ...recommended, ...required };
+  for (const [name, allowed] of Object.entries(facts.optionValues)) {
+    const value = given[name];
+    if (typeof value !== "string" || allowed.includes(value)) continue;
+    const list = Object.hasOwn(required, name) ? "required" : "recommended";
+    const close = closestMatches(value, allowed, 1);
+    optionProblem(
+      problems,
+      list,
+      name,
+      `found ${describe(value)} for \`${name}\`, expected one of ${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+    );
+  }
+  for (const group of facts.allOrNone) {
+    const present = group.filter((name) => Object.hasOwn(given, name));
+    if (present.length === 0 || present.length === group.length) continue;
+    for (const name of group.filter((n) => !present.includes(n))) {
+      optionProblem(
+        problems,
+        "required",
+        name,
+        `missing \`${name}\`, expected because ${listed(present)} is set: the gateway's \`${provider}\` provider takes ${listed(group)} together or not at all. Add \`${name}\` under \`gateway.options.required\`, or remove the others.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,183 @@
+// The "Configure" disclosure of each capability row, in Chromium: closed at first, the three
+// formats as tabs whose choice is remembered across pages, a copy button that puts exactly the
+// configuration's text on the clipboard; and without JavaScript, every format under its heading.
+import type { BrowserContext, Page } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { browserFixture, browserSuiteRuns, type BrowserFixture } from "../helpers/browser.ts";
+
+const configure = suite("configure");
+const it = browserSuiteRuns("configure (tabs, copy buttons, without JavaScript)") ? configure : configure.skip;
+const fixture = browserFixture();
+configure.after(fixture.close);
+
+/** The formats in tab order, and the JSON API's key for each. */
+const FORMATS = [
+  ["deck", "deck"],
+  ["admin-api", "admin_api"],
+  ["kubernetes", "kubernetes"],
+] as const;
+
+interface ProviderJson {
+  slug: string;
+  capabilities: { id: string; config: Record<string, unknown> | null }[];
+}
+
+/** The providers whose pages show configurations, from the JSON API: any shipped registry will do. */
+async function configuredProviders(context: BrowserFixture): Promise<ProviderJson[]> {
+  const response = await fetch(`${context.server.origin}/api/providers.json`);
+  const all = ((await response.json()) as { providers: ProviderJson[] }).providers;
+  return all.filter((p) => p.capabilities.some((c) => c.config));
+}
+
+async function newContext(context: BrowserFixture, javaScriptEnabled = true): Promise<BrowserContext> {
+  const browser = await context.browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 800 } });
+  if (javaScriptEnabled)
+    await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: context.server.origin });
+  return browser;
+}
+
+async function open(browser: BrowserContext, context: BrowserFixture, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await page.goto(`${context.server.origin}${url}`);
+  (page as any).errors = errors;
+  return page;
+}
+
+/**
+ * What the clipboard holds, read from a page of the same origin that is not the site's: the
+ * site's Permissions-Policy refuses clipboard-read (as it should), and copy.js only writes.
+ */
+async function clipboardText(browser: BrowserContext, origin: string): Promise<string> {
+  const reader = await browser.newPage();
+  await reader.route(`${origin}/__clipboard`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
+  );
+  await reader.goto(`${origin}/__clipboard`);
+  await reader.bringToFront();
+  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  return text;
+}
+
+/** Which panels of a disclosure show, and which tab is selected. */
+const state = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    // No named functions in here: the test's compiler would wrap them in a helper the page lacks.
+    const details = document.getElementById(id)!;
+    const shown = [...details.querySelectorAll("*")].filter((e) => (e as HTMLElement).offsetParent !== null);
+    return {
+      open: (details as HTMLDetailsElement).open,
+      tablist: shown.some((e) => e.matches('[role="tablist"]')),
+      panels: shown.filter((e) => e.matches(".config-panel")).map((p) => p.getAttribute("data-config-format")),
+      selected: [...details.querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) =>
+        t.getAttribute("data-config-format"),
+      ),
+      headings: shown.filter((e) => e.matches(".config-heading")).length,
+      buttons: shown.filter((e) => e.matches(".copy-button")).length,
+    };
+  }, id);
+
+it("closed at first; opened, one format at a time, and the copy button copies exactly its text", async () => {
+  const context = await fixture.get();
+  const [provider] = await configuredProviders(context);
+  assert.ok(provider, "a shipped provider shows configurations");
+  const browser = await newContext(context);
+  const page = await open(browser, context, `/ai-providers/${provider!.slug}/`);
+  const capabilities = provider!.capabilities.filter((c) => c.config);
+  assert.is(await page.locator("details[id$='-config'][open]").count(), 0, "every disclosure starts closed");
+  assert.is(await page.locator("details[id$='-config']").count(), capabilities.length);
+  for (const capability of capabilities) {
+    const id = `${capability.id}-config`;
+    await page.click(`#${id} > summary`);
+    assert.equal(await state(page, id), {
+      open: true,
+      tablist: true,
+      panels: ["deck"],
+      selected: ["deck"],
+      headings: 0,
+      buttons: 1,
+    });
+    for (const [format, key] of FORMATS) {
+      await page.click(`#${id}-${format}-tab`);
+      assert.equal((await state(page, id)).panels, [format]);
+      await page.click(`#${id}-${format} .copy-button`);
+      await page.waitForSelector(`#${id}-${format} .copy-button[data-copied]`);
+      const copied = await clipboardText(browser, context.server.origin);
+      assert.is(copied, capability.config![key], `${provider!.slug} ${capability.id} ${format}`);
+      await page.bringToFront();
+    }
+    // Back to decK for the next capability, by keyboard: Home on the focused tab.
+    await page.focus(`#${id}-kubernetes-tab`);
+    await page.keyboard.press("Home");
+    assert.equal((await state(page, id)).selected, ["deck"]);
+    assert.is(await page.evaluate(() => document.activeElement?.id), `${id}-deck-tab`);
+  }
+  assert.equal((page as any).errors, []);
+  await browser.close();
+});
+
+it("the chosen format is remembered: every disclosure on this page and the next one shows it", async () => {
+  const context = await fixture.get();
+  const providers = await configuredProviders(context);
+  assert.ok(providers.length >= 2, "two providers show configurations");
+  const browser = await newContext(context);
+  const first = await open(browser, context, `/ai-providers/${providers[0]!.slug}/`);
+  const [a, b] = providers[0]!.capabilities.filter((c) => c.config);
+  await first.click(`#${a!.id}-config > summary`);
+  await first.focus(`#${a!.id}-config-deck-tab`);
+  await first.keyboard.press("ArrowLeft");
+  assert.equal((await state(first, `${a!.id}-config`)).selected, ["kubernetes"], "ArrowLeft wraps to the last tab");
+  if (b) {
+    await first.click(`#${b.id}-config > summary`);
+    assert.equal((await state(first, `${b.id}-config`)).panels, ["kubernetes"]);
+  }
+  const next = await open(browser, context, `/ai-providers/${providers[1]!.slug}/`);
+  const c = providers[1]!.capabilities.find((x) => x.config)!;
+  await next.click(`#${c.id}-config > summary`);
+  assert.equal((await state(next, `${c.id}-config`)).panels, ["kubernetes"]);
+  await browser.close();
+});
+
+it("without JavaScript the disclosure still opens, and shows every format under its heading", async () => {
+  const context = await fixture.get();
+  const [provider] = await configuredProviders(context);
+  const browser = await newContext(context, false);
+  const page = await open(browser, context, `/ai-providers/${provider!.slug}/`);
+  const capability = provider!.capabilities.find((c) => c.config)!;
+  const id = `${capability.id}-config`;
+  assert.is((await state(page, id)).open, false);
+  await page.click(`#${id} > summary`);
+  assert.equal(await state(page, id), {
+    open: true,
+    tablist: false,
+    panels: ["deck", "admin-api", "kubernetes"],
+    selected: [],
+    headings: 3,
+    buttons: 0,
+  });
+  for (const [format, key] of FORMATS) {
+    assert.is(await page.locator(`#${id}-${format}-code`).textContent(), capability.config![key]);
+  }
+  await browser.close();
+});
+
+it("a provider with unconfirmed facts says so beside each configuration; a confirmed one does not", async () => {
+  const context = await fixture.get();
+  const browser = await newContext(context);
+  for (const provider of await configuredProviders(context)) {
+    const page = await open(browser, context, `/ai-providers/${provider.slug}/`);
+    for (const capability of provider.capabilities.filter((c) => c.config)) {
+      const warning = page.locator(`#${capability.id}-config .callout-warning`);
+      if (capability.config!.confirmed) assert.is(await warning.count(), 0, `${provider.slug} ${capability.id}`);
+      else assert.match((await warning.textContent()) ?? "", /Unconfirmed/, `${provider.slug} ${capability.id}`);
+    }
+    await page.close();
+  }
+  await browser.close();
+});
+
+configure.run();
