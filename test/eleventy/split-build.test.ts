@@ -63,11 +63,7 @@ test("a build split over two processes writes the same files, the same bytes, as
 test("a split build publishes one folder: nothing of an earlier build stays, no staging folder is left", async () => {
   await builds;
   assert.not.ok(files(split).has("ai-providers/removed-provider/index.html"));
-  assert.equal(
-    readdirSync(work).sort(),
-    ["single", "split"],
-    "no `.building` or `.previous` folder beside the output",
-  );
+  assert.equal(readdirSync(work).sort(), ["single", "split"], "no `.building` or `.previous` folder beside the output");
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
