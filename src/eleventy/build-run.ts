@@ -52,8 +52,10 @@ export class BuildRun {
     if (!this.split) this.output.prepare();
     const facts = this.state.current;
     // One line when "last updated" is left off some pages (shallow clone, uncommitted files).
-    const note = facts.history.note(facts.registry.providers.map((p) => path.resolve(facts.paths.root, p.file)));
-    if (note) console.log(note);
+    void facts.historyReady().then((history) => {
+      const note = history.note(facts.registry.providers.map((p) => path.resolve(facts.paths.root, p.file)));
+      if (note) console.log(note);
+    });
     if (run.runMode === "build" || !this.indexedOnce) {
       this.indexedOnce = true;
       this.search = new SearchIndexBuild(function* () {

@@ -1,6 +1,7 @@
 import { createRegistryLoader, type Registry } from "../registry/load.ts";
 import { formatProblem } from "../registry/errors.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
+import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { BuildFacts } from "./build-facts.ts";
 import { allPages, type PageShare } from "./split-build.ts";
 
@@ -21,6 +22,7 @@ export interface ProjectPaths {
 export class BuildState {
   private providers: { load(): Registry; invalidate(files?: readonly string[]): void };
   private facts?: BuildFacts;
+  private history?: Promise<FileHistory>;
   /** The providers whose pages and twins this process writes: all of them unless the build is split. */
   pages: PageShare = allPages;
 
@@ -48,7 +50,15 @@ export class BuildState {
   /** Forgets the last build's data; the watcher's changed files are parsed again, the rest reused. */
   startBuild(changedFiles?: readonly string[]): void {
     if (changedFiles) this.providers.invalidate([...changedFiles]);
+    // The last build's history is stale; one read ahead for the first build (`readHistory`) is kept.
+    if (this.facts) this.history = undefined;
     this.facts = undefined;
+  }
+
+  /** Starts reading the data files' git history, so the build's first page need not wait for git. */
+  readHistory(): void {
+    this.history ??= readFileHistoryAsync(this.paths.providersDir);
+    this.history.catch(() => {});
   }
 
   /** This build's registry, site and shared facts; loaded (and its warnings printed) on first use. */
@@ -57,7 +67,8 @@ export class BuildState {
       const site: SiteConfig = loadSiteConfig(this.paths.siteFile, { root: this.paths.root });
       const registry: Registry = this.providers.load();
       for (const warning of registry.warnings) console.warn(formatProblem(warning));
-      this.facts = new BuildFacts(registry, site, this.paths);
+      this.readHistory();
+      this.facts = new BuildFacts(registry, site, this.paths, this.history);
     }
     return this.facts;
   }

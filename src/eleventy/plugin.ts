@@ -69,6 +69,8 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     schemaFile: resolve(options.schemaFile, "schema/provider.schema.json"),
   };
   const state = new BuildState(paths, helper?.registry);
+  // git runs while Eleventy starts up.
+  state.readHistory();
   const output = options.output ?? new OutputFolder(path.resolve(root, "_site"), false);
   let registry: Registry | undefined;
   if (!helper) {

@@ -17,6 +17,7 @@ export async function writeProviderTwins(
   outputDir: string,
   includesDir: string,
 ): Promise<string[]> {
+  await facts.historyReady();
   const markdown = new ProviderMarkdownRenderer(includesDir);
   const written: string[] = [];
   const jobs = providers.map((provider) => async () => {
