@@ -39,7 +39,10 @@ export const allPages: PageShare = (providers) => providers;
  */
 const MEMORY_FLAG = "--optimize-for-size";
 
-/** In a command-line build of a folder large enough to be split: V8 favours memory from here on. */
+/**
+ * In a command-line build of a folder large enough for several helpers (where the first process's
+ * memory, not its speed, is the limit): V8 favours memory from here on.
+ */
 export function favourMemoryFor(providersDir: string): void {
   let entries = 0;
   try {
@@ -47,7 +50,7 @@ export function favourMemoryFor(providersDir: string): void {
   } catch {
     return;
   }
-  if (splitsAt(entries)) v8.setFlagsFromString(MEMORY_FLAG);
+  if (splitsAt(entries) && entries > 2 * PAGES_PER_PROCESS) v8.setFlagsFromString(MEMORY_FLAG);
 }
 
 /** Whether a command-line build of this many providers is split over several processes. */
