@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -44,12 +44,36 @@ function parseGitLogCommits(output: string, dir: string): Map<string, { date: st
   return dates;
 }
 
-const git = (dir: string, args: string[]) =>
+/** What one git command gave: its exit status and output (`error` when it could not run). */
+interface GitOutput {
+  status: number | null;
+  stdout: string;
+  error?: Error;
+}
+
+const GIT_OPTIONS = { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 } as const;
+
+const git = (dir: string, args: string[]): GitOutput =>
   spawnSync("git", ["-c", "core.quotePath=false", ...args], {
     cwd: dir,
-    encoding: "utf8",
-    maxBuffer: 1024 * 1024 * 1024,
+    ...GIT_OPTIONS,
     stdio: ["ignore", "pipe", "ignore"],
+  });
+
+const gitAsync = (dir: string, args: string[]): Promise<GitOutput> =>
+  new Promise((resolve) => {
+    const child = execFile(
+      "git",
+      ["-c", "core.quotePath=false", ...args],
+      { cwd: dir, ...GIT_OPTIONS },
+      (error, stdout) =>
+        resolve({
+          status: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+          stdout: stdout ?? "",
+          error: error && typeof error.code !== "number" ? error : undefined,
+        }),
+    );
+    child.stdin?.end();
   });
 
 const unknown = (why: string): FileHistory => ({
@@ -59,14 +83,13 @@ const unknown = (why: string): FileHistory => ({
 });
 
 /**
- * The history of every file under `dir` from one `git log`, whatever the number of files (plus
- * one `git status` for files changed since, and a look at the shallow-clone boundary). Outside
- * a git checkout, or where git is missing, nothing is known and no error is raised.
+ * The steps of reading the history, as the git commands each needs (those of one step can run
+ * at once), so that the same steps run blocking (`readFileHistory`) or beside the build (`readFileHistoryAsync`).
  */
-export function readFileHistory(dir: string): FileHistory {
-  const where = git(dir, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow"]);
-  if (where.status !== 0 || where.error) return unknown("the data folder is not in a git checkout");
-  const [top = dir, shallowFlag, shallowFile] = where.stdout.trim().split("\n");
+function* historySteps(dir: string): Generator<string[][], FileHistory, GitOutput[]> {
+  const [where] = yield [["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow"]];
+  if (where!.status !== 0 || where!.error) return unknown("the data folder is not in a git checkout");
+  const [top = dir, shallowFlag, shallowFile] = where!.stdout.trim().split("\n");
   // A shallow clone's oldest commits stand for all history before them: a file last changed
   // there may have changed long before. Those commits are listed in the `shallow` file.
   const boundary = new Set<string>();
@@ -78,10 +101,40 @@ export function readFileHistory(dir: string): FileHistory {
       return unknown("the git history is shallow (a clone with --depth); fetch it whole with `git fetch --unshallow`");
     }
   }
-  const log = git(dir, ["log", `--format=${SEPARATOR}%cI %H`, "--name-only", "--relative", "--", "."]);
-  if (log.status !== 0 || log.error) return unknown("git could not read the data folder's history");
-  const commits = parseGitLogCommits(log.stdout, dir);
-  const changed = changedFiles(dir, top);
+  const [log, status] = yield [
+    ["log", `--format=${SEPARATOR}%cI %H`, "--name-only", "--relative", "--", "."],
+    ["status", "--porcelain", "-z", "--untracked-files=all", "--", "."],
+  ];
+  if (log!.status !== 0 || log!.error) return unknown("git could not read the data folder's history");
+  return historyOf(dir, parseGitLogCommits(log!.stdout, dir), changedFiles(status!.stdout, top), boundary);
+}
+
+/**
+ * The history of every file under `dir` from one `git log`, whatever the number of files (plus
+ * one `git status` for files changed since, and a look at the shallow-clone boundary). Outside
+ * a git checkout, or where git is missing, nothing is known and no error is raised.
+ */
+export function readFileHistory(dir: string): FileHistory {
+  const steps = historySteps(dir);
+  let step = steps.next([]);
+  while (!step.done) step = steps.next(step.value.map((args) => git(dir, args)));
+  return step.value;
+}
+
+/** `readFileHistory` without blocking: git runs while the build goes on (`git log` and `git status` at once). */
+export async function readFileHistoryAsync(dir: string): Promise<FileHistory> {
+  const steps = historySteps(dir);
+  let step = steps.next([]);
+  while (!step.done) step = steps.next(await Promise.all(step.value.map((args) => gitAsync(dir, args))));
+  return step.value;
+}
+
+function historyOf(
+  dir: string,
+  commits: Map<string, { date: string; commit: string }>,
+  changed: Set<string>,
+  boundary: Set<string>,
+): FileHistory {
   const beyondBoundary = (file: string) => boundary.has(commits.get(file)?.commit ?? "");
   const lastCommitted = (file: string) => {
     const absolute = path.resolve(dir, file);
@@ -107,11 +160,10 @@ export function readFileHistory(dir: string): FileHistory {
   };
 }
 
-/** Files under `dir` that differ from the last commit (new, changed, renamed), as absolute paths. */
-function changedFiles(dir: string, top: string): Set<string> {
-  const status = git(dir, ["status", "--porcelain", "-z", "--untracked-files=all", "--", "."]);
+/** The files `git status --porcelain -z` lists (new, changed, renamed), as absolute paths. */
+function changedFiles(status: string, top: string): Set<string> {
   const changed = new Set<string>();
-  const entries = (status.stdout ?? "").split("\0");
+  const entries = (status ?? "").split("\0");
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (entry.length < 4) continue;

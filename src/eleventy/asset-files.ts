@@ -6,10 +6,11 @@ const fromCwd = (file: string) => path.relative(process.cwd(), file).split(path.
 /**
  * The CSS and JavaScript files, copied to `/assets/` under content-hashed names (so they can be
  * cached for a year), and the `assetUrl` filter that names them: `{{ "site.css" | assetUrl }}`.
+ * `copy` false: the filter only (a split build's helper process; the first process copies them).
  */
-export function registerAssetFiles(eleventyConfig: any, assetsDir: string): void {
+export function registerAssetFiles(eleventyConfig: any, assetsDir: string, copy = true): void {
   const assets = assetManifest(assetsDir);
-  for (const [name, hashed] of assets) {
+  for (const [name, hashed] of copy ? assets : []) {
     eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(assetsDir, name))]: `assets/${hashed}` });
   }
   eleventyConfig.addFilter("assetUrl", assetUrlOf(assets, fromCwd(assetsDir)));

@@ -15,11 +15,21 @@ export class BuildFacts {
   private statsCache?: SiteStats;
   private readonly json = new Map<Provider, string>();
 
+  /** `history`: the data files' git history, when already being read beside the build. */
   constructor(
     readonly registry: Registry,
     readonly site: SiteConfig,
     readonly paths: { root: string; providersDir: string },
-  ) {}
+    private readonly historyRead?: Promise<FileHistory>,
+  ) {
+    this.historyRead?.then((history) => (this.historyCache ??= history)).catch(() => {});
+  }
+
+  /** The history, once read beside the build: what the build awaits before any page asks (`history`). */
+  async historyReady(): Promise<FileHistory> {
+    if (this.historyRead) this.historyCache ??= await this.historyRead;
+    return this.history;
+  }
 
   get matrix(): CapabilityMatrix {
     return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers, this.site.product));
@@ -35,7 +45,7 @@ export class BuildFacts {
     return providerSummary(provider, this.site, this.lastUpdated(provider));
   }
 
-  /** One git command for all data files, run the first time a page asks. */
+  /** One git command for all data files: read beside the build, or run the first time a page asks. */
   get history(): FileHistory {
     return (this.historyCache ??= readFileHistory(this.paths.providersDir));
   }

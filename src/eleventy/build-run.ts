@@ -1,9 +1,11 @@
 import path from "node:path";
 import { providerSearchRecord } from "../outputs/search-records.ts";
 import type { BuildState } from "./build-state.ts";
+import { stopCliBuild } from "./check-before-build.ts";
 import type { OutputFolder } from "./output-folder.ts";
 import { writeProviderTwins } from "./provider-twins.ts";
 import { SearchIndexBuild } from "./search-index.ts";
+import type { HelperProcesses } from "./split-build.ts";
 
 /** The search index's folder in the site. */
 const SEARCH_INDEX_DIR = "pagefind";
@@ -19,9 +21,15 @@ export class BuildRun {
   private indexedOnce = false;
   private includesDir = "_includes";
 
+  /**
+   * `split`: a command-line build split over two processes. The first (`first`: its helper, which it
+   * waits for) prepared the staging folder before starting it, indexes for search and publishes; the
+   * helper (`helper`: it reports the files it wrote) writes its pages and twins only.
+   */
   constructor(
     private readonly state: BuildState,
     private readonly output: OutputFolder,
+    private readonly split?: { first: HelperProcesses } | { helper: (written: string[]) => void },
   ) {}
 
   /**
@@ -36,17 +44,24 @@ export class BuildRun {
     this.twins = undefined;
     this.search = undefined;
     if (run.outputMode && run.outputMode !== "fs") return;
-    this.output.prepare();
+    if (this.split && "helper" in this.split) {
+      this.twins = this.writeTwins();
+      this.twins.catch(() => {});
+      return;
+    }
+    if (!this.split) this.output.prepare();
     const facts = this.state.current;
     // One line when "last updated" is left off some pages (shallow clone, uncommitted files).
-    const note = facts.history.note(facts.registry.providers.map((p) => path.resolve(facts.paths.root, p.file)));
-    if (note) console.log(note);
+    void facts.historyReady().then((history) => {
+      const note = history.note(facts.registry.providers.map((p) => path.resolve(facts.paths.root, p.file)));
+      if (note) console.log(note);
+    });
     if (run.runMode === "build" || !this.indexedOnce) {
       this.indexedOnce = true;
-      this.search = new SearchIndexBuild(
-        () => facts.registry.providers.map((provider) => providerSearchRecord(provider, facts.site)),
-        facts.site.language,
-      );
+      this.search = new SearchIndexBuild(function* () {
+        // One at a time: Pagefind is sent a batch, and the records of 10,000 pages need not wait in memory.
+        for (const provider of facts.registry.providers) yield providerSearchRecord(provider, facts.site);
+      }, facts.site.language);
     }
     if (this.output.staged) this.twins = this.writeTwins();
     // Awaited by `finish`; a build that fails before then must not leave it unhandled.
@@ -66,11 +81,26 @@ export class BuildRun {
     for (const result of run.results ?? []) {
       if (result.outputPath) written.add(path.resolve(result.outputPath));
     }
+    if (this.split && "helper" in this.split) return this.split.helper([...written]);
+    if (this.split) {
+      const helpers = await this.split.first.written();
+      if (!helpers) {
+        stopCliBuild("A helper process of the build stopped (its message is above).");
+        throw new Error("A helper process of the build stopped (its message is above).");
+      }
+      for (const file of helpers) written.add(file);
+    }
     // An incremental rebuild writes only what changed: nothing else may be taken for stale.
     if (!run.incremental) this.output.publish(written, [SEARCH_INDEX_DIR]);
   }
 
   private writeTwins(): Promise<string[]> {
-    return writeProviderTwins(this.state.current, this.output.buildDir, this.includesDir);
+    const facts = this.state.current;
+    return writeProviderTwins(
+      facts,
+      this.state.pages(facts.registry.providers),
+      this.output.buildDir,
+      this.includesDir,
+    );
   }
 }

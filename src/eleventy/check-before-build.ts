@@ -17,7 +17,8 @@ export function stopCliBuildOnDataError(load: () => unknown, processing = "the d
   }
 }
 
-const isCliBuild = () => process.env.ELEVENTY_SOURCE === "cli" && process.env.ELEVENTY_RUN_MODE === "build";
+/** Whether this process is a command-line build (`npm run build`, `npx @11ty/eleventy`), not the dev server or the API. */
+export const isCliBuild = () => process.env.ELEVENTY_SOURCE === "cli" && process.env.ELEVENTY_RUN_MODE === "build";
 
 /**
  * In a command-line build, prints a mistake once and exits 1; the output folder stays as it was

@@ -16,9 +16,21 @@ export function registerDeletedDataFiles(eleventyConfig: any, providersDir: stri
   writeFileSync(marker, "");
   process.once("exit", () => rmSync(marker, { force: true }));
   eleventyConfig.addWatchTarget(marker);
+  // A file deleted while the first build ends, before Eleventy's watcher has started, would be
+  // missed: the marker is written again every 250 ms until a rebuild starts.
+  let deleted: string[] = [];
+  let retry: NodeJS.Timeout | undefined;
+  const mark = () => writeFileSync(marker, `${deleted.join("\n")}\n${Date.now()}\n`);
   const watcher = watch(providersDir, (_event, name) => {
     if (!name || existsSync(path.join(providersDir, name))) return;
-    writeFileSync(marker, `${path.join(providersDir, name)}\n`);
+    deleted.push(path.join(providersDir, name));
+    mark();
+    retry ??= setInterval(mark, 250).unref();
+  });
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    clearInterval(retry);
+    retry = undefined;
+    deleted = [];
   });
   // The dev server stops when the process does; the watcher must not keep it alive.
   watcher.unref();

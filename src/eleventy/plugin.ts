@@ -6,9 +6,10 @@ import { registerBuildStart } from "./build-start.ts";
 import { BuildState } from "./build-state.ts";
 import { registerCapabilityMatrixData } from "./capability-matrix-data.ts";
 import { registerChangedDataFiles } from "./changed-data-files.ts";
-import { stopCliBuildOnDataError } from "./check-before-build.ts";
+import { isCliBuild, stopCliBuildOnDataError } from "./check-before-build.ts";
 import { registerDeletedDataFiles } from "./deleted-data-files.ts";
 import { registerFactFilters } from "./fact-filters.ts";
+import { registerHelperTemplates } from "./helper-templates.ts";
 import { registerHistoryData } from "./history-data.ts";
 import { registerHomeData } from "./home-data.ts";
 import { registerLastUpdatedFilter } from "./last-updated-filter.ts";
@@ -19,6 +20,7 @@ import { OutputFolder } from "./output-folder.ts";
 
 export { outputFolderFor } from "./output-folder.ts";
 import { registerProviderPageFilters } from "./provider-page-filters.ts";
+import { registerProviderPagesData } from "./provider-pages-data.ts";
 import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
 import { registerProvidersJsonShortcode } from "./providers-json-shortcode.ts";
 import { registerReaderFilters } from "./reader-filters.ts";
@@ -26,7 +28,13 @@ import { registerRegistryData } from "./registry-data.ts";
 import { registerSchemaFile } from "./schema-file.ts";
 import { registerSiteData } from "./site-data.ts";
 import { registerSitemapShortcode } from "./sitemap-shortcode.ts";
+import { favourMemoryFor, HelperProcesses, helperSnapshot, splitsAt } from "./split-build.ts";
 import { registerUrlsData } from "./urls-data.ts";
+import type { Registry } from "../registry/load.ts";
+
+/** A build that writes files (no `--to=json`, no `--dryrun`): only such a build is split. */
+const isPlainCliBuild = () =>
+  isCliBuild() && !process.argv.some((arg) => arg.startsWith("--to") || arg.startsWith("--dryrun"));
 
 export interface ProviderReferenceOptions {
   /** Folder of provider data files (default `_data/providers`). */
@@ -54,16 +62,40 @@ export interface ProviderReferenceOptions {
 export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions = {}) {
   const root = options.root ?? process.cwd();
   const resolve = (file: string | undefined, fallback: string) => path.resolve(root, file ?? fallback);
-  const state = new BuildState({
+  // A split build's helper process builds from the registry the first process loaded and checked.
+  const helper = helperSnapshot();
+  const paths = {
     root,
     providersDir: resolve(options.providersDir, "_data/providers"),
     siteFile: resolve(options.siteFile, "_data/site.yaml"),
     assetsDir: resolve(options.assetsDir, "pages/assets"),
     schemaFile: resolve(options.schemaFile, "schema/provider.schema.json"),
-  });
-  stopCliBuildOnDataError(() => state.check(), path.relative(root, state.paths.providersDir) || ".");
-
-  const run = new BuildRun(state, options.output ?? new OutputFolder(path.resolve(root, "_site"), false));
+  };
+  const state = new BuildState(paths, helper?.registry);
+  // git runs while Eleventy starts up.
+  state.readHistory();
+  const output = options.output ?? new OutputFolder(path.resolve(root, "_site"), false);
+  let registry: Registry | undefined;
+  if (!helper) {
+    if (isPlainCliBuild()) favourMemoryFor(state.paths.providersDir);
+    const checked = () => (registry = state.check());
+    stopCliBuildOnDataError(checked, path.relative(root, state.paths.providersDir) || ".");
+  }
+  let run: BuildRun;
+  if (helper) {
+    state.pages = helper.share;
+    registerHelperTemplates(eleventyConfig);
+    run = new BuildRun(state, output, { helper: helper.done });
+  } else if (registry && output.staged && splitsAt(registry.providers.length) && isPlainCliBuild()) {
+    // A large registry: the provider pages are split over several processes, on both cores.
+    // The staging folder is cleared before it starts writing there.
+    output.prepare();
+    const first = new HelperProcesses(registry);
+    state.pages = first.share;
+    run = new BuildRun(state, output, { first });
+  } else {
+    run = new BuildRun(state, output);
+  }
 
   eleventyConfig.addWatchTarget(state.paths.providersDir);
   eleventyConfig.addWatchTarget(state.paths.siteFile);
@@ -73,6 +105,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   registerBuildEnd(eleventyConfig, run);
 
   registerRegistryData(eleventyConfig, state);
+  registerProviderPagesData(eleventyConfig, state);
   registerSiteData(eleventyConfig, state);
   registerUrlsData(eleventyConfig);
   registerHistoryData(eleventyConfig, state);
@@ -87,8 +120,8 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   registerMatrixRowsFilter(eleventyConfig, state);
   registerProviderReferenceTag(eleventyConfig, state);
 
-  registerAssetFiles(eleventyConfig, state.paths.assetsDir);
-  const schemaUrl = registerSchemaFile(eleventyConfig, state.paths.schemaFile);
+  registerAssetFiles(eleventyConfig, state.paths.assetsDir, !helper);
+  const schemaUrl = registerSchemaFile(eleventyConfig, state.paths.schemaFile, !helper);
   registerProvidersJsonShortcode(eleventyConfig, state, schemaUrl);
   registerLlmsTxtShortcode(eleventyConfig, state, schemaUrl);
   registerSitemapShortcode(eleventyConfig, state);

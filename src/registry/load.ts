@@ -107,7 +107,10 @@ export function loadProviderFile(file: string, options: LoadOptions = {}): FileR
   const read = readDataFile(file, relative);
   if (read.problem) return { file: relative, provider: undefined, problems: [read.problem], identity: undefined };
   try {
-    return withListedProblems(parseProviderSource(read.source, relative));
+    // A clash between files is rare: its position is found by reading the file again, rather than
+    // keeping every file's text until the registry is built (~60 MB at 10,000 files).
+    const reread = () => readDataFile(file, relative).source ?? "";
+    return withListedProblems(parseProviderSource(read.source, relative, reread));
   } catch (error) {
     throw new InternalError(relative, error);
   }
@@ -159,8 +162,9 @@ export interface FileResult {
 /**
  * Parses, validates and normalises one provider file's text; `file` is the name used in
  * messages. Never throws for anything in the text: every mistake becomes a located problem.
+ * `reread` gives the text again when a clash with another file needs a position (default: keep `source`).
  */
-export function parseProviderSource(source: string, file: string): FileResult {
+export function parseProviderSource(source: string, file: string, reread?: () => string): FileResult {
   let parsed: ReturnType<typeof parseYaml>;
   try {
     parsed = parseYaml(source, file);
@@ -192,7 +196,12 @@ export function parseProviderSource(source: string, file: string): FileResult {
   lintProvider(raw as Record<string, unknown>, collector);
   const problems = sortByPosition(collector.problems);
   const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);
-  return { file, provider, problems, identity: fileIdentity(raw as Record<string, unknown>, file, source) };
+  return {
+    file,
+    provider,
+    problems,
+    identity: fileIdentity(raw as Record<string, unknown>, file, reread ?? (() => source)),
+  };
 }
 
 /**
@@ -216,7 +225,7 @@ function malformedFileResult(source: string, file: string, error: Error): FileRe
   return { file, provider: undefined, problems: sortByPosition(collector.problems), identity: undefined };
 }
 
-function fileIdentity(raw: Record<string, unknown>, file: string, source: string): FileIdentity | undefined {
+function fileIdentity(raw: Record<string, unknown>, file: string, source: () => string): FileIdentity | undefined {
   if (!isText(raw.name)) return undefined;
   const explicitSlug = isText(raw.slug);
   const slug = explicitSlug ? (raw.slug as string) : slugify(raw.name) || undefined;
@@ -227,7 +236,7 @@ function fileIdentity(raw: Record<string, unknown>, file: string, source: string
   let locate: ProblemCollector | undefined;
   return {
     get locate() {
-      return (locate ??= new ProblemCollector(file, parseYaml(source, file)));
+      return (locate ??= new ProblemCollector(file, parseYaml(source(), file)));
     },
     get located() {
       return locate !== undefined;

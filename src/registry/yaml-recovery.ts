@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type YAMLError } from "yaml";
+import { createRequire } from "node:module";
+import type { Node, YAMLError } from "yaml";
 import type { DataProblem } from "./errors.ts";
 import { explainYamlError, reservedStartOnLine, type YamlDiagnosis } from "./yaml-diagnosis.ts";
 import { lineLocator, type FieldPositions, type ParsedYaml, type SourcePosition } from "./yaml-source.ts";
@@ -16,6 +17,10 @@ export interface MalformedYaml {
   intact(problem: DataProblem): boolean;
 }
 
+// Loaded on the first malformed file: a build of valid files never needs it (importing it costs ~60 ms).
+let yamlPackage: typeof import("yaml") | undefined;
+const yaml = (): typeof import("yaml") => (yamlPackage ??= createRequire(import.meta.url)("yaml"));
+
 /** Syntax mistakes explained one by one; more than this are counted in one last line. */
 const MAX_SYNTAX_DIAGNOSES = 20;
 
@@ -30,7 +35,7 @@ const CASCADE_CODES = new Set(["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "BLOCK_AS
  */
 export function diagnoseMalformedYaml(source: string, jsYamlError: unknown): MalformedYaml {
   const positionAt = lineLocator(source);
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false, logLevel: "silent" });
+  const doc = yaml().parseDocument(source, { prettyErrors: false, uniqueKeys: false, logLevel: "silent" });
   const entries = topLevelEntries(doc.contents as Node | null);
   // Entries are in source order: a binary search finds the one holding an offset.
   const entryAt = (offset: number): string | undefined => {
@@ -159,6 +164,7 @@ function explainYamlPackageError(source: string, error: YAMLError, position: Sou
 
 /** The top-level keys with the source range of their whole entry (key to the next key). */
 function topLevelEntries(root: Node | null): { key: string; start: number; end: number }[] {
+  const { isMap, isScalar } = yaml();
   if (!isMap(root)) return [];
   const pairs = root.items.filter((pair) => isScalar(pair.key) && pair.key.range);
   return pairs.map((pair, index) => {
@@ -171,6 +177,7 @@ function topLevelEntries(root: Node | null): { key: string; start: number; end: 
 /** Records where each field stands, as `parseYaml` does from js-yaml's events. */
 function walk(node: Node | null, path: string, positions: FieldPositions, at: (offset: number) => SourcePosition) {
   if (!node?.range) return;
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const join = (part: string) => (path ? `${path}.${part}` : part);
   if (!positions.value.has(path)) positions.value.set(path, at(node.range[0]));
   if (isScalar(node)) {

@@ -1,0 +1,129 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import { Registry } from "../registry/load.ts";
+import type { Provider } from "../registry/model.ts";
+
+/** Set in a helper process: the folder holding the registry it builds from and, at the end, what it wrote. */
+const HELPER_ENV = "PROVIDER_BUILD_HELPER";
+/** Set in a helper process: the providers whose pages it writes, `<from>-<to>` in registry order. */
+const RANGE_ENV = "PROVIDER_BUILD_PAGES";
+/** A registry this large (or `PROVIDER_BUILD_SPLIT_AT`) is split: below it a second Eleventy costs more than it saves. */
+const SPLIT_AT = 300;
+/**
+ * At most this many provider pages a process: Eleventy keeps each page (~50 KB with its data) until
+ * the build ends, so a process's memory grows with its pages.
+ */
+const PAGES_PER_PROCESS = 2500;
+/**
+ * The first process's part of an even share of the pages: it also loads and validates the registry
+ * before any page, builds the other pages (the matrix, the JSON, the sitemap) and feeds the search index.
+ */
+const FIRST_WEIGHT = 0.6;
+
+const REGISTRY_FILE = "registry.v8";
+const writtenFile = (dir: string, from: number) => path.join(dir, `written-${from}.json`);
+
+/** Which providers' pages (and twins) this process writes. */
+export type PageShare = (providers: readonly Provider[]) => readonly Provider[];
+
+export const allPages: PageShare = (providers) => providers;
+
+/**
+ * V8's memory-saving mode, for every process of a split build (set here before the registry is
+ * loaded, passed to the helpers): the heap is collected sooner rather than grown, so a process's
+ * peak stays near what it holds. Measured at 10,000 providers: loading the registry peaked at
+ * 409 MB, 335 MB in this mode.
+ */
+const MEMORY_FLAG = "--optimize-for-size";
+
+/**
+ * In a command-line build of a folder large enough for several helpers (where the first process's
+ * memory, not its speed, is the limit): V8 favours memory from here on.
+ */
+export function favourMemoryFor(providersDir: string): void {
+  let entries = 0;
+  try {
+    entries = readdirSync(providersDir).length;
+  } catch {
+    return;
+  }
+  if (splitsAt(entries) && entries > 2 * PAGES_PER_PROCESS) v8.setFlagsFromString(MEMORY_FLAG);
+}
+
+/** Whether a command-line build of this many providers is split over several processes. */
+export function splitsAt(count: number): boolean {
+  const at = Number(process.env.PROVIDER_BUILD_SPLIT_AT || SPLIT_AT);
+  return Number.isFinite(at) && at > 0 && count >= at;
+}
+
+/**
+ * A command-line build split over several processes, seen from the first: the registry is parsed
+ * and validated once, here, and serialised; each helper runs the same Eleventy command on it, writes
+ * its range of provider pages and their twins into the same staging folder, and says which files it
+ * wrote. The first process keeps the first range, builds every other page and publishes the folder.
+ */
+export class HelperProcesses {
+  /** The first process's share of the provider pages. */
+  readonly share: PageShare;
+  private readonly dir: string;
+  private readonly helpers: { from: number; exited: Promise<number | null> }[] = [];
+
+  constructor(registry: Registry) {
+    const count = registry.providers.length;
+    const processes = Math.max(2, Math.ceil(count / PAGES_PER_PROCESS));
+    const first = Math.ceil((count / processes) * FIRST_WEIGHT);
+    this.share = (providers) => providers.slice(0, first);
+    this.dir = mkdtempSync(path.join(os.tmpdir(), "provider-build-"));
+    writeFileSync(path.join(this.dir, REGISTRY_FILE), v8.serialize(registry.providers));
+    const children: ReturnType<typeof spawn>[] = [];
+    const per = Math.ceil((count - first) / (processes - 1));
+    for (let from = first; from < count; from += per) {
+      // The same command (`eleventy` and its arguments) and Node options; the summary line is the first's to print.
+      const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+        env: { ...process.env, [HELPER_ENV]: this.dir, [RANGE_ENV]: `${from}-${Math.min(from + per, count)}` },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      children.push(child);
+      const exited = new Promise<number | null>((resolve) => {
+        child.once("exit", (code) => resolve(code));
+        child.once("error", () => resolve(null));
+      });
+      this.helpers.push({ from, exited });
+    }
+    // A first process that stops (a template error, Ctrl-C) stops its helpers too.
+    process.once("exit", () => {
+      for (const child of children) child.kill();
+      rmSync(this.dir, { recursive: true, force: true });
+    });
+  }
+
+  /** The files the helpers wrote (absolute paths), once they are done; undefined when one failed (it said why). */
+  async written(): Promise<string[] | undefined> {
+    const files: string[] = [];
+    for (const helper of this.helpers) {
+      if ((await helper.exited) !== 0) return undefined;
+      files.push(...JSON.parse(readFileSync(writtenFile(this.dir, helper.from), "utf8")));
+    }
+    return files;
+  }
+}
+
+/** In a helper process: the registry it was handed and its range of the pages; undefined elsewhere. */
+export function helperSnapshot():
+  | { registry: Registry; share: PageShare; done: (written: string[]) => void }
+  | undefined {
+  const dir = process.env[HELPER_ENV];
+  const range = /^(\d+)-(\d+)$/.exec(process.env[RANGE_ENV] ?? "");
+  if (!dir || !range || !existsSync(path.join(dir, REGISTRY_FILE))) return undefined;
+  const providers = v8.deserialize(readFileSync(path.join(dir, REGISTRY_FILE))) as Provider[];
+  const [from, to] = [Number(range[1]), Number(range[2])];
+  return {
+    // Already in registry order, checked and normalised: no second load.
+    registry: new Registry(providers),
+    share: (all) => all.slice(from, to),
+    done: (written) => writeFileSync(writtenFile(dir, from), JSON.stringify(written)),
+  };
+}
