@@ -199,7 +199,8 @@ test("the page layout: lang, title, description, main, navigation, heading ancho
 test("the providerReference shortcode renders a provider's section in any page, with prefixed ids", async () => {
   const pages = await buildSite(fixture("notes-in-some-groups"), {
     "embed.liquid":
-      '---\npermalink: /embed/\n---\n<h1>Two</h1>{% providerReference "Some Notes", "a-" %}{% providerReference "some-notes", "b-" %}',
+      '---\npermalink: /embed/\n---\n<h1>Two</h1>{% providerReference "Some Notes", "a-" %}{% ' +
+      'providerReference "some-notes", "b-" %}',
   });
   const page = pages.get("/embed/")!;
   assert.ok(page.dom.getElementById("a-note-1") && page.dom.getElementById("b-note-1"));

@@ -30,7 +30,9 @@ test("the twin has the page's sections, real tables, and `[^n]` footnotes under 
   ]);
   assert.match(
     md,
-    "| Capability | Route type | Streaming | Model example | Min version |\n| --- | --- | --- | --- | --- |\n| Chat completions | `llm/v1/chat` | Supported | model-chat | 3.11 |\n| Embeddings[^1] | `llm/v1/embeddings` | Not supported | model-embeddings | 3.11 |\n\n[^1]: Embeddings note.\n",
+    "| Capability | Route type | Streaming | Model example | Min version |\n| --- | --- | --- | --- | --- |\n| " +
+      "Chat completions | `llm/v1/chat` | Supported | model-chat | 3.11 |\n| Embeddings[^1] | " +
+      "`llm/v1/embeddings` | Not supported | model-embeddings | 3.11 |\n\n[^1]: Embeddings note.\n",
   );
   assert.match(md, "| Edits[^3] |");
   assert.match(md, "[^3]: ");
@@ -47,7 +49,8 @@ test("values from data cannot inject HTML into a renderer that allows it, and a 
   assert.match(html, '<a href="https://example.com/docs">the docs</a>');
   assert.match(
     md,
-    "| Chat completions[^1] | `llm/v1/chat` | Supported | \\<script>alert(1)\\</script> & \\<img src=x onerror=alert(2)> | 3.6 |",
+    "| Chat completions[^1] | `llm/v1/chat` | Supported | \\<script>alert(1)\\</script> & \\<img src=x " +
+      "onerror=alert(2)> | 3.6 |",
   );
   assert.not.match(md, "last updated");
 });

@@ -204,36 +204,41 @@ test("a page's title, with the site's name after it, stays within 70 characters 
   assert.is(pagesOf("/ai-providers/capability/chat/")[1]!.title, "Providers with Chat completions, page 2");
 });
 
-test("a long view: the range counts the view's own rows, gaps in the page links, hidden providers counted on every page", () => {
-  const small = new CapabilityMatrix(providers, "Kong AI Gateway", 10);
-  const chat = small.pages.filter((p) => small.view(p.url).url === "/ai-providers/capability/chat/");
-  assert.is(chat.length, 25);
-  const middle = parse(renderMatrixPage(small, "/ai-providers/capability/chat/page/12/"));
-  assert.is(text(middle.querySelector("nav.pagination p")), "Providers 111–120 of 250, page 12 of 25");
-  assert.equal(
-    middle.querySelectorAll("nav.pagination li").map((li) => text(li)),
-    [
-      "Previous page",
-      "Page 1",
-      "…",
-      "Page 10",
-      "Page 11",
-      "Page 12",
-      "Page 13",
-      "Page 14",
-      "…",
-      "Page 25",
-      "Next page",
-    ],
-  );
-  assert.equal(rowsOf(middle)[0], ["Provider 111", "3.13", "Supported", "model-111-chat"]);
-  const hidden = providers.filter((p) => p.minVersion !== "3.6").length;
-  for (const url of ["/ai-providers/version/3.6/", "/ai-providers/version/3.6/page/3/"]) {
-    assert.is(
-      text(parse(renderMatrixPage(small, url)).querySelector(".matrix-summary")),
-      `${250 - hidden} of 250 providers work on Kong AI Gateway 3.6; ${hidden} need a newer version and are not shown.`,
+test(
+  "a long view: the range counts the view's own rows, gaps in the page links, hidden providers counted on every " +
+    "page",
+  () => {
+    const small = new CapabilityMatrix(providers, "Kong AI Gateway", 10);
+    const chat = small.pages.filter((p) => small.view(p.url).url === "/ai-providers/capability/chat/");
+    assert.is(chat.length, 25);
+    const middle = parse(renderMatrixPage(small, "/ai-providers/capability/chat/page/12/"));
+    assert.is(text(middle.querySelector("nav.pagination p")), "Providers 111–120 of 250, page 12 of 25");
+    assert.equal(
+      middle.querySelectorAll("nav.pagination li").map((li) => text(li)),
+      [
+        "Previous page",
+        "Page 1",
+        "…",
+        "Page 10",
+        "Page 11",
+        "Page 12",
+        "Page 13",
+        "Page 14",
+        "…",
+        "Page 25",
+        "Next page",
+      ],
     );
-  }
-});
+    assert.equal(rowsOf(middle)[0], ["Provider 111", "3.13", "Supported", "model-111-chat"]);
+    const hidden = providers.filter((p) => p.minVersion !== "3.6").length;
+    for (const url of ["/ai-providers/version/3.6/", "/ai-providers/version/3.6/page/3/"]) {
+      assert.is(
+        text(parse(renderMatrixPage(small, url)).querySelector(".matrix-summary")),
+        `${250 - hidden} of 250 providers work on Kong AI Gateway 3.6; ${hidden} need a newer version and are ` +
+          `not shown.`,
+      );
+    }
+  },
+);
 
 test.run();
