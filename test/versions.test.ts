@@ -27,18 +27,21 @@ test("a capability's `n/a` minimum falls back to the provider's", () => {
   assert.is(providerSince(provider), "3.8");
 });
 
-test("without its own minimum, a provider works from its earliest capability; with none known, nothing is claimed", () => {
-  const earliest = providerFrom(
-    `name: 'P'\nurl_patterns: ['https://p.example.com']\n${capabilityYaml("chat", { minVersion: "3.11" })}` +
-      `${capabilityYaml("embeddings", { minVersion: "3.9" })}`,
-  );
-  assert.is(providerSince(earliest), "3.9");
-  const unknown = providerFrom(
-    `name: 'Q'\nurl_patterns: ['https://q.example.com']\n${capabilityYaml("chat", { minVersion: "n/a" })}`,
-  );
-  assert.is(providerSince(unknown), undefined);
-  assert.is(capabilitySince(unknown, unknown.capabilities[0]!), undefined);
-});
+test(
+  "without its own minimum, a provider works from its " + "earliest capability; with none known, nothing is claimed",
+  () => {
+    const earliest = providerFrom(
+      `name: 'P'\nurl_patterns: ['https://p.example.com']\n${capabilityYaml("chat", { minVersion: "3.11" })}` +
+        `${capabilityYaml("embeddings", { minVersion: "3.9" })}`,
+    );
+    assert.is(providerSince(earliest), "3.9");
+    const unknown = providerFrom(
+      `name: 'Q'\nurl_patterns: ['https://q.example.com']\n${capabilityYaml("chat", { minVersion: "n/a" })}`,
+    );
+    assert.is(providerSince(unknown), undefined);
+    assert.is(capabilitySince(unknown, unknown.capabilities[0]!), undefined);
+  },
+);
 
 test("the distinct versions in the data, oldest first, without `n/a`", () => {
   const a = providerFrom(

@@ -119,7 +119,9 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       problems.add(
         field,
         `found an empty list, expected at least one item. ` +
-          `${lastPart(field) === "url_patterns" ? "Add the provider's base URL, e.g. `- 'https://api.example.com/{route_type_path}'`." : "Add an item, or remove the key."}`,
+          (lastPart(field) === "url_patterns"
+            ? "Add the provider's base URL, e.g. `- 'https://api.example.com/{route_type_path}'`."
+            : "Add an item, or remove the key."),
       );
       return;
     case "uniqueItems": {
@@ -150,7 +152,8 @@ function unknownKeyMessage(parent: string, key: string, allowed: string[]): stri
   const nested =
     parent === "" ? CAPABILITIES.find((c) => c.key.includes(".") && lastPart(c.key) === key.toLowerCase()) : undefined;
   if (nested)
-    advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
+    advice =
+      ` Did you mean \`${nested.key}\`? ` + `Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
   else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
   else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
   return `found the unknown key ${quoteCode(key)}, expected ${expected}${where}.${advice}`;
@@ -366,6 +369,8 @@ function versionMessage(text: string, found: string): string {
   return (
     `found ${found}, expected the first gateway version that has it, as major.minor in quotes, like '3.11', or ` +
     `'n/a' when it has no minimum of its own.` +
-    `${word ? ` Write the number of the version it means today: ${found} changes with every release.` : " Write the version number, or 'n/a'."}`
+    (word
+      ? ` Write the number of the version it means today: ${found} changes with every release.`
+      : " Write the version number, or 'n/a'.")
   );
 }

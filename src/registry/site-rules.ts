@@ -130,7 +130,10 @@ export function fileNameProblems(identities: readonly FileIdentity[], unsettled:
       `found ${JSON.stringify(identity.explicitSlug ? identity.slug : identity.name)}, which makes the slug ` +
         `"${identity.slug}", but the file is named ${base}${extension}, expected each file named after its page. ` +
         `Run \`git mv ${file} ${target}\`` +
-        `${redirected ? "" : `, and add \`aliases: ['${base}']\` if /ai-providers/${base}/ was published, so that it redirects`}.`,
+        (redirected
+          ? ""
+          : `, and add \`aliases: ['${base}']\` if /ai-providers/${base}/ was published, so that it redirects`) +
+        ".",
     );
   }
   return identities.flatMap((identity) => (identity.located ? identity.locate.problems.splice(0) : []));

@@ -94,22 +94,25 @@ test("250 providers: html-validate reports nothing on any page of the matrix", a
   assert.equal(problems, []);
 });
 
-test("250 providers: every link on the matrix's pages leads to a built page, and every #anchor to its row", async () => {
-  const pages = await manyPages();
-  const broken: string[] = [];
-  let checked = 0;
-  for (const page of matrixPages(pages)) {
-    for (const a of page.dom.querySelectorAll("main a[href^='/']")) {
-      const [pathname, hash] = a.getAttribute("href")!.split("#");
-      const target = pages.get(pathname!);
-      checked++;
-      if (!target) broken.push(`${page.url} → ${pathname}`);
-      else if (hash && !target.dom.getElementById(hash)) broken.push(`${page.url} → ${pathname}#${hash}`);
+test(
+  "250 providers: every link on the matrix's pages leads " + "to a built page, and every #anchor to its row",
+  async () => {
+    const pages = await manyPages();
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of matrixPages(pages)) {
+      for (const a of page.dom.querySelectorAll("main a[href^='/']")) {
+        const [pathname, hash] = a.getAttribute("href")!.split("#");
+        const target = pages.get(pathname!);
+        checked++;
+        if (!target) broken.push(`${page.url} → ${pathname}`);
+        else if (hash && !target.dom.getElementById(hash)) broken.push(`${page.url} → ${pathname}#${hash}`);
+      }
     }
-  }
-  assert.equal(broken, []);
-  assert.ok(checked > 5000, `checked ${checked} links`);
-});
+    assert.equal(broken, []);
+    assert.ok(checked > 5000, `checked ${checked} links`);
+  },
+);
 
 test("the shipped data: one page per view while it fits one page, else page navigation", async () => {
   const dir = path.join(projectRoot, "_data/providers");

@@ -16,7 +16,11 @@ test("the twin has the page's sections, real tables, and `[^n]` footnotes under 
   const md = renderProviderMarkdown(load("notes-in-some-groups/some-notes.yaml"), testSite, "2026-01-02T03:04:05Z");
   assert.match(
     md,
-    /^# Some Notes\n\n> The Some Notes reference in Markdown; the web page: <https:\/\/site.example.com\/ai-providers\/some-notes\/>; data: `test\/fixtures\/notes-in-some-groups\/some-notes.yaml`; last updated 2026-01-02.\n/,
+    new RegExp(
+      String.raw`^# Some Notes\n\n> The Some Notes reference in Markdown; ` +
+        String.raw`the web page: <https:\/\/site.example.com\/ai-providers\/some-notes\/>; ` +
+        String.raw`data: \`test\/fixtures\/notes-in-some-groups\/some-notes.yaml\`; last updated 2026-01-02.\n`,
+    ),
   );
   assert.equal(md.match(/^#+ .*$/gm), [
     "# Some Notes",

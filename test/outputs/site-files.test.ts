@@ -36,7 +36,8 @@ test("the sitemap: absolute, escaped URLs, with lastmod where known", () => {
     xml,
     '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
       "<url><loc>https://site.example.com/</loc></url>\n" +
-      "<url><loc>https://site.example.com/ai-providers/a&amp;b/</loc><lastmod>2026-01-02T03:04:05Z</lastmod></url>\n</urlset>\n",
+      "<url><loc>https://site.example.com/ai-providers/a&amp;b/</loc>" +
+      "<lastmod>2026-01-02T03:04:05Z</lastmod></url>\n</urlset>\n",
   );
 });
 

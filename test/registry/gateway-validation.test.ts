@@ -77,19 +77,22 @@ test("values the gateway restricts, and option names it cannot read", () => {
   ]);
 });
 
-test("an unknown model.provider is a warning (a newer gateway may know it); a bad style or variable name an error", () => {
-  assert.equal(of("unknown-values"), [
-    'test/fixtures/gateway-mistakes/unknown-values.yaml:5:13: warning: `gateway.provider`: found "mistrall", ' +
-      "which is not a `model.provider` of the gateway (as of 3.15), expected one of `anthropic`, `azure`, " +
-      "`bedrock`, `cerebras`, `cohere`, `dashscope`, `databricks`, `deepseek`, `gemini`, `huggingface`, " +
-      '`llama2`, `mistral`, `ollama`, `openai`, `vllm`, `xai`. Did you mean "mistral"?',
-    'test/fixtures/gateway-mistakes/unknown-values.yaml:8:12: `gateway.auth.style`: found "headers", ' +
-      "expected one of 'header', 'query', 'aws', 'gcp', 'none'. Did you mean 'header'?",
-    'test/fixtures/gateway-mistakes/unknown-values.yaml:9:10: `gateway.auth.env`: found "mistral_api_key", ' +
-      "expected an environment variable name: up to 64 capital letters, digits and underscores, like " +
-      "'EXAMPLE_API_KEY'. Did you mean 'MISTRAL_API_KEY'?",
-  ]);
-});
+test(
+  "an unknown model.provider is a warning (a newer gateway " + "may know it); a bad style or variable name an error",
+  () => {
+    assert.equal(of("unknown-values"), [
+      'test/fixtures/gateway-mistakes/unknown-values.yaml:5:13: warning: `gateway.provider`: found "mistrall", ' +
+        "which is not a `model.provider` of the gateway (as of 3.15), expected one of `anthropic`, `azure`, " +
+        "`bedrock`, `cerebras`, `cohere`, `dashscope`, `databricks`, `deepseek`, `gemini`, `huggingface`, " +
+        '`llama2`, `mistral`, `ollama`, `openai`, `vllm`, `xai`. Did you mean "mistral"?',
+      'test/fixtures/gateway-mistakes/unknown-values.yaml:8:12: `gateway.auth.style`: found "headers", ' +
+        "expected one of 'header', 'query', 'aws', 'gcp', 'none'. Did you mean 'header'?",
+      'test/fixtures/gateway-mistakes/unknown-values.yaml:9:10: `gateway.auth.env`: found "mistral_api_key", ' +
+        "expected an environment variable name: up to 64 capital letters, digits and underscores, like " +
+        "'EXAMPLE_API_KEY'. Did you mean 'MISTRAL_API_KEY'?",
+    ]);
+  },
+);
 
 test("`npm run check` gives the writer the same located message", () => {
   const report = checkData(fixture("gateway-mistakes"));

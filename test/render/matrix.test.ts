@@ -185,27 +185,30 @@ test(
   },
 );
 
-test("the streaming view: a row per provider that streams, with the capabilities that do, each linked to its row", () => {
-  const url = "/ai-providers/streaming/";
-  assert.equal(headers(url), ["Provider", "Capabilities that stream"]);
-  assert.equal(rows(url), [
-    ["Openish", "Chat completions, Speech"],
-    ["Unknown", "Realtime"],
-  ]);
-  const dom = page(url);
-  assert.equal(
-    dom.querySelectorAll("tbody th a").map((a) => a.getAttribute("href")),
-    ["/ai-providers/openish/", "/ai-providers/unknown/"],
-  );
-  assert.equal(
-    dom.querySelectorAll("tbody td a").map((a) => a.getAttribute("href")),
-    ["/ai-providers/openish/#chat", "/ai-providers/openish/#audio-speech", "/ai-providers/unknown/#realtime"],
-  );
-  assert.is(
-    text(dom.querySelector(".matrix-summary")),
-    "2 of 3 providers stream responses for at least one capability.",
-  );
-});
+test(
+  "the streaming view: a row per provider that streams, " + "with the capabilities that do, each linked to its row",
+  () => {
+    const url = "/ai-providers/streaming/";
+    assert.equal(headers(url), ["Provider", "Capabilities that stream"]);
+    assert.equal(rows(url), [
+      ["Openish", "Chat completions, Speech"],
+      ["Unknown", "Realtime"],
+    ]);
+    const dom = page(url);
+    assert.equal(
+      dom.querySelectorAll("tbody th a").map((a) => a.getAttribute("href")),
+      ["/ai-providers/openish/", "/ai-providers/unknown/"],
+    );
+    assert.equal(
+      dom.querySelectorAll("tbody td a").map((a) => a.getAttribute("href")),
+      ["/ai-providers/openish/#chat", "/ai-providers/openish/#audio-speech", "/ai-providers/unknown/#realtime"],
+    );
+    assert.is(
+      text(dom.querySelector(".matrix-summary")),
+      "2 of 3 providers stream responses for at least one capability.",
+    );
+  },
+);
 
 test(
   "a version's view: providers that work on it, what they offer there, what needs a newer version, and how many " +
