@@ -127,7 +127,9 @@ export const ROUTE_TYPES: readonly string[] = [
 
 const bodySizeCallout = (what: string): Callout => ({
   kind: "info",
-  text: `For requests with large payloads (${what}), consider increasing \`config.max_request_body_size\` to three times the raw binary size.`,
+  text:
+    `For requests with large payloads (${what}), consider increasing \`config.max_request_body_size\` to three ` +
+    `times the raw binary size.`,
 });
 
 /** The 7 groups, in the order their sections appear. */
@@ -190,8 +192,10 @@ export const GROUPS: readonly GroupDefinition[] = [
       {
         kind: "warning",
         text:
-          "Realtime processing requires the [AI Proxy Advanced]({pluginDocs}/plugins/ai-proxy-advanced/) plugin and uses WebSocket protocol.\n\n" +
-          "To use the realtime route, you must configure the protocols `ws` and/or `wss` on both the Service and on the Route where the plugin is associated.",
+          "Realtime processing requires the [AI Proxy Advanced]({pluginDocs}/plugins/ai-proxy-advanced/) " +
+          "plugin and uses WebSocket protocol.\n\n" +
+          "To use the realtime route, you must configure the protocols `ws` and/or `wss` on both the Service " +
+          "and on the Route where the plugin is associated.",
       },
     ],
     calloutsAfter: [],

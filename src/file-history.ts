@@ -154,8 +154,14 @@ function historyOf(
           .map((f) => path.relative(process.cwd(), f).split(path.sep).join("/"))
           .join(", ")}${list.length > 3 ? ` and ${list.length - 3} more` : ""}`;
       if (shallow.length)
-        return `Last updated is not shown for ${named(shallow)}: the git history is shallow (a clone with --depth) and ends before their last change; fetch it whole with \`git fetch --unshallow\`.`;
-      return `Last updated is not shown for ${named(undated)}: not committed yet (new, or changed since the last commit).`;
+        return (
+          `Last updated is not shown for ${named(shallow)}: the git history is shallow (a clone with --depth) ` +
+          `and ends before their last change; fetch it whole with \`git fetch --unshallow\`.`
+        );
+      return (
+        `Last updated is not shown for ${named(undated)}: not committed yet (new, or changed since the last ` +
+        `commit).`
+      );
     },
   };
 }

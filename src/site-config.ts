@@ -114,7 +114,8 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
     if (!isHttpsAddress(value)) {
       collector.add(
         key,
-        `found ${describe(value)}, expected an https: address: it becomes a link on every page. Write \`${EXAMPLES[key]}\`.`,
+        `found ${describe(value)}, expected an https: address: it becomes a link on every page. Write ` +
+          `\`${EXAMPLES[key]}\`.`,
       );
     }
   }

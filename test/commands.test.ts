@@ -58,7 +58,8 @@ const scaffolding = (async () => {
 })();
 
 const firstError =
-  'test/fixtures/wrong-types/wrong-types.yaml:2:15: `url_patterns`: found "https://api.example.com/{route_type_path}", expected a list.';
+  "test/fixtures/wrong-types/wrong-types.yaml:2:15: `url_patterns`: found " +
+  '"https://api.example.com/{route_type_path}", expected a list.';
 
 test("a data error stops the build: exit 1, every problem printed once, no stack, nothing written", async () => {
   const { code, output } = await brokenBuild;
@@ -77,7 +78,8 @@ test("npm run check prints the build's messages and exits 1 on errors", async ()
   assert.match(output, "The provider registry has 6 errors:");
   assert.match(
     output,
-    "test/fixtures/malformed-yaml/unclosed-quote.yaml:2:7: `name`: found a value that opens with ' but is never closed, expected a closing '. Add ' at the end of the value.",
+    "test/fixtures/malformed-yaml/unclosed-quote.yaml:2:7: `name`: found a value that opens with ' but is " +
+      "never closed, expected a closing '. Add ' at the end of the value.",
   );
   assert.not.match(output, STACK_FRAME);
 });

@@ -58,7 +58,10 @@ test("in a git checkout: committed files have their last commit's date; new and 
   assert.is(edited.lastCommitted("b.yaml"), undefined);
   assert.match(
     edited.note(["a.yaml", "b.yaml", "new.yaml"])!,
-    /^Last updated is not shown for \S*b\.yaml, \S*new\.yaml: not committed yet \(new, or changed since the last commit\)\.$/,
+    new RegExp(
+      String.raw`^Last updated is not shown for \S*b\.yaml, \S*new\.yaml: ` +
+        String.raw`not committed yet \(new, or changed since the last commit\)\.$`,
+    ),
   );
 });
 

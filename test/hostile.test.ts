@@ -80,48 +80,52 @@ test("the corpus has a class for every row of the issue's table, each with its e
 });
 
 for (const hostile of cases) {
-  test(`${hostile.name}: check and a command-line build print the expected message, and a failed build writes nothing`, async () => {
-    const env = { PROVIDERS_DIR: hostile.providersDir, SITE_FILE: hostile.siteFile };
-    const ok = hostile.expected.startsWith("OK:");
-    const out = mkdtempSync(path.join(os.tmpdir(), "hostile-build-"));
-    // The check and the build run side by side: each is mostly Node starting up.
-    const [check, build] = await Promise.all([
-      run(["--import", "tsx", "scripts/check.ts"], env),
-      run(
-        ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"],
-        { ...env, ELEVENTY_OUTPUT: out },
-        ok ? BUILD_LIMIT_MS : LIMIT_MS,
-      ),
-    ]);
+  test(
+    `${hostile.name}: check and a command-line build print the expected message, and a failed build writes ` +
+      `nothing`,
+    async () => {
+      const env = { PROVIDERS_DIR: hostile.providersDir, SITE_FILE: hostile.siteFile };
+      const ok = hostile.expected.startsWith("OK:");
+      const out = mkdtempSync(path.join(os.tmpdir(), "hostile-build-"));
+      // The check and the build run side by side: each is mostly Node starting up.
+      const [check, build] = await Promise.all([
+        run(["--import", "tsx", "scripts/check.ts"], env),
+        run(
+          ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"],
+          { ...env, ELEVENTY_OUTPUT: out },
+          ok ? BUILD_LIMIT_MS : LIMIT_MS,
+        ),
+      ]);
 
-    assert.is(check.signal, null, `check stopped after ${Math.round(check.milliseconds)} ms`);
-    const checkOutput = check.output;
-    assert.not.match(checkOutput, STACK_LINE, "no stack trace");
-    assert.not.match(checkOutput, SECRET, "nothing of a linked file");
-    assert.is(checkOutput.trimEnd(), hostile.expected);
-    assert.is(check.status, ok ? 0 : 1);
+      assert.is(check.signal, null, `check stopped after ${Math.round(check.milliseconds)} ms`);
+      const checkOutput = check.output;
+      assert.not.match(checkOutput, STACK_LINE, "no stack trace");
+      assert.not.match(checkOutput, SECRET, "nothing of a linked file");
+      assert.is(checkOutput.trimEnd(), hostile.expected);
+      assert.is(check.status, ok ? 0 : 1);
 
-    try {
-      assert.is(build.signal, null, `build stopped after ${Math.round(build.milliseconds)} ms`);
-      const buildOutput = build.output;
-      assert.not.match(buildOutput, STACK_LINE, "no stack trace");
-      assert.not.match(buildOutput, SECRET, "nothing of a linked file");
-      if (ok) {
-        assert.is(build.status, 0, build.stderr);
-        assertHarmlessPage(out);
-      } else {
-        assert.is(
-          build.stderr,
-          `${hostile.expected}\nThe build stopped before writing any file.\n`,
-          "the same verdict",
-        );
-        assert.is(build.status, 1);
-        assert.equal(filesUnder(out), [], "nothing written");
+      try {
+        assert.is(build.signal, null, `build stopped after ${Math.round(build.milliseconds)} ms`);
+        const buildOutput = build.output;
+        assert.not.match(buildOutput, STACK_LINE, "no stack trace");
+        assert.not.match(buildOutput, SECRET, "nothing of a linked file");
+        if (ok) {
+          assert.is(build.status, 0, build.stderr);
+          assertHarmlessPage(out);
+        } else {
+          assert.is(
+            build.stderr,
+            `${hostile.expected}\nThe build stopped before writing any file.\n`,
+            "the same verdict",
+          );
+          assert.is(build.status, 1);
+          assert.equal(filesUnder(out), [], "nothing written");
+        }
+      } finally {
+        rmSync(out, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 }
 
 /** The harmless class: a BOM, accented letters, `&` and `>` in a name, legacy HTML and allowed links make a page. */

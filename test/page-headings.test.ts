@@ -18,7 +18,8 @@ test("h2 and h3 with ids, in page order, as plain text", () => {
 
 test("a provider's reference: every section heading, and a name with & and quotes reads as written", () => {
   const provider = providerFrom(
-    `name: 'Q&A "Labs"'\nurl_patterns: ['https://a.example.com']\n${capabilityYaml("chat")}${capabilityYaml("function_calling")}`,
+    `name: 'Q&A "Labs"'\nurl_patterns: ` +
+      `['https://a.example.com']\n${capabilityYaml("chat")}${capabilityYaml("function_calling")}`,
   );
   const headings = pageHeadings(renderProviderReference(provider, testSite));
   assert.equal(

@@ -52,9 +52,13 @@ test("addresses must be https:, each mistake at its line and column", () => {
   assert.is(
     load(`${text}repositoryBranch: "main; rm -rf"\n`),
     "The site settings have 3 errors:\n" +
-      "  site.yaml:4:16: `pluginDocsUrl`: found \"http://developer.konghq.com\", expected an https: address: it becomes a link on every page. Write `pluginDocsUrl: 'https://developer.konghq.com'`.\n" +
-      "  site.yaml:6:16: `repositoryUrl`: found \"javascript:alert('edit')\", expected an https: address: it becomes a link on every page. Write `repositoryUrl: 'https://github.com/example/ai-provider-reference'`.\n" +
-      "  site.yaml:7:19: `repositoryBranch`: found \"main; rm -rf\", expected a branch name (letters, digits, `.`, `_`, `/`, `-`), like 'main'.",
+      '  site.yaml:4:16: `pluginDocsUrl`: found "http://developer.konghq.com", expected an https: address: ' +
+      "it becomes a link on every page. Write `pluginDocsUrl: 'https://developer.konghq.com'`.\n" +
+      "  site.yaml:6:16: `repositoryUrl`: found \"javascript:alert('edit')\", expected an https: address: it " +
+      "becomes a link on every page. Write `repositoryUrl: " +
+      "'https://github.com/example/ai-provider-reference'`.\n" +
+      '  site.yaml:7:19: `repositoryBranch`: found "main; rm -rf", expected a branch name (letters, digits, ' +
+      "`.`, `_`, `/`, `-`), like 'main'.",
   );
 });
 
@@ -63,7 +67,8 @@ test("missing settings, wrong types, controls, anchors and broken YAML are locat
     load(GOOD.replace(/^product: .*\n/m, "").replace('"Providers."', "[1, 2]")),
     "The site settings have 2 errors:\n" +
       "  site.yaml:1:1: `product`: missing, expected in the site settings. Add `product: 'Kong AI Gateway'`.\n" +
-      "  site.yaml:2:14: `description`: found a list, expected text in quotes. Write `description: 'Which AI providers ...'`.",
+      "  site.yaml:2:14: `description`: found a list, expected text in quotes. Write `description: 'Which AI " +
+      "providers ...'`.",
   );
   assert.match(load(GOOD.replace("Providers.", "Provi\u202eders.")), /`description`: found a right-to-left override/);
   assert.match(
@@ -74,7 +79,8 @@ test("missing settings, wrong types, controls, anchors and broken YAML are locat
   assert.match(load(Buffer.from([0x74, 0x3a, 0x20, 0xe9])), /site\.yaml:1:4: found the byte 0xE9, which is not UTF-8/);
   assert.is(
     load(""),
-    "The site settings have 1 error:\n  site.yaml:1:1: found nothing, expected a mapping of site settings (`title: ...`).",
+    "The site settings have 1 error:\n  site.yaml:1:1: found nothing, expected a mapping of site settings " +
+      "(`title: ...`).",
   );
 });
 

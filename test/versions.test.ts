@@ -18,7 +18,8 @@ test("versions order by number, part by part", () => {
 
 test("a capability's `n/a` minimum falls back to the provider's", () => {
   const provider = providerFrom(
-    `name: 'P'\nurl_patterns: ['https://p.example.com']\nmin_version: '3.8'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`,
+    `name: 'P'\nurl_patterns: ['https://p.example.com']\nmin_version: ` +
+      `'3.8'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`,
   );
   const [chat, files] = provider.capabilities;
   assert.is(capabilitySince(provider, chat!), "3.11");
@@ -26,24 +27,30 @@ test("a capability's `n/a` minimum falls back to the provider's", () => {
   assert.is(providerSince(provider), "3.8");
 });
 
-test("without its own minimum, a provider works from its earliest capability; with none known, nothing is claimed", () => {
-  const earliest = providerFrom(
-    `name: 'P'\nurl_patterns: ['https://p.example.com']\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("embeddings", { minVersion: "3.9" })}`,
-  );
-  assert.is(providerSince(earliest), "3.9");
-  const unknown = providerFrom(
-    `name: 'Q'\nurl_patterns: ['https://q.example.com']\n${capabilityYaml("chat", { minVersion: "n/a" })}`,
-  );
-  assert.is(providerSince(unknown), undefined);
-  assert.is(capabilitySince(unknown, unknown.capabilities[0]!), undefined);
-});
+test(
+  "without its own minimum, a provider works from its " + "earliest capability; with none known, nothing is claimed",
+  () => {
+    const earliest = providerFrom(
+      `name: 'P'\nurl_patterns: ['https://p.example.com']\n${capabilityYaml("chat", { minVersion: "3.11" })}` +
+        `${capabilityYaml("embeddings", { minVersion: "3.9" })}`,
+    );
+    assert.is(providerSince(earliest), "3.9");
+    const unknown = providerFrom(
+      `name: 'Q'\nurl_patterns: ['https://q.example.com']\n${capabilityYaml("chat", { minVersion: "n/a" })}`,
+    );
+    assert.is(providerSince(unknown), undefined);
+    assert.is(capabilitySince(unknown, unknown.capabilities[0]!), undefined);
+  },
+);
 
 test("the distinct versions in the data, oldest first, without `n/a`", () => {
   const a = providerFrom(
-    `name: 'A'\nurl_patterns: ['https://a.example.com']\nmin_version: '3.6'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`,
+    `name: 'A'\nurl_patterns: ['https://a.example.com']\nmin_version: ` +
+      `'3.6'\n${capabilityYaml("chat", { minVersion: "3.11" })}${capabilityYaml("files", { minVersion: "n/a" })}`,
   );
   const b = providerFrom(
-    `name: 'B'\nurl_patterns: ['https://b.example.com']\nmin_version: '3.13'\n${capabilityYaml("chat", { minVersion: "3.9" })}`,
+    `name: 'B'\nurl_patterns: ['https://b.example.com']\nmin_version: ` +
+      `'3.13'\n${capabilityYaml("chat", { minVersion: "3.9" })}`,
   );
   assert.equal(distinctVersions([a, b]), ["3.6", "3.9", "3.11", "3.13"]);
 });

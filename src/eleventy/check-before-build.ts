@@ -17,7 +17,9 @@ export function stopCliBuildOnDataError(load: () => unknown, processing = "the d
   }
 }
 
-/** Whether this process is a command-line build (`npm run build`, `npx @11ty/eleventy`), not the dev server or the API. */
+/**
+ * Whether this process is a command-line build (`npm run build`, `npx @11ty/eleventy`), not the dev server or the API.
+ */
 export const isCliBuild = () => process.env.ELEVENTY_SOURCE === "cli" && process.env.ELEVENTY_RUN_MODE === "build";
 
 /**

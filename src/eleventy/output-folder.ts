@@ -24,7 +24,9 @@ export class OutputFolder {
     this.buildDir = staged ? `${target}.building` : target;
   }
 
-  /** Clears what a failed build left in the staging folder; a build that fails again is cleared when the process exits. */
+  /**
+   * Clears what a failed build left in the staging folder; a build that fails again is cleared when the process exits.
+   */
   prepare(): void {
     if (!this.staged) return;
     rmSync(this.buildDir, { recursive: true, force: true });

@@ -2,7 +2,9 @@ import { renderSitemap } from "../outputs/sitemap.ts";
 import { providerPageUrl } from "../urls.ts";
 import type { BuildState } from "./build-state.ts";
 
-/** `{% sitemap collections.all %}`: every HTML page; provider pages come from the registry, dated by their data file. */
+/**
+ * `{% sitemap collections.all %}`: every HTML page; provider pages come from the registry, dated by their data file.
+ */
 export function registerSitemapShortcode(eleventyConfig: any, state: BuildState): void {
   eleventyConfig.addShortcode("sitemap", (pages: { url: string | false }[]) => {
     const facts = state.current;

@@ -10,7 +10,9 @@ import type { Provider } from "../registry/model.ts";
 const HELPER_ENV = "PROVIDER_BUILD_HELPER";
 /** Set in a helper process: the providers whose pages it writes, `<from>-<to>` in registry order. */
 const RANGE_ENV = "PROVIDER_BUILD_PAGES";
-/** A registry this large (or `PROVIDER_BUILD_SPLIT_AT`) is split: below it a second Eleventy costs more than it saves. */
+/**
+ * A registry this large (or `PROVIDER_BUILD_SPLIT_AT`) is split: below it a second Eleventy costs more than it saves.
+ */
 const SPLIT_AT = 300;
 /**
  * At most this many provider pages a process: Eleventy keeps each page (~50 KB with its data) until

@@ -21,7 +21,10 @@ export function assetManifest(dir: string): Map<string, string> {
   );
 }
 
-/** The published URL of an asset by its file name (`site.css` → `/assets/site.3f9c2a71b0.css`); an unknown name throws. */
+/**
+ * The published URL of an asset by its file name (`site.css` → `/assets/site.3f9c2a71b0.css`); an unknown name
+ * throws.
+ */
 export function assetUrlOf(manifest: ReadonlyMap<string, string>, dir: string): (name: string) => string {
   return (name) => {
     const hashed = manifest.get(name);

@@ -91,7 +91,9 @@ export function renderProviderJson(provider: Provider, site: SiteConfig, lastUpd
 export function renderProvidersJson(site: SiteConfig, providerJson: readonly string[], schemaUrl?: string): string {
   const head = {
     site: site.url,
-    description: `Every AI provider ${site.product} can proxy, normalised from one data file per provider. Text fields are inline Markdown.`,
+    description:
+      `Every AI provider ${site.product} can proxy, normalised from one data file per provider. Text fields are ` +
+      `inline Markdown.`,
     ...(schemaUrl ? { data_file_schema: absoluteUrl(site, schemaUrl) } : {}),
     provider_count: providerJson.length,
   };

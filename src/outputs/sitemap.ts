@@ -16,7 +16,11 @@ const escapeXml = escapeHtml;
 export function renderSitemap(entries: readonly SitemapEntry[], site: SiteConfig): string {
   const urls = entries.map(
     (e) =>
-      `<url><loc>${escapeXml(absoluteUrl(site, e.url))}</loc>${e.lastModified ? `<lastmod>${escapeXml(e.lastModified)}</lastmod>` : ""}</url>`,
+      `<url><loc>${escapeXml(absoluteUrl(site, e.url))}</loc>` +
+      `${e.lastModified ? `<lastmod>${escapeXml(e.lastModified)}</lastmod>` : ""}</url>`,
   );
-  return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+  return (
+    `<?xml version="1.0" encoding="utf-8"?>\n<urlset ` +
+    `xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`
+  );
 }

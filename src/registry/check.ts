@@ -39,7 +39,8 @@ export function checkData(providersDir: string, siteFile = "_data/site.yaml", op
       lines: [
         ...registry.warnings.map(formatProblem),
         failed
-          ? `FAILED (--strict): ${summary}. Fix each warning, or silence a lint rule for one file with a \`lint_ignore\` entry and a reason.`
+          ? `FAILED (--strict): ${summary}. Fix each warning, or silence a lint rule for one file with a ` +
+            `\`lint_ignore\` entry and a reason.`
           : `OK: ${summary}.`,
       ],
     };

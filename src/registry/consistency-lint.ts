@@ -42,7 +42,8 @@ function deniesSupport(text: string, routeType: string): boolean {
   const type = `\`?${escapeRegExp(routeType)}\`?`;
   const more = "(?:,?\\s+(?:and|or)\\s+`?[a-z]+/v1/[\\w/]+`?|,\\s*`?[a-z]+/v1/[\\w/]+`?)*";
   const subject = new RegExp(
-    `${type}${more}(?:\\s+route\\s+types?)?\\s+(?:is|are)\\s+(?:(?:not|never|no longer)\\s+(?:supported|available|offered)|unsupported|unavailable)`,
+    `${type}${more}(?:\\s+route\\s+types?)?\\s+(?:is|are)\\s+(?:(?:not|never|no ` +
+      `longer)\\s+(?:supported|available|offered)|unsupported|unavailable)`,
     "i",
   );
   const object = new RegExp(`(?:does|do|can)(?:\\s+not|n't)\\s+(?:support|serve|offer)\\s+(?:the\\s+)?${type}`, "i");
@@ -76,7 +77,10 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
       warn(
         "min-version-below-provider",
         `${capability.key}.min_version`,
-        `found '${version}', lower than the provider's own \`min_version\` '${providerVersion}' (line ${line("min_version")}), expected a capability to need at least its provider's version. Write '${providerVersion}', or 'n/a' for no minimum of its own, or lower the provider's if it really works on ${version}.`,
+        `found '${version}', lower than the provider's own \`min_version\` '${providerVersion}' (line ` +
+          `${line("min_version")}), expected a capability to need at least its provider's version. Write ` +
+          `'${providerVersion}', or 'n/a' for no minimum of its own, or lower the provider's if it really works ` +
+          `on ${version}.`,
       );
     }
   }
@@ -90,7 +94,8 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
       warn(
         "route-type-family",
         `${capability.key}.route_type`,
-        `found "${routeType}", a route type of the ${family} family, expected one of the ${expected} family for \`${capability.key}\`. Use "${capability.routeType}".`,
+        `found "${routeType}", a route type of the ${family} family, expected one of the ${expected} family ` +
+          `for \`${capability.key}\`. Use "${capability.routeType}".`,
       );
     }
     // streaming-cannot-stream
@@ -98,7 +103,8 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
       warn(
         "streaming-cannot-stream",
         `${capability.key}.streaming`,
-        `found \`true\`, expected \`false\`: the ${capability.label.toLowerCase()} API answers with a job or a file to fetch later, never a stream. Write \`streaming: false\`.`,
+        `found \`true\`, expected \`false\`: the ${capability.label.toLowerCase()} API answers with a job or a ` +
+          `file to fetch later, never a stream. Write \`streaming: false\`.`,
       );
     }
   }
@@ -117,7 +123,10 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
     warn(
       "shared-upstream-path",
       `${entry.capability.key}.upstream_path`,
-      `found \`${path}\`, the upstream path of \`${first.capability.key}\` too (line ${line(`${first.capability.key}.upstream_path`)}), expected a path of its own: ${entry.capability.label.toLowerCase()} and ${first.capability.label.toLowerCase()} are different APIs (${entry.capability.routeType}, ${first.capability.routeType}). Check the provider's API reference.`,
+      `found \`${path}\`, the upstream path of \`${first.capability.key}\` too (line ` +
+        `${line(`${first.capability.key}.upstream_path`)}), expected a path of its own: ` +
+        `${entry.capability.label.toLowerCase()} and ${first.capability.label.toLowerCase()} are different APIs ` +
+        `(${entry.capability.routeType}, ${first.capability.routeType}). Check the provider's API reference.`,
     );
   }
 
@@ -133,13 +142,15 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
         warn(
           "names-unsupported-capability",
           field,
-          `says \`${routeType}\` is not supported, but ${keys.join(" or ")} is marked \`supported: true\`, expected the two to agree. Set \`supported: false\` there, or correct the sentence.`,
+          `says \`${routeType}\` is not supported, but ${keys.join(" or ")} is marked \`supported: true\`, ` +
+            `expected the two to agree. Set \`supported: false\` there, or correct the sentence.`,
         );
       } else if (!denied && !isSupported(routeType)) {
         warn(
           "names-unsupported-capability",
           field,
-          `names \`${routeType}\`, but this provider does not support ${keys.join(" or ")}, expected notes and limitations about what it supports. Correct the sentence, or remove it.`,
+          `names \`${routeType}\`, but this provider does not support ${keys.join(" or ")}, expected notes and ` +
+            `limitations about what it supports. Correct the sentence, or remove it.`,
         );
       }
     }
@@ -177,7 +188,8 @@ function applyIgnores(
     if (!found.some((f) => f.rule === entry.rule)) {
       problems.add(
         `lint_ignore.${index}.rule`,
-        `found "${entry.rule}", which finds nothing in this file, expected an entry only for a rule that does. Remove the entry.`,
+        `found "${entry.rule}", which finds nothing in this file, expected an entry only for a rule that does. ` +
+          `Remove the entry.`,
         { severity: "warning" },
       );
     }

@@ -154,7 +154,9 @@ export function diffRegistries(before: readonly SourceFile[], after: readonly So
   for (const { from, to, redirected } of renamed)
     pages.push({
       url: `/ai-providers/${from.slug}/`,
-      change: `moves to /ai-providers/${to.slug}/${redirected ? " (the alias redirects the old address)" : ": add the old slug to `aliases` to redirect it"}`,
+      change:
+        `moves to /ai-providers/${to.slug}/` +
+        `${redirected ? " (the alias redirects the old address)" : ": add the old slug to `aliases` to redirect it"}`,
     });
   for (const { slug } of removed)
     pages.push({
@@ -210,7 +212,8 @@ export function renderDiffMarkdown(diff: RegistryDiff, ref: string): string {
     );
     for (const change of diff.cells)
       lines.push(
-        `| ${plain(change.provider)} | ${change.capability ? `\`${change.capability}\`` : "(provider)"} | \`${change.field}\` | ${cell(change.before)} | ${cell(change.after)} |`,
+        `| ${plain(change.provider)} | ${change.capability ? `\`${change.capability}\`` : "(provider)"} | ` +
+          `\`${change.field}\` | ${cell(change.before)} | ${cell(change.after)} |`,
       );
     lines.push("");
   }

@@ -102,10 +102,17 @@ export function quote(text: string): string {
   return short === text ? escaped : `${escaped.slice(0, -1)}..."`;
 }
 
-/** A found key (or other bit of source) in backticks for a message: at most 40 characters, invisible characters escaped. */
+/**
+ * A found key (or other bit of source) in backticks for a message: at most 40 characters, invisible characters
+ * escaped.
+ */
 export function quoteCode(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-  return `\`${short.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)}\``;
+  const escaped = short.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return `\`${escaped}\``;
 }
 
 /** The candidates closest to `wanted`, best first, within a sensible distance. */

@@ -66,7 +66,9 @@ function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
     if (!owner) continue; // an unknown key: the schema reports it
     problems.add(
       `gateway.auth.${key}`,
-      `found \`${key}\`, a field of the \`${owner}\` style, expected ${own.length ? `only ${listed(own)}` : "no other field"} with \`style: '${style}'\`. Remove it, or set \`style: '${owner}'\`.`,
+      `found \`${key}\`, a field of the \`${owner}\` style, expected ` +
+        `${own.length ? `only ${listed(own)}` : "no other field"} with \`style: '${style}'\`. Remove it, or set ` +
+        `\`style: '${owner}'\`.`,
       { atKey: true },
     );
   }
@@ -101,7 +103,9 @@ function checkOptionValue(
     problems,
     list,
     name,
-    `found what looks like ${what} in \`${name}\` (it starts \`${value.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Put the secret in an environment variable and write \`{ env: 'NAME' }\` instead.`,
+    `found what looks like ${what} in \`${name}\` (it starts \`${value.slice(0, 4)}\`), expected no secret in ` +
+      `a data file: it would be published on the page. Put the secret in an environment variable and write \`{ ` +
+      `env: 'NAME' }\` instead.`,
   );
 }
 
@@ -120,7 +124,9 @@ function checkProviderOptions(
     );
     problems.add(
       "gateway.provider",
-      `found ${describe(provider)}, which is not a \`model.provider\` of the gateway (as of 3.15), expected one of ${listed(GATEWAY_PROVIDERS.map((p) => p.provider))}.${close.length ? ` Did you mean "${close[0]}"?` : " Check the spelling; a provider newer than 3.15 is fine."}`,
+      `found ${describe(provider)}, which is not a \`model.provider\` of the gateway (as of 3.15), expected ` +
+        `one of ${listed(GATEWAY_PROVIDERS.map((p) => p.provider))}.` +
+        `${close.length ? ` Did you mean "${close[0]}"?` : " Check the spelling; a provider newer than 3.15 is fine."}`,
       { severity: "warning" },
     );
     return;
@@ -132,7 +138,8 @@ function checkProviderOptions(
         problems,
         "recommended",
         name,
-        `found \`${name}\` among the recommended options, expected it under \`required\`: the gateway's \`${provider}\` provider does not run without it. Move it to \`required:\`.`,
+        `found \`${name}\` among the recommended options, expected it under \`required\`: the gateway's ` +
+          `\`${provider}\` provider does not run without it. Move it to \`required:\`.`,
         true,
       );
       continue;
@@ -141,7 +148,8 @@ function checkProviderOptions(
       problems,
       "required",
       name,
-      `missing \`${name}\`, expected because the gateway's \`${provider}\` provider does not run without it. Under \`gateway.options.required\`, add \`${name}: ${optionYaml(example)}\`.`,
+      `missing \`${name}\`, expected because the gateway's \`${provider}\` provider does not run without it. ` +
+        `Under \`gateway.options.required\`, add \`${name}: ${optionYaml(example)}\`.`,
     );
   }
   const given = { ...recommended, ...required };
@@ -154,7 +162,8 @@ function checkProviderOptions(
       problems,
       list,
       name,
-      `found ${describe(value)} for \`${name}\`, expected one of ${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+      `found ${describe(value)} for \`${name}\`, expected one of ` +
+        `${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
     );
   }
   for (const group of facts.allOrNone) {
@@ -165,7 +174,9 @@ function checkProviderOptions(
         problems,
         "required",
         name,
-        `missing \`${name}\`, expected because ${listed(present)} is set: the gateway's \`${provider}\` provider takes ${listed(group)} together or not at all. Add \`${name}\` under \`gateway.options.required\`, or remove the others.`,
+        `missing \`${name}\`, expected because ${listed(present)} is set: the gateway's \`${provider}\` ` +
+          `provider takes ${listed(group)} together or not at all. Add \`${name}\` under ` +
+          `\`gateway.options.required\`, or remove the others.`,
       );
     }
   }

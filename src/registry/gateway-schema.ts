@@ -90,7 +90,9 @@ export function gatewaySchema(): JsonSchema {
       },
       auth: {
         type: "object",
-        description: `How the gateway authenticates: the style (${AUTH_STYLES.map((s) => `\`${s}\``).join(", ")}) and its fields.`,
+        description:
+          `How the gateway authenticates: the style (${AUTH_STYLES.map((s) => `\`${s}\``).join(", ")}) and its ` +
+          `fields.`,
         additionalProperties: false,
         required: ["style"],
         properties: {

@@ -78,7 +78,9 @@ export class Registry {
   get(nameOrSlug: string): Provider {
     if (typeof nameOrSlug !== "string" || nameOrSlug.trim() === "") {
       throw new UnknownProviderError(
-        `No provider name was given (found ${nameOrSlug === undefined ? "nothing" : JSON.stringify(nameOrSlug)}), expected a provider's name, slug or alias, e.g. "${this.providers[0]?.name ?? "OpenAI"}".`,
+        `No provider name was given (found ` +
+          `${nameOrSlug === undefined ? "nothing" : JSON.stringify(nameOrSlug)}), expected a provider's name, ` +
+          `slug or alias, e.g. "${this.providers[0]?.name ?? "OpenAI"}".`,
       );
     }
     const found = this.byName.get(nameOrSlug) ?? this.bySlug.get(nameOrSlug) ?? this.byAlias.get(nameOrSlug);
@@ -116,7 +118,10 @@ export function loadProviderFile(file: string, options: LoadOptions = {}): FileR
   }
 }
 
-/** The most problems listed for one file: past this many, the file is barely a provider file, and a count says the rest. */
+/**
+ * The most problems listed for one file: past this many, the file is barely a provider file, and a count says the
+ * rest.
+ */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
 function withListedProblems(result: FileResult): FileResult {
@@ -185,7 +190,8 @@ export function parseProviderSource(source: string, file: string, reread?: () =>
           : `a single value (${JSON.stringify(raw)})`;
     collector.add(
       undefined,
-      `found ${found}, expected a mapping of provider fields (\`name: ...\`, \`url_patterns: ...\`). Start from \`npm run new-provider -- "Name"\` or copy another provider's file.`,
+      `found ${found}, expected a mapping of provider fields (\`name: ...\`, \`url_patterns: ...\`). Start ` +
+        `from \`npm run new-provider -- "Name"\` or copy another provider's file.`,
       { position: parsed.positions.value.get("") ?? { line: 1, column: 1 } },
     );
     return { file, provider: undefined, problems: collector.problems, identity: undefined };
@@ -367,13 +373,16 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
     if (sameName) {
       locate.add(
         "name",
-        `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each provider to have its own name. Rename one of them.`,
+        `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each provider ` +
+          `to have its own name. Rename one of them.`,
       );
     } else if (sameSlug && slug !== undefined) {
       const field = identity.explicitSlug ? "slug" : "name";
       locate.add(
         field,
-        `found ${describe(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ${describe(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected one provider per page. Rename one, or give one a \`slug\` field.`,
+        `found ${describe(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ` +
+          `${describe(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected ` +
+          `one provider per page. Rename one, or give one a \`slug\` field.`,
       );
     }
     if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), identity);
@@ -388,12 +397,16 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
       if (page && page !== identity) {
         identity.locate.add(
           field,
-          `found ${describe(text)}, which makes /ai-providers/${aliasSlug}/, the page of ${describe(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name or slug that no provider uses now. Remove it.`,
+          `found ${describe(text)}, which makes /ai-providers/${aliasSlug}/, the page of ` +
+            `${describe(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name ` +
+            `or slug that no provider uses now. Remove it.`,
         );
       } else if (earlier && earlier.identity !== identity) {
         identity.locate.add(
           field,
-          `found ${describe(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected each alias in one provider only. Remove one of them.`,
+          `found ${describe(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as ` +
+            `\`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected ` +
+            `each alias in one provider only. Remove one of them.`,
         );
       }
       if (!earlier) aliases.set(aliasSlug, { identity, index });

@@ -6,7 +6,9 @@ export function displayField(field: string): string {
   return field.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
 
-/** The longest message kept whole; a longer one (only a pathological value makes one) keeps its start and its advice. */
+/**
+ * The longest message kept whole; a longer one (only a pathological value makes one) keeps its start and its advice.
+ */
 const MAX_MESSAGE_LENGTH = 1000;
 const bounded = (message: string) =>
   message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, 500)} [...] ${message.slice(-400)}`;

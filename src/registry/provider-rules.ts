@@ -64,7 +64,8 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
   if (slug === "") {
     problems.add(
       "name",
-      `found ${describe(name)}, which has no letters or digits to make a page slug from, expected a name with some. Add a \`slug\` field, e.g. \`slug: 'my-provider'\`.`,
+      `found ${describe(name)}, which has no letters or digits to make a page slug from, expected a name with ` +
+        `some. Add a \`slug\` field, e.g. \`slug: 'my-provider'\`.`,
     );
     return undefined;
   }
@@ -78,7 +79,8 @@ function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollec
     if (entry.supported === false && Object.hasOwn(entry, "note")) {
       problems.add(
         `${capability.key}.note`,
-        `found a note on a capability that is not supported, expected notes only on supported capabilities: this one could never be shown. Remove the note, or set \`supported: true\`.`,
+        `found a note on a capability that is not supported, expected notes only on supported capabilities: ` +
+          `this one could never be shown. Remove the note, or set \`supported: true\`.`,
         { atKey: true },
       );
     }
@@ -93,7 +95,8 @@ function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollec
     ) {
       problems.add(
         `${capability.key}.route_type`,
-        `found "${routeType}", expected "${capability.routeType}" for \`${capability.key}\`. Use "${capability.routeType}" unless the gateway really routes this capability through "${routeType}".`,
+        `found "${routeType}", expected "${capability.routeType}" for \`${capability.key}\`. Use ` +
+          `"${capability.routeType}" unless the gateway really routes this capability through "${routeType}".`,
         { severity: "warning" },
       );
     }
@@ -133,17 +136,20 @@ function checkAliases(raw: Record<string, unknown>, slug: string | undefined, pr
     if (aliasSlug === "") {
       problems.add(
         field,
-        `found ${describe(alias)}, which has no letters or digits to make a page address from, expected an old name or slug. Remove it.`,
+        `found ${describe(alias)}, which has no letters or digits to make a page address from, expected an old ` +
+          `name or slug. Remove it.`,
       );
     } else if (aliasSlug === slug) {
       problems.add(
         field,
-        `found ${describe(alias)}, which makes this provider's own slug "${slug}", expected an old name or slug: it would redirect the page to itself. Remove it.`,
+        `found ${describe(alias)}, which makes this provider's own slug "${slug}", expected an old name or ` +
+          `slug: it would redirect the page to itself. Remove it.`,
       );
     } else if (seen.has(aliasSlug) && raw.aliases[seen.get(aliasSlug)!] !== alias) {
       problems.add(
         field,
-        `found ${describe(alias)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as \`aliases[${seen.get(aliasSlug)}]\`, expected each alias once. Remove one.`,
+        `found ${describe(alias)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as ` +
+          `\`aliases[${seen.get(aliasSlug)}]\`, expected each alias once. Remove one.`,
       );
     }
     if (!seen.has(aliasSlug)) seen.set(aliasSlug, index);

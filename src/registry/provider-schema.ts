@@ -124,7 +124,8 @@ export function providerSchema(): JsonSchema {
     title: "AI Gateway provider",
     description:
       "One provider of the AI provider reference: one file per provider in _data/providers/. " +
-      "Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.",
+      "Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: " +
+      "_data/providers/README.md.",
     type: "object",
     additionalProperties: false,
     required: ["name"],
@@ -194,7 +195,9 @@ export function providerSchema(): JsonSchema {
             rule: {
               type: "string",
               enum: LINT_RULE_IDS,
-              description: `The lint rule to silence in this file: ${LINT_RULE_IDS.map((id) => `'${id}' (${LINT_RULES[id]})`).join("; ")}.`,
+              description:
+                `The lint rule to silence in this file: ` +
+                `${LINT_RULE_IDS.map((id) => `'${id}' (${LINT_RULES[id]})`).join("; ")}.`,
             },
             reason: text("Why this file is right although the rule says otherwise, for the next reader."),
           },

@@ -34,12 +34,14 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
     stats = lstatSync(dir);
   } catch {
     throw new DataError(
-      `${shown}: missing, expected the folder of provider files. Create it, or name another folder (\`npm run check -- <folder>\`, or PROVIDERS_DIR).`,
+      `${shown}: missing, expected the folder of provider files. Create it, or name another folder (\`npm run ` +
+        `check -- <folder>\`, or PROVIDERS_DIR).`,
     );
   }
   if (stats.isSymbolicLink()) {
     throw new DataError(
-      `${shown}: found a symbolic link, expected the folder of provider files itself: links are not followed. Replace the link with the folder.`,
+      `${shown}: found a symbolic link, expected the folder of provider files itself: links are not followed. ` +
+        `Replace the link with the folder.`,
     );
   }
   if (!stats.isDirectory()) {
@@ -57,14 +59,16 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
       refused.push(
         problem(
           where,
-          "found a hidden file (its name starts with `.`), expected a provider file named after its slug, like `openai.yaml`: hidden files are not read. Rename it, or remove it.",
+          "found a hidden file (its name starts with `.`), expected a provider file named after its slug, like " +
+            "`openai.yaml`: hidden files are not read. Rename it, or remove it.",
         ),
       );
     } else if (entry.isSymbolicLink()) {
       refused.push(
         problem(
           where,
-          "found a symbolic link, expected a regular file: links are not followed. Replace the link with the provider file itself.",
+          "found a symbolic link, expected a regular file: links are not followed. Replace the link with the " +
+            "provider file itself.",
         ),
       );
     } else if (entry.isDirectory()) {
@@ -77,7 +81,8 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
       refused.push(
         problem(
           where,
-          `found the extension \`${extension}\`, expected \`.yaml\` in lower case: the file is not read. Rename it to \`${entry.name.slice(0, -extension.length)}.yaml\`.`,
+          `found the extension \`${extension}\`, expected \`.yaml\` in lower case: the file is not read. ` +
+            `Rename it to \`${entry.name.slice(0, -extension.length)}.yaml\`.`,
         ),
       );
     } else {
@@ -110,7 +115,8 @@ export function readDataFile(file: string, shown: string): SourceRead {
       return {
         problem: problem(
           shown,
-          "found a symbolic link, expected a regular file: links are not followed. Replace the link with the file itself.",
+          "found a symbolic link, expected a regular file: links are not followed. Replace the link with the " +
+            "file itself.",
         ),
       };
     }
@@ -126,7 +132,8 @@ export function readDataFile(file: string, shown: string): SourceRead {
       return {
         problem: problem(
           shown,
-          `found a file of ${kib(stats.size)}, expected at most ${kib(MAX_FILE_BYTES)} (a provider file is about 5 KB). Remove what does not belong in it.`,
+          `found a file of ${kib(stats.size)}, expected at most ${kib(MAX_FILE_BYTES)} (a provider file is ` +
+            `about 5 KB). Remove what does not belong in it.`,
         ),
       };
     }
@@ -164,7 +171,9 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): SourceRead {
     problem: {
       file: shown,
       position: { line: line.line, column: line.column },
-      message: `found ${what}, which is not UTF-8 text, expected a file saved as UTF-8 (not Latin-1, UTF-16 or a binary file). Save it again as UTF-8 in your editor.`,
+      message:
+        `found ${what}, which is not UTF-8 text, expected a file saved as UTF-8 (not Latin-1, UTF-16 or a binary ` +
+        `file). Save it again as UTF-8 in your editor.`,
       severity: "error",
     },
   };

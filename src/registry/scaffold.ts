@@ -128,12 +128,14 @@ export function planScaffold(name: string, dir: string, root = process.cwd()): {
     }
     if (identity.slug === slug) {
       throw new ScaffoldError(
-        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") already uses. Choose another name.`,
+        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") already uses. Choose ` +
+          `another name.`,
       );
     }
     if (identity.aliases.some((alias) => alias.slug === slug)) {
       throw new ScaffoldError(
-        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") lists as an alias. Remove the alias there first, or choose another name.`,
+        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") lists as an alias. ` +
+          `Remove the alias there first, or choose another name.`,
       );
     }
   }

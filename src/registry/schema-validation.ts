@@ -74,7 +74,8 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
     case "type":
       problems.add(
         field,
-        `found ${found}, expected ${expectedType(field, String(error.params.type))}.${typeAdvice(field, error, problems)}`,
+        `found ${found}, expected ` +
+          `${expectedType(field, String(error.params.type))}.${typeAdvice(field, error, problems)}`,
       );
       return;
     case "enum": {
@@ -83,7 +84,8 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
         const close = closestMatches(String(error.data), allowed, 1);
         problems.add(
           field,
-          `found ${found}, expected one of ${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+          `found ${found}, expected one of ` +
+            `${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
         );
         return;
       }
@@ -92,7 +94,8 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
         const close = closestMatches(String(error.data), rules, 1);
         problems.add(
           field,
-          `found ${found}, expected a lint rule: ${rules.map((r) => `"${r}"`).join(", ")}.${close.length ? ` Did you mean "${close[0]}"?` : ""}`,
+          `found ${found}, expected a lint rule: ` +
+            `${rules.map((r) => `"${r}"`).join(", ")}.${close.length ? ` Did you mean "${close[0]}"?` : ""}`,
         );
         return;
       }
@@ -115,7 +118,10 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
     case "minItems":
       problems.add(
         field,
-        `found an empty list, expected at least one item. ${lastPart(field) === "url_patterns" ? "Add the provider's base URL, e.g. `- 'https://api.example.com/{route_type_path}'`." : "Add an item, or remove the key."}`,
+        `found an empty list, expected at least one item. ` +
+          (lastPart(field) === "url_patterns"
+            ? "Add the provider's base URL, e.g. `- 'https://api.example.com/{route_type_path}'`."
+            : "Add an item, or remove the key."),
       );
       return;
     case "uniqueItems": {
@@ -124,7 +130,8 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
       const item = join(field, String(later));
       problems.add(
         item,
-        `found ${describe((error.data as unknown[])[later])} a second time (it is also \`${displayField(join(field, String(earlier)))}\`), expected each item once. Remove one.`,
+        `found ${describe((error.data as unknown[])[later])} a second time (it is also ` +
+          `\`${displayField(join(field, String(earlier)))}\`), expected each item once. Remove one.`,
       );
       return;
     }
@@ -145,7 +152,8 @@ function unknownKeyMessage(parent: string, key: string, allowed: string[]): stri
   const nested =
     parent === "" ? CAPABILITIES.find((c) => c.key.includes(".") && lastPart(c.key) === key.toLowerCase()) : undefined;
   if (nested)
-    advice = ` Did you mean \`${nested.key}\`? Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
+    advice =
+      ` Did you mean \`${nested.key}\`? ` + `Put \`${lastPart(nested.key)}:\` under \`${nested.key.split(".")[0]}:\`.`;
   else if (close.length) advice = ` Did you mean \`${close[0]}\`?`;
   else if (allowed.length > 8) advice = " Check the spelling, or remove it.";
   return `found the unknown key ${quoteCode(key)}, expected ${expected}${where}.${advice}`;
@@ -154,7 +162,10 @@ function unknownKeyMessage(parent: string, key: string, allowed: string[]): stri
 function missingMessage(parent: string, missing: string): string {
   const capability = CAPABILITY_BY_KEY.get(parent);
   if (capability && missing === "supported") {
-    return `missing, expected in every capability entry. Add \`supported: true\` (or \`supported: false\`) under \`${lastPart(capability.key)}:\`.`;
+    return (
+      `missing, expected in every capability entry. Add \`supported: true\` (or \`supported: false\`) under ` +
+      `\`${lastPart(capability.key)}:\`.`
+    );
   }
   if (capability) {
     const add: Record<string, string> = {
@@ -164,12 +175,18 @@ function missingMessage(parent: string, missing: string): string {
       model_example: "`model_example:` with an example model name, or 'n/a'",
       min_version: "`min_version:` with the first gateway version that has it, in quotes, like '3.11' (or 'n/a')",
     };
-    return `missing, expected because \`${capability.key}\` is supported. Under \`${lastPart(capability.key)}:\`, add ${add[missing] ?? `\`${missing}:\``}.`;
+    return (
+      `missing, expected because \`${capability.key}\` is supported. Under \`${lastPart(capability.key)}:\`, add ` +
+      `${add[missing] ?? `\`${missing}:\``}.`
+    );
   }
   if (parent === "" && missing === "name")
     return "missing, expected the provider's display name. Add `name: 'Example AI'` at the top of the file.";
   if (parent === "" && missing === "url_patterns") {
-    return "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - 'https://api.example.com/{route_type_path}'` under it.";
+    return (
+      "missing, expected the provider's base URL pattern(s). Add `url_patterns:` with a line `  - " +
+      "'https://api.example.com/{route_type_path}'` under it."
+    );
   }
   if (parent === "gateway.auth" || parent === "gateway") {
     const example: Record<string, string> = {
@@ -187,7 +204,10 @@ function missingMessage(parent: string, missing: string): string {
     return `missing, expected ${why}. Under \`${lastPart(parent)}:\`, add ${example[missing] ?? `\`${missing}:\``}.`;
   }
   if (parent.startsWith("lint_ignore.") && missing === "reason")
-    return "missing, expected why the file is right although the rule says otherwise, for the next reader. Add `reason: '...'` to the entry.";
+    return (
+      "missing, expected why the file is right although the rule says otherwise, for the next reader. Add " +
+      "`reason: '...'` to the entry."
+    );
   if (parent.startsWith("lint_ignore.") && missing === "rule")
     return "missing, expected the lint rule to silence. Add `rule: '...'` to the entry (the warning names it).";
   if (missing === "content")
@@ -264,7 +284,11 @@ function keyNameMessage(key: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9_.]+/g, "_")
     .replace(/^[^a-z]+/, "");
-  return `found the option name ${describe(key)}, expected small letters, digits and underscores, with at most one \`.\` for a nested option (\`gemini.project_id\`).${OPTION_NAME_RE.test(suggestion) ? ` Did you mean \`${suggestion}\`?` : ""}`;
+  return (
+    `found the option name ${describe(key)}, expected small letters, digits and underscores, with at most one ` +
+    `\`.\` for a nested option ` +
+    `(\`gemini.project_id\`).${OPTION_NAME_RE.test(suggestion) ? ` Did you mean \`${suggestion}\`?` : ""}`
+  );
 }
 
 const OPTION_NAME_RE = new RegExp(OPTION_NAME_PATTERN);
@@ -274,7 +298,11 @@ function patternMessage(pattern: string, data: unknown, found: string): string {
   const secret = secretLike(text);
   // Never repeat a secret in a message: its first characters are enough to find it.
   if (secret) {
-    return `found what looks like ${secret} (it starts \`${text.slice(0, 4)}\`), expected no secret in a data file: it would be published on the page. Write the name of the environment variable that holds it instead, like 'EXAMPLE_API_KEY'.`;
+    return (
+      `found what looks like ${secret} (it starts \`${text.slice(0, 4)}\`), expected no secret in a data file: ` +
+      `it would be published on the page. Write the name of the environment variable that holds it instead, like ` +
+      `'EXAMPLE_API_KEY'.`
+    );
   }
   // "Did you mean" is for a slip in a short value; a long one is quoted (shortened) and nothing more.
   if (text.length > 64 && pattern !== NON_BLANK_PATTERN)
@@ -284,23 +312,36 @@ function patternMessage(pattern: string, data: unknown, found: string): string {
       .toUpperCase()
       .replace(/[^A-Z0-9_]+/g, "_")
       .replace(/^[^A-Z]+/, "");
-    return `found ${found}, expected an environment variable name: up to 64 capital letters, digits and underscores, like 'EXAMPLE_API_KEY'.${name ? ` Did you mean '${name}'?` : ""}`;
+    return (
+      `found ${found}, expected an environment variable name: up to 64 capital letters, digits and underscores, ` +
+      `like 'EXAMPLE_API_KEY'.${name ? ` Did you mean '${name}'?` : ""}`
+    );
   }
   if (pattern === GATEWAY_PROVIDER_PATTERN) {
-    return `found ${found}, expected the plugin's \`model.provider\` string: up to 32 small letters, digits and underscores, like 'openai'.`;
+    return (
+      `found ${found}, expected the plugin's \`model.provider\` string: up to 32 small letters, digits and ` +
+      `underscores, like 'openai'.`
+    );
   }
   if (pattern === PARAMETER_NAME_PATTERN) {
-    return `found ${found}, expected a header or parameter name: up to 64 letters, digits, \`-\`, \`_\` and \`.\`, with no spaces, like 'x-api-key'.`;
+    return (
+      `found ${found}, expected a header or parameter name: up to 64 letters, digits, \`-\`, \`_\` and \`.\`, ` +
+      `with no spaces, like 'x-api-key'.`
+    );
   }
   if (pattern === OPTION_TEXT_PATTERN) {
     return text.length > 200
       ? `found ${text.length} characters, expected at most 200. Shorten the value.`
-      : "found a control, line-break or direction-changing character, expected plain text on one line. Retype the value.";
+      : "found a control, line-break or direction-changing character, expected plain text on one line. Retype " +
+          "the value.";
   }
   if (pattern === VERSION_PATTERN) return versionMessage(text, found);
   if (pattern === SLUG_PATTERN_SOURCE) {
     const slug = slugify(text);
-    return `found ${found}, expected lower-case letters, digits and single hyphens.${slug ? ` Did you mean "${slug}"?` : ""}`;
+    return (
+      `found ${found}, expected lower-case letters, digits and single ` +
+      `hyphens.${slug ? ` Did you mean "${slug}"?` : ""}`
+    );
   }
   if (pattern === NON_BLANK_PATTERN) return "found empty text, expected a value. Write one, or remove the key.";
   return `found ${found}, expected text matching ${pattern}.`;
@@ -314,10 +355,22 @@ function versionMessage(text: string, found: string): string {
   const parts = /^v?(\d+)\.(\d+)(?:\.\d+)*$/i.exec(text.trim());
   if (parts) {
     const canonical = `${Number(parts[1])}.${Number(parts[2])}`;
-    return `found ${found}, expected a version as major.minor, like '3.11': every spelling of a version makes its own page. Write '${canonical}'.`;
+    return (
+      `found ${found}, expected a version as major.minor, like '3.11': every spelling of a version makes its own ` +
+      `page. Write '${canonical}'.`
+    );
   }
   if (/^\d+$/.test(text.trim()))
-    return `found ${found}, expected a version as major.minor, like '3.11'. Write '${Number(text.trim())}.0' if that is the version.`;
+    return (
+      `found ${found}, expected a version as major.minor, like '3.11'. Write '${Number(text.trim())}.0' if that ` +
+      `is the version.`
+    );
   const word = /^(?:latest|current|newest|all|any)$/i.test(text.trim());
-  return `found ${found}, expected the first gateway version that has it, as major.minor in quotes, like '3.11', or 'n/a' when it has no minimum of its own.${word ? ` Write the number of the version it means today: ${found} changes with every release.` : " Write the version number, or 'n/a'."}`;
+  return (
+    `found ${found}, expected the first gateway version that has it, as major.minor in quotes, like '3.11', or ` +
+    `'n/a' when it has no minimum of its own.` +
+    (word
+      ? ` Write the number of the version it means today: ${found} changes with every release.`
+      : " Write the version number, or 'n/a'.")
+  );
 }

@@ -21,7 +21,10 @@ export function checkSiteRules(raw: Record<string, unknown>, problems: ProblemCo
 /** Which of the site's addresses a segment belongs to, for the message. */
 function siteUse(segment: string): string {
   if ((SITE_PATH_SEGMENTS.matrix as readonly string[]).includes(segment))
-    return `/ai-providers/${segment}/, where the capability matrix has its ${segment === "page" ? "later pages" : "views"}`;
+    return (
+      `/ai-providers/${segment}/, where the capability matrix has its ` +
+      `${segment === "page" ? "later pages" : "views"}`
+    );
   if ((SITE_PATH_SEGMENTS.twins as readonly string[]).includes(segment))
     return `/ai-providers/${segment}/, which reads as the folder's own page beside each Markdown twin (index.md)`;
   return `/ai-providers/${segment}/, named like the site's own /${segment}/ folder`;
@@ -35,8 +38,11 @@ function checkReservedSlug(raw: Record<string, unknown>, problems: ProblemCollec
   problems.add(
     explicit ? "slug" : "name",
     explicit
-      ? `found "${slug}", which would put the page at ${siteUse(slug)}, expected a slug the site does not use itself. Choose another, e.g. \`slug: '${suggestion}'\`.`
-      : `found ${describe(raw.name)}, which makes the slug "${slug}" and would put the page at ${siteUse(slug)}, expected a slug the site does not use itself. Add a \`slug\` field, e.g. \`slug: '${suggestion}'\`, and name the file ${suggestion}.yaml.`,
+      ? `found "${slug}", which would put the page at ${siteUse(slug)}, expected a slug the site does not use ` +
+          `itself. Choose another, e.g. \`slug: '${suggestion}'\`.`
+      : `found ${describe(raw.name)}, which makes the slug "${slug}" and would put the page at ${siteUse(slug)}, ` +
+          `expected a slug the site does not use itself. Add a \`slug\` field, e.g. \`slug: '${suggestion}'\`, and ` +
+          `name the file ${suggestion}.yaml.`,
   );
 }
 
@@ -46,7 +52,9 @@ function checkReservedAliases(raw: Record<string, unknown>, problems: ProblemCol
     if (!isText(alias) || !RESERVED_SLUGS.has(slugify(alias))) continue;
     problems.add(
       `aliases.${index}`,
-      `found ${describe(alias)}, which makes /ai-providers/${slugify(alias)}/, ${siteUse(slugify(alias)).replace(/^\S+, /, "")}, expected an old name or slug of this provider: its redirect would send readers of that page away. Remove it.`,
+      `found ${describe(alias)}, which makes /ai-providers/${slugify(alias)}/, ` +
+        `${siteUse(slugify(alias)).replace(/^\S+, /, "")}, expected an old name or slug of this provider: its ` +
+        `redirect would send readers of that page away. Remove it.`,
     );
   }
 }
@@ -61,7 +69,8 @@ function checkScaffoldLeftovers(raw: Record<string, unknown>, problems: ProblemC
     if (typeof url !== "string" || !PLACEHOLDER_URL.test(url)) continue;
     problems.add(
       `url_patterns.${index}`,
-      `found the scaffold's placeholder ${describe(url)}, expected the provider's real base URL. Replace it with the URL from the provider's API reference.`,
+      `found the scaffold's placeholder ${describe(url)}, expected the provider's real base URL. Replace it ` +
+        `with the URL from the provider's API reference.`,
       { severity: "warning" },
     );
   }
@@ -82,7 +91,8 @@ function checkScaffoldLeftovers(raw: Record<string, unknown>, problems: ProblemC
     const first = CAPABILITIES.find((c) => Object.hasOwn(raw, c.path[0]!));
     problems.add(
       undefined,
-      "found no supported capability, expected at least one: the page would have no table. Set `supported: true` on each capability the gateway supports for this provider, and fill in its fields.",
+      "found no supported capability, expected at least one: the page would have no table. Set `supported: " +
+        "true` on each capability the gateway supports for this provider, and fill in its fields.",
       {
         severity: "warning",
         position: (first && problems.position(first.path[0]!, true)) ?? { line: 1, column: 1 },
@@ -117,7 +127,13 @@ export function fileNameProblems(identities: readonly FileIdentity[], unsettled:
     const redirected = identity.aliases.some((alias) => alias.slug === base) || !SLUG_PATTERN.test(base);
     identity.locate.add(
       field,
-      `found ${JSON.stringify(identity.explicitSlug ? identity.slug : identity.name)}, which makes the slug "${identity.slug}", but the file is named ${base}${extension}, expected each file named after its page. Run \`git mv ${file} ${target}\`${redirected ? "" : `, and add \`aliases: ['${base}']\` if /ai-providers/${base}/ was published, so that it redirects`}.`,
+      `found ${JSON.stringify(identity.explicitSlug ? identity.slug : identity.name)}, which makes the slug ` +
+        `"${identity.slug}", but the file is named ${base}${extension}, expected each file named after its page. ` +
+        `Run \`git mv ${file} ${target}\`` +
+        (redirected
+          ? ""
+          : `, and add \`aliases: ['${base}']\` if /ai-providers/${base}/ was published, so that it redirects`) +
+        ".",
     );
   }
   return identities.flatMap((identity) => (identity.located ? identity.locate.problems.splice(0) : []));
@@ -128,7 +144,9 @@ export function emptyRegistryProblem(dir: string, root: string): DataProblem {
   const shown = path.relative(root, dir).split(path.sep).join("/") || ".";
   return {
     file: shown,
-    message: `found no provider file (*.yaml), expected at least one. Add one with \`npm run new-provider -- "Name"\`, or point PROVIDERS_DIR at the folder that holds them.`,
+    message:
+      `found no provider file (*.yaml), expected at least one. Add one with \`npm run new-provider -- "Name"\`, ` +
+      `or point PROVIDERS_DIR at the folder that holds them.`,
     severity: "error",
   };
 }

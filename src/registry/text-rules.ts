@@ -61,7 +61,8 @@ export function checkTextValues(raw: Record<string, unknown>, problems: ProblemC
       tooLong.add(field);
       problems.add(
         field,
-        `found ${describe(value)} (${value.length.toLocaleString("en")} characters), expected at most ${limit.toLocaleString("en")} characters. Shorten it.`,
+        `found ${describe(value)} (${value.length.toLocaleString("en")} characters), expected at most ` +
+          `${limit.toLocaleString("en")} characters. Shorten it.`,
       );
       continue;
     }
@@ -69,21 +70,24 @@ export function checkTextValues(raw: Record<string, unknown>, problems: ProblemC
     if (surrogate) {
       problems.add(
         field,
-        `found half of a character (${hex(surrogate[0])}, a lone surrogate) at character ${surrogate.index + 1} of ${describe(value)}, expected text. Type the character again, or remove it.`,
+        `found half of a character (${hex(surrogate[0])}, a lone surrogate) at character ` +
+          `${surrogate.index + 1} of ${describe(value)}, expected text. Type the character again, or remove it.`,
       );
     }
     const bidi = BIDI.exec(value);
     if (bidi) {
       problems.add(
         field,
-        `found ${BIDI_NAMES[bidi[0]]} (${hex(bidi[0])}) at character ${bidi.index + 1} of ${describe(value)}, expected text without direction controls: they make text read other than it is written. Remove it.`,
+        `found ${BIDI_NAMES[bidi[0]]} (${hex(bidi[0])}) at character ${bidi.index + 1} of ${describe(value)}, ` +
+          `expected text without direction controls: they make text read other than it is written. Remove it.`,
       );
     }
     const control = CONTROL.exec(value) ?? (isMarkdownField(field) ? null : LINE_CONTROL.exec(value));
     if (control) {
       problems.add(
         field,
-        `found a control character (${hex(control[0])}) at character ${control.index + 1} of ${describe(value)}, expected printable text${isMarkdownField(field) ? "" : " on one line"}. Remove it.`,
+        `found a control character (${hex(control[0])}) at character ${control.index + 1} of ` +
+          `${describe(value)}, expected printable text${isMarkdownField(field) ? "" : " on one line"}. Remove it.`,
       );
     }
     if (lastPart(field) === "min_version") checkVersionLength(field, value, problems);
@@ -102,7 +106,8 @@ function checkVersionLength(field: string, value: string, problems: ProblemColle
   if (!parts || parts.slice(1).every((part) => part === undefined || part.length <= 2)) return;
   problems.add(
     field,
-    `found ${describe(value)}, expected a version of at most two digits a part, like '3.11' (or 'n/a'). Write the gateway version the capability first shipped in.`,
+    `found ${describe(value)}, expected a version of at most two digits a part, like '3.11' (or 'n/a'). Write ` +
+      `the gateway version the capability first shipped in.`,
   );
 }
 
@@ -111,14 +116,16 @@ function checkSlugLengths(raw: Record<string, unknown>, tooLong: Set<string>, pr
   if (typeof raw.slug === "string" && !tooLong.has("slug") && tooLongSlug(raw.slug)) {
     problems.add(
       "slug",
-      `found ${describe(raw.slug)} (${raw.slug.length} characters), expected a slug of at most ${MAX_SLUG_LENGTH} characters. Shorten it.`,
+      `found ${describe(raw.slug)} (${raw.slug.length} characters), expected a slug of at most ` +
+        `${MAX_SLUG_LENGTH} characters. Shorten it.`,
     );
   } else if (raw.slug === undefined && typeof raw.name === "string" && !tooLong.has("name")) {
     const slug = slugify(raw.name);
     if (tooLongSlug(slug)) {
       problems.add(
         "name",
-        `found ${describe(raw.name)}, which makes a slug of ${slug.length} characters, expected at most ${MAX_SLUG_LENGTH}. Shorten the name, or add a shorter \`slug\` field.`,
+        `found ${describe(raw.name)}, which makes a slug of ${slug.length} characters, expected at most ` +
+          `${MAX_SLUG_LENGTH}. Shorten the name, or add a shorter \`slug\` field.`,
       );
     }
   }
@@ -129,7 +136,8 @@ function checkSlugLengths(raw: Record<string, unknown>, tooLong: Set<string>, pr
     if (tooLongSlug(slug)) {
       problems.add(
         `aliases.${index}`,
-        `found ${describe(alias)}, which makes an address of ${slug.length} characters, expected at most ${MAX_SLUG_LENGTH}. Shorten it.`,
+        `found ${describe(alias)}, which makes an address of ${slug.length} characters, expected at most ` +
+          `${MAX_SLUG_LENGTH}. Shorten it.`,
       );
     }
   }
@@ -151,8 +159,10 @@ export function checkMarkdownLinks(field: string, value: string, problems: Probl
     const rest = refused.length - shown.length;
     const more = index === shown.length - 1 && rest > 0 ? ` (and ${rest} more)` : "";
     const message = link.image
-      ? `found an image (${describe(link.href)})${more}, expected text, code and links only: images are not shown. Link to it instead: \`[what it shows](address)\`.`
-      : `found a link to ${describe(link.href)}${more}, expected an ${schemes} link. Link to a web page instead, or remove the link.`;
+      ? `found an image (${describe(link.href)})${more}, expected text, code and links only: images are not ` +
+        `shown. Link to it instead: \`[what it shows](address)\`.`
+      : `found a link to ${describe(link.href)}${more}, expected an ${schemes} link. Link to a web page instead, ` +
+        `or remove the link.`;
     problems.add(field, message, { position: problems.positionOfText(field, link.href) });
   }
 }

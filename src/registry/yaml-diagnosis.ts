@@ -60,7 +60,8 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
     return {
       ...withKey(
         slip.line,
-        `found a value that opens with ${slip.quote} but is never closed, expected a closing ${slip.quote}. Add ${slip.quote} at the end of the value.`,
+        `found a value that opens with ${slip.quote} but is never closed, expected a closing ${slip.quote}. ` +
+          `Add ${slip.quote} at the end of the value.`,
       ),
       position: at(slip.line, slip.column),
     };
@@ -90,7 +91,8 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
     return {
       ...withKey(
         markLine,
-        `found \`: \` inside a value without quotes, expected it in quotes. Write ${key ? `\`${key}: ${fixed}\`` : fixed}.`,
+        `found \`: \` inside a value without quotes, expected it in quotes. Write ` +
+          `${key ? `\`${key}: ${fixed}\`` : fixed}.`,
       ),
       position: at(markLine, colon[1]!.length),
     };
@@ -109,7 +111,8 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
       return {
         ...withKey(
           markLine,
-          `found \`${word}\` indented by ${spaces(indent)}, expected ${like}. Line up the keys of one mapping, and indent a key's fields under it.`,
+          `found \`${word}\` indented by ${spaces(indent)}, expected ${like}. Line up the keys of one mapping, ` +
+            `and indent a key's fields under it.`,
         ),
         position: at(markLine, indent),
       };
@@ -118,7 +121,9 @@ export function explainYamlError(source: string, error: unknown): YamlDiagnosis 
 
   return {
     position: at(markLine, markColumn),
-    message: `found text that is not valid YAML (${reason}), expected \`key: value\` lines. Compare this line with the lines around it, and quote any value that contains \`: \` or \` #\`.`,
+    message:
+      `found text that is not valid YAML (${reason}), expected \`key: value\` lines. Compare this line with the ` +
+      `lines around it, and quote any value that contains \`: \` or \` #\`.`,
   };
 }
 
@@ -238,6 +243,8 @@ export function reservedStartOnLine(lines: string[], row: number): YamlDiagnosis
   return {
     position: { line: row + 1, column: match[1]!.length + 1 },
     ...(match[2] ? { field: match[2] } : {}),
-    message: `found a value that starts with ${RESERVED_NAMES[match[3]!]}, which YAML reserves at the start of a value, expected the value in quotes. Write ${match[2] ? `${match[2]}: ${fixed}` : fixed}`,
+    message:
+      `found a value that starts with ${RESERVED_NAMES[match[3]!]}, which YAML reserves at the start of a value, ` +
+      `expected the value in quotes. Write ${match[2] ? `${match[2]}: ${fixed}` : fixed}`,
   };
 }

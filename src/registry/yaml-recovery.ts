@@ -96,7 +96,9 @@ export function diagnoseMalformedYaml(source: string, jsYamlError: unknown): Mal
     const last = diagnoses.reduce((line, d) => Math.max(line, d.position?.line ?? 0), 0);
     diagnoses.push({
       position: { line: last, column: 1 },
-      message: `found ${unreported} more YAML mistake${unreported === 1 ? "" : "s"} below line ${last}, expected \`key: value\` lines. Fix the ones above, then run the check again.`,
+      message:
+        `found ${unreported} more YAML mistake${unreported === 1 ? "" : "s"} below line ${last}, expected \`key: ` +
+        `value\` lines. Fix the ones above, then run the check again.`,
     });
   }
   const scalar = new Map<string, { start: number; end: number }>();
@@ -151,7 +153,9 @@ function explainYamlPackageError(source: string, error: YAMLError, position: Sou
       return {
         position: { line: position.line, column: open[1]!.length + 1 },
         ...(key ? { field: key } : {}),
-        message: `found a value that opens with ${open[2]} but is never closed, expected a closing ${open[2]}. Add ${open[2]} at the end of the value.`,
+        message:
+          `found a value that opens with ${open[2]} but is never closed, expected a closing ${open[2]}. Add ` +
+          `${open[2]} at the end of the value.`,
       };
     }
   }

@@ -126,7 +126,8 @@ function firstAnchor(events: Event[], source: string): YamlShapeProblem | undefi
     return {
       position: lineLocator(source)(Math.max(0, event.anchorStart - 1)),
       message:
-        `found the YAML ${alias ? "alias" : "anchor"} \`${alias ? "*" : "&"}${name}${more}\`, expected every value written out: ` +
+        `found the YAML ${alias ? "alias" : "anchor"} \`${alias ? "*" : "&"}${name}${more}\`, expected every ` +
+        `value written out: ` +
         "anchors and aliases are not allowed in provider files (a few of them can expand a small file to gigabytes). " +
         `Write the value in full where the ${alias ? "alias" : "anchor"} stands.`,
     };
@@ -193,7 +194,9 @@ function walkEvents(events: Event[], source: string, positionAt: (offset: number
           problems.push({
             position: here,
             field: keyPath,
-            message: `found ${quoteCode(top.key)} a second time, expected each key once in a mapping (the first ${quoteCode(top.key)} is at line ${first.line}, column ${first.column}). Keep one of them.`,
+            message:
+              `found ${quoteCode(top.key)} a second time, expected each key once in a mapping (the first ` +
+              `${quoteCode(top.key)} is at line ${first.line}, column ${first.column}). Keep one of them.`,
           });
         } else {
           top.seen.set(top.key, here);

@@ -11,5 +11,8 @@ export function listInProse(items: string[]): string {
 export function providerDescription(provider: Provider, site: SiteConfig): string {
   const capabilities = provider.capabilities.map((c) => c.label.toLowerCase());
   const what = capabilities.length ? `: ${listInProse(capabilities)}` : "";
-  return `How ${site.product} proxies ${provider.name}: base URL, upstream paths, route types, streaming and minimum versions${what}.`;
+  return (
+    `How ${site.product} proxies ${provider.name}: base URL, upstream paths, route types, streaming and minimum ` +
+    `versions${what}.`
+  );
 }

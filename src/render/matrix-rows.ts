@@ -108,7 +108,8 @@ export const renderMatrixRow = (provider: Provider) => matrixRow(providerFacts(p
 export function capabilityRow({ provider, capability, href, since }: CapabilityFacts): string {
   return (
     rowStart(provider.name, href) +
-    `<td>${since ?? escapeHtml(capability.minVersion)}</td>${capability.streaming ? STREAMS : NOT_SUPPORTED}<td>${renderInline(capability.modelExample)}</td></tr>\n`
+    `<td>${since ?? escapeHtml(capability.minVersion)}</td>${capability.streaming ? STREAMS : NOT_SUPPORTED}<td>` +
+    `${renderInline(capability.modelExample)}</td></tr>\n`
   );
 }
 

@@ -123,7 +123,9 @@ export function matrixViews(versions: readonly string[], product: string): Matri
       title: "AI providers",
       shortTitle: "AI providers",
       label: "All providers",
-      description: `Every AI provider ${product} can proxy and which of the ${CAPABILITIES.length} capabilities each supports, from which gateway version, with or without streaming.`,
+      description:
+        `Every AI provider ${product} can proxy and which of the ${CAPABILITIES.length} capabilities each ` +
+        `supports, from which gateway version, with or without streaming.`,
     },
     ...CAPABILITIES.map(
       (c): MatrixView => ({
@@ -132,7 +134,9 @@ export function matrixViews(versions: readonly string[], product: string): Matri
         title: `Providers that support ${c.label}`,
         shortTitle: `Providers with ${c.label}`,
         label: c.label,
-        description: `The AI providers whose ${c.label.toLowerCase()} ${product} can proxy, with the minimum gateway version and streaming support.`,
+        description:
+          `The AI providers whose ${c.label.toLowerCase()} ${product} can proxy, with the minimum gateway ` +
+          `version and streaming support.`,
       }),
     ),
     {
@@ -198,7 +202,9 @@ export class CapabilityMatrix {
       if ((MATRIX_SEGMENTS as readonly string[]).includes(provider.slug)) {
         throw new Error(
           `${provider.file}: the provider "${provider.name}" would have its page at ${providerPageUrl(provider)}, ` +
-            `where the capability matrix has its views (${MATRIX_SEGMENTS.map((s) => `\`${MATRIX_URL}${s}/\``).join(", ")} are taken). Give it a \`slug\` field.`,
+            `where the capability matrix has its views ` +
+            `(${MATRIX_SEGMENTS.map((s) => `\`${MATRIX_URL}${s}/\``).join(", ")} are taken). Give it a ` +
+            `\`slug\` field.`,
         );
       }
       const facts = providerFacts(provider);

@@ -29,7 +29,10 @@ function placeOf(token: { file?: string; input: string; begin: number }): string
   const start = source.indexOf(token.input);
   if (start > 0) before = source.slice(0, start) + before;
   const lines = before.split("\n");
-  return `${path.relative(process.cwd(), token.file).split(path.sep).join("/")}:${lines.length}:${lines.at(-1)!.length + 1}`;
+  return (
+    `${path.relative(process.cwd(), token.file).split(path.sep).join("/")}:${lines.length}:` +
+    `${lines.at(-1)!.length + 1}`
+  );
 }
 
 /**

@@ -61,37 +61,40 @@ it("the build has the pages: the matrix, chat and the newest version on two page
   ]);
 });
 
-it("axe finds no violation on a later page of the matrix, of a capability and of a version, light and dark", async () => {
-  // The accessibility suite checks the shipped site's views, the streaming one among them.
-  const violations: string[] = [];
-  for (const url of [
-    "/ai-providers/page/2/",
-    "/ai-providers/capability/chat/page/2/",
-    "/ai-providers/version/3.13/page/2/",
-  ]) {
-    const page = await open(url);
-    await page.waitForSelector(".pagefind-ui__search-input");
-    await page.evaluate(axe.source);
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      const results = await page.evaluate(
-        (tags) =>
-          (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-        TAGS,
-      );
-      for (const v of results.violations as axe.Result[]) {
-        violations.push(
-          `${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(" "))
-            .join(", ")}`,
+it(
+  "axe finds no violation on a later page of the matrix, " + "of a capability and of a version, light and dark",
+  async () => {
+    // The accessibility suite checks the shipped site's views, the streaming one among them.
+    const violations: string[] = [];
+    for (const url of [
+      "/ai-providers/page/2/",
+      "/ai-providers/capability/chat/page/2/",
+      "/ai-providers/version/3.13/page/2/",
+    ]) {
+      const page = await open(url);
+      await page.waitForSelector(".pagefind-ui__search-input");
+      await page.evaluate(axe.source);
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        const results = await page.evaluate(
+          (tags) =>
+            (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+          TAGS,
         );
+        for (const v of results.violations as axe.Result[]) {
+          violations.push(
+            `${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+          );
+        }
       }
+      await close(page);
     }
-    await close(page);
-  }
-  assert.equal(violations, []);
-});
+    assert.equal(violations, []);
+  },
+);
 
 it("at 375 px no page of the matrix scrolls sideways, and the page links wrap", async () => {
   const { urls } = await fixture();

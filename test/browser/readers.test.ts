@@ -85,38 +85,41 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-it("axe: no violation on every kind of page, light and dark, by the system and by the toggle, shipped and 1,000", async () => {
-  const first = registry().providers[0]!.slug;
-  const second = registry().providers[1]!.slug;
-  const violations: string[] = [];
-  const checks: [Served, string][] = [
-    [await shipped(), `/ai-providers/${first}/`],
-    [await shipped(), "/"],
-    [await shipped(), `/ai-providers/compare/?a=${first}&b=${second}`],
-    [await shipped(), "/ai-providers/compare/"],
-    [await shipped(), "/ai-providers/"],
-    [await shipped(), "/404.html"],
-    [await thousand(), "/ai-providers/provider-500/"],
-    [await thousand(), "/"],
-    [await thousand(), "/ai-providers/compare/?a=provider-001&b=provider-002"],
-    [await thousand(), "/ai-providers/page/2/"],
-  ];
-  for (const colorScheme of ["light", "dark"] as const) {
-    const context = await newContext({ colorScheme });
-    for (const [site, url] of checks) {
-      const page = await context.newPage();
-      await page.goto(`${site.server.origin}${url}`);
-      if (url.includes("?a=")) await page.waitForSelector("[data-compare-region]:not([hidden])");
-      violations.push(...(await axeViolations(page)));
-      // The other theme, chosen with the toggle rather than by the system.
-      await page.click("button[data-theme-toggle]");
-      violations.push(...(await axeViolations(page)));
-      await page.close();
+it(
+  "axe: no violation on every kind of page, light and dark, " + "by the system and by the toggle, shipped and 1,000",
+  async () => {
+    const first = registry().providers[0]!.slug;
+    const second = registry().providers[1]!.slug;
+    const violations: string[] = [];
+    const checks: [Served, string][] = [
+      [await shipped(), `/ai-providers/${first}/`],
+      [await shipped(), "/"],
+      [await shipped(), `/ai-providers/compare/?a=${first}&b=${second}`],
+      [await shipped(), "/ai-providers/compare/"],
+      [await shipped(), "/ai-providers/"],
+      [await shipped(), "/404.html"],
+      [await thousand(), "/ai-providers/provider-500/"],
+      [await thousand(), "/"],
+      [await thousand(), "/ai-providers/compare/?a=provider-001&b=provider-002"],
+      [await thousand(), "/ai-providers/page/2/"],
+    ];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await newContext({ colorScheme });
+      for (const [site, url] of checks) {
+        const page = await context.newPage();
+        await page.goto(`${site.server.origin}${url}`);
+        if (url.includes("?a=")) await page.waitForSelector("[data-compare-region]:not([hidden])");
+        violations.push(...(await axeViolations(page)));
+        // The other theme, chosen with the toggle rather than by the system.
+        await page.click("button[data-theme-toggle]");
+        violations.push(...(await axeViolations(page)));
+        await page.close();
+      }
+      await context.close();
     }
-    await context.close();
-  }
-  assert.equal(violations, []);
-});
+    assert.equal(violations, []);
+  },
+);
 
 it("keyboard order: skip link, header, sidebar, content, contents of the page", async () => {
   const context = await newContext();

@@ -58,7 +58,9 @@ const focusState = (page: Page) =>
       }
     }
     return {
-      what: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${(element.textContent ?? "").trim().slice(0, 30)}"`,
+      what:
+        `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} ` +
+        `"${(element.textContent ?? "").trim().slice(0, 30)}"`,
       outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
       visible: seen / points,
     };

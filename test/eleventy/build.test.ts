@@ -89,20 +89,26 @@ test("notes only in some groups: numbers run on over the page, groups without no
   assert.equal(upstream[0], ["Chat completions", "/v1/chat"]);
 });
 
-test("a provider with only realtime shows only the realtime group, with its WebSocket warning before the table", async () => {
-  const page = (await buildSite(fixture("only-realtime"))).get("/ai-providers/realtime-only/")!;
-  assert.equal(groupHeadings(page), ["Realtime"]);
-  const section = page.dom.getElementById("realtime-capabilities")!.closest("section")!;
-  const warning = section.querySelector(".callout-warning")!;
-  assert.match(text(warning), "Warning Realtime processing requires the AI Proxy Advanced plugin");
-  assert.match(text(warning), "ws");
-  assert.ok(section.innerHTML.indexOf("callout-warning") < section.innerHTML.indexOf("<table"), "warning comes first");
-  assert.equal(tableRows(section.querySelector("table")!), [
-    ["Realtime", "realtime/v1/realtime", "Supported", "model-realtime", "3.11"],
-  ]);
-  assert.ok(page.dom.getElementById("realtime"), "the capability row has the id `realtime`");
-  assert.is(page.dom.querySelectorAll(".notes").length, 0);
-});
+test(
+  "a provider with only realtime shows only the realtime " + "group, with its WebSocket warning before the table",
+  async () => {
+    const page = (await buildSite(fixture("only-realtime"))).get("/ai-providers/realtime-only/")!;
+    assert.equal(groupHeadings(page), ["Realtime"]);
+    const section = page.dom.getElementById("realtime-capabilities")!.closest("section")!;
+    const warning = section.querySelector(".callout-warning")!;
+    assert.match(text(warning), "Warning Realtime processing requires the AI Proxy Advanced plugin");
+    assert.match(text(warning), "ws");
+    assert.ok(
+      section.innerHTML.indexOf("callout-warning") < section.innerHTML.indexOf("<table"),
+      "warning comes first",
+    );
+    assert.equal(tableRows(section.querySelector("table")!), [
+      ["Realtime", "realtime/v1/realtime", "Supported", "model-realtime", "3.11"],
+    ]);
+    assert.ok(page.dom.getElementById("realtime"), "the capability row has the id `realtime`");
+    assert.is(page.dom.querySelectorAll(".notes").length, 0);
+  },
+);
 
 test("a provider with only video shows only the video group, its body-size callout and its note", async () => {
   const page = (await buildSite(fixture("only-video"))).get("/ai-providers/video-only/")!;
@@ -199,7 +205,8 @@ test("the page layout: lang, title, description, main, navigation, heading ancho
 test("the providerReference shortcode renders a provider's section in any page, with prefixed ids", async () => {
   const pages = await buildSite(fixture("notes-in-some-groups"), {
     "embed.liquid":
-      '---\npermalink: /embed/\n---\n<h1>Two</h1>{% providerReference "Some Notes", "a-" %}{% providerReference "some-notes", "b-" %}',
+      '---\npermalink: /embed/\n---\n<h1>Two</h1>{% providerReference "Some Notes", "a-" %}{% ' +
+      'providerReference "some-notes", "b-" %}',
   });
   const page = pages.get("/embed/")!;
   assert.ok(page.dom.getElementById("a-note-1") && page.dom.getElementById("b-note-1"));

@@ -63,7 +63,8 @@ test("in a CLI build, a bug in our code is an internal error naming what was pro
   assert.is(stopped.code, 1);
   assert.is(
     stopped.printed,
-    "internal error while processing _data/providers: a bug in our code. This is a bug in the site's code, not in the file: please report it with the file attached.\nThe build stopped before writing any file.\n",
+    "internal error while processing _data/providers: a bug in our code. This is a bug in the site's code, not " +
+      "in the file: please report it with the file attached.\nThe build stopped before writing any file.\n",
   );
   assert.not.match(stopped.printed, /\bat .*:\d+/);
 });

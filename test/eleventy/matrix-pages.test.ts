@@ -18,53 +18,57 @@ const manyPages = async () => (many ??= await buildSite(manyProvidersDir(250)));
 const matrixPages = (pages: Map<string, BuiltPage>) =>
   [...pages.values()].filter((p) => p.dom.querySelector("nav.matrix-filters"));
 
-test("250 providers: the views with more than 200 rows (all, chat, the newest version) have two pages, the others one", async () => {
-  const pages = await manyPages();
-  const urls = matrixPages(pages).map((p) => p.url);
-  const paged = urls.filter((url) => url.includes("/page/")).sort();
-  assert.equal(paged, [
-    "/ai-providers/capability/chat/page/2/",
-    "/ai-providers/page/2/",
-    "/ai-providers/version/3.13/page/2/",
-  ]);
-  assert.ok(
-    urls.includes("/ai-providers/") &&
-      urls.includes("/ai-providers/streaming/") &&
-      urls.includes("/ai-providers/version/3.6/"),
-  );
-  const second = pages.get("/ai-providers/page/2/")!;
-  assert.is(text(second.dom.querySelector("title")), "AI providers, page 2 · AI provider reference");
-  assert.is(text(second.dom.querySelector("h1")), "AI providers");
-  assert.is(
-    second.dom.querySelector('link[rel="canonical"]')!.getAttribute("href"),
-    "https://ai-provider-reference.netlify.app/ai-providers/page/2/",
-  );
-  assert.match(second.dom.querySelector('meta[name="description"]')!.getAttribute("content")!, / Page 2 of 2\.$/);
-  assert.equal(
-    tableRows(second.dom.querySelector("main table")!)
-      .map((r) => r[0])
-      .slice(0, 2),
-    ["Provider 201", "Provider 202"],
-  );
-  assert.is(text(second.dom.querySelector("main nav.pagination p")), "Providers 201–250 of 250, page 2 of 2");
-  assert.equal(
-    second.dom.querySelectorAll('main nav.pagination a[aria-current="page"]').map((a) => a.getAttribute("href")),
-    ["/ai-providers/page/2/"],
-  );
-  assert.is(
-    text(pages.get("/ai-providers/capability/chat/")!.dom.querySelector("title")),
-    "Providers with Chat completions, page 1 · AI provider reference",
-  );
-  assert.is(
-    text(pages.get("/ai-providers/capability/chat/")!.dom.querySelector("h1")),
-    "Providers that support Chat completions",
-  );
-  // The sitemap lists every page of the matrix.
-  assert.match(
-    pages.get("/sitemap.xml")!.html,
-    "<loc>https://ai-provider-reference.netlify.app/ai-providers/page/2/</loc>",
-  );
-});
+test(
+  "250 providers: the views with more than 200 rows (all, chat, the newest version) have two pages, the others " +
+    "one",
+  async () => {
+    const pages = await manyPages();
+    const urls = matrixPages(pages).map((p) => p.url);
+    const paged = urls.filter((url) => url.includes("/page/")).sort();
+    assert.equal(paged, [
+      "/ai-providers/capability/chat/page/2/",
+      "/ai-providers/page/2/",
+      "/ai-providers/version/3.13/page/2/",
+    ]);
+    assert.ok(
+      urls.includes("/ai-providers/") &&
+        urls.includes("/ai-providers/streaming/") &&
+        urls.includes("/ai-providers/version/3.6/"),
+    );
+    const second = pages.get("/ai-providers/page/2/")!;
+    assert.is(text(second.dom.querySelector("title")), "AI providers, page 2 · AI provider reference");
+    assert.is(text(second.dom.querySelector("h1")), "AI providers");
+    assert.is(
+      second.dom.querySelector('link[rel="canonical"]')!.getAttribute("href"),
+      "https://ai-provider-reference.netlify.app/ai-providers/page/2/",
+    );
+    assert.match(second.dom.querySelector('meta[name="description"]')!.getAttribute("content")!, / Page 2 of 2\.$/);
+    assert.equal(
+      tableRows(second.dom.querySelector("main table")!)
+        .map((r) => r[0])
+        .slice(0, 2),
+      ["Provider 201", "Provider 202"],
+    );
+    assert.is(text(second.dom.querySelector("main nav.pagination p")), "Providers 201–250 of 250, page 2 of 2");
+    assert.equal(
+      second.dom.querySelectorAll('main nav.pagination a[aria-current="page"]').map((a) => a.getAttribute("href")),
+      ["/ai-providers/page/2/"],
+    );
+    assert.is(
+      text(pages.get("/ai-providers/capability/chat/")!.dom.querySelector("title")),
+      "Providers with Chat completions, page 1 · AI provider reference",
+    );
+    assert.is(
+      text(pages.get("/ai-providers/capability/chat/")!.dom.querySelector("h1")),
+      "Providers that support Chat completions",
+    );
+    // The sitemap lists every page of the matrix.
+    assert.match(
+      pages.get("/sitemap.xml")!.html,
+      "<loc>https://ai-provider-reference.netlify.app/ai-providers/page/2/</loc>",
+    );
+  },
+);
 
 test("250 providers: every provider is in the matrix once, across its pages", async () => {
   const pages = await manyPages();
@@ -90,22 +94,25 @@ test("250 providers: html-validate reports nothing on any page of the matrix", a
   assert.equal(problems, []);
 });
 
-test("250 providers: every link on the matrix's pages leads to a built page, and every #anchor to its row", async () => {
-  const pages = await manyPages();
-  const broken: string[] = [];
-  let checked = 0;
-  for (const page of matrixPages(pages)) {
-    for (const a of page.dom.querySelectorAll("main a[href^='/']")) {
-      const [pathname, hash] = a.getAttribute("href")!.split("#");
-      const target = pages.get(pathname!);
-      checked++;
-      if (!target) broken.push(`${page.url} → ${pathname}`);
-      else if (hash && !target.dom.getElementById(hash)) broken.push(`${page.url} → ${pathname}#${hash}`);
+test(
+  "250 providers: every link on the matrix's pages leads " + "to a built page, and every #anchor to its row",
+  async () => {
+    const pages = await manyPages();
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of matrixPages(pages)) {
+      for (const a of page.dom.querySelectorAll("main a[href^='/']")) {
+        const [pathname, hash] = a.getAttribute("href")!.split("#");
+        const target = pages.get(pathname!);
+        checked++;
+        if (!target) broken.push(`${page.url} → ${pathname}`);
+        else if (hash && !target.dom.getElementById(hash)) broken.push(`${page.url} → ${pathname}#${hash}`);
+      }
     }
-  }
-  assert.equal(broken, []);
-  assert.ok(checked > 5000, `checked ${checked} links`);
-});
+    assert.equal(broken, []);
+    assert.ok(checked > 5000, `checked ${checked} links`);
+  },
+);
 
 test("the shipped data: one page per view while it fits one page, else page navigation", async () => {
   const dir = path.join(projectRoot, "_data/providers");

@@ -70,32 +70,35 @@ function cliBuild(providersDir: string, out: string): Promise<{ code: number | n
   });
 }
 
-test("a programmatic build: a deleted provider's files go; a build that fails rendering leaves the folder as it was", async () => {
-  const registry = registryCopy();
-  const out = temporary("programmatic");
-  await programmaticBuild(registry, out);
-  for (const file of [...filesOf("example-ai"), ...filesOf("gemini-vertex")])
-    assert.ok(existsSync(path.join(out, file)), file);
+test(
+  "a programmatic build: a deleted provider's files go; a " + "build that fails rendering leaves the folder as it was",
+  async () => {
+    const registry = registryCopy();
+    const out = temporary("programmatic");
+    await programmaticBuild(registry, out);
+    for (const file of [...filesOf("example-ai"), ...filesOf("gemini-vertex")])
+      assert.ok(existsSync(path.join(out, file)), file);
 
-  rmSync(path.join(registry, "example-ai.yaml"));
-  await programmaticBuild(registry, out);
-  for (const file of filesOf("example-ai")) assert.not.ok(existsSync(path.join(out, file)), `${file} is gone`);
-  for (const file of filesOf("gemini-vertex")) assert.ok(existsSync(path.join(out, file)), file);
-  assert.not.ok(existsSync(`${out}.building`), "no staging folder is left");
+    rmSync(path.join(registry, "example-ai.yaml"));
+    await programmaticBuild(registry, out);
+    for (const file of filesOf("example-ai")) assert.not.ok(existsSync(path.join(out, file)), `${file} is gone`);
+    for (const file of filesOf("gemini-vertex")) assert.ok(existsSync(path.join(out, file)), file);
+    assert.not.ok(existsSync(`${out}.building`), "no staging folder is left");
 
-  const before = snapshot(out);
-  rmSync(path.join(registry, "no-aliases.yaml"));
-  let failed = false;
-  try {
-    await programmaticBuild(registry, out, {
-      "embed.liquid": '---\npermalink: /embed/\n---\n{% providerReference "Nobody" %}',
-    });
-  } catch {
-    failed = true;
-  }
-  assert.ok(failed, "the build fails");
-  assert.equal(snapshot(out), before, "every file as it was, no file added");
-});
+    const before = snapshot(out);
+    rmSync(path.join(registry, "no-aliases.yaml"));
+    let failed = false;
+    try {
+      await programmaticBuild(registry, out, {
+        "embed.liquid": '---\npermalink: /embed/\n---\n{% providerReference "Nobody" %}',
+      });
+    } catch {
+      failed = true;
+    }
+    assert.ok(failed, "the build fails");
+    assert.equal(snapshot(out), before, "every file as it was, no file added");
+  },
+);
 
 test("{% providerReference %} without a provider says what to write", async () => {
   const out = temporary("no-argument");

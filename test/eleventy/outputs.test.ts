@@ -18,15 +18,18 @@ const registries = [
 const builds = new Map<string, Map<string, BuiltPage>>();
 const build = async (dir: string) => builds.get(dir) ?? builds.set(dir, await buildSite(dir)).get(dir)!;
 
-test("every provider's JSON and Markdown twin have the same rows, values, footnotes and headings as its page", async () => {
-  for (const dir of registries) {
-    const compared = { rows: 0, links: 0 };
-    const pages = await build(dir);
-    assert.equal(twinsAgree(pages, compared), [], path.basename(dir));
-    const capabilities = loadRegistry(dir).providers.reduce((sum, p) => sum + p.capabilities.length, 0);
-    assert.ok(compared.rows >= 2 * capabilities, `${path.basename(dir)}: compared ${compared.rows} rows`);
-  }
-});
+test(
+  "every provider's JSON and Markdown twin have the same " + "rows, values, footnotes and headings as its page",
+  async () => {
+    for (const dir of registries) {
+      const compared = { rows: 0, links: 0 };
+      const pages = await build(dir);
+      assert.equal(twinsAgree(pages, compared), [], path.basename(dir));
+      const capabilities = loadRegistry(dir).providers.reduce((sum, p) => sum + p.capabilities.length, 0);
+      assert.ok(compared.rows >= 2 * capabilities, `${path.basename(dir)}: compared ${compared.rows} rows`);
+    }
+  },
+);
 
 test("llms.txt lists every provider page and its Markdown twin; the sitemap lists every page", async () => {
   const pages = await build(views);

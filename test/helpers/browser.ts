@@ -25,7 +25,8 @@ const ARGS = [
 export function browserSuiteRuns(suite: string): boolean {
   if (existsSync(chromiumPath) || process.env.CI === "true") return true;
   console.warn(
-    `\n!!! SKIPPED ${suite}: no Chromium at ${chromiumPath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH, then run npm test again.\n`,
+    `\n!!! SKIPPED ${suite}: no Chromium at ${chromiumPath}. Install it (apt-get install -y chromium) or set ` +
+      `CHROMIUM_PATH, then run npm test again.\n`,
   );
   return false;
 }

@@ -145,7 +145,10 @@ export function twinsAgree(pages: Map<string, BuiltPage>, compared = { rows: 0, 
   return failures;
 }
 
-/** Every alias redirects the page, the Markdown twin and the JSON to the provider's, which exist; no alias shadows a page. */
+/**
+ * Every alias redirects the page, the Markdown twin and the JSON to the provider's, which exist; no alias shadows a
+ * page.
+ */
 function redirectsLand(registry: Registry, pages: Map<string, BuiltPage>): string[] {
   const failures: string[] = [];
   const lines = new Set((pages.get("/_redirects")?.html ?? "").split("\n").map((line) => line.trim()));

@@ -12,7 +12,10 @@ export function renderInclude(file: string, data: object): string {
   return engine.renderFileSync(file, data);
 }
 
-/** The body of one page of the matrix (below its heading), from `_includes/matrix/body.liquid`, as the build renders it. */
+/**
+ * The body of one page of the matrix (below its heading), from `_includes/matrix/body.liquid`, as the build renders
+ * it.
+ */
 export function renderMatrixPage(matrix: CapabilityMatrix, url: string, product = "Kong AI Gateway"): string {
   const matrixPage = matrix.pages.find((page) => page.url === url);
   if (!matrixPage) throw new Error(`No page of the capability matrix is at ${url}.`);

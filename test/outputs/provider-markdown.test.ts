@@ -16,7 +16,11 @@ test("the twin has the page's sections, real tables, and `[^n]` footnotes under 
   const md = renderProviderMarkdown(load("notes-in-some-groups/some-notes.yaml"), testSite, "2026-01-02T03:04:05Z");
   assert.match(
     md,
-    /^# Some Notes\n\n> The Some Notes reference in Markdown; the web page: <https:\/\/site.example.com\/ai-providers\/some-notes\/>; data: `test\/fixtures\/notes-in-some-groups\/some-notes.yaml`; last updated 2026-01-02.\n/,
+    new RegExp(
+      String.raw`^# Some Notes\n\n> The Some Notes reference in Markdown; ` +
+        String.raw`the web page: <https:\/\/site.example.com\/ai-providers\/some-notes\/>; ` +
+        String.raw`data: \`test\/fixtures\/notes-in-some-groups\/some-notes.yaml\`; last updated 2026-01-02.\n`,
+    ),
   );
   assert.equal(md.match(/^#+ .*$/gm), [
     "# Some Notes",
@@ -30,7 +34,9 @@ test("the twin has the page's sections, real tables, and `[^n]` footnotes under 
   ]);
   assert.match(
     md,
-    "| Capability | Route type | Streaming | Model example | Min version |\n| --- | --- | --- | --- | --- |\n| Chat completions | `llm/v1/chat` | Supported | model-chat | 3.11 |\n| Embeddings[^1] | `llm/v1/embeddings` | Not supported | model-embeddings | 3.11 |\n\n[^1]: Embeddings note.\n",
+    "| Capability | Route type | Streaming | Model example | Min version |\n| --- | --- | --- | --- | --- |\n| " +
+      "Chat completions | `llm/v1/chat` | Supported | model-chat | 3.11 |\n| Embeddings[^1] | " +
+      "`llm/v1/embeddings` | Not supported | model-embeddings | 3.11 |\n\n[^1]: Embeddings note.\n",
   );
   assert.match(md, "| Edits[^3] |");
   assert.match(md, "[^3]: ");
@@ -47,7 +53,8 @@ test("values from data cannot inject HTML into a renderer that allows it, and a 
   assert.match(html, '<a href="https://example.com/docs">the docs</a>');
   assert.match(
     md,
-    "| Chat completions[^1] | `llm/v1/chat` | Supported | \\<script>alert(1)\\</script> & \\<img src=x onerror=alert(2)> | 3.6 |",
+    "| Chat completions[^1] | `llm/v1/chat` | Supported | \\<script>alert(1)\\</script> & \\<img src=x " +
+      "onerror=alert(2)> | 3.6 |",
   );
   assert.not.match(md, "last updated");
 });

@@ -18,7 +18,9 @@ test("llms.txt: the site, every provider's Markdown twin with its page, then the
   assert.match(text, /^# AI provider reference\n\n> Which AI providers the gateway can proxy.\n\n/);
   assert.match(
     text,
-    "\n## Providers\n\n- [Openish \\[beta\\]](https://site.example.com/ai-providers/openish-beta/index.md): the Openish \\[beta\\] reference in Markdown; web page: https://site.example.com/ai-providers/openish-beta/\n\n## Data\n",
+    "\n## Providers\n\n- [Openish \\[beta\\]](https://site.example.com/ai-providers/openish-beta/index.md): " +
+      "the Openish \\[beta\\] reference in Markdown; web page: " +
+      "https://site.example.com/ai-providers/openish-beta/\n\n## Data\n",
   );
   assert.match(text, "- [All providers as JSON](https://site.example.com/api/providers.json)");
   assert.match(text, "- [Data file schema](https://site.example.com/schema/provider.schema.json)");
@@ -34,7 +36,8 @@ test("the sitemap: absolute, escaped URLs, with lastmod where known", () => {
     xml,
     '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
       "<url><loc>https://site.example.com/</loc></url>\n" +
-      "<url><loc>https://site.example.com/ai-providers/a&amp;b/</loc><lastmod>2026-01-02T03:04:05Z</lastmod></url>\n</urlset>\n",
+      "<url><loc>https://site.example.com/ai-providers/a&amp;b/</loc>" +
+      "<lastmod>2026-01-02T03:04:05Z</lastmod></url>\n</urlset>\n",
   );
 });
 

@@ -35,7 +35,9 @@ test("an empty or missing folder is an error, not an empty site", () => {
   assert.equal(checkData(empty, site), {
     ok: false,
     lines: [
-      `The provider registry has 1 error:\n  ${path.relative(process.cwd(), empty)}: found no provider file (*.yaml), expected at least one. Add one with \`npm run new-provider -- "Name"\`, or point PROVIDERS_DIR at the folder that holds them.`,
+      `The provider registry has 1 error:\n  ${path.relative(process.cwd(), empty)}: found no provider file ` +
+        `(*.yaml), expected at least one. Add one with \`npm run new-provider -- "Name"\`, or point ` +
+        `PROVIDERS_DIR at the folder that holds them.`,
     ],
   });
   assert.match(
@@ -63,24 +65,33 @@ test("a data error fails the check with the build's message", () => {
   );
 });
 
-test("a missing folder or site file fails the check with one line; a bug of ours is an internal error, never a stack", () => {
-  assert.equal(checkData(path.join(projectRoot, "no-such-folder"), site, { root: projectRoot }), {
-    ok: false,
-    lines: [
-      "no-such-folder: missing, expected the folder of provider files. Create it, or name another folder (`npm run check -- <folder>`, or PROVIDERS_DIR).",
-    ],
-  });
-  assert.equal(checkData(fixture("aliases"), path.join(projectRoot, "no-site.yaml"), { root: projectRoot }).lines, [
-    "The site settings have 1 error:\n  no-site.yaml: missing, expected the site settings (title, product, addresses). Restore the file from the repository.",
-  ]);
-  const internal = "internal error while processing _data/providers/a.yaml: x is not a function.";
-  assert.is(
-    dataErrorMessage(new TypeError("x is not a function"), "_data/providers/a.yaml"),
-    `${internal} This is a bug in the site's code, not in the file: please report it with the file attached.`,
-  );
-  const wrapped = new InternalError("_data/providers/a.yaml", new TypeError("x is not a function"));
-  assert.is(dataErrorMessage(wrapped, "_data/providers"), wrapped.message, "the file being processed, not the folder");
-  assert.is(dataErrorMessage(new DataError("a data mistake"), "_data/providers"), "a data mistake");
-});
+test(
+  "a missing folder or site file fails the check with one " + "line; a bug of ours is an internal error, never a stack",
+  () => {
+    assert.equal(checkData(path.join(projectRoot, "no-such-folder"), site, { root: projectRoot }), {
+      ok: false,
+      lines: [
+        "no-such-folder: missing, expected the folder of provider files. Create it, or name another folder (`npm " +
+          "run check -- <folder>`, or PROVIDERS_DIR).",
+      ],
+    });
+    assert.equal(checkData(fixture("aliases"), path.join(projectRoot, "no-site.yaml"), { root: projectRoot }).lines, [
+      "The site settings have 1 error:\n  no-site.yaml: missing, expected the site settings (title, product, " +
+        "addresses). Restore the file from the repository.",
+    ]);
+    const internal = "internal error while processing _data/providers/a.yaml: x is not a function.";
+    assert.is(
+      dataErrorMessage(new TypeError("x is not a function"), "_data/providers/a.yaml"),
+      `${internal} This is a bug in the site's code, not in the file: please report it with the file attached.`,
+    );
+    const wrapped = new InternalError("_data/providers/a.yaml", new TypeError("x is not a function"));
+    assert.is(
+      dataErrorMessage(wrapped, "_data/providers"),
+      wrapped.message,
+      "the file being processed, not the folder",
+    );
+    assert.is(dataErrorMessage(new DataError("a data mistake"), "_data/providers"), "a data mistake");
+  },
+);
 
 test.run();

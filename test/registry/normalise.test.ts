@@ -127,7 +127,8 @@ test("reports a wrong type and a missing field at their line and column", () => 
   const messages = problems.map((p) => `${p.file}:${p.position?.line}:${p.position?.column}: ${p.message}`);
   assert.ok(
     messages.includes(
-      '_data/providers/broken.yaml:4:14: `chat.supported`: found "yes", expected `true` or `false`. Write `true` or `false` without quotes.',
+      '_data/providers/broken.yaml:4:14: `chat.supported`: found "yes", expected `true` or `false`. Write ' +
+        "`true` or `false` without quotes.",
     ),
     messages.join("\n"),
   );
@@ -145,7 +146,8 @@ test("reports malformed YAML at the mistake, not where the parser gave up", () =
     [
       [
         { line: 1, column: 7 },
-        "`name`: found a value that opens with ' but is never closed, expected a closing '. Add ' at the end of the value.",
+        "`name`: found a value that opens with ' but is never closed, expected a closing '. Add ' at the end " +
+          "of the value.",
       ],
     ],
   );

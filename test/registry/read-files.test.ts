@@ -36,7 +36,8 @@ test("links (to a file, a folder, nowhere) are refused, and nothing of their tar
       folder.refused.map(formatProblem),
       ["dangling.yaml", "file-link.yaml", "folder-link.yml"].map(
         (name) =>
-          `providers/${name}: found a symbolic link, expected a regular file: links are not followed. Replace the link with the provider file itself.`,
+          `providers/${name}: found a symbolic link, expected a regular file: links are not followed. Replace ` +
+          `the link with the provider file itself.`,
       ),
     );
     // Opened directly (a race between listing and reading), a link is still not followed.
@@ -84,7 +85,8 @@ test("a file past the size limit is refused unread, with the limit in the messag
     assert.equal(readDataFile(file, "big.yaml").problem, {
       file: "big.yaml",
       message:
-        "found a file of 257 KiB, expected at most 256 KiB (a provider file is about 5 KB). Remove what does not belong in it.",
+        "found a file of 257 KiB, expected at most 256 KiB (a provider file is about 5 KB). Remove what does " +
+        "not belong in it.",
       severity: "error",
     });
     writeFileSync(file, `name: "${"x".repeat(MAX_FILE_BYTES - 20)}"\n`);

@@ -34,12 +34,15 @@ test("the scaffold is valid as it stands, warned as untouched: a placeholder URL
       [
         "warning",
         6,
-        "`url_patterns[0]`: found the scaffold's placeholder \"https://api.example-ai.example/{route_type_path}\", expected the provider's real base URL. Replace it with the URL from the provider's API reference.",
+        "`url_patterns[0]`: found the scaffold's placeholder " +
+          '"https://api.example-ai.example/{route_type_path}", expected the provider\'s real base URL. Replace ' +
+          "it with the URL from the provider's API reference.",
       ],
       [
         "warning",
         14,
-        "found no supported capability, expected at least one: the page would have no table. Set `supported: true` on each capability the gateway supports for this provider, and fill in its fields.",
+        "found no supported capability, expected at least one: the page would have no table. Set `supported: " +
+          "true` on each capability the gateway supports for this provider, and fill in its fields.",
       ],
     ],
   );

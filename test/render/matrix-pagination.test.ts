@@ -160,41 +160,44 @@ test(`the whole matrix at ${MATRIX_PAGE_SIZE} a page: two pages, every provider 
   assert.is(text(second.querySelector(".matrix-summary")), "All 250 providers against the 15 capabilities.");
 });
 
-test("at a smaller page size every view pages the same way, and every row appears exactly once across its pages", () => {
-  const small = new CapabilityMatrix(providers, "Kong AI Gateway", 30);
-  for (const view of small.views) {
-    const pages = small.pages.filter((p) => small.view(p.url) === view);
-    const rows = pages.flatMap((p, i) => {
-      const page = parse(renderMatrixPage(small, p.url));
-      const nav = page.querySelector("nav.pagination");
-      if (pages.length === 1) assert.is(nav, null, p.url);
-      else {
-        assert.equal(
-          nav!.querySelectorAll('[aria-current="page"]').map((a) => a.getAttribute("href")),
-          [p.url],
-        );
-        assert.is(p.url, i === 0 ? view.url : `${view.url}page/${i + 1}/`);
-        assert.is(p.title, `${view.shortTitle}, page ${i + 1}`);
-      }
-      const table = page.querySelector("table");
-      const rows = table ? tableRows(table) : [];
-      assert.ok(rows.length <= 30 && (i === pages.length - 1 || rows.length === 30), `${p.url}: ${rows.length} rows`);
-      return page.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")!);
-    });
-    const { filter } = view;
-    const expected =
-      filter.kind === "all" || filter.kind === "streaming" || filter.kind === "version"
-        ? providers
-            .filter((p) => filter.kind !== "streaming" || p.capabilities.some((c) => c.streaming))
-            .filter((p) => filter.kind !== "version" || compareVersions(p.minVersion!, filter.version) <= 0)
-            .map((p) => `/ai-providers/${p.slug}/`)
-        : providers.flatMap((p) =>
-            p.capabilities.filter((c) => c.key === filter.capability).map((c) => `/ai-providers/${p.slug}/#${c.id}`),
+test(
+  "at a smaller page size every view pages the same way, " + "and every row appears exactly once across its pages",
+  () => {
+    const small = new CapabilityMatrix(providers, "Kong AI Gateway", 30);
+    for (const view of small.views) {
+      const pages = small.pages.filter((p) => small.view(p.url) === view);
+      const rows = pages.flatMap((p, i) => {
+        const page = parse(renderMatrixPage(small, p.url));
+        const nav = page.querySelector("nav.pagination");
+        if (pages.length === 1) assert.is(nav, null, p.url);
+        else {
+          assert.equal(
+            nav!.querySelectorAll('[aria-current="page"]').map((a) => a.getAttribute("href")),
+            [p.url],
           );
-    assert.equal(rows, expected, view.url);
-    assert.is(new Set(rows).size, rows.length, `${view.url}: no row twice`);
-  }
-});
+          assert.is(p.url, i === 0 ? view.url : `${view.url}page/${i + 1}/`);
+          assert.is(p.title, `${view.shortTitle}, page ${i + 1}`);
+        }
+        const table = page.querySelector("table");
+        const rows = table ? tableRows(table) : [];
+        assert.ok(rows.length <= 30 && (i === pages.length - 1 || rows.length === 30), `${p.url}: ${rows.length} rows`);
+        return page.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")!);
+      });
+      const { filter } = view;
+      const expected =
+        filter.kind === "all" || filter.kind === "streaming" || filter.kind === "version"
+          ? providers
+              .filter((p) => filter.kind !== "streaming" || p.capabilities.some((c) => c.streaming))
+              .filter((p) => filter.kind !== "version" || compareVersions(p.minVersion!, filter.version) <= 0)
+              .map((p) => `/ai-providers/${p.slug}/`)
+          : providers.flatMap((p) =>
+              p.capabilities.filter((c) => c.key === filter.capability).map((c) => `/ai-providers/${p.slug}/#${c.id}`),
+            );
+      assert.equal(rows, expected, view.url);
+      assert.is(new Set(rows).size, rows.length, `${view.url}: no row twice`);
+    }
+  },
+);
 
 test("a page's title, with the site's name after it, stays within 70 characters even on page 50", () => {
   const long = matrix.views
@@ -204,36 +207,41 @@ test("a page's title, with the site's name after it, stays within 70 characters 
   assert.is(pagesOf("/ai-providers/capability/chat/")[1]!.title, "Providers with Chat completions, page 2");
 });
 
-test("a long view: the range counts the view's own rows, gaps in the page links, hidden providers counted on every page", () => {
-  const small = new CapabilityMatrix(providers, "Kong AI Gateway", 10);
-  const chat = small.pages.filter((p) => small.view(p.url).url === "/ai-providers/capability/chat/");
-  assert.is(chat.length, 25);
-  const middle = parse(renderMatrixPage(small, "/ai-providers/capability/chat/page/12/"));
-  assert.is(text(middle.querySelector("nav.pagination p")), "Providers 111–120 of 250, page 12 of 25");
-  assert.equal(
-    middle.querySelectorAll("nav.pagination li").map((li) => text(li)),
-    [
-      "Previous page",
-      "Page 1",
-      "…",
-      "Page 10",
-      "Page 11",
-      "Page 12",
-      "Page 13",
-      "Page 14",
-      "…",
-      "Page 25",
-      "Next page",
-    ],
-  );
-  assert.equal(rowsOf(middle)[0], ["Provider 111", "3.13", "Supported", "model-111-chat"]);
-  const hidden = providers.filter((p) => p.minVersion !== "3.6").length;
-  for (const url of ["/ai-providers/version/3.6/", "/ai-providers/version/3.6/page/3/"]) {
-    assert.is(
-      text(parse(renderMatrixPage(small, url)).querySelector(".matrix-summary")),
-      `${250 - hidden} of 250 providers work on Kong AI Gateway 3.6; ${hidden} need a newer version and are not shown.`,
+test(
+  "a long view: the range counts the view's own rows, gaps in the page links, hidden providers counted on every " +
+    "page",
+  () => {
+    const small = new CapabilityMatrix(providers, "Kong AI Gateway", 10);
+    const chat = small.pages.filter((p) => small.view(p.url).url === "/ai-providers/capability/chat/");
+    assert.is(chat.length, 25);
+    const middle = parse(renderMatrixPage(small, "/ai-providers/capability/chat/page/12/"));
+    assert.is(text(middle.querySelector("nav.pagination p")), "Providers 111–120 of 250, page 12 of 25");
+    assert.equal(
+      middle.querySelectorAll("nav.pagination li").map((li) => text(li)),
+      [
+        "Previous page",
+        "Page 1",
+        "…",
+        "Page 10",
+        "Page 11",
+        "Page 12",
+        "Page 13",
+        "Page 14",
+        "…",
+        "Page 25",
+        "Next page",
+      ],
     );
-  }
-});
+    assert.equal(rowsOf(middle)[0], ["Provider 111", "3.13", "Supported", "model-111-chat"]);
+    const hidden = providers.filter((p) => p.minVersion !== "3.6").length;
+    for (const url of ["/ai-providers/version/3.6/", "/ai-providers/version/3.6/page/3/"]) {
+      assert.is(
+        text(parse(renderMatrixPage(small, url)).querySelector(".matrix-summary")),
+        `${250 - hidden} of 250 providers work on Kong AI Gateway 3.6; ${hidden} need a newer version and are ` +
+          `not shown.`,
+      );
+    }
+  },
+);
 
 test.run();

@@ -8,7 +8,8 @@ import { tableRows, text } from "../helpers/build-site.ts";
 import { capabilityYaml, providerFrom } from "../helpers/providers.ts";
 
 const head = (name: string, minVersion?: string) =>
-  `name: '${name}'\nurl_patterns: ['https://${name.toLowerCase().replace(/\W/g, "")}.example.com']\n${minVersion ? `min_version: '${minVersion}'\n` : ""}`;
+  `name: '${name}'\nurl_patterns: ['https://${name.toLowerCase().replace(/\W/g, "")}.example.com']\n` +
+  `${minVersion ? `min_version: '${minVersion}'\n` : ""}`;
 
 const openish = providerFrom(
   head("Openish", "3.6") +
@@ -27,29 +28,36 @@ const unknown = providerFrom(head("Unknown") + capabilityYaml("realtime", { stre
 
 const cells = (row: string) => parse(`<table><tbody>${row}</tbody></table>`).querySelectorAll("td");
 
-test("a row of the full matrix: the provider's name links to its page, then one cell per capability in catalogue order", () => {
-  const row = parse(`<table><tbody>${renderMatrixRow(openish)}</tbody></table>`);
-  assert.is(row.querySelector('th[scope="row"] a')!.getAttribute("href"), "/ai-providers/openish/");
-  assert.is(row.querySelectorAll("td").length, CAPABILITIES.length);
-  const byColumn = Object.fromEntries(CAPABILITIES.map((c, i) => [c.key, row.querySelectorAll("td")[i]!]));
-  // Screen readers hear the meaning; the ✓ and ✗ are drawn by the style sheet.
-  assert.is(text(byColumn.chat), "Supported from 3.6, streaming");
-  assert.is(byColumn.chat!.querySelector("a")!.getAttribute("href"), "/ai-providers/openish/#chat");
-  assert.is(text(byColumn.embeddings), "Supported from 3.11");
-  assert.is(byColumn["audio.speech"]!.querySelector("a")!.getAttribute("href"), "/ai-providers/openish/#audio-speech");
-  // `n/a` means "no separate minimum": the provider's own.
-  assert.is(text(byColumn.files), "Supported from 3.6");
-  assert.is(text(byColumn.completions), "Not supported");
-  assert.is(byColumn.completions!.getAttribute("class"), "mark-no");
-  assert.is(byColumn.completions!.querySelector("a"), null);
-  // The words for screen readers are the cell's <span>s; the visible "streaming" is not one.
-  assert.equal(
-    byColumn.chat!.querySelectorAll("span").map((s) => s.text),
-    ["Supported from", ","],
-  );
-  assert.is(byColumn.chat!.querySelector("small")!.text, "streaming");
-  assert.not.match(renderMatrixRow(openish), /[✓✗]/);
-});
+test(
+  "a row of the full matrix: the provider's name links to its page, then one cell per capability in catalogue " +
+    "order",
+  () => {
+    const row = parse(`<table><tbody>${renderMatrixRow(openish)}</tbody></table>`);
+    assert.is(row.querySelector('th[scope="row"] a')!.getAttribute("href"), "/ai-providers/openish/");
+    assert.is(row.querySelectorAll("td").length, CAPABILITIES.length);
+    const byColumn = Object.fromEntries(CAPABILITIES.map((c, i) => [c.key, row.querySelectorAll("td")[i]!]));
+    // Screen readers hear the meaning; the ✓ and ✗ are drawn by the style sheet.
+    assert.is(text(byColumn.chat), "Supported from 3.6, streaming");
+    assert.is(byColumn.chat!.querySelector("a")!.getAttribute("href"), "/ai-providers/openish/#chat");
+    assert.is(text(byColumn.embeddings), "Supported from 3.11");
+    assert.is(
+      byColumn["audio.speech"]!.querySelector("a")!.getAttribute("href"),
+      "/ai-providers/openish/#audio-speech",
+    );
+    // `n/a` means "no separate minimum": the provider's own.
+    assert.is(text(byColumn.files), "Supported from 3.6");
+    assert.is(text(byColumn.completions), "Not supported");
+    assert.is(byColumn.completions!.getAttribute("class"), "mark-no");
+    assert.is(byColumn.completions!.querySelector("a"), null);
+    // The words for screen readers are the cell's <span>s; the visible "streaming" is not one.
+    assert.equal(
+      byColumn.chat!.querySelectorAll("span").map((s) => s.text),
+      ["Supported from", ","],
+    );
+    assert.is(byColumn.chat!.querySelector("small")!.text, "streaming");
+    assert.not.match(renderMatrixRow(openish), /[✓✗]/);
+  },
+);
 
 test("a capability with no known version says only that it is supported; names are escaped", () => {
   const row = cells(renderMatrixRow(unknown));
@@ -138,98 +146,109 @@ test("the whole matrix: every provider, a caption, grouped column headers, row h
   );
 });
 
-test("a capability's view: a row per provider supporting it, linked to the capability, with version, streaming and model", () => {
-  const url = "/ai-providers/capability/chat/";
-  assert.equal(headers(url), ["Provider", "Min version", "Streaming", "Model example"]);
-  assert.equal(rows(url), [
-    ["Later & Labs", "3.11", "Not supported", "labs-<1>"],
-    ["Openish", "3.6", "Supported", "gpt-ish"],
-  ]);
-  assert.match(renderMatrixPage(matrix, url), "<td>labs-&lt;1&gt;</td>");
-  const dom = page(url);
-  assert.equal(
-    dom.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")),
-    ["/ai-providers/later-labs/#chat", "/ai-providers/openish/#chat"],
-  );
-  // The streaming column: a mark drawn by the style sheet, and words for screen readers.
-  assert.equal(
-    dom.querySelectorAll("tbody td:nth-child(3)").map((td) => td.getAttribute("class")),
-    ["mark-no", "mark-yes"],
-  );
-  assert.is(text(dom.querySelector(".matrix-summary")), "2 of 3 providers support Chat completions.");
-  assert.is(text(dom.querySelector("caption")), "Providers that support Chat completions");
-  assert.is(dom.querySelector("table")!.getAttribute("class"), "matrix matrix-list");
-  // Model examples are inline Markdown.
-  const embeddings = page("/ai-providers/capability/embeddings/");
-  assert.is(
-    embeddings.querySelector("tbody td:last-child a")!.getAttribute("href"),
-    "https://models.example.com/embed",
-  );
-  // `n/a` reads as the provider's version; with none known, the data's own words.
-  assert.equal(rows("/ai-providers/capability/files/"), [["Openish", "3.6", "Not supported", "model-files"]]);
-  assert.equal(rows("/ai-providers/capability/realtime/"), [["Unknown", "n/a", "Supported", "model-realtime"]]);
-  const empty = page("/ai-providers/capability/image-edits/");
-  assert.is(empty.querySelector("table"), null);
-  assert.is(text(empty.querySelectorAll("p").at(-1)), "No provider supports Image edits yet.");
-});
+test(
+  "a capability's view: a row per provider supporting it, linked to the capability, with version, streaming and " +
+    "model",
+  () => {
+    const url = "/ai-providers/capability/chat/";
+    assert.equal(headers(url), ["Provider", "Min version", "Streaming", "Model example"]);
+    assert.equal(rows(url), [
+      ["Later & Labs", "3.11", "Not supported", "labs-<1>"],
+      ["Openish", "3.6", "Supported", "gpt-ish"],
+    ]);
+    assert.match(renderMatrixPage(matrix, url), "<td>labs-&lt;1&gt;</td>");
+    const dom = page(url);
+    assert.equal(
+      dom.querySelectorAll('tbody th[scope="row"] a').map((a) => a.getAttribute("href")),
+      ["/ai-providers/later-labs/#chat", "/ai-providers/openish/#chat"],
+    );
+    // The streaming column: a mark drawn by the style sheet, and words for screen readers.
+    assert.equal(
+      dom.querySelectorAll("tbody td:nth-child(3)").map((td) => td.getAttribute("class")),
+      ["mark-no", "mark-yes"],
+    );
+    assert.is(text(dom.querySelector(".matrix-summary")), "2 of 3 providers support Chat completions.");
+    assert.is(text(dom.querySelector("caption")), "Providers that support Chat completions");
+    assert.is(dom.querySelector("table")!.getAttribute("class"), "matrix matrix-list");
+    // Model examples are inline Markdown.
+    const embeddings = page("/ai-providers/capability/embeddings/");
+    assert.is(
+      embeddings.querySelector("tbody td:last-child a")!.getAttribute("href"),
+      "https://models.example.com/embed",
+    );
+    // `n/a` reads as the provider's version; with none known, the data's own words.
+    assert.equal(rows("/ai-providers/capability/files/"), [["Openish", "3.6", "Not supported", "model-files"]]);
+    assert.equal(rows("/ai-providers/capability/realtime/"), [["Unknown", "n/a", "Supported", "model-realtime"]]);
+    const empty = page("/ai-providers/capability/image-edits/");
+    assert.is(empty.querySelector("table"), null);
+    assert.is(text(empty.querySelectorAll("p").at(-1)), "No provider supports Image edits yet.");
+  },
+);
 
-test("the streaming view: a row per provider that streams, with the capabilities that do, each linked to its row", () => {
-  const url = "/ai-providers/streaming/";
-  assert.equal(headers(url), ["Provider", "Capabilities that stream"]);
-  assert.equal(rows(url), [
-    ["Openish", "Chat completions, Speech"],
-    ["Unknown", "Realtime"],
-  ]);
-  const dom = page(url);
-  assert.equal(
-    dom.querySelectorAll("tbody th a").map((a) => a.getAttribute("href")),
-    ["/ai-providers/openish/", "/ai-providers/unknown/"],
-  );
-  assert.equal(
-    dom.querySelectorAll("tbody td a").map((a) => a.getAttribute("href")),
-    ["/ai-providers/openish/#chat", "/ai-providers/openish/#audio-speech", "/ai-providers/unknown/#realtime"],
-  );
-  assert.is(
-    text(dom.querySelector(".matrix-summary")),
-    "2 of 3 providers stream responses for at least one capability.",
-  );
-});
+test(
+  "the streaming view: a row per provider that streams, " + "with the capabilities that do, each linked to its row",
+  () => {
+    const url = "/ai-providers/streaming/";
+    assert.equal(headers(url), ["Provider", "Capabilities that stream"]);
+    assert.equal(rows(url), [
+      ["Openish", "Chat completions, Speech"],
+      ["Unknown", "Realtime"],
+    ]);
+    const dom = page(url);
+    assert.equal(
+      dom.querySelectorAll("tbody th a").map((a) => a.getAttribute("href")),
+      ["/ai-providers/openish/", "/ai-providers/unknown/"],
+    );
+    assert.equal(
+      dom.querySelectorAll("tbody td a").map((a) => a.getAttribute("href")),
+      ["/ai-providers/openish/#chat", "/ai-providers/openish/#audio-speech", "/ai-providers/unknown/#realtime"],
+    );
+    assert.is(
+      text(dom.querySelector(".matrix-summary")),
+      "2 of 3 providers stream responses for at least one capability.",
+    );
+  },
+);
 
-test("a version's view: providers that work on it, what they offer there, what needs a newer version, and how many are hidden", () => {
-  assert.equal(
-    matrix.views.filter((v) => v.filter.kind === "version").map((v) => v.label),
-    ["3.6", "3.11", "3.13"],
-  );
-  assert.equal(headers("/ai-providers/version/3.6/"), ["Provider", "Available on 3.6", "Needs a newer version"]);
-  // Unknown has no known version, so no view hides it; Later & Labs needs 3.11.
-  assert.equal(rows("/ai-providers/version/3.6/"), [
-    ["Openish", "Chat completions, Files", "Embeddings (3.11), Speech (3.13)"],
-    ["Unknown", "Realtime", "None"],
-  ]);
-  assert.is(
-    text(page("/ai-providers/version/3.6/").querySelector(".matrix-summary")),
-    "2 of 3 providers work on Kong AI Gateway 3.6; 1 needs a newer version and is not shown.",
-  );
-  assert.equal(rows("/ai-providers/version/3.11/"), [
-    ["Later & Labs", "Chat completions", "None"],
-    ["Openish", "Chat completions, Embeddings, Files", "Speech (3.13)"],
-    ["Unknown", "Realtime", "None"],
-  ]);
-  assert.equal(
-    rows("/ai-providers/version/3.13/").map((r) => r[2]),
-    ["None", "None", "None"],
-  );
-  assert.is(
-    text(page("/ai-providers/version/3.13/").querySelector(".matrix-summary")),
-    "3 of 3 providers work on Kong AI Gateway 3.13.",
-  );
-  assert.equal(
-    page("/ai-providers/version/3.11/")
-      .querySelectorAll("tbody th a")
-      .map((a) => a.getAttribute("href")),
-    ["/ai-providers/later-labs/", "/ai-providers/openish/", "/ai-providers/unknown/"],
-  );
-});
+test(
+  "a version's view: providers that work on it, what they offer there, what needs a newer version, and how many " +
+    "are hidden",
+  () => {
+    assert.equal(
+      matrix.views.filter((v) => v.filter.kind === "version").map((v) => v.label),
+      ["3.6", "3.11", "3.13"],
+    );
+    assert.equal(headers("/ai-providers/version/3.6/"), ["Provider", "Available on 3.6", "Needs a newer version"]);
+    // Unknown has no known version, so no view hides it; Later & Labs needs 3.11.
+    assert.equal(rows("/ai-providers/version/3.6/"), [
+      ["Openish", "Chat completions, Files", "Embeddings (3.11), Speech (3.13)"],
+      ["Unknown", "Realtime", "None"],
+    ]);
+    assert.is(
+      text(page("/ai-providers/version/3.6/").querySelector(".matrix-summary")),
+      "2 of 3 providers work on Kong AI Gateway 3.6; 1 needs a newer version and is not shown.",
+    );
+    assert.equal(rows("/ai-providers/version/3.11/"), [
+      ["Later & Labs", "Chat completions", "None"],
+      ["Openish", "Chat completions, Embeddings, Files", "Speech (3.13)"],
+      ["Unknown", "Realtime", "None"],
+    ]);
+    assert.equal(
+      rows("/ai-providers/version/3.13/").map((r) => r[2]),
+      ["None", "None", "None"],
+    );
+    assert.is(
+      text(page("/ai-providers/version/3.13/").querySelector(".matrix-summary")),
+      "3 of 3 providers work on Kong AI Gateway 3.13.",
+    );
+    assert.equal(
+      page("/ai-providers/version/3.11/")
+        .querySelectorAll("tbody th a")
+        .map((a) => a.getAttribute("href")),
+      ["/ai-providers/later-labs/", "/ai-providers/openish/", "/ai-providers/unknown/"],
+    );
+  },
+);
 
 test("a page that does not exist, and a provider whose page would sit among the views, stop the build", () => {
   assert.throws(
@@ -250,7 +269,8 @@ test("a page that does not exist, and a provider whose page would sit among the 
       () => new CapabilityMatrix([provider], "G"),
       (error: Error) =>
         error.message.startsWith(
-          `_data/providers/${segment}.yaml: the provider "${provider.name}" would have its page at /ai-providers/${segment}/, where the capability matrix has its views`,
+          `_data/providers/${segment}.yaml: the provider "${provider.name}" would have its page at ` +
+            `/ai-providers/${segment}/, where the capability matrix has its views`,
         ) && error.message.endsWith("Give it a `slug` field."),
       segment,
     );

@@ -88,42 +88,49 @@ test("nosniff, a referrer policy, a year's cache for hashed files, Markdown twin
   assert.is(headersFor(rules, "/llms.txt")["Content-Type"], "text/plain; charset=utf-8");
 });
 
-test("no built page has an inline script (JSON-LD data aside), a style element or attribute, an event handler or a javascript: URL", async () => {
-  const pages = htmlPages(await builtSite());
-  // Home, matrix, 404 and a page per provider at least.
-  const providers = providerFiles(path.join(projectRoot, "_data/providers")).length;
-  assert.ok(pages.length >= providers + 3, `${pages.length} pages for ${providers} providers`);
-  for (const page of pages) {
-    const dom = parse(page.html);
-    for (const script of dom.querySelectorAll("script")) {
-      // JSON-LD is a data block: browsers never run it, so the CSP does not apply. It must be JSON.
-      if (script.getAttribute("type") === "application/ld+json") {
-        assert.not.ok(script.hasAttribute("src"), page.url);
-        assert.type(JSON.parse(script.textContent), "object", `${page.url}: JSON-LD parses`);
-        continue;
+test(
+  "no built page has an inline script (JSON-LD data aside), a style element or attribute, an event handler or a " +
+    "javascript: URL",
+  async () => {
+    const pages = htmlPages(await builtSite());
+    // Home, matrix, 404 and a page per provider at least.
+    const providers = providerFiles(path.join(projectRoot, "_data/providers")).length;
+    assert.ok(pages.length >= providers + 3, `${pages.length} pages for ${providers} providers`);
+    for (const page of pages) {
+      const dom = parse(page.html);
+      for (const script of dom.querySelectorAll("script")) {
+        // JSON-LD is a data block: browsers never run it, so the CSP does not apply. It must be JSON.
+        if (script.getAttribute("type") === "application/ld+json") {
+          assert.not.ok(script.hasAttribute("src"), page.url);
+          assert.type(JSON.parse(script.textContent), "object", `${page.url}: JSON-LD parses`);
+          continue;
+        }
+        assert.match(
+          script.getAttribute("src") ?? "",
+          /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.js$/,
+          `${page.url}: a script from a hashed file`,
+        );
+        assert.is(script.textContent.trim(), "", page.url);
       }
-      assert.match(
-        script.getAttribute("src") ?? "",
-        /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.js$/,
-        `${page.url}: a script from a hashed file`,
-      );
-      assert.is(script.textContent.trim(), "", page.url);
-    }
-    assert.is(dom.querySelectorAll("style").length, 0, page.url);
-    for (const element of dom.querySelectorAll("*")) {
-      for (const [name, value] of Object.entries(element.attributes)) {
-        assert.not.ok(name.toLowerCase() === "style" || /^on/i.test(name), `${page.url}: <${element.tagName} ${name}>`);
-        assert.not.match(value, /^\s*javascript:/i, `${page.url}: ${name} on <${element.tagName}>`);
+      assert.is(dom.querySelectorAll("style").length, 0, page.url);
+      for (const element of dom.querySelectorAll("*")) {
+        for (const [name, value] of Object.entries(element.attributes)) {
+          assert.not.ok(
+            name.toLowerCase() === "style" || /^on/i.test(name),
+            `${page.url}: <${element.tagName} ${name}>`,
+          );
+          assert.not.match(value, /^\s*javascript:/i, `${page.url}: ${name} on <${element.tagName}>`);
+        }
+      }
+      for (const link of dom.querySelectorAll('link[rel="stylesheet"], link[rel="icon"]')) {
+        assert.match(
+          link.getAttribute("href")!,
+          /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.(css|svg)$/,
+          `${page.url}: hashed asset`,
+        );
       }
     }
-    for (const link of dom.querySelectorAll('link[rel="stylesheet"], link[rel="icon"]')) {
-      assert.match(
-        link.getAttribute("href")!,
-        /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.(css|svg)$/,
-        `${page.url}: hashed asset`,
-      );
-    }
-  }
-});
+  },
+);
 
 test.run();

@@ -64,11 +64,14 @@ test("the sentence before the formats: the route, the version, the variables, th
     reference(styles.get(slug)).getElementById(`${id}-config`)!.querySelector(".config-intro")!.text;
   assert.is(
     say("gcp-ai", "video-generations"),
-    "The AI Proxy plugin on the route gcp-ai-video-generations, for Kong Gateway 3.13 or later. It reads GCP_PROJECT_ID from your environment: set it first (no secret is written here). The gateway reads the Google Cloud service account's JSON from GCP_SERVICE_ACCOUNT in its own environment.",
+    "The AI Proxy plugin on the route gcp-ai-video-generations, for Kong Gateway 3.13 or later. It reads " +
+      "GCP_PROJECT_ID from your environment: set it first (no secret is written here). The gateway reads the " +
+      "Google Cloud service account's JSON from GCP_SERVICE_ACCOUNT in its own environment.",
   );
   assert.is(
     say("none-ai", "chat"),
-    "The AI Proxy plugin on the route none-ai-chat, for Kong Gateway 3.6 or later. No model is set: the gateway takes it from each request's model field.",
+    "The AI Proxy plugin on the route none-ai-chat, for Kong Gateway 3.6 or later. No model is set: the " +
+      "gateway takes it from each request's model field.",
   );
   assert.match(say("aws-ai", "chat"), "It reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from your environment");
 });
