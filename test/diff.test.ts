@@ -41,6 +41,8 @@ writeFileSync(path.join(dir, "beta-two.yaml"), provider("Beta Two", 'aliases: ["
 git("rm", "-q", "_data/providers/gamma.yaml");
 writeFileSync(path.join(dir, "delta.yaml"), provider("Delta", ""));
 
+const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...plainEnv } = process.env;
+
 test("npm run diff prints the pull request's changes as Markdown", () => {
   const result = spawnSync(
     process.execPath,
@@ -50,7 +52,8 @@ test("npm run diff prints the pull request's changes as Markdown", () => {
       path.join(projectRoot, "scripts/diff.ts"),
       "HEAD",
     ],
-    { cwd: repo, encoding: "utf8" },
+    // Without the colour variables: Node warns on stderr when both NO_COLOR and FORCE_COLOR are set (CI).
+    { cwd: repo, encoding: "utf8", env: plainEnv },
   );
   assert.is(result.status, 0, result.stderr);
   assert.is(
@@ -94,7 +97,8 @@ test("an unknown ref is named, with what to do; no stack trace", () => {
       path.join(projectRoot, "scripts/diff.ts"),
       "no-such-branch",
     ],
-    { cwd: repo, encoding: "utf8" },
+    // Without the colour variables: Node warns on stderr when both NO_COLOR and FORCE_COLOR are set (CI).
+    { cwd: repo, encoding: "utf8", env: plainEnv },
   );
   assert.is(result.status, 1);
   assert.is(
