@@ -43,18 +43,22 @@ writeFileSync(path.join(dir, "delta.yaml"), provider("Delta", ""));
 
 const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...plainEnv } = process.env;
 
-test("npm run diff prints the pull request's changes as Markdown", () => {
-  const result = spawnSync(
+/** `npm run diff -- <ref>` in the temporary repository, without the colour variables (Node warns on
+ * stderr when both NO_COLOR and FORCE_COLOR are set, as under CI). */
+const runDiff = (ref: string) =>
+  spawnSync(
     process.execPath,
     [
       "--import",
       pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href,
       path.join(projectRoot, "scripts/diff.ts"),
-      "HEAD",
+      ref,
     ],
-    // Without the colour variables: Node warns on stderr when both NO_COLOR and FORCE_COLOR are set (CI).
     { cwd: repo, encoding: "utf8", env: plainEnv },
   );
+
+test("npm run diff prints the pull request's changes as Markdown", () => {
+  const result = runDiff("HEAD");
   assert.is(result.status, 0, result.stderr);
   assert.is(
     result.stdout,
@@ -89,17 +93,7 @@ test("npm run diff prints the pull request's changes as Markdown", () => {
 });
 
 test("an unknown ref is named, with what to do; no stack trace", () => {
-  const result = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href,
-      path.join(projectRoot, "scripts/diff.ts"),
-      "no-such-branch",
-    ],
-    // Without the colour variables: Node warns on stderr when both NO_COLOR and FORCE_COLOR are set (CI).
-    { cwd: repo, encoding: "utf8", env: plainEnv },
-  );
+  const result = runDiff("no-such-branch");
   assert.is(result.status, 1);
   assert.is(
     result.stderr.trim(),

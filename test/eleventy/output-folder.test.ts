@@ -5,10 +5,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { filesUnder, fixture, projectRoot } from "../helpers/build-site.ts";
+import { filesUnder, fixture, projectEleventy, projectRoot, withBuildFolders } from "../helpers/build-site.ts";
 
 const temporaries: string[] = [];
 const temporary = (what: string) => {
@@ -36,23 +35,7 @@ const filesOf = (slug: string) => [
 
 /** A programmatic build, as tests and scripts run one; `extra` adds templates. */
 async function programmaticBuild(providersDir: string, out: string, extra: Record<string, string> = {}) {
-  const previous = { PROVIDERS_DIR: process.env.PROVIDERS_DIR, ELEVENTY_OUTPUT: process.env.ELEVENTY_OUTPUT };
-  Object.assign(process.env, { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out });
-  try {
-    const elev = new Eleventy(path.join(projectRoot, "pages"), out, {
-      configPath: path.join(projectRoot, "eleventy.config.ts"),
-      quietMode: true,
-      config(eleventyConfig: any) {
-        for (const [name, content] of Object.entries(extra)) eleventyConfig.addTemplate(name, content);
-      },
-    });
-    await elev.write();
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  await withBuildFolders(providersDir, out, () => projectEleventy(out, extra).write());
 }
 
 /** `npm run build`'s command, as a child process. */

@@ -4,10 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { projectRoot } from "../helpers/build-site.ts";
+import { projectEleventy, projectRoot, withBuildFolders } from "../helpers/build-site.ts";
 import { builtSiteOfMany, manyProvidersDir } from "../helpers/many-providers.ts";
 
 /** The provider page template's own content, below its front matter. */
@@ -23,13 +22,9 @@ const providerTemplate = () => {
  */
 async function oneProviderPage(providersDir: string, index: number): Promise<string> {
   const out = mkdtempSync(path.join(os.tmpdir(), "provider-page-budget-"));
-  const previous = { PROVIDERS_DIR: process.env.PROVIDERS_DIR, ELEVENTY_OUTPUT: process.env.ELEVENTY_OUTPUT };
-  Object.assign(process.env, { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out });
   try {
-    const elev = new Eleventy(path.join(projectRoot, "pages"), out, {
-      configPath: path.join(projectRoot, "eleventy.config.ts"),
-      quietMode: true,
-      config(eleventyConfig: any) {
+    return await withBuildFolders(providersDir, out, async () => {
+      const elev = projectEleventy(out, {}, (eleventyConfig: any) => {
         eleventyConfig.ignores.add("pages/ai-providers/**");
         eleventyConfig.ignores.add("pages/api/**");
         eleventyConfig.addTemplate("budget/provider.liquid", providerTemplate(), {
@@ -42,18 +37,14 @@ async function oneProviderPage(providersDir: string, index: number): Promise<str
           permalink: "/budget/",
           layout: "layouts/base.liquid",
         });
-      },
+      });
+      const pages = (await elev.toJSON()) as { url: string; content: string }[];
+      const page = pages.find((p) => p.url === "/budget/");
+      if (!page) throw new Error(`No page at /budget/ among ${pages.map((p) => p.url).join(", ")}`);
+      return page.content;
     });
-    const pages = (await elev.toJSON()) as { url: string; content: string }[];
-    const page = pages.find((p) => p.url === "/budget/");
-    if (!page) throw new Error(`No page at /budget/ among ${pages.map((p) => p.url).join(", ")}`);
-    return page.content;
   } finally {
     rmSync(out, { recursive: true, force: true });
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   }
 }
 

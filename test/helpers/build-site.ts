@@ -15,6 +15,39 @@ export interface BuiltPage {
 }
 
 /**
+ * Runs `build` with the configuration reading the registry and output folders from the
+ * environment (its `dir.output` wins over the constructor's), and restores the environment after.
+ */
+export async function withBuildFolders<T>(providersDir: string, out: string, build: () => Promise<T>): Promise<T> {
+  const previous = { PROVIDERS_DIR: process.env.PROVIDERS_DIR, ELEVENTY_OUTPUT: process.env.ELEVENTY_OUTPUT };
+  Object.assign(process.env, { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out });
+  try {
+    return await build();
+  } finally {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** Eleventy over the project's pages and configuration, quiet; `extra` adds templates, `config` more. */
+export function projectEleventy(
+  out: string,
+  extra: Record<string, string> = {},
+  config?: (eleventyConfig: any) => void,
+): Eleventy {
+  return new Eleventy(path.join(projectRoot, "pages"), out, {
+    configPath: path.join(projectRoot, "eleventy.config.ts"),
+    quietMode: true,
+    config(eleventyConfig: any) {
+      for (const [name, content] of Object.entries(extra)) eleventyConfig.addTemplate(name, content);
+      config?.(eleventyConfig);
+    },
+  });
+}
+
+/**
  * Builds the whole site over a registry folder into a temporary folder, exactly as a build
  * writes it (pages, and the files written after them: Markdown and JSON twins, search index),
  * and returns every page and file by URL. The folder is removed before it returns.
@@ -24,18 +57,8 @@ export async function buildSite(
   extraTemplates: Record<string, string> = {},
 ): Promise<Map<string, BuiltPage>> {
   const out = mkdtempSync(path.join(os.tmpdir(), "provider-site-test-"));
-  // The configuration reads both folders from the environment (its `dir.output` wins over the
-  // constructor's).
-  const previous = { PROVIDERS_DIR: process.env.PROVIDERS_DIR, ELEVENTY_OUTPUT: process.env.ELEVENTY_OUTPUT };
-  Object.assign(process.env, { PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out });
-  try {
-    const elev = new Eleventy(path.join(projectRoot, "pages"), out, {
-      configPath: path.join(projectRoot, "eleventy.config.ts"),
-      quietMode: true,
-      config(eleventyConfig: any) {
-        for (const [name, content] of Object.entries(extraTemplates)) eleventyConfig.addTemplate(name, content);
-      },
-    });
+  return withBuildFolders(providersDir, out, async () => {
+    const elev = projectEleventy(out, extraTemplates);
     try {
       await elev.write();
     } catch (error) {
@@ -52,12 +75,7 @@ export async function buildSite(
     }
     rmSync(out, { recursive: true, force: true });
     return pages;
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  });
 }
 
 /** Every file under a folder, as paths relative to it with forward slashes, sorted. */
