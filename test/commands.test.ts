@@ -2,33 +2,17 @@
 // and `npm run new-provider`, for their exit codes and output. Each is a child process; they
 // start together, so the suite waits for the slowest, not for their sum. What they print is
 // tested in-process in test/registry/ and test/scripts/.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
+import { type NodeRun, runNode } from "./helpers/run-node.ts";
 import * as assert from "uvu/assert";
 import { fixture, projectRoot } from "./helpers/build-site.ts";
 
-interface Outcome {
-  code: number | null;
-  /** stdout and stderr together, in order of arrival. */
-  output: string;
-}
-
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+/** `node --import tsx <script> <args>` without colour, so messages compare as text. */
+const run = (script: string, args: string[], env: Record<string, string> = {}): Promise<NodeRun> =>
+  runNode(["--import", "tsx", script, ...args], { NO_COLOR: "1", FORCE_COLOR: "0", ...env });
 
 const eleventy = "node_modules/@11ty/eleventy/cmd.cjs";
 const build = (providersDir: string, outputDir: string) =>

@@ -2,32 +2,17 @@
 // check` and the command-line build give the same verdict and the same message. Each build is
 // Eleventy's CLI over a fixture registry (PROVIDERS_DIR); they start together and run beside
 // each other, so the suite waits for the slowest.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
+import { type NodeRun, runNode } from "./helpers/run-node.ts";
 import * as assert from "uvu/assert";
 import { fixture, projectRoot } from "./helpers/build-site.ts";
 
-interface Outcome {
-  code: number | null;
-  output: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: projectRoot,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+/** `node <args>` without colour, so messages compare as text. */
+const run = (args: string[], env: Record<string, string> = {}): Promise<NodeRun> =>
+  runNode(args, { NO_COLOR: "1", FORCE_COLOR: "0", ...env });
 
 const temporaries: string[] = [];
 const temporary = (what: string) => {

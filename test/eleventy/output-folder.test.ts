@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
+import { type NodeRun, runNode } from "../helpers/run-node.ts";
 import * as assert from "uvu/assert";
 import { filesUnder, fixture, projectEleventy, projectRoot, withBuildFolders } from "../helpers/build-site.ts";
 
@@ -39,17 +40,11 @@ async function programmaticBuild(providersDir: string, out: string, extra: Recor
 }
 
 /** `npm run build`'s command, as a child process. */
-function cliBuild(providersDir: string, out: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"], {
-      cwd: projectRoot,
-      env: { ...process.env, PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: out, NO_COLOR: "1" },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
+function cliBuild(providersDir: string, out: string): Promise<NodeRun> {
+  return runNode(["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"], {
+    PROVIDERS_DIR: providersDir,
+    ELEVENTY_OUTPUT: out,
+    NO_COLOR: "1",
   });
 }
 

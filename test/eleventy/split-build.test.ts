@@ -1,29 +1,22 @@
 // A command-line build split over processes (src/eleventy/split-build.ts) writes the same site, byte
 // for byte, as one process, and publishes it as one: a file of an earlier build is gone. The shipped
 // registry is below the size that is split, so `PROVIDER_BUILD_SPLIT_AT` lowers it here.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
+import { type NodeRun, runNode } from "../helpers/run-node.ts";
 import * as assert from "uvu/assert";
 import { projectRoot } from "../helpers/build-site.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "provider-reference-split-"));
 const providersDir = path.join(projectRoot, "_data/providers");
 
-function build(output: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"],
-      { cwd: projectRoot, env: { ...process.env, PROVIDERS_DIR: providersDir, ELEVENTY_OUTPUT: output, ...env } },
-    );
-    let text = "";
-    child.stdout.on("data", (chunk) => (text += chunk));
-    child.stderr.on("data", (chunk) => (text += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output: text }));
+function build(output: string, env: Record<string, string>): Promise<NodeRun> {
+  return runNode(["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"], {
+    PROVIDERS_DIR: providersDir,
+    ELEVENTY_OUTPUT: output,
+    ...env,
   });
 }
 
