@@ -31,15 +31,20 @@ function fill(text: string, key: string, upstreamPath: string): string {
   );
 }
 
-// 1. A new provider, scaffolded and filled in (three capabilities, a real base URL).
-const { file: added, text } = planScaffold("Acme Cloud AI", dir, projectRoot);
+// 1. A new provider, scaffolded and filled in (three capabilities, a real base URL). Its name is
+// one the shipped data does not use yet, so a writer who adds "Acme Cloud AI" breaks nothing.
+const taken = new Set(loadRegistry(dir, { root: projectRoot }).providers.flatMap((p) => [p.slug, ...p.aliases]));
+let addedName = "Acme Cloud AI";
+for (let n = 2; taken.has(slugify(addedName)); n++) addedName = `Acme Cloud AI ${n}`;
+const addedSlug = slugify(addedName);
+const { file: added, text } = planScaffold(addedName, dir, projectRoot);
 writeFileSync(
   added,
   fill(
     fill(fill(text, "chat", "/v1/chat/completions"), "embeddings", "/v1/embeddings"),
     "function_calling",
     "/v1/chat/completions",
-  ).replace("https://api.acme-cloud-ai.example/", "https://api.acme-cloud.com/"),
+  ).replace(`https://api.${addedSlug}.example/`, "https://api.acme-cloud.com/"),
 );
 
 // 2. A provider renamed: the file moved to the new slug, the old name kept as an alias.
@@ -72,9 +77,9 @@ test("scaffolded and filled, renamed with an alias, one deleted: every shipped-d
   const { failures, registry, pages } = await checkRegistryInvariants(dir);
   assert.equal(failures, []);
   assert.is(registry.providers.length, before.providers.length - 1, "one added (counted before), one deleted");
-  assert.ok(pages.get("/ai-providers/acme-cloud-ai/"), "the new provider's page");
+  assert.ok(pages.get(`/ai-providers/${addedSlug}/`), "the new provider's page");
   assert.equal(
-    registry.get("Acme Cloud AI").capabilities.map((c) => c.key),
+    registry.get(addedName).capabilities.map((c) => c.key),
     ["chat", "embeddings", "function_calling"],
   );
   assert.is(registry.get(renamed.name).name, newName, "the old name finds the renamed provider");
@@ -89,12 +94,13 @@ test("scaffolded and filled, renamed with an alias, one deleted: every shipped-d
   assert.not.ok(pages.has(`/ai-providers/${renamed.slug}/`), "no page at the old address");
   assert.not.ok(pages.has(`/ai-providers/${deleted.slug}/`), "no page for the deleted provider");
 
-  // The invariants can fail: a twin that disagrees with its page is reported.
-  const page = `/api/providers/${newSlug}.json`;
+  // The invariants can fail: a twin that disagrees with its page is reported (the added provider's:
+  // its three capabilities are known, whatever the shipped data holds).
+  const page = `/api/providers/${addedSlug}.json`;
   const json = JSON.parse(pages.get(page)!.html);
   json.capabilities.reverse();
   pages.set(page, { ...pages.get(page)!, html: JSON.stringify(json) });
-  assert.ok(twinsAgree(pages).some((failure) => failure.startsWith(`/ai-providers/${newSlug}/ JSON rows`)));
+  assert.ok(twinsAgree(pages).some((failure) => failure.startsWith(`/ai-providers/${addedSlug}/ JSON rows`)));
 });
 
 test("the benchmark's copies of the changed registry are a valid registry too", () => {
