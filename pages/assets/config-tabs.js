@@ -1,16 +1,26 @@
 // The gateway configuration's formats (decK, Admin API, Kubernetes) as tabs, as progressive
-// enhancement. Without this script every format shows, under its own heading. With it, each
-// `[data-config-formats]` group shows its tab list (shipped `hidden`) and one format at a time;
-// the reader's choice applies to every group on the page and is remembered across pages (and
-// across windows) in localStorage. Keyboard: the ARIA tabs pattern (arrows, Home, End).
+// enhancement. The page carries each capability's decK configuration; the provider's JSON
+// (`data-config-json`) holds all three formats. With this script, each
+// `[data-config-formats]` group gets the tab list and a panel for each other format, copied from
+// the page's `<template>`s (the markup is the template's, `configure-templates.liquid`); those
+// panels are filled from the JSON the first time one is shown. The reader's choice applies to
+// every group on the page and is remembered across pages (and windows) in localStorage.
+// Keyboard: the ARIA tabs pattern (arrows, Home, End).
 (() => {
   const KEY = "ai-provider-reference:config-format";
   const groups = [...document.querySelectorAll("[data-config-formats]")];
-  if (groups.length === 0) return;
+  const tabsTemplate = document.querySelector("template[data-config-tabs-template]");
+  const panelTemplate = document.querySelector("template[data-config-panel-template]");
+  if (groups.length === 0 || !tabsTemplate || !panelTemplate) return;
+
+  const formatTabs = [...tabsTemplate.content.querySelectorAll('[role="tab"][data-config-format]')];
+  const formats = formatTabs.map((tab) => tab.dataset.configFormat);
+  const names = Object.fromEntries(formatTabs.map((tab) => [tab.dataset.configFormat, tab.textContent]));
+  /** Each format's key in a capability's `config` in the JSON API. */
+  const jsonKey = (format) => format.replaceAll("-", "_");
 
   const tabsOf = (group) => [...group.querySelectorAll('[role="tab"][data-config-format]')];
   const panelsOf = (group) => [...group.querySelectorAll(".config-panel[data-config-format]")];
-  const formats = tabsOf(groups[0]).map((tab) => tab.dataset.configFormat);
 
   function remembered() {
     try {
@@ -30,6 +40,42 @@
     }
   }
 
+  // The provider's JSON, fetched once, when a format that is not in the page is first shown.
+  const jsonUrls = new Map();
+  function providerJson(url) {
+    if (!jsonUrls.has(url))
+      jsonUrls.set(
+        url,
+        fetch(url).then((response) => {
+          if (!response.ok) throw new Error(`${url}: ${response.status}`);
+          return response.json();
+        }),
+      );
+    return jsonUrls.get(url);
+  }
+
+  /** Fills a copied panel with its configuration from the JSON (once), or says it could not. */
+  async function fill(group, panel) {
+    if (panel.dataset.configState) return;
+    panel.dataset.configState = "loading";
+    try {
+      const json = await providerJson(group.dataset.configJson);
+      const capability = json.capabilities.find((c) => c.id === group.dataset.configCapability);
+      const text = capability?.config?.[jsonKey(panel.dataset.configFormat)];
+      if (typeof text !== "string") throw new Error(`no ${panel.dataset.configFormat} configuration`);
+      panel.querySelector("code").textContent = text;
+      panel.querySelector("pre").hidden = false;
+      panel.querySelector("[data-config-loading]").hidden = true;
+      // copy.js shows the page's copy buttons when the clipboard is there; this one is new.
+      if (navigator.clipboard) panel.querySelector(".copy-button").hidden = false;
+      panel.dataset.configState = "loaded";
+    } catch {
+      panel.querySelector("[data-config-loading]").hidden = true;
+      panel.querySelector("[data-config-failed]").hidden = false;
+      panel.dataset.configState = "failed";
+    }
+  }
+
   /** Shows `format` in every group: its tab selected and focusable, its panel shown, the others hidden. */
   function show(format) {
     for (const group of groups) {
@@ -38,13 +84,44 @@
         tab.setAttribute("aria-selected", String(selected));
         tab.tabIndex = selected ? 0 : -1;
       }
-      for (const panel of panelsOf(group)) panel.hidden = panel.dataset.configFormat !== format;
+      for (const panel of panelsOf(group)) {
+        panel.hidden = panel.dataset.configFormat !== format;
+        // Filled when its disclosure is open; a closed one fills when it opens.
+        if (!panel.hidden && panel.dataset.configLazy !== undefined && group.closest("details")?.open)
+          fill(group, panel);
+      }
     }
   }
 
+  /** A copy of the panel template for `format` in the disclosure `configId` of the capability `label`; `jsonUrl` holds it. */
+  function lazyPanel(format, configId, label, jsonUrl) {
+    const panel = panelTemplate.content.firstElementChild.cloneNode(true);
+    panel.id = `${configId}-${format}`;
+    panel.dataset.configFormat = format;
+    panel.dataset.configLazy = "";
+    panel.querySelector("code").id = `${configId}-${format}-code`;
+    panel.querySelector(".copy-button").dataset.copyTarget = `${configId}-${format}-code`;
+    for (const link of panel.querySelectorAll('a[data-slot="json"]')) link.href = jsonUrl;
+    for (const slot of panel.querySelectorAll('[data-slot="format"]')) slot.textContent = names[format];
+    for (const slot of panel.querySelectorAll('[data-slot="capability"]')) slot.textContent = label;
+    return panel;
+  }
+
   for (const group of groups) {
+    const details = group.closest("details");
+    const configId = details.id;
+    const label = details.querySelector("summary .visually-hidden")?.textContent.trim() ?? "";
+    const tablist = tabsTemplate.content.firstElementChild.cloneNode(true);
+    group.prepend(tablist);
+    for (const format of formats) {
+      if (!group.querySelector(`.config-panel[data-config-format="${format}"]`))
+        group.append(lazyPanel(format, configId, label, group.dataset.configJson));
+    }
     const tabs = tabsOf(group);
-    group.querySelector('[role="tablist"]').hidden = false;
+    for (const tab of tabs) {
+      tab.id = `${configId}-${tab.dataset.configFormat}-tab`;
+      tab.setAttribute("aria-controls", `${configId}-${tab.dataset.configFormat}`);
+    }
     for (const panel of panelsOf(group)) {
       const tab = tabs.find((t) => t.dataset.configFormat === panel.dataset.configFormat);
       panel.setAttribute("role", "tabpanel");
@@ -53,6 +130,11 @@
       // The tab names the panel now; its heading would say it twice.
       for (const heading of panel.querySelectorAll(".config-heading")) heading.hidden = true;
     }
+    details.addEventListener("toggle", () => {
+      if (!details.open) return;
+      for (const panel of panelsOf(group))
+        if (!panel.hidden && panel.dataset.configLazy !== undefined) fill(group, panel);
+    });
     group.addEventListener("click", (event) => {
       const tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null;
       if (!tab || !group.contains(tab)) return;

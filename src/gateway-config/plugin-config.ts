@@ -108,6 +108,26 @@ export function environmentOf(value: ConfigValue, names: string[] = []): string[
   return names;
 }
 
+/** What every configuration of a provider needs set up first: the same for each of its capabilities. */
+export interface GatewaySetup {
+  /** The variables every configuration reads, in order of first use. */
+  environment: string[];
+  /** The variables the gateway itself reads (a GCP service account). */
+  gatewayEnvironment: string[];
+}
+
+/** The provider's setup (its `gateway` block's auth and options), or undefined without a `gateway` block. */
+export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
+  const gateway = provider.gateway;
+  if (!gateway) return undefined;
+  const auth = authConfig(gateway);
+  const options = optionsConfig(gateway.options);
+  return {
+    environment: environmentOf({ ...(auth ? { auth } : {}), ...(options ? { options } : {}) }),
+    gatewayEnvironment: gateway.auth.style === "gcp" ? [GCP_SERVICE_ACCOUNT_ENV] : [],
+  };
+}
+
 /**
  * The configuration of one supported capability, or undefined when the provider's file has
  * no `gateway` block.

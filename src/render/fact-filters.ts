@@ -1,4 +1,5 @@
 import { type ConfigView, gatewayConfigView } from "../gateway-config/config-view.ts";
+import { type GatewaySetup, gatewaySetup } from "../gateway-config/plugin-config.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
@@ -31,6 +32,8 @@ export const factFilters = {
   providerDescription: (provider: Provider, site: SiteConfig) => providerDescription(provider, site),
   /** `{% assign config = capability | gatewayConfig: provider %}`: its AI Proxy configuration, or `null`. */
   gatewayConfig: (capability: ProviderCapability, provider: Provider) => gatewayConfigView(capability, provider),
+  /** `{% assign setup = provider | gatewaySetup %}`: the variables every configuration reads, or `null`. */
+  gatewaySetup: (provider: Provider) => gatewaySetup(provider) ?? null,
   /** `{{ 10000 | count }}` → `10,000` */
   count: (n: number) => numberFormat.format(n),
   /** `{{ iso | isoDay }}` → `2026-01-03` (UTC); empty for text that is not a date. */
@@ -40,7 +43,7 @@ export const factFilters = {
     const date = validDate(iso);
     return date ? longDateFormat.format(date) : iso;
   },
-} satisfies Record<string, (value: any, ...args: any[]) => string | ConfigView | null>;
+} satisfies Record<string, (value: any, ...args: any[]) => string | ConfigView | GatewaySetup | null>;
 
 /** Registers the fact filters on a liquidjs engine (the Markdown engine; Eleventy registers them through its API). */
 export function registerFactFilters(liquid: { registerFilter(name: string, filter: (...args: any[]) => any): void }) {

@@ -72,6 +72,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
+/** Escapes text for an element's content only (never an attribute): quotes stay as they are. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => HTML_ESCAPES[ch]!);
+}
+
 const cache = new Map<string, string>();
 
 /**

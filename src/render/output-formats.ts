@@ -5,6 +5,7 @@ import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts"
 import {
   codeSpan,
   escapeHtml,
+  escapeText,
   renderInline,
   renderParagraphs,
   renderUpstreamPath,
@@ -21,6 +22,8 @@ export type OutputFormat = Record<string, (value: any, ...args: any[]) => string
 /** `{{ "llm_format" | code }}`, `{{ "AI Proxy" | link: url }}`, `{{ value | inlineMarkdown }}`... as HTML. */
 export const htmlFormat: OutputFormat = {
   code: (text: string) => `<code>${escapeHtml(String(text))}</code>`,
+  /** `{{ config.deck | codeText }}`: text for inside `<pre><code>`, its quotes left as they are (shorter). */
+  codeText: (text: string) => escapeText(String(text ?? "")),
   link: (label: string, href: string) => `<a href="${escapeHtml(String(href))}">${escapeHtml(String(label))}</a>`,
   inlineMarkdown: renderInline,
   upstreamPath: renderUpstreamPath,

@@ -1,6 +1,7 @@
 // The "Configure" disclosure of each capability row, in Chromium: closed at first, the three
-// formats as tabs whose choice is remembered across pages, a copy button that puts exactly the
-// configuration's text on the clipboard; and without JavaScript, every format under its heading.
+// formats as tabs whose choice is remembered across pages (the Admin API and Kubernetes ones
+// loaded from the provider's JSON), a copy button that puts exactly the configuration's text on
+// the clipboard; and without JavaScript, the decK configuration and a link to the JSON.
 import type { BrowserContext, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -142,7 +143,7 @@ it("the chosen format is remembered: every disclosure on this page and the next 
   await browser.close();
 });
 
-it("without JavaScript the disclosure still opens, and shows every format under its heading", async () => {
+it("without JavaScript the disclosure opens on the decK configuration; the page links to the other two", async () => {
   const context = await fixture.get();
   const [provider] = await configuredProviders(context);
   const browser = await newContext(context, false);
@@ -154,14 +155,40 @@ it("without JavaScript the disclosure still opens, and shows every format under 
   assert.equal(await state(page, id), {
     open: true,
     tablist: false,
-    panels: ["deck", "admin-api", "kubernetes"],
+    panels: ["deck"],
     selected: [],
-    headings: 3,
+    headings: 1,
     buttons: 0,
   });
-  for (const [format, key] of FORMATS) {
-    assert.is(await page.locator(`#${id}-${format}-code`).textContent(), capability.config![key]);
+  assert.is(await page.locator(`#${id}-deck-code`).textContent(), capability.config!.deck);
+  // The paragraph before the tables names the other formats' keys and links to the JSON that holds them.
+  const more = page.locator(".config-more");
+  assert.ok(await more.isVisible());
+  const text = (await more.textContent()) ?? "";
+  for (const [, key] of FORMATS.slice(1)) {
+    assert.match(text, key);
+    assert.type(capability.config![key], "string");
   }
+  assert.is(await more.locator("a").getAttribute("href"), `/api/providers/${provider!.slug}.json`);
+  await browser.close();
+});
+
+it("when the JSON cannot be loaded, the panel says so and links to it", async () => {
+  const context = await fixture.get();
+  const [provider] = await configuredProviders(context);
+  const browser = await newContext(context);
+  await browser.route("**/api/providers/*.json", (route) => route.fulfill({ status: 503, body: "" }));
+  const page = await browser.newPage();
+  await page.goto(`${context.server.origin}/ai-providers/${provider!.slug}/`);
+  const capability = provider!.capabilities.find((c) => c.config)!;
+  const id = `${capability.id}-config`;
+  await page.click(`#${id} > summary`);
+  await page.click(`#${id}-admin-api-tab`);
+  await page.waitForSelector(`#${id}-admin-api [data-config-failed]:not([hidden])`);
+  assert.match((await page.locator(`#${id}-admin-api`).textContent()) ?? "", "could not be loaded");
+  const link = page.locator(`#${id}-admin-api [data-config-failed] a`);
+  assert.is(await link.getAttribute("href"), `/api/providers/${provider!.slug}.json`);
+  assert.is(await page.locator(`#${id}-admin-api .copy-button`).isVisible(), false);
   await browser.close();
 });
 
@@ -171,10 +198,18 @@ it("a provider with unconfirmed facts says so beside each configuration; a confi
   for (const provider of await configuredProviders(context)) {
     const page = await open(browser, context, `/ai-providers/${provider.slug}/`);
     for (const capability of provider.capabilities.filter((c) => c.config)) {
-      const warning = page.locator(`#${capability.id}-config .callout-warning`);
+      const warning = page.locator(`#${capability.id}-config .config-unconfirmed`);
       if (capability.config!.confirmed) assert.is(await warning.count(), 0, `${provider.slug} ${capability.id}`);
-      else assert.match((await warning.textContent()) ?? "", /Unconfirmed/, `${provider.slug} ${capability.id}`);
+      else {
+        assert.match((await warning.textContent()) ?? "", /Unconfirmed/, `${provider.slug} ${capability.id}`);
+        // Its "why" leads to the full warning, once on the page, before the tables.
+        assert.is(await warning.locator("a").getAttribute("href"), "#config-unconfirmed");
+      }
     }
+    const unconfirmed = provider.capabilities.some((c) => c.config && !c.config.confirmed);
+    const full = page.locator("#config-unconfirmed .callout-warning");
+    assert.is(await full.count(), unconfirmed ? 1 : 0, provider.slug);
+    if (unconfirmed) assert.match((await full.textContent()) ?? "", /Enterprise-only/);
     await page.close();
   }
   await browser.close();

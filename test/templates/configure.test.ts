@@ -19,7 +19,7 @@ const reference = (provider: (typeof styles.providers)[number], prefix = "") =>
     blockTextElements: { script: true, style: true },
   });
 
-test("each capability row is followed by its Configure row: a closed disclosure with the three formats", () => {
+test("each capability row is followed by its Configure row: a closed disclosure with the decK configuration", () => {
   for (const provider of styles.providers) {
     const dom = reference(provider, "p-");
     const rows = dom.querySelectorAll("tbody tr");
@@ -33,47 +33,70 @@ test("each capability row is followed by its Configure row: a closed disclosure 
       const formats = configFormats(capabilityConfig(provider, capability)!);
       assert.equal(
         details.querySelectorAll("pre code").map((code) => [code.id, code.text]),
-        [
-          [`p-${capability.id}-config-deck-code`, formats.deck],
-          [`p-${capability.id}-config-admin-api-code`, formats.adminApi],
-          [`p-${capability.id}-config-kubernetes-code`, formats.kubernetes],
-        ],
+        [[`p-${capability.id}-config-deck-code`, formats.deck]],
       );
       assert.equal(
         details
           .querySelectorAll("button.copy-button")
           .map((b) => [b.getAttribute("data-copy-target"), b.hasAttribute("hidden")]),
-        ["deck", "admin-api", "kubernetes"].map((f) => [`p-${capability.id}-config-${f}-code`, true]),
+        [[`p-${capability.id}-config-deck-code`, true]],
       );
-      assert.equal(
-        details.querySelectorAll("[role=tab]").map((t) => [t.text, t.getAttribute("aria-controls")]),
-        [
-          ["decK", `p-${capability.id}-config-deck`],
-          ["Admin API", `p-${capability.id}-config-admin-api`],
-          ["Kubernetes", `p-${capability.id}-config-kubernetes`],
-        ],
-      );
-      // Unconfirmed facts say so beside the configuration; confirmed ones do not.
-      assert.is(details.querySelectorAll(".callout-warning").length, provider.gateway!.confirmed ? 0 : 1);
+      // The other formats come from the provider's JSON (config-tabs.js): where, and which capability.
+      const formatsGroup = details.querySelector("[data-config-formats]")!;
+      assert.is(formatsGroup.getAttribute("data-config-json"), `/api/providers/${provider.slug}.json`);
+      assert.is(formatsGroup.getAttribute("data-config-capability"), capability.id);
+      // Unconfirmed facts say so beside the configuration, linking to the full warning; confirmed ones do not.
+      const unconfirmed = details.querySelectorAll(".config-unconfirmed");
+      assert.is(unconfirmed.length, provider.gateway!.confirmed ? 0 : 1);
+      if (unconfirmed[0]) assert.is(unconfirmed[0].querySelector("a")!.getAttribute("href"), "#p-config-unconfirmed");
     }
+    // Once a page: the full warning when unconfirmed, and the templates config-tabs.js copies (the tabs in order).
+    assert.is(
+      dom.querySelectorAll("#p-config-unconfirmed .callout-warning").length,
+      provider.gateway!.confirmed ? 0 : 1,
+    );
+    const tabs = parse(dom.querySelector("template[data-config-tabs-template]")!.innerHTML);
+    assert.equal(
+      tabs.querySelectorAll("[role=tab]").map((t) => [t.text, t.getAttribute("data-config-format")]),
+      [
+        ["decK", "deck"],
+        ["Admin API", "admin-api"],
+        ["Kubernetes", "kubernetes"],
+      ],
+    );
+    assert.is(dom.querySelectorAll("template[data-config-panel-template]").length, 1);
   }
 });
 
-test("the sentence before the formats: the route, the version, the variables, the model", () => {
+test("before the tables: what Configure holds, where all three formats are, and the variables to set", () => {
+  const say = (slug: string) => reference(styles.get(slug)).querySelector(".config-more")!.text;
+  assert.is(
+    say("gcp-ai"),
+    "Under each capability, Configure gives its AI Proxy plugin configuration in three formats (decK only, " +
+      "without JavaScript). The configurations for decK, the Admin API and Kubernetes are all in this provider's " +
+      "JSON: deck, admin_api and kubernetes in each capability's config. Each configuration reads GCP_PROJECT_ID " +
+      "from your environment: set it first (no secret is written here). The gateway reads the Google Cloud " +
+      "service account's JSON from GCP_SERVICE_ACCOUNT in its own environment.",
+  );
+  assert.match(
+    say("aws-ai"),
+    "Each configuration reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from your environment",
+  );
+  assert.not.match(say("none-ai"), "from your environment");
+});
+
+test("the sentence before a configuration: the route, the version, the model", () => {
   const say = (slug: string, id: string) =>
     reference(styles.get(slug)).getElementById(`${id}-config`)!.querySelector(".config-intro")!.text;
   assert.is(
     say("gcp-ai", "video-generations"),
-    "The AI Proxy plugin on the route gcp-ai-video-generations, for Kong Gateway 3.13 or later. It reads " +
-      "GCP_PROJECT_ID from your environment: set it first (no secret is written here). The gateway reads the " +
-      "Google Cloud service account's JSON from GCP_SERVICE_ACCOUNT in its own environment.",
+    "The AI Proxy plugin on the route gcp-ai-video-generations, for Kong Gateway 3.13 or later.",
   );
   assert.is(
     say("none-ai", "chat"),
     "The AI Proxy plugin on the route none-ai-chat, for Kong Gateway 3.6 or later. No model is set: the " +
       "gateway takes it from each request's model field.",
   );
-  assert.match(say("aws-ai", "chat"), "It reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from your environment");
 });
 
 test("a provider without a gateway block has no Configure rows", () => {
@@ -100,6 +123,12 @@ test("the twin carries each capability's decK configuration in a yaml block, aft
       provider.slug,
     );
     assert.is(md.includes("> **Warning:** Unconfirmed:"), !provider.gateway!.confirmed, provider.slug);
+    // Beside each configuration too, linking to the page's full warning.
+    const marks = md.split("\n").filter((line) => line.startsWith("**Unconfirmed:**"));
+    assert.is(marks.length, provider.gateway!.confirmed ? 0 : provider.capabilities.length, provider.slug);
+    for (const mark of marks) assert.match(mark, `/ai-providers/${provider.slug}/#config-unconfirmed)`);
+    // Where the other two formats are.
+    assert.match(md, `[this provider's JSON](https://`);
   }
 });
 
