@@ -17,7 +17,7 @@
   const formats = formatTabs.map((tab) => tab.dataset.configFormat);
   const names = Object.fromEntries(formatTabs.map((tab) => [tab.dataset.configFormat, tab.textContent]));
   /** Each format's key in a capability's `config` in the JSON API. */
-  const jsonKey = (format) => format.replaceAll("-", "_");
+  const jsonKeys = Object.fromEntries(formatTabs.map((tab) => [tab.dataset.configFormat, tab.dataset.configKey]));
 
   const tabsOf = (group) => [...group.querySelectorAll('[role="tab"][data-config-format]')];
   const panelsOf = (group) => [...group.querySelectorAll(".config-panel[data-config-format]")];
@@ -61,7 +61,7 @@
     try {
       const json = await providerJson(group.dataset.configJson);
       const capability = json.capabilities.find((c) => c.id === group.dataset.configCapability);
-      const text = capability?.config?.[jsonKey(panel.dataset.configFormat)];
+      const text = capability?.config?.[jsonKeys[panel.dataset.configFormat]];
       if (typeof text !== "string") throw new Error(`no ${panel.dataset.configFormat} configuration`);
       panel.querySelector("code").textContent = text;
       panel.querySelector("pre").hidden = false;
