@@ -149,6 +149,8 @@ export interface FileIdentity {
   readonly locate: ProblemCollector;
   /** True once `locate` has been made (so draining it does not parse every file). */
   readonly located: boolean;
+  /** The file as messages name it (without parsing it again, as `locate.file` would). */
+  file: string;
   name: string;
   slug: string | undefined;
   explicitSlug: boolean;
@@ -247,6 +249,7 @@ function fileIdentity(raw: Record<string, unknown>, file: string, source: () => 
     get located() {
       return locate !== undefined;
     },
+    file,
     name: raw.name,
     slug,
     explicitSlug,
@@ -362,23 +365,24 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
   const _problems: DataProblem[] = [];
   const where = (identity: FileIdentity, field: string) => {
     const line = identity.locate.position(field, false)?.line;
-    return `${identity.locate.file}${line ? ` (line ${line})` : ""}`;
+    return `${identity.file}${line ? ` (line ${line})` : ""}`;
   };
   const names = new Map<string, FileIdentity>();
   const slugs = new Map<string, FileIdentity>();
   for (const identity of identities) {
-    const { locate, name, slug } = identity;
+    // Not `locate` here: it parses the file again, wanted only when there is a problem to place.
+    const { name, slug } = identity;
     const sameName = names.get(name.toLowerCase());
     const sameSlug = slug === undefined ? undefined : slugs.get(slug);
     if (sameName) {
-      locate.add(
+      identity.locate.add(
         "name",
         `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each provider ` +
           `to have its own name. Rename one of them.`,
       );
     } else if (sameSlug && slug !== undefined) {
       const field = identity.explicitSlug ? "slug" : "name";
-      locate.add(
+      identity.locate.add(
         field,
         `found ${describe(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ` +
           `${describe(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected ` +

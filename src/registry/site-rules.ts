@@ -115,9 +115,9 @@ export function fileNameProblems(identities: readonly FileIdentity[], unsettled:
     if (identity.slug !== undefined) bump(`slug:${identity.slug}`);
   }
   for (const identity of identities) {
-    if (unsettled.has(identity.locate.file)) continue;
+    if (unsettled.has(identity.file)) continue;
     if (count.get(`name:${identity.name.toLowerCase()}`)! > 1 || count.get(`slug:${identity.slug}`)! > 1) continue;
-    const file = identity.locate.file;
+    const file = identity.file;
     const extension = path.posix.extname(file);
     const base = path.posix.basename(file, extension);
     if (identity.slug === undefined || base === identity.slug) continue;
