@@ -273,17 +273,15 @@ function compileInclude(tag: any, options: CompileOptions): Render | undefined {
   const withValue = tag.withVar ? compileToken(tag.withVar) : undefined;
   if (!file || !hash || (tag.withVar && !withValue) || tag.liquid.options.jekyllInclude) return undefined;
   const partial = options.partial(file, tag.currentFile);
+  // liquidjs also saves and resets its `blocks`/`blockMode` registers around an include: only `layout` and
+  // `block` read them, and a template that uses those is rendered by liquidjs, so the fast path skips that.
   return (ctx, out) => {
-    const saved = ctx.saveRegister("blocks", "blockMode");
-    ctx.setRegister("blocks", {});
-    ctx.setRegister("blockMode", 0);
     const scope = Object.assign(Object.create(null), hash(ctx));
     if (withValue) scope[file] = withValue(ctx);
     const render = partial();
     ctx.push(scope);
     render(ctx, out);
     ctx.pop();
-    ctx.restoreRegister(saved);
   };
 }
 

@@ -31,6 +31,8 @@ export class FastLiquid extends Liquid {
   /** Each partial's compiled form, by liquidjs' cache key; `null` when unsupported. */
   readonly #partials = new Map<string, Render | null>();
   readonly #compile: CompileOptions;
+  /** How many renders took the fast path and how many liquidjs': for tests and measurements. */
+  readonly renders = { fast: 0, liquidjs: 0 };
   /** Options under which a context differs from what the compiled form assumes: then liquidjs renders. */
   readonly #liquidjsOnly: boolean;
 
@@ -55,20 +57,25 @@ export class FastLiquid extends Liquid {
    */
   override _render(templates: Template[], scope: Context | object | undefined, renderOptions: any): any {
     const plan = this.#liquidjsOnly || scope instanceof Context ? null : this.#plan(templates);
-    if (!plan) return super._render(templates, scope, renderOptions);
-    const ctx = new Context(scope, this.options, renderOptions, { liquid: this });
-    if (ctx.strictVariables || renderOptions?.renderLimit !== undefined) {
-      return super._render(templates, scope, renderOptions);
+    const ctx = plan && new Context(scope, this.options, renderOptions, { liquid: this });
+    if (!plan || !ctx || ctx.strictVariables || renderOptions?.renderLimit !== undefined) {
+      return this.#liquidjs(templates, scope, renderOptions);
     }
     try {
       const out = new Emitter();
       plan(ctx, out);
+      this.renders.fast++;
       return out.buffer;
     } catch (error) {
       // Not supported after all (a partial, a promise): liquidjs from now on. Any other error: liquidjs says it.
       if (error instanceof FallBack) this.#plans.set(templates, null);
-      return super._render(templates, scope, renderOptions);
+      return this.#liquidjs(templates, scope, renderOptions);
     }
+  }
+
+  #liquidjs(templates: Template[], scope: Context | object | undefined, renderOptions: any): any {
+    this.renders.liquidjs++;
+    return super._render(templates, scope, renderOptions);
   }
 
   /**
