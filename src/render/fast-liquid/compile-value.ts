@@ -21,8 +21,21 @@ interface AnyToken {
 
 /** The context's own variable lookup (`findScope` is private in liquidjs' types, public at run time). */
 interface Scopes {
+  sync: boolean;
   findScope(key: unknown): unknown;
   readProperty(scope: unknown, key: unknown): unknown;
+}
+
+/**
+ * One segment of a path, read by the context. liquidjs' async mode awaits a promise met on the way (a value a
+ * template reads from Eleventy's data may be one); the synchronous fast path cannot, so liquidjs renders then.
+ */
+function readIn(ctx: Scopes, scope: unknown, key: unknown): unknown {
+  const value = ctx.readProperty(scope, key);
+  if (typeof value === "object" && value !== null && !ctx.sync && typeof (value as any).then === "function") {
+    throw new FallBack(`the value of \`${String(key)}\` is a promise`);
+  }
+  return value;
 }
 
 /** `evalToken`: a literal, a variable path, a range; `undefined` when the token is of a kind not handled. */
@@ -59,8 +72,8 @@ function compilePropertyAccess(token: AnyToken): Evaluate | undefined {
   const constant = (token.props as AnyToken[]).every((prop) => "content" in prop);
   const keys = constant ? props.map((prop) => prop(undefined as unknown as Context)) : [];
   const read = (ctx: Scopes, scope: unknown): unknown => {
-    if (constant) for (const key of keys) scope = ctx.readProperty(scope, key);
-    else for (const prop of props) scope = ctx.readProperty(scope, prop(ctx as unknown as Context));
+    if (constant) for (const key of keys) scope = readIn(ctx, scope, key);
+    else for (const prop of props) scope = readIn(ctx, scope, prop(ctx as unknown as Context));
     return scope;
   };
   if (token.variable) {
@@ -72,14 +85,14 @@ function compilePropertyAccess(token: AnyToken): Evaluate | undefined {
     const [first] = keys;
     return (ctx) => {
       const scopes = ctx as unknown as Scopes;
-      return scopes.readProperty(scopes.findScope(first), first);
+      return readIn(scopes, scopes.findScope(first), first);
     };
   }
   if (constant && keys.length === 2) {
     const [first, second] = keys;
     return (ctx) => {
       const scopes = ctx as unknown as Scopes;
-      return scopes.readProperty(scopes.readProperty(scopes.findScope(first), first), second);
+      return readIn(scopes, readIn(scopes, scopes.findScope(first), first), second);
     };
   }
   return (ctx) => {

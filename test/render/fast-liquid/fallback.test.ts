@@ -85,6 +85,16 @@ test("a filter answering with a promise: liquidjs awaits it when rendering async
   assert.equal(fast.renders, { fast: 0, liquidjs: 3 });
 });
 
+test("a promise in the data: liquidjs awaits it when rendering asynchronously", async () => {
+  const [fast, liquidjs] = engines();
+  const source = "{% for x in later.list %}{{ x }}{% endfor %} {{ later.word }}";
+  const later = () => ({ later: Promise.resolve({ list: [1, 2], word: "w" }) });
+  const template = fast.parse(source);
+  assert.is(await fast.render(template, later()), "12 w");
+  assert.is(await fast.render(template, later()), await liquidjs.parseAndRender(source, later()));
+  assert.equal(fast.renders, { fast: 0, liquidjs: 2 });
+});
+
 test("an error while rendering is liquidjs' own error, with its place in the template", () => {
   const [fast, liquidjs] = engines();
   const source = "line one\n{% if word %}{{ word | fails }}{% endif %}";
