@@ -1,4 +1,4 @@
-import { type Context, defaultOperators, isTruthy, TokenKind, toValue, toValueSync } from "liquidjs";
+import { type Context, Drop, defaultOperators, isTruthy, TokenKind, toValue, toValueSync } from "liquidjs";
 import { FallBack, isArray, isIterator, isThenable } from "./runtime.ts";
 
 /**
@@ -22,17 +22,35 @@ interface AnyToken {
 /** The context's own variable lookup (`findScope` is private in liquidjs' types, public at run time). */
 interface Scopes {
   sync: boolean;
+  ownPropertyOnly: boolean;
   findScope(key: unknown): unknown;
   readProperty(scope: unknown, key: unknown): unknown;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
- * One segment of a path, read by the context. liquidjs' async mode awaits a promise met on the way (a value a
- * template reads from Eleventy's data may be one); the synchronous fast path cannot, so liquidjs renders then.
+ * One segment of a path: liquidjs' `readProperty`, with its usual case done here (a name other than `size`,
+ * `first`, `last` on an object that is not a drop and has no `toLiquid`: an own property, a method called).
+ * liquidjs' async mode awaits a promise met on the way (a value a template reads from Eleventy's data may be
+ * one); the synchronous fast path cannot, so liquidjs renders then.
  */
 function readIn(ctx: Scopes, scope: unknown, key: unknown): unknown {
-  const value = ctx.readProperty(scope, key);
-  if (typeof value === "object" && value !== null && !ctx.sync && typeof (value as any).then === "function") {
+  let value: any;
+  if (
+    typeof key === "string" &&
+    typeof scope === "object" &&
+    scope !== null &&
+    key !== "size" &&
+    key !== "first" &&
+    key !== "last" &&
+    !(scope instanceof Drop) &&
+    typeof (scope as any).toLiquid !== "function"
+  ) {
+    value = ctx.ownPropertyOnly && !hasOwn.call(scope, key) ? undefined : (scope as any)[key];
+    if (typeof value === "function") value = value.call(scope);
+  } else value = ctx.readProperty(scope, key);
+  if (typeof value === "object" && value !== null && !ctx.sync && typeof value.then === "function") {
     throw new FallBack(`the value of \`${String(key)}\` is a promise`);
   }
   return value;

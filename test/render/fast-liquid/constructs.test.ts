@@ -1,6 +1,6 @@
 // Each Liquid construct the fast path renders, on small templates and their edges, against liquidjs itself:
 // the same output, byte for byte, synchronously and asynchronously, and the fast path really taken.
-import { Liquid, type LiquidOptions } from "liquidjs";
+import { Drop, Liquid, type LiquidOptions } from "liquidjs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { FastLiquid } from "../../../src/render/fast-liquid/fast-liquid.ts";
@@ -39,7 +39,33 @@ function engines(): [FastLiquid, Liquid] {
   return [fast, liquidjs];
 }
 
+/** A drop: its methods are read as properties, and a missing one asks `liquidMethodMissing`. */
+class Shelf extends Drop {
+  books = ["x", "y"];
+  title() {
+    return "Shelf <1>";
+  }
+  override liquidMethodMissing(key: string) {
+    return `missing ${key}`;
+  }
+}
+
+/** A class instance: its prototype's members are not own properties (liquidjs reads own properties only). */
+class Point {
+  x = 1;
+  get y() {
+    return 2;
+  }
+  name() {
+    return "point";
+  }
+}
+
 const data = {
+  shelf: new Shelf(),
+  point: new Point(),
+  wrapped: { toLiquid: () => ({ inner: "unwrapped" }) },
+  method: { greet: () => "hi", count: 3 },
   site: { title: "Site <&>" },
   none: null,
   emptyText: "",
@@ -72,6 +98,11 @@ const cases: Array<[string, string]> = [
   ["arrays print joined", "{{ list }} {{ nested }} {{ emptyList }}"],
   ["size, first, last", "{{ list.size }} {{ text.size }} {{ list.first }} {{ list.last }} {{ emptyList.size }}"],
   ["own size/first beat the built-ins", "{{ object.size }} {{ object.first }} {{ object.b.c }} {{ object.b.size }}"],
+  [
+    "drops, class instances, toLiquid, functions",
+    "{{ shelf.title }} {{ shelf.books.size }} {{ shelf.nope }} " +
+      "{{ point.x }}[{{ point.y }}][{{ point.name }}] {{ wrapped.inner }} {{ method.greet }} {{ method.count }}",
+  ],
   ["bracket access", "{{ list[1] }} {{ list[-1] }} {{ object['b']['c'] }} {{ list[count] }} {{ nested[0][1] }}"],
   ["literal roots", "{{ 'abc'.size }} {{ (1..4) }} {{ (1..count).last }} {{ 12 }} {{ 1.5 }} {{ nil }} {{ true }}"],
   ["filters with arguments", "{{ text | replace: 'world', 'there' | append: '!' | prepend: '> ' }}"],
