@@ -234,6 +234,33 @@ for (const [name, source] of cases) {
   });
 }
 
+test("a cached partial is read and compiled once for every render, and again after `clearCaches`", () => {
+  const fast = new FastLiquid({ ...options(), cache: true });
+  const fs = fast.options.fs as any;
+  const reads: string[] = [];
+  const readFileSync = fs.readFileSync.bind(fs);
+  fs.readFileSync = (file: string) => {
+    reads.push(file);
+    return readFileSync(file);
+  };
+  const template = fast.parse("{% for x in list %}{% include 'greet.liquid', name: x %};{% endfor %}");
+  assert.is(fast.renderSync(template, data), "Hello a;Hello b;Hello c;");
+  assert.is(fast.renderSync(template, data), "Hello a;Hello b;Hello c;");
+  assert.equal(reads, ["greet.liquid"]);
+  // The dev server keeps this engine across rebuilds: an edited partial must be read again.
+  const original = fs.mapping["greet.liquid"];
+  fs.mapping["greet.liquid"] = "Bye {{ name }}";
+  try {
+    assert.is(fast.renderSync(template, data), "Hello a;Hello b;Hello c;", "cached until cleared");
+    fast.clearCaches();
+    assert.is(fast.renderSync(template, data), "Bye a;Bye b;Bye c;");
+    assert.equal(reads, ["greet.liquid", "greet.liquid"]);
+  } finally {
+    fs.mapping["greet.liquid"] = original;
+  }
+  assert.equal(fast.renders, { fast: 4, liquidjs: 0 });
+});
+
 test("every case renders something different from its neighbours: the table is not vacuous", () => {
   const [, liquidjs] = engines();
   const outputs = cases.map(([, source]) => liquidjs.parseAndRenderSync(source, data));
