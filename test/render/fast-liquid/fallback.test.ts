@@ -7,9 +7,15 @@ import { FastLiquid } from "../../../src/render/fast-liquid/fast-liquid.ts";
 const partials: Record<string, string> = {
   "counter.liquid": "{% increment n %}{% increment n %}",
   "plain.liquid": "plain {{ word }}",
+  "layout.liquid": "<{% block content %}default{% endblock %}>",
 };
 
-const options = (): LiquidOptions => ({ templates: partials, strictFilters: true, outputEscape: "escape" });
+const options = (): LiquidOptions => ({
+  templates: partials,
+  strictFilters: true,
+  outputEscape: "escape",
+  cache: true,
+});
 
 function engines(): [FastLiquid, Liquid] {
   const fast = new FastLiquid(options());
@@ -45,6 +51,7 @@ const unsupported: Array<[string, string]> = [
   ["increment and decrement", "{% increment n %}{% increment n %}{% decrement m %} {{ word }}"],
   ["tablerow", "{% tablerow x in list cols: 2 %}{{ x }}{% endtablerow %}"],
   ["a partial named by a variable", "{% assign name = 'plain.liquid' %}{% include name %}"],
+  ["layout and block", "{% layout 'layout.liquid' %}{% block content %}{{ word }}{% endblock %}"],
   ["a custom tag", "{% if word %}{% shout hello %}{% endif %}"],
 ];
 
@@ -72,6 +79,16 @@ test("a partial the fast path cannot render: the including template falls back, 
   assert.not.ok(fast.rendersFast(template), "remembered");
   assert.is(fast.renderSync(template, data()), expected);
   assert.equal(fast.renders, { fast: 0, liquidjs: 2 });
+});
+
+test("a partial liquidjs' async render cached as a promise: read again, and rendered by the fast path", async () => {
+  const [fast, liquidjs] = engines();
+  const slow = "{% cycle 'a' %}{% include 'plain.liquid' %}";
+  assert.is(await fast.render(fast.parse(slow), data()), await liquidjs.parseAndRender(slow, data()));
+  const quick = fast.parse("{% include 'plain.liquid' %}!");
+  assert.is(fast.renderSync(quick, data()), "plain w!");
+  assert.is(await fast.render(quick, data()), "plain w!");
+  assert.equal(fast.renders, { fast: 2, liquidjs: 1 });
 });
 
 test("a filter answering with a promise: liquidjs awaits it when rendering asynchronously", async () => {
