@@ -16,9 +16,9 @@ export const fastLiquidEnabled = (): boolean => process.env.LIQUID_ENGINE !== "l
 
 /**
  * A liquidjs engine that renders a parsed template with plain function calls instead of liquidjs' generators:
- * each `Template[]` is compiled once (on its first render, cached with it) into a tree of closures that resolve
- * property paths, filters and partials once; liquidjs' own `Context`, filter handlers, truthiness and output escape
- * do the rest, so the output is liquidjs' byte for byte.
+ * each `Template[]` is compiled once (by `parse`, or on its first render: a file, a partial), cached with it, into
+ * a tree of closures that resolve property paths, filters and partials once; liquidjs' own `Context`, filter
+ * handlers, truthiness and output escape do the rest, so the output is liquidjs' byte for byte.
  *
  * A template that uses what the compiler does not know (break, cycle, tablerow, layout/block, a dynamic partial
  * name, custom operators, an unknown custom tag) is rendered by liquidjs: decided once per template, or per
@@ -49,6 +49,13 @@ export class FastLiquid extends Liquid {
       this.options.keepOutputType ||
       this.options.strictVariables ||
       this.options.renderLimit !== Infinity;
+  }
+
+  /** A template parsed by liquidjs, and compiled at once: whether the fast path renders it is decided here. */
+  override parse(html: string, filepath?: string): Template[] {
+    const templates = super.parse(html, filepath);
+    if (!this.#liquidjsOnly) this.#plan(templates);
+    return templates;
   }
 
   /**
