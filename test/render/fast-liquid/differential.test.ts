@@ -10,6 +10,7 @@ import { writeSyntheticRegistry } from "../../../scripts/bench/synthetic-registr
 import { loadRegistry } from "../../../src/registry/load.ts";
 import type { FastLiquid } from "../../../src/render/fast-liquid/fast-liquid.ts";
 import { fixture, projectEleventy, projectRoot, withBuildFolders } from "../../helpers/build-site.ts";
+import { runNode } from "../../helpers/run-node.ts";
 
 interface Build {
   /** Every file written, by its path in the output folder (the search index aside: it indexes these pages). */
@@ -74,6 +75,34 @@ test("a synthetic registry of 100 providers: every page and twin as liquidjs ren
     await assertSameBuild(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a command-line build split over processes (as from 300 providers): the same files as liquidjs'", async () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), "fast-liquid-split-"));
+  try {
+    const registry = path.join(work, "registry");
+    writeSyntheticRegistry(path.join(projectRoot, "_data/providers"), registry, 40);
+    const cli = (output: string, env: Record<string, string>) =>
+      runNode(["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"], {
+        PROVIDERS_DIR: registry,
+        ELEVENTY_OUTPUT: path.join(work, output),
+        PROVIDER_BUILD_SPLIT_AT: "2",
+        ...env,
+      });
+    const [reference, fast] = await Promise.all([cli("liquidjs", { LIQUID_ENGINE: "liquidjs" }), cli("fast", {})]);
+    assert.is(reference.code, 0, reference.output);
+    assert.is(fast.code, 0, fast.output);
+    const files = filesUnder(path.join(work, "liquidjs"));
+    assert.equal(filesUnder(path.join(work, "fast")), files);
+    assert.ok(files.filter((file) => file.endsWith("/index.md")).length === 40, "a twin per provider");
+    for (const file of files) {
+      const expected = readFileSync(path.join(work, "liquidjs", file), "utf8");
+      const actual = readFileSync(path.join(work, "fast", file), "utf8");
+      if (actual !== expected) assert.fixture(actual, expected, file);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 });
 
