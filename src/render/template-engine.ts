@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Liquid } from "liquidjs";
+import { FastLiquid } from "./fast-liquid/fast-liquid.ts";
 import { escapeMarkdownText } from "../outputs/markdown-text.ts";
 import { escapeHtml } from "./inline.ts";
 import { htmlFormat, markdownFormat, registerOutputFormat } from "./output-formats.ts";
@@ -20,15 +21,23 @@ export const escapeMarkdownOutput = (value: unknown): string => escapeMarkdownTe
  * templates, every `{{ output }}` escaped: for HTML as HTML, for Markdown as Markdown text),
  * with the same filters. The Markdown twins are rendered with it from TypeScript (a template
  * pass through Eleventy per twin costs more than the twin), and tests render partials with it.
+ * It renders with the fast path (src/render/fast-liquid/), byte for byte as liquidjs would (`renderer`
+ * `"liquidjs"`: liquidjs alone, to compare with).
  */
-export function createTemplateEngine(format: "html" | "markdown", includesDir: string = INCLUDES_DIR): Liquid {
-  const liquid = new Liquid({
+export function createTemplateEngine(
+  format: "html" | "markdown",
+  includesDir: string = INCLUDES_DIR,
+  renderer: "fast" | "liquidjs" = "fast",
+): Liquid {
+  const options = {
     root: [path.resolve(includesDir)],
     extname: ".liquid",
     cache: true,
     strictFilters: true,
     outputEscape: format === "html" ? escapeHtmlOutput : escapeMarkdownOutput,
-  });
+  };
+  // liquidjs alone: what the differential tests compare the fast path with.
+  const liquid = renderer === "fast" ? new FastLiquid(options) : new Liquid(options);
   registerOutputFormat(liquid, format === "html" ? htmlFormat : markdownFormat);
   registerFactFilters(liquid);
   registerReaderFilters(liquid);
