@@ -67,14 +67,18 @@ export function inlineLinks(text: string): InlineLink[] {
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const HTML_SPECIAL = /[&<>"']/;
+const TEXT_SPECIAL = /[&<>]/;
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+  // Most values have nothing to escape: a test is about twice as fast as a replace that finds nothing.
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!) : text;
 }
 
 /** Escapes text for an element's content only (never an attribute): quotes stay as they are. */
 export function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (ch) => HTML_ESCAPES[ch]!);
+  return TEXT_SPECIAL.test(text) ? text.replace(/[&<>]/g, (ch) => HTML_ESCAPES[ch]!) : text;
 }
 
 const cache = new Map<string, string>();
