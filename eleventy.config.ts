@@ -7,6 +7,7 @@ import { escapeHtmlOutput } from "./src/render/template-engine.ts";
 export default function (eleventyConfig: any) {
   // Read per build, not once per process: tests and the benchmark build many sites in one run.
   // A build writes beside the output folder and swaps it in when it succeeds.
+  // With `--output <dir>`, Eleventy writes its pages there, so the build writes everything there, in place.
   const output = outputFolderFor(process.env.ELEVENTY_OUTPUT ?? "_site");
   eleventyConfig.setOutputDirectory(path.relative(process.cwd(), output.buildDir) || ".");
   eleventyConfig.addPlugin(providerReferencePlugin, {

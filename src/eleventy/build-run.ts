@@ -78,6 +78,7 @@ export class BuildRun {
     const twins = await (this.twins ?? this.writeTwins());
     await this.search?.write(this.output.buildDir);
     const written = new Set<string>(twins);
+    for (const file of this.state.copiedFiles) written.add(path.resolve(this.output.buildDir, file));
     for (const result of run.results ?? []) {
       if (result.outputPath) written.add(path.resolve(result.outputPath));
     }

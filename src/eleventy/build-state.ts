@@ -25,6 +25,8 @@ export class BuildState {
   private history?: Promise<FileHistory>;
   /** The providers whose pages and twins this process writes: all of them unless the build is split. */
   pages: PageShare = allPages;
+  /** The files Eleventy copies (passthrough), as paths in the output folder. */
+  copiedFiles: readonly string[] = [];
 
   /** `registry`: one already loaded and checked (a split build's helper process), instead of the data folder. */
   constructor(

@@ -56,14 +56,26 @@ export class OutputFolder {
 
 /**
  * The output folder for this run: staged for a build (command line or programmatic), in place for
- * the dev server, which serves the folder it writes, and for an incremental build. Eleventy's
- * output directory is its `buildDir`.
+ * the dev server, which serves the folder it writes, for an incremental build, and for a folder
+ * given with `--output` (there Eleventy writes its pages, whatever the configuration sets).
+ * Otherwise Eleventy's output directory is its `buildDir`.
  */
-export function outputFolderFor(target: string): OutputFolder {
+export function outputFolderFor(target: string, argv: readonly string[] = process.argv): OutputFolder {
   const mode = process.env.ELEVENTY_RUN_MODE;
   // An incremental build (`--incremental`) writes only what changed, so it must write in place.
-  const inPlace = mode === "serve" || mode === "watch" || process.argv.includes("--incremental");
-  return new OutputFolder(path.resolve(target), !inPlace);
+  // Eleventy writes where `--output` says whatever the configuration asks, so that one is in place too.
+  const given = outputArgument(argv);
+  const inPlace = mode === "serve" || mode === "watch" || argv.includes("--incremental") || given !== undefined;
+  return new OutputFolder(path.resolve(given ?? target), !inPlace);
+}
+
+/** The folder given on Eleventy's command line (`--output=dist` or `--output dist`), if any. */
+export function outputArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i]!.startsWith("--output=")) return argv[i]!.slice("--output=".length);
+    if (argv[i] === "--output" && argv[i + 1] !== undefined) return argv[i + 1];
+  }
+  return undefined;
 }
 
 /** Puts `staging` where `target` is: renamed in one step, or entry by entry when the folder itself cannot move. */

@@ -120,8 +120,10 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   registerMatrixRowsFilter(eleventyConfig, state);
   registerProviderReferenceTag(eleventyConfig, state);
 
-  registerAssetFiles(eleventyConfig, state.paths.assetsDir, !helper);
+  const assets = registerAssetFiles(eleventyConfig, state.paths.assetsDir, !helper);
   const schemaUrl = registerSchemaFile(eleventyConfig, state.paths.schemaFile, !helper);
+  // Copied, not rendered: a build in place must not take them for stale.
+  state.copiedFiles = [...assets, ...(schemaUrl && !helper ? [schemaUrl.slice(1)] : [])];
   registerProvidersJsonShortcode(eleventyConfig, state, schemaUrl);
   registerLlmsTxtShortcode(eleventyConfig, state, schemaUrl);
   registerSitemapShortcode(eleventyConfig, state);

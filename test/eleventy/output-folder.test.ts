@@ -120,6 +120,27 @@ test("npm run build: a deleted provider's files go; a rendering error leaves the
   assert.not.ok(existsSync(`${out}.building`), "the staging folder is removed");
 });
 
+test("npx @11ty/eleventy --output <dir>: the whole site in that folder, built in place, _site untouched", async () => {
+  const registry = registryCopy();
+  const staged = temporary("staged");
+  assert.is((await cliBuild(registry, staged)).code, 0);
+  const given = temporary("given");
+  writeFileSync(path.join(given, "stale.html"), "left by an older build");
+  const siteBefore = existsSync(path.join(projectRoot, "_site"))
+    ? snapshot(path.join(projectRoot, "_site"))
+    : undefined;
+  // Eleventy writes its pages where `--output` says, whatever the configuration asks: everything else must follow.
+  const run = await runNode(["node_modules/@11ty/eleventy/cmd.cjs", "--quiet", `--output=${given}`], {
+    PROVIDERS_DIR: registry,
+  });
+  assert.is(run.code, 0, run.output);
+  assert.equal(filesUnder(given).sort(), filesUnder(staged).sort(), "the same files as a staged build, nothing stale");
+  for (const file of ["index.html", ...filesOf("example-ai"), "assets", "schema/provider.schema.json"])
+    assert.ok(existsSync(path.join(given, file)), file);
+  assert.not.ok(existsSync(`${given}.building`));
+  if (siteBefore) assert.equal(snapshot(path.join(projectRoot, "_site")), siteBefore, "_site is left alone");
+});
+
 test("the dev server: deleting a provider's file removes its page, twin and JSON", async () => {
   const registry = registryCopy();
   const out = temporary("serve");
