@@ -3,6 +3,7 @@ import { providerSearchRecord } from "../outputs/search-records.ts";
 import type { BuildState } from "./build-state.ts";
 import { stopCliBuild } from "./check-before-build.ts";
 import type { OutputFolder } from "./output-folder.ts";
+import { writeProvidersJson } from "./providers-json-file.ts";
 import { writeProviderTwins } from "./provider-twins.ts";
 import { SearchIndexBuild } from "./search-index.ts";
 import type { HelperProcesses } from "./split-build.ts";
@@ -22,6 +23,7 @@ export class BuildRun {
   private includesDir = "_includes";
 
   /**
+   * `schemaUrl`: the data files' JSON Schema's address, when the site publishes it (named in `/api/providers.json`).
    * `split`: a command-line build split over two processes. The first (`first`: its helper, which it
    * waits for) prepared the staging folder before starting it, indexes for search and publishes; the
    * helper (`helper`: it reports the files it wrote) writes its pages and twins only.
@@ -29,6 +31,7 @@ export class BuildRun {
   constructor(
     private readonly state: BuildState,
     private readonly output: OutputFolder,
+    private readonly schemaUrl: string | undefined,
     private readonly split?: { first: HelperProcesses } | { helper: (written: string[]) => void },
   ) {}
 
@@ -68,7 +71,10 @@ export class BuildRun {
     this.twins?.catch(() => {});
   }
 
-  /** The pages are out: the twins and the index are finished, then the output folder is published. */
+  /**
+   * The pages are out: the twins and the index are finished, `/api/providers.json` is joined from the
+   * twins (the helpers' too), then the output folder is published.
+   */
   async finish(run: {
     outputMode?: string;
     incremental?: boolean;
@@ -90,6 +96,8 @@ export class BuildRun {
       }
       for (const file of helpers) written.add(file);
     }
+    const facts = this.state.current;
+    written.add(await writeProvidersJson(this.output.buildDir, facts.registry.providers, facts.site, this.schemaUrl));
     // An incremental rebuild writes only what changed: nothing else may be taken for stale.
     if (!run.incremental) this.output.publish(written, [SEARCH_INDEX_DIR]);
   }
