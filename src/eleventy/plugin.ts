@@ -9,6 +9,7 @@ import { registerChangedDataFiles } from "./changed-data-files.ts";
 import { isCliBuild, stopCliBuildOnDataError } from "./check-before-build.ts";
 import { registerDeletedDataFiles } from "./deleted-data-files.ts";
 import { registerFactFilters } from "./fact-filters.ts";
+import { registerFlatRenderedPages } from "./flat-rendered-pages.ts";
 import { registerHelperTemplates } from "./helper-templates.ts";
 import { registerHistoryData } from "./history-data.ts";
 import { registerHomeData } from "./home-data.ts";
@@ -112,6 +113,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   registerCapabilityMatrixData(eleventyConfig, state);
   registerHomeData(eleventyConfig, state);
 
+  registerFlatRenderedPages(eleventyConfig);
   registerOutputFormatFilters(eleventyConfig);
   registerFactFilters(eleventyConfig);
   registerReaderFilters(eleventyConfig);
