@@ -5,11 +5,8 @@ import { stopCliBuild } from "./check-before-build.ts";
 import type { OutputFolder } from "./output-folder.ts";
 import { writeProvidersJson } from "./providers-json-file.ts";
 import { writeProviderTwins } from "./provider-twins.ts";
-import { SearchIndexBuild } from "./search-index.ts";
+import { SEARCH_INDEX_DIR, SearchIndexBuild } from "./search-index.ts";
 import type { HelperProcesses } from "./split-build.ts";
-
-/** The search index's folder in the site. */
-const SEARCH_INDEX_DIR = "pagefind";
 
 /**
  * The work of one build beyond Eleventy's pages, start to end: the Markdown and JSON twins and the
@@ -61,10 +58,14 @@ export class BuildRun {
     });
     if (run.runMode === "build" || !this.indexedOnce) {
       this.indexedOnce = true;
-      this.search = new SearchIndexBuild(function* () {
-        // One at a time: Pagefind is sent a batch, and the records of 10,000 pages need not wait in memory.
-        for (const provider of facts.registry.providers) yield providerSearchRecord(provider, facts.site);
-      }, facts.site.language);
+      this.search = new SearchIndexBuild(
+        function* () {
+          // One at a time: Pagefind is sent a batch, and the records of 10,000 pages need not wait in memory.
+          for (const provider of facts.registry.providers) yield providerSearchRecord(provider, facts.site);
+        },
+        facts.site.language,
+        this.output.buildDir,
+      );
     }
     if (this.output.staged) this.twins = this.writeTwins();
     // Awaited by `finish`; a build that fails before then must not leave it unhandled.
@@ -82,7 +83,7 @@ export class BuildRun {
   }): Promise<void> {
     if (run.outputMode && run.outputMode !== "fs") return;
     const twins = await (this.twins ?? this.writeTwins());
-    await this.search?.write(this.output.buildDir);
+    await this.search?.written();
     const written = new Set<string>(twins);
     for (const result of run.results ?? []) {
       if (result.outputPath) written.add(path.resolve(result.outputPath));
