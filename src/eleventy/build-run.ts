@@ -98,7 +98,7 @@ export class BuildRun {
       for (const file of helpers) written.add(file);
     }
     const facts = this.state.current;
-    written.add(await writeProvidersJson(this.output.buildDir, facts.registry.providers, facts.site, this.schemaUrl));
+    written.add(writeProvidersJson(this.output.buildDir, facts.registry.providers, facts.site, this.schemaUrl));
     // An incremental rebuild writes only what changed: nothing else may be taken for stale.
     if (!run.incremental) this.output.publish(written, [SEARCH_INDEX_DIR]);
   }
