@@ -34,15 +34,23 @@ test("a page with a character beyond Latin-1 keeps its text", () => {
   assert.is(compactPage(page), page);
 });
 
-test("the provider pages of a build are held one byte a character", async () => {
+test("a page of a build is held one byte a character, though its template holds a character beyond Latin-1", async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "provider-flat-pages-"));
-  const held: number[] = [];
+  const held = new Map<string, number>();
+  // A `›` in a comment: liquidjs cuts the page's text out of a source held two bytes a character.
+  const extra = {
+    "flat-page-test.liquid":
+      "---\npermalink: /flat-page-test/\n---\n{% comment %}\u203a{% endcomment %}<p>" +
+      "{% for provider in registry.providers %}<a href='/{{ provider.slug }}/'>{{ provider.name }}</a> {% endfor %}</p>",
+  };
   try {
     await withBuildFolders(path.join(projectRoot, "_data/providers"), out, async () => {
-      const elev = projectEleventy(out, {}, (config) =>
+      const elev = projectEleventy(out, extra, (config) =>
         config.on("eleventy.after", ({ results }: { results: { url: string; content: unknown }[] }) => {
           for (const { url, content } of results) {
-            if (/^\/ai-providers\/[^/]+\/$/.test(url) && typeof content === "string") held.push(bytesPerChar(content));
+            // Pages with a character beyond Latin-1 in them need two bytes a character.
+            if (typeof content === "string" && content && !/[^\u0000-\u00ff]/.test(content))
+              held.set(url, bytesPerChar(content));
           }
         }),
       );
@@ -51,8 +59,8 @@ test("the provider pages of a build are held one byte a character", async () => 
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  assert.ok(held.length > 1, "provider pages were rendered");
-  for (const bytes of held) assert.ok(bytes < 1.01, `a provider page held at ${bytes.toFixed(2)} bytes a character`);
+  assert.ok((held.get("/flat-page-test/") ?? 2) < 1.01, `held at ${held.get("/flat-page-test/")} bytes a character`);
+  for (const [url, bytes] of held) assert.ok(bytes < 1.01, `${url} held at ${bytes.toFixed(2)} bytes a character`);
 });
 
 test.run();
