@@ -34,14 +34,15 @@ test("a page with a character beyond Latin-1 keeps its text", () => {
   assert.is(compactPage(page), page);
 });
 
-test("a page of a build is held one byte a character, though its template holds a character beyond Latin-1", async () => {
+test("a built page is held one byte a character, though its template holds a character beyond Latin-1", async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "provider-flat-pages-"));
   const held = new Map<string, number>();
   // A `›` in a comment: liquidjs cuts the page's text out of a source held two bytes a character.
   const extra = {
     "flat-page-test.liquid":
       "---\npermalink: /flat-page-test/\n---\n{% comment %}\u203a{% endcomment %}<p>" +
-      "{% for provider in registry.providers %}<a href='/{{ provider.slug }}/'>{{ provider.name }}</a> {% endfor %}</p>",
+      "{% for provider in registry.providers %}<a href='/{{ provider.slug }}/'>{{ provider.name }}</a> " +
+      "{% endfor %}</p>",
   };
   try {
     await withBuildFolders(path.join(projectRoot, "_data/providers"), out, async () => {
