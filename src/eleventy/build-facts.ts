@@ -13,7 +13,6 @@ export class BuildFacts {
   private matrixCache?: CapabilityMatrix;
   private historyCache?: FileHistory;
   private statsCache?: SiteStats;
-  private readonly json = new Map<Provider, string>();
 
   /** `history`: the data files' git history, when already being read beside the build. */
   constructor(
@@ -55,13 +54,11 @@ export class BuildFacts {
     return this.history.lastCommitted(path.resolve(this.paths.root, provider.file));
   }
 
-  /** The provider's JSON, made once for its own file and for `/api/providers.json`. */
+  /**
+   * The provider's JSON, for its own file (`/api/providers.json` is joined from those files): not kept,
+   * 15 KB a provider.
+   */
   providerJson(provider: Provider): string {
-    let json = this.json.get(provider);
-    if (json === undefined) {
-      json = renderProviderJson(provider, this.site, this.lastUpdated(provider) ?? null);
-      this.json.set(provider, json);
-    }
-    return json;
+    return renderProviderJson(provider, this.site, this.lastUpdated(provider) ?? null);
   }
 }

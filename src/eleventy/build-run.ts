@@ -3,12 +3,10 @@ import { providerSearchRecord } from "../outputs/search-records.ts";
 import type { BuildState } from "./build-state.ts";
 import { stopCliBuild } from "./check-before-build.ts";
 import type { OutputFolder } from "./output-folder.ts";
+import { writeProvidersJson } from "./providers-json-file.ts";
 import { writeProviderTwins } from "./provider-twins.ts";
-import { SearchIndexBuild } from "./search-index.ts";
+import { SEARCH_INDEX_DIR, SearchIndexBuild } from "./search-index.ts";
 import type { HelperProcesses } from "./split-build.ts";
-
-/** The search index's folder in the site. */
-const SEARCH_INDEX_DIR = "pagefind";
 
 /**
  * The work of one build beyond Eleventy's pages, start to end: the Markdown and JSON twins and the
@@ -22,6 +20,7 @@ export class BuildRun {
   private includesDir = "_includes";
 
   /**
+   * `schemaUrl`: the data files' JSON Schema's address, when the site publishes it (named in `/api/providers.json`).
    * `split`: a command-line build split over two processes. The first (`first`: its helper, which it
    * waits for) prepared the staging folder before starting it, indexes for search and publishes; the
    * helper (`helper`: it reports the files it wrote) writes its pages and twins only.
@@ -29,6 +28,7 @@ export class BuildRun {
   constructor(
     private readonly state: BuildState,
     private readonly output: OutputFolder,
+    private readonly schemaUrl: string | undefined,
     private readonly split?: { first: HelperProcesses } | { helper: (written: string[]) => void },
   ) {}
 
@@ -58,17 +58,24 @@ export class BuildRun {
     });
     if (run.runMode === "build" || !this.indexedOnce) {
       this.indexedOnce = true;
-      this.search = new SearchIndexBuild(function* () {
-        // One at a time: Pagefind is sent a batch, and the records of 10,000 pages need not wait in memory.
-        for (const provider of facts.registry.providers) yield providerSearchRecord(provider, facts.site);
-      }, facts.site.language);
+      this.search = new SearchIndexBuild(
+        function* () {
+          // One at a time: Pagefind is sent a batch, and the records of 10,000 pages need not wait in memory.
+          for (const provider of facts.registry.providers) yield providerSearchRecord(provider, facts.site);
+        },
+        facts.site.language,
+        this.output.buildDir,
+      );
     }
     if (this.output.staged) this.twins = this.writeTwins();
     // Awaited by `finish`; a build that fails before then must not leave it unhandled.
     this.twins?.catch(() => {});
   }
 
-  /** The pages are out: the twins and the index are finished, then the output folder is published. */
+  /**
+   * The pages are out: the twins and the index are finished, `/api/providers.json` is joined from the
+   * twins (the helpers' too), then the output folder is published.
+   */
   async finish(run: {
     outputMode?: string;
     incremental?: boolean;
@@ -76,7 +83,7 @@ export class BuildRun {
   }): Promise<void> {
     if (run.outputMode && run.outputMode !== "fs") return;
     const twins = await (this.twins ?? this.writeTwins());
-    await this.search?.write(this.output.buildDir);
+    await this.search?.written();
     const written = new Set<string>(twins);
     for (const file of this.state.copiedFiles) written.add(path.resolve(this.output.buildDir, file));
     for (const result of run.results ?? []) {
@@ -91,6 +98,8 @@ export class BuildRun {
       }
       for (const file of helpers) written.add(file);
     }
+    const facts = this.state.current;
+    written.add(writeProvidersJson(this.output.buildDir, facts.registry.providers, facts.site, this.schemaUrl));
     // An incremental rebuild writes only what changed: nothing else may be taken for stale.
     if (!run.incremental) this.output.publish(written, [SEARCH_INDEX_DIR]);
   }

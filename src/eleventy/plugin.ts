@@ -9,6 +9,7 @@ import { registerChangedDataFiles } from "./changed-data-files.ts";
 import { isCliBuild, stopCliBuildOnDataError } from "./check-before-build.ts";
 import { registerDeletedDataFiles } from "./deleted-data-files.ts";
 import { registerFactFilters } from "./fact-filters.ts";
+import { registerFlatRenderedPages } from "./flat-rendered-pages.ts";
 import { registerHelperTemplates } from "./helper-templates.ts";
 import { registerHistoryData } from "./history-data.ts";
 import { registerHomeData } from "./home-data.ts";
@@ -22,7 +23,6 @@ export { outputFolderFor } from "./output-folder.ts";
 import { registerProviderPageFilters } from "./provider-page-filters.ts";
 import { registerProviderPagesData } from "./provider-pages-data.ts";
 import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
-import { registerProvidersJsonShortcode } from "./providers-json-shortcode.ts";
 import { registerReaderFilters } from "./reader-filters.ts";
 import { registerRegistryData } from "./registry-data.ts";
 import { registerSchemaFile } from "./schema-file.ts";
@@ -81,20 +81,21 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     const checked = () => (registry = state.check());
     stopCliBuildOnDataError(checked, path.relative(root, state.paths.providersDir) || ".");
   }
+  const schemaUrl = registerSchemaFile(eleventyConfig, state.paths.schemaFile, !helper);
   let run: BuildRun;
   if (helper) {
     state.pages = helper.share;
     registerHelperTemplates(eleventyConfig);
-    run = new BuildRun(state, output, { helper: helper.done });
+    run = new BuildRun(state, output, schemaUrl, { helper: helper.done });
   } else if (registry && output.staged && splitsAt(registry.providers.length) && isPlainCliBuild()) {
     // A large registry: the provider pages are split over several processes, on both cores.
     // The staging folder is cleared before it starts writing there.
     output.prepare();
     const first = new HelperProcesses(registry);
     state.pages = first.share;
-    run = new BuildRun(state, output, { first });
+    run = new BuildRun(state, output, schemaUrl, { first });
   } else {
-    run = new BuildRun(state, output);
+    run = new BuildRun(state, output, schemaUrl);
   }
 
   eleventyConfig.addWatchTarget(state.paths.providersDir);
@@ -112,6 +113,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   registerCapabilityMatrixData(eleventyConfig, state);
   registerHomeData(eleventyConfig, state);
 
+  registerFlatRenderedPages(eleventyConfig);
   registerOutputFormatFilters(eleventyConfig);
   registerFactFilters(eleventyConfig);
   registerReaderFilters(eleventyConfig);
@@ -121,10 +123,8 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   registerProviderReferenceTag(eleventyConfig, state);
 
   const assets = registerAssetFiles(eleventyConfig, state.paths.assetsDir, !helper);
-  const schemaUrl = registerSchemaFile(eleventyConfig, state.paths.schemaFile, !helper);
   // Copied, not rendered: a build in place must not take them for stale.
   state.copiedFiles = [...assets, ...(schemaUrl && !helper ? [schemaUrl.slice(1)] : [])];
-  registerProvidersJsonShortcode(eleventyConfig, state, schemaUrl);
   registerLlmsTxtShortcode(eleventyConfig, state, schemaUrl);
   registerSitemapShortcode(eleventyConfig, state);
 }

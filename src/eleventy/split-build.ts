@@ -15,15 +15,30 @@ const RANGE_ENV = "PROVIDER_BUILD_PAGES";
  */
 const SPLIT_AT = 300;
 /**
- * At most this many provider pages a process: Eleventy keeps each page (~50 KB with its data) until
+ * About this many provider pages a process: Eleventy keeps each page (~80 KB with its data) until
  * the build ends, so a process's memory grows with its pages.
  */
 const PAGES_PER_PROCESS = 2500;
 /**
  * The first process's part of an even share of the pages: it also loads and validates the registry
- * before any page, builds the other pages (the matrix, the JSON, the sitemap) and feeds the search index.
+ * before any page, builds the other pages (the matrix and its views, each held twice: with and without
+ * its layout) and writes `/api/providers.json`. At 10,000 providers, with 0.6 of a share (1,500 pages)
+ * it peaked at 524 MiB, with 0.35 (875 pages; the helpers 3,042 each, 427 to 438 MiB) at 436 to 446.
  */
-const FIRST_WEIGHT = 0.6;
+const FIRST_WEIGHT = 0.35;
+
+/**
+ * How a registry of `count` providers is shared out: the first process's pages (`0` to `first`), then
+ * each helper's range (`from` to `to`, in registry order), together every page once.
+ */
+export function splitPlan(count: number): { first: number; helpers: { from: number; to: number }[] } {
+  const processes = Math.max(2, Math.ceil(count / PAGES_PER_PROCESS));
+  const first = Math.ceil((count / processes) * FIRST_WEIGHT);
+  const per = Math.ceil((count - first) / (processes - 1));
+  const helpers: { from: number; to: number }[] = [];
+  for (let from = first; from < count; from += per) helpers.push({ from, to: Math.min(from + per, count) });
+  return { first, helpers };
+}
 
 const REGISTRY_FILE = "registry.v8";
 const writtenFile = (dir: string, from: number) => path.join(dir, `written-${from}.json`);
@@ -74,18 +89,15 @@ export class HelperProcesses {
   private readonly helpers: { from: number; exited: Promise<number | null> }[] = [];
 
   constructor(registry: Registry) {
-    const count = registry.providers.length;
-    const processes = Math.max(2, Math.ceil(count / PAGES_PER_PROCESS));
-    const first = Math.ceil((count / processes) * FIRST_WEIGHT);
+    const { first, helpers } = splitPlan(registry.providers.length);
     this.share = (providers) => providers.slice(0, first);
     this.dir = mkdtempSync(path.join(os.tmpdir(), "provider-build-"));
     writeFileSync(path.join(this.dir, REGISTRY_FILE), v8.serialize(registry.providers));
     const children: ReturnType<typeof spawn>[] = [];
-    const per = Math.ceil((count - first) / (processes - 1));
-    for (let from = first; from < count; from += per) {
+    for (const { from, to } of helpers) {
       // The same command (`eleventy` and its arguments) and Node options; the summary line is the first's to print.
       const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-        env: { ...process.env, [HELPER_ENV]: this.dir, [RANGE_ENV]: `${from}-${Math.min(from + per, count)}` },
+        env: { ...process.env, [HELPER_ENV]: this.dir, [RANGE_ENV]: `${from}-${to}` },
         stdio: ["ignore", "ignore", "inherit"],
       });
       children.push(child);

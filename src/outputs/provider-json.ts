@@ -85,18 +85,32 @@ export function renderProviderJson(provider: Provider, site: SiteConfig, lastUpd
 }
 
 /**
- * `/api/providers.json`: every provider, from the providers' JSON already rendered for their
- * own files (joined, not rendered again).
+ * `/api/providers.json` around its providers: the text before the first provider's JSON and after
+ * the last, which are joined by `,\n` in between. Split so the file can be written a provider at a
+ * time, from the providers' own files, without holding every provider's JSON at once.
  */
-export function renderProvidersJson(site: SiteConfig, providerJson: readonly string[], schemaUrl?: string): string {
+export function providersJsonFrame(
+  site: SiteConfig,
+  count: number,
+  schemaUrl?: string,
+): { head: string; tail: string } {
   const head = {
     site: site.url,
     description:
       `Every AI provider ${site.product} can proxy, normalised from one data file per provider. Text fields are ` +
       `inline Markdown.`,
     ...(schemaUrl ? { data_file_schema: absoluteUrl(site, schemaUrl) } : {}),
-    provider_count: providerJson.length,
+    provider_count: count,
   };
   const fields = JSON.stringify(head, null, 2).slice(0, -2);
-  return `${fields},\n  "providers": [\n${providerJson.join(",\n")}\n  ]\n}\n`;
+  return { head: `${fields},\n  "providers": [\n`, tail: "\n  ]\n}\n" };
+}
+
+/**
+ * `/api/providers.json`: every provider, from the providers' JSON already rendered for their
+ * own files (joined, not rendered again).
+ */
+export function renderProvidersJson(site: SiteConfig, providerJson: readonly string[], schemaUrl?: string): string {
+  const { head, tail } = providersJsonFrame(site, providerJson.length, schemaUrl);
+  return `${head}${providerJson.join(",\n")}${tail}`;
 }
