@@ -28,7 +28,7 @@ import { registerRegistryData } from "./registry-data.ts";
 import { registerSchemaFile } from "./schema-file.ts";
 import { registerSiteData } from "./site-data.ts";
 import { registerSitemapShortcode } from "./sitemap-shortcode.ts";
-import { favourMemoryFor, HelperProcesses, helperSnapshot, splitsAt } from "./split-build.ts";
+import { dataFileCount, favourMemoryFor, HelperProcesses, helperSnapshot, splitsAt } from "./split-build.ts";
 import { registerUrlsData } from "./urls-data.ts";
 import type { Registry } from "../registry/load.ts";
 
@@ -76,8 +76,13 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   state.readHistory();
   const output = options.output ?? new OutputFolder(path.resolve(root, "_site"), false);
   let registry: Registry | undefined;
+  let helpers: HelperProcesses | undefined;
   if (!helper) {
     if (isPlainCliBuild()) favourMemoryFor(state.paths.providersDir);
+    // A large registry: the provider pages are split over several processes, on both cores. The
+    // helpers start now, from the number of files, so they start up while the registry is loaded.
+    const files = output.staged && isPlainCliBuild() ? dataFileCount(state.paths.providersDir) : 0;
+    if (splitsAt(files)) helpers = new HelperProcesses(files);
     const checked = () => (registry = state.check());
     stopCliBuildOnDataError(checked, path.relative(root, state.paths.providersDir) || ".");
   }
@@ -87,13 +92,12 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     state.pages = helper.share;
     registerHelperTemplates(eleventyConfig);
     run = new BuildRun(state, output, schemaUrl, { helper: helper.done });
-  } else if (registry && output.staged && splitsAt(registry.providers.length) && isPlainCliBuild()) {
-    // A large registry: the provider pages are split over several processes, on both cores.
-    // The staging folder is cleared before it starts writing there.
+  } else if (registry && helpers) {
+    // The staging folder is cleared before the helpers start writing there.
     output.prepare();
-    const first = new HelperProcesses(registry);
-    state.pages = first.share;
-    run = new BuildRun(state, output, schemaUrl, { first });
+    helpers.handOver(registry);
+    state.pages = helpers.share;
+    run = new BuildRun(state, output, schemaUrl, { first: helpers });
   } else {
     run = new BuildRun(state, output, schemaUrl);
   }

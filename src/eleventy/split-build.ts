@@ -3,13 +3,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
-import { Registry } from "../registry/load.ts";
+import { providerFiles, Registry } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
 
 /** Set in a helper process: the folder holding the registry it builds from and, at the end, what it wrote. */
 const HELPER_ENV = "PROVIDER_BUILD_HELPER";
-/** Set in a helper process: the providers whose pages it writes, `<from>-<to>` in registry order. */
-const RANGE_ENV = "PROVIDER_BUILD_PAGES";
 /**
  * A registry this large (or `PROVIDER_BUILD_SPLIT_AT`) is split: below it a second Eleventy costs more than it saves.
  */
@@ -31,8 +29,10 @@ const FIRST_WEIGHT = 0.35;
  * How a registry of `count` providers is shared out: the first process's pages (`0` to `first`), then
  * each helper's range (`from` to `to`, in registry order), together every page once.
  */
-export function splitPlan(count: number): { first: number; helpers: { from: number; to: number }[] } {
-  const processes = Math.max(2, Math.ceil(count / PAGES_PER_PROCESS));
+export function splitPlan(
+  count: number,
+  processes = processesFor(count),
+): { first: number; helpers: { from: number; to: number }[] } {
   const first = Math.ceil((count / processes) * FIRST_WEIGHT);
   const per = Math.ceil((count - first) / (processes - 1));
   const helpers: { from: number; to: number }[] = [];
@@ -40,7 +40,12 @@ export function splitPlan(count: number): { first: number; helpers: { from: numb
   return { first, helpers };
 }
 
+/** How many processes build a registry of `count` providers, the first included. */
+export const processesFor = (count: number) => Math.max(2, Math.ceil(count / PAGES_PER_PROCESS));
+
 const REGISTRY_FILE = "registry.v8";
+/** What a helper reads on its standard input once the registry is in the folder: then its range follows. */
+const READY = "ready";
 const writtenFile = (dir: string, from: number) => path.join(dir, `written-${from}.json`);
 
 /** Which providers' pages (and twins) this process writes. */
@@ -70,6 +75,15 @@ export function favourMemoryFor(providersDir: string): void {
   if (splitsAt(entries) && entries > 2 * PAGES_PER_PROCESS) v8.setFlagsFromString(MEMORY_FLAG);
 }
 
+/** How many provider files the folder holds (as the registry reads them: regular `.yaml` files); 0 when unreadable. */
+export function dataFileCount(providersDir: string): number {
+  try {
+    return providerFiles(providersDir).length;
+  } catch {
+    return 0;
+  }
+}
+
 /** Whether a command-line build of this many providers is split over several processes. */
 export function splitsAt(count: number): boolean {
   const at = Number(process.env.PROVIDER_BUILD_SPLIT_AT || SPLIT_AT);
@@ -77,40 +91,56 @@ export function splitsAt(count: number): boolean {
 }
 
 /**
- * A command-line build split over several processes, seen from the first: the registry is parsed
- * and validated once, here, and serialised; each helper runs the same Eleventy command on it, writes
- * its range of provider pages and their twins into the same staging folder, and says which files it
- * wrote. The first process keeps the first range, builds every other page and publishes the folder.
+ * A command-line build split over several processes, seen from the first. The helpers are started
+ * before the registry is loaded, from the number of data files, so that each starts Node and Eleventy
+ * while the first process parses and validates the registry (once, here). Then it is serialised into a
+ * folder and each helper is told, on its standard input, which range of the provider pages is its own;
+ * it writes them and their twins into the same staging folder and says which files it wrote. The first
+ * process keeps the first range, builds every other page and publishes the folder.
  */
 export class HelperProcesses {
-  /** The first process's share of the provider pages. */
-  readonly share: PageShare;
+  /** The first process's share of the provider pages (known once the registry is handed over). */
+  readonly share: PageShare = (providers) => providers.slice(0, this.first);
+  private first = 0;
   private readonly dir: string;
+  private readonly children: ReturnType<typeof spawn>[] = [];
   private readonly helpers: { from: number; exited: Promise<number | null> }[] = [];
 
-  constructor(registry: Registry) {
-    const { first, helpers } = splitPlan(registry.providers.length);
-    this.share = (providers) => providers.slice(0, first);
+  /** Starts a helper for each process after the first that a registry of `count` files needs. */
+  constructor(count: number) {
     this.dir = mkdtempSync(path.join(os.tmpdir(), "provider-build-"));
-    writeFileSync(path.join(this.dir, REGISTRY_FILE), v8.serialize(registry.providers));
-    const children: ReturnType<typeof spawn>[] = [];
-    for (const { from, to } of helpers) {
+    for (let n = 1; n < processesFor(count); n++) {
       // The same command (`eleventy` and its arguments) and Node options; the summary line is the first's to print.
       const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-        env: { ...process.env, [HELPER_ENV]: this.dir, [RANGE_ENV]: `${from}-${to}` },
-        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, [HELPER_ENV]: this.dir },
+        stdio: ["pipe", "ignore", "inherit"],
       });
-      children.push(child);
+      // A helper that stopped early (it said why on stderr) is seen in `written`, not here.
+      child.stdin!.on("error", () => {});
+      this.children.push(child);
+    }
+    // A first process that stops (a data mistake, a template error, Ctrl-C) stops its helpers too.
+    process.once("exit", () => {
+      for (const child of this.children) child.kill();
+      rmSync(this.dir, { recursive: true, force: true });
+    });
+  }
+
+  /** Hands the loaded and checked registry to the helpers, each with its range of the pages. */
+  handOver(registry: Registry): void {
+    const { first, helpers } = splitPlan(registry.providers.length, this.children.length + 1);
+    this.first = first;
+    writeFileSync(path.join(this.dir, REGISTRY_FILE), v8.serialize(registry.providers));
+    this.children.forEach((child, index) => {
+      const range = helpers[index];
       const exited = new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) resolve(child.exitCode);
         child.once("exit", (code) => resolve(code));
         child.once("error", () => resolve(null));
       });
-      this.helpers.push({ from, exited });
-    }
-    // A first process that stops (a template error, Ctrl-C) stops its helpers too.
-    process.once("exit", () => {
-      for (const child of children) child.kill();
-      rmSync(this.dir, { recursive: true, force: true });
+      // A helper without a range (a registry smaller than its files promised) has nothing to write.
+      child.stdin!.end(range ? `${READY} ${range.from}-${range.to}\n` : "");
+      if (range) this.helpers.push({ from: range.from, exited });
     });
   }
 
@@ -125,13 +155,24 @@ export class HelperProcesses {
   }
 }
 
-/** In a helper process: the registry it was handed and its range of the pages; undefined elsewhere. */
+/**
+ * In a helper process: the registry it was handed and its range of the pages, once the first process
+ * has loaded it (this waits for that, on standard input); undefined in any other process. A helper whose
+ * first process stopped before handing it over (a data mistake: the first says so) exits at once.
+ */
 export function helperSnapshot():
   | { registry: Registry; share: PageShare; done: (written: string[]) => void }
   | undefined {
   const dir = process.env[HELPER_ENV];
-  const range = /^(\d+)-(\d+)$/.exec(process.env[RANGE_ENV] ?? "");
-  if (!dir || !range || !existsSync(path.join(dir, REGISTRY_FILE))) return undefined;
+  if (!dir) return undefined;
+  let said = "";
+  try {
+    said = readFileSync(0, "utf8");
+  } catch {
+    // No standard input to read: nothing was handed over.
+  }
+  const range = new RegExp(`^${READY} (\\d+)-(\\d+)\\n$`).exec(said);
+  if (!range || !existsSync(path.join(dir, REGISTRY_FILE))) process.exit(1);
   const providers = v8.deserialize(readFileSync(path.join(dir, REGISTRY_FILE))) as Provider[];
   const [from, to] = [Number(range[1]), Number(range[2])];
   return {
