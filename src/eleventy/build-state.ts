@@ -3,7 +3,7 @@ import { formatProblem } from "../registry/errors.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
 import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { BuildFacts } from "./build-facts.ts";
-import { allPages, type PageShare } from "./split-build.ts";
+import { allMatrixPages, allPages, type MatrixShare, type PageShare } from "./split-build.ts";
 
 /** Where the plugin reads from and writes to, resolved to absolute paths. */
 export interface ProjectPaths {
@@ -25,6 +25,8 @@ export class BuildState {
   private history?: Promise<FileHistory>;
   /** The providers whose pages and twins this process writes: all of them unless the build is split. */
   pages: PageShare = allPages;
+  /** The matrix's pages this process writes: all of them unless the build is split. */
+  matrixPages: MatrixShare = allMatrixPages;
   /** The files Eleventy copies (passthrough), as paths in the output folder. */
   copiedFiles: readonly string[] = [];
 

@@ -90,6 +90,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   let run: BuildRun;
   if (helper) {
     state.pages = helper.share;
+    state.matrixPages = helper.matrixShare;
     registerHelperTemplates(eleventyConfig);
     run = new BuildRun(state, output, schemaUrl, { helper: helper.done });
   } else if (registry && helpers) {
@@ -97,6 +98,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     output.prepare();
     helpers.handOver(registry);
     state.pages = helpers.share;
+    state.matrixPages = helpers.matrixShare;
     run = new BuildRun(state, output, schemaUrl, { first: helpers });
   } else {
     run = new BuildRun(state, output, schemaUrl);

@@ -18,12 +18,14 @@ const SPLIT_AT = 300;
  */
 const PAGES_PER_PROCESS = 2500;
 /**
- * The first process's part of an even share of the pages: it also loads and validates the registry
- * before any page, builds the other pages (the matrix and its views, each held twice: with and without
- * its layout) and writes `/api/providers.json`. At 10,000 providers, with 0.6 of a share (1,500 pages)
- * it peaked at 524 MiB, with 0.35 (875 pages; the helpers 3,042 each, 427 to 438 MiB) at 436 to 446.
+ * The first process's part of an even share of the provider pages: it also loads and validates the
+ * registry before any page, builds the small pages and writes `/api/providers.json` (the matrix's
+ * pages are the helpers'). At 10,000 providers, with 0.35 (875 pages; the helpers 3,042 each and a
+ * third of the matrix's 1,400 pages, 398 to 442 MiB) it peaks at 404 to 429 MiB; 0.15 took as long, 0.6 longer.
  */
 const FIRST_WEIGHT = 0.35;
+/** With one helper, which writes every page of the matrix, the first writes more: 1,000 providers in 3.5 s, not 4. */
+const FIRST_WEIGHT_WITH_ONE_HELPER = 0.7;
 
 /**
  * How a registry of `count` providers is shared out: the first process's pages (`0` to `first`), then
@@ -33,12 +35,21 @@ export function splitPlan(
   count: number,
   processes = processesFor(count),
 ): { first: number; helpers: { from: number; to: number }[] } {
-  const first = Math.ceil((count / processes) * FIRST_WEIGHT);
+  const first = Math.ceil((count / processes) * (processes === 2 ? FIRST_WEIGHT_WITH_ONE_HELPER : FIRST_WEIGHT));
   const per = Math.ceil((count - first) / (processes - 1));
   const helpers: { from: number; to: number }[] = [];
   for (let from = first; from < count; from += per) helpers.push({ from, to: Math.min(from + per, count) });
   return { first, helpers };
 }
+
+/**
+ * Helper `helper` of `helpers`' share of the matrix's pages: every n-th page from the k-th (the
+ * views differ in size, so each helper gets some of each); together, every page once.
+ */
+export const matrixShareOf =
+  (helper: number, helpers: number): MatrixShare =>
+  (pages) =>
+    pages.filter((_, index) => index % helpers === helper);
 
 /** How many processes build a registry of `count` providers, the first included. */
 export const processesFor = (count: number) => Math.max(2, Math.ceil(count / PAGES_PER_PROCESS));
@@ -53,13 +64,24 @@ export type PageShare = (providers: readonly Provider[]) => readonly Provider[];
 
 export const allPages: PageShare = (providers) => providers;
 
+/** Which of the matrix's pages (and its views') this process writes. */
+export type MatrixShare = <T>(pages: readonly T[]) => readonly T[];
+
+export const allMatrixPages: MatrixShare = (pages) => pages;
+
 /**
- * V8's memory-saving mode, for every process of a split build (set here before the registry is
- * loaded, passed to the helpers): the heap is collected sooner rather than grown, so a process's
- * peak stays near what it holds. Measured at 10,000 providers: loading the registry peaked at
- * 409 MB, 335 MB in this mode.
+ * V8's memory-saving mode, for the first process of a very large split build (set before the
+ * registry is loaded): the heap is collected sooner rather than grown, so the process's peak stays
+ * near what it holds. Measured at 10,000 providers: loading the registry peaked at 409 MB, 335 MB in this mode.
  */
 const MEMORY_FLAG = "--optimize-for-size";
+/**
+ * From this many providers the first process loads the registry in V8's memory-saving mode. It
+ * costs time: at 10,000 providers loading took 4.4 s in it against 2.7 s, and the build 28.4 s
+ * against 22.8 s. Since the matrix's pages went to the helpers, the first process of a 10,000-provider
+ * build peaks at 404-429 MiB without it; the registry it holds grows by about 32 MiB a thousand providers.
+ */
+const MEMORY_MODE_FROM = 12_000;
 
 /**
  * In a command-line build of a folder large enough for several helpers (where the first process's
@@ -72,7 +94,7 @@ export function favourMemoryFor(providersDir: string): void {
   } catch {
     return;
   }
-  if (splitsAt(entries) && entries > 2 * PAGES_PER_PROCESS) v8.setFlagsFromString(MEMORY_FLAG);
+  if (splitsAt(entries) && entries > MEMORY_MODE_FROM) v8.setFlagsFromString(MEMORY_FLAG);
 }
 
 /** How many provider files the folder holds (as the registry reads them: regular `.yaml` files); 0 when unreadable. */
@@ -101,6 +123,8 @@ export function splitsAt(count: number): boolean {
 export class HelperProcesses {
   /** The first process's share of the provider pages (known once the registry is handed over). */
   readonly share: PageShare = (providers) => providers.slice(0, this.first);
+  /** The first process writes none of the matrix's pages: the helpers share them (they hold ~70 KB each, twice). */
+  readonly matrixShare: MatrixShare = () => [];
   private first = 0;
   private readonly dir: string;
   private readonly children: ReturnType<typeof spawn>[] = [];
@@ -139,7 +163,7 @@ export class HelperProcesses {
         child.once("error", () => resolve(null));
       });
       // A helper without a range (a registry smaller than its files promised) has nothing to write.
-      child.stdin!.end(range ? `${READY} ${range.from}-${range.to}\n` : "");
+      child.stdin!.end(range ? `${READY} ${range.from}-${range.to} ${index}/${this.children.length}\n` : "");
       if (range) this.helpers.push({ from: range.from, exited });
     });
   }
@@ -161,7 +185,7 @@ export class HelperProcesses {
  * first process stopped before handing it over (a data mistake: the first says so) exits at once.
  */
 export function helperSnapshot():
-  | { registry: Registry; share: PageShare; done: (written: string[]) => void }
+  | { registry: Registry; share: PageShare; matrixShare: MatrixShare; done: (written: string[]) => void }
   | undefined {
   const dir = process.env[HELPER_ENV];
   if (!dir) return undefined;
@@ -171,14 +195,15 @@ export function helperSnapshot():
   } catch {
     // No standard input to read: nothing was handed over.
   }
-  const range = new RegExp(`^${READY} (\\d+)-(\\d+)\\n$`).exec(said);
+  const range = new RegExp(`^${READY} (\\d+)-(\\d+) (\\d+)/(\\d+)\\n$`).exec(said);
   if (!range || !existsSync(path.join(dir, REGISTRY_FILE))) process.exit(1);
   const providers = v8.deserialize(readFileSync(path.join(dir, REGISTRY_FILE))) as Provider[];
-  const [from, to] = [Number(range[1]), Number(range[2])];
+  const [from, to, helper, helpers] = [Number(range[1]), Number(range[2]), Number(range[3]), Number(range[4])];
   return {
     // Already in registry order, checked and normalised: no second load.
     registry: new Registry(providers),
     share: (all) => all.slice(from, to),
+    matrixShare: matrixShareOf(helper, helpers),
     done: (written) => writeFileSync(writtenFile(dir, from), JSON.stringify(written)),
   };
 }
