@@ -84,11 +84,20 @@ export function escapeText(text: string): string {
 const cache = new Map<string, string>();
 
 /**
+ * Text without a character any inline rule of the renderer starts at (escapes, code, emphasis,
+ * strikethrough, links, images, autolinks, entities, line breaks): markdown-it renders it as itself.
+ */
+export const PLAIN_INLINE = /^[^\\`*_[\]<>&~!\r\n]*$/;
+
+/**
  * Renders a value from data as inline Markdown (code spans, links, emphasis) to HTML.
  * Raw HTML is escaped; links with unsafe schemes are left as text. Results are memoised:
  * the same value recurs across many providers.
  */
 export function renderInline(text: string): string {
+  // Text no inline rule acts on (the usual sentence, a provider's name in it) renders as itself,
+  // with markdown-it's escape of `"`: no parse, and nothing cached for values seen once.
+  if (PLAIN_INLINE.test(text)) return text.includes('"') ? text.replaceAll('"', "&quot;") : text;
   let html = cache.get(text);
   if (html === undefined) {
     html = markdown.renderInline(legacyHtmlToMarkdown(text));

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import MarkdownIt from "markdown-it";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
@@ -6,6 +8,7 @@ import {
   inlineLinks,
   isAllowedLink,
   legacyHtmlToMarkdown,
+  PLAIN_INLINE,
   plainText,
   renderInline,
   renderUpstreamPath,
@@ -134,6 +137,36 @@ test("every scan is linear: 250 KB of hostile text renders and is checked in wel
       assert.ok(took < 3000, `${name}(${JSON.stringify(unit)} x ${size / unit.length}): ${Math.round(took)} ms`);
     }
   }
+});
+
+test("text no inline rule acts on renders, without a parse, as markdown-it renders it", () => {
+  // The renderer's own settings; the shortcut must give exactly what a parse would.
+  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const parsed = (text: string) => markdown.renderInline(legacyHtmlToMarkdown(text));
+  const samples = [
+    "Support for Azure 0042 basic text generation capabilities including chat, completions, and embeddings:",
+    '100% sure, (yes) {no} #hash +plus -minus =eq |pipe ^caret "q" \'s @at $dollar :colon /slash?q=1',
+    "  lead and trail  ",
+    "a  b\tc",
+    "",
+    "Ünïcödé — “quotes” … ✓",
+  ];
+  for (const text of samples) {
+    assert.ok(PLAIN_INLINE.test(text), JSON.stringify(text));
+    assert.is(renderInline(text), parsed(text), JSON.stringify(text));
+  }
+  // Any text of characters outside the rules' starting characters, printable or not.
+  const chars = fc.constantFrom(..." \t\"'#$%()+,-./0123456789:;=?@ABCXYZabcxyz^{|}é—“…✓\u00a0\u2028");
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 60 }), (parts) => {
+      const text = parts.join("");
+      return PLAIN_INLINE.test(text) && renderInline(text) === parsed(text);
+    }),
+    { numRuns: 2000 },
+  );
+  // Each rule's starting character takes the parse.
+  for (const special of ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "!", "\n", "\r"])
+    assert.not.ok(PLAIN_INLINE.test(`a ${special} b`), JSON.stringify(special));
 });
 
 test.run();
