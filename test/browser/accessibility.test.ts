@@ -1,14 +1,12 @@
 // axe-core in Chromium: WCAG 2.2 A and AA and best practice, light and dark, with the search
 // box mounted, on the home page, the matrix and its views, the 404 page and every provider page.
-import axe from "axe-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import path from "node:path";
 import { providerFiles } from "../../src/registry/load.ts";
-import { browserFixture, browserSuiteRuns } from "../helpers/browser.ts";
+import { axeViolations, browserFixture, browserSuiteRuns } from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/build-site.ts";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const accessibility = suite("accessibility");
 const it = browserSuiteRuns("accessibility (axe-core)") ? accessibility : accessibility.skip;
 const fixture = browserFixture();
@@ -34,25 +32,8 @@ it("axe finds no violation in the light and dark colour schemes", async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       await page.emulateMedia({ colorScheme: "light" });
       await page.goto(`${context.server.origin}${url}`);
-      await page.waitForSelector(".pagefind-ui__search-input");
-      await page.evaluate(axe.source);
-      for (const colorScheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme });
-        const results = await page.evaluate(
-          (tags) =>
-            (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-          TAGS,
-        );
-        runs++;
-        for (const v of results.violations as axe.Result[]) {
-          violations.push(
-            `${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(" "))
-              .join(", ")}`,
-          );
-        }
-      }
+      violations.push(...(await axeViolations(page, url)));
+      runs += 2;
     }
     await page.close();
   };

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { browserFixture, browserSuiteRuns, type BrowserFixture } from "../helpers/browser.ts";
+import { browserFixture, browserSuiteRuns, type BrowserFixture, clipboardText } from "../helpers/browser.ts";
 
 const configure = suite("configure");
 const it = browserSuiteRuns("configure (tabs, copy buttons, without JavaScript)") ? configure : configure.skip;
@@ -46,22 +46,6 @@ async function open(browser: BrowserContext, context: BrowserFixture, url: strin
   await page.goto(`${context.server.origin}${url}`);
   (page as any).errors = errors;
   return page;
-}
-
-/**
- * What the clipboard holds, read from a page of the same origin that is not the site's: the
- * site's Permissions-Policy refuses clipboard-read (as it should), and copy.js only writes.
- */
-async function clipboardText(browser: BrowserContext, origin: string): Promise<string> {
-  const reader = await browser.newPage();
-  await reader.route(`${origin}/__clipboard`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
-  );
-  await reader.goto(`${origin}/__clipboard`);
-  await reader.bringToFront();
-  const text = await reader.evaluate(() => navigator.clipboard.readText());
-  await reader.close();
-  return text;
 }
 
 /** Which panels of a disclosure show, and which tab is selected. */

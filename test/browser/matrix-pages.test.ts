@@ -1,17 +1,15 @@
 // The capability matrix's pages in Chromium, over 250 generated providers so that the matrix
 // and some views have more than one page: axe-core light and dark, 375 px, the page links by
 // keyboard and without JavaScript, the sticky header of a view, and what screen readers hear.
-import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { browserSuiteRuns, launchChromium } from "../helpers/browser.ts";
+import { axeViolations, browserSuiteRuns, launchChromium } from "../helpers/browser.ts";
 import { htmlPages } from "../helpers/built-site.ts";
 import { builtSiteOfMany } from "../helpers/many-providers.ts";
 import { netlifyHeaderRules } from "../helpers/netlify-headers.ts";
 import { serveSite, type StaticServer } from "../helpers/static-server.ts";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const pages = suite("matrix pages");
 const it = browserSuiteRuns("matrix pages (axe-core, 375 px, keyboard)") ? pages : pages.skip;
 
@@ -72,24 +70,7 @@ it(
       "/ai-providers/version/3.13/page/2/",
     ]) {
       const page = await open(url);
-      await page.waitForSelector(".pagefind-ui__search-input");
-      await page.evaluate(axe.source);
-      for (const colorScheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme });
-        const results = await page.evaluate(
-          (tags) =>
-            (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-          TAGS,
-        );
-        for (const v of results.violations as axe.Result[]) {
-          violations.push(
-            `${url} (${colorScheme}): ${v.id} (${v.impact}): ${v.help}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(" "))
-              .join(", ")}`,
-          );
-        }
-      }
+      violations.push(...(await axeViolations(page, url)));
       await close(page);
     }
     assert.equal(violations, []);

@@ -4,20 +4,18 @@
 // "Copy page as Markdown" and copy buttons, the compare page, the remembered theme with no flash.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
-import { browserSuiteRuns, launchChromium } from "../helpers/browser.ts";
+import { axeViolationsNow, browserSuiteRuns, clipboardText, launchChromium } from "../helpers/browser.ts";
 import { builtSite } from "../helpers/built-site.ts";
 import { projectRoot } from "../helpers/build-site.ts";
 import { builtSiteOfMany } from "../helpers/many-providers.ts";
 import { netlifyHeaderRules } from "../helpers/netlify-headers.ts";
 import { serveSite, type StaticServer } from "../helpers/static-server.ts";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const readers = suite("readers");
 const it = browserSuiteRuns("readers (way-finding, copy, compare, theme)") ? readers : readers.skip;
 
@@ -73,18 +71,6 @@ async function open(context: BrowserContext, site: Served, url: string): Promise
   return page;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(
-    (tags) =>
-      (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-    TAGS,
-  );
-  return (results.violations as axe.Result[]).map(
-    (v) => `${page.url()}: ${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-}
-
 it(
   "axe: no violation on every kind of page, light and dark, " + "by the system and by the toggle, shipped and 1,000",
   async () => {
@@ -109,10 +95,10 @@ it(
         const page = await context.newPage();
         await page.goto(`${site.server.origin}${url}`);
         if (url.includes("?a=")) await page.waitForSelector("[data-compare-region]:not([hidden])");
-        violations.push(...(await axeViolations(page)));
+        violations.push(...(await axeViolationsNow(page, page.url())));
         // The other theme, chosen with the toggle rather than by the system.
         await page.click("button[data-theme-toggle]");
-        violations.push(...(await axeViolations(page)));
+        violations.push(...(await axeViolationsNow(page, page.url())));
         await page.close();
       }
       await context.close();
@@ -185,19 +171,6 @@ it("at 375 px: no sideways scroll, the sidebar a closed disclosure that opens, a
   assert.not.ok(await page.locator("nav.sidebar summary").isVisible());
   await context.close();
 });
-
-/** What the clipboard holds, read from a page of the same origin without the site's Permissions-Policy. */
-async function clipboardText(context: BrowserContext, origin: string): Promise<string> {
-  const reader = await context.newPage();
-  await reader.route(`${origin}/__clipboard`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
-  );
-  await reader.goto(`${origin}/__clipboard`);
-  await reader.bringToFront();
-  const text = await reader.evaluate(() => navigator.clipboard.readText());
-  await reader.close();
-  return text;
-}
 
 it("Copy page as Markdown puts exactly the twin's text on the clipboard; copy buttons copy their value", async () => {
   const site = await shipped();

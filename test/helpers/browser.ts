@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import axe from "axe-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { builtSite, htmlPages } from "./built-site.ts";
 import { netlifyHeaderRules } from "./netlify-headers.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
@@ -71,4 +72,54 @@ export function browserFixture() {
       await fixture?.server.close();
     },
   };
+}
+
+/**
+ * What the clipboard holds, read from a page of the same origin that is not the site's: the
+ * site's Permissions-Policy refuses clipboard-read (as it should), and copy.js only writes.
+ */
+export async function clipboardText(context: BrowserContext, origin: string): Promise<string> {
+  const reader = await context.newPage();
+  await reader.route(`${origin}/__clipboard`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
+  );
+  await reader.goto(`${origin}/__clipboard`);
+  await reader.bringToFront();
+  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  return text;
+}
+
+/** The rules axe-core checks: WCAG 2.2 A and AA, and best practice. */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * axe-core's violations on a page as it shows now (its colour scheme, its theme): one line each,
+ * naming `label`, the rule and up to three nodes.
+ */
+export async function axeViolationsNow(page: Page, label: string): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(
+    (tags) =>
+      (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    AXE_TAGS,
+  );
+  return (results.violations as axe.Result[]).map(
+    (v) =>
+      `${label}: ${v.id} (${v.impact}): ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(", ")}`,
+  );
+}
+
+/** axe-core's violations on a loaded page, once its search box is mounted, in the light and then the dark scheme. */
+export async function axeViolations(page: Page, url: string): Promise<string[]> {
+  const violations: string[] = [];
+  await page.waitForSelector(".pagefind-ui__search-input");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    violations.push(...(await axeViolationsNow(page, `${url} (${colorScheme})`)));
+  }
+  return violations;
 }
