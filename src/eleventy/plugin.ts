@@ -78,11 +78,12 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   let registry: Registry | undefined;
   let helpers: HelperProcesses | undefined;
   if (!helper) {
-    if (isPlainCliBuild()) favourMemoryFor(state.paths.providersDir);
+    // The folder is counted once, before the registry is read: for V8's memory mode and for the split.
+    const files = isPlainCliBuild() ? dataFileCount(state.paths.providersDir) : 0;
+    favourMemoryFor(files);
     // A large registry: the provider pages are split over several processes, on both cores. The
     // helpers start now, from the number of files, so they start up while the registry is loaded.
-    const files = output.staged && isPlainCliBuild() ? dataFileCount(state.paths.providersDir) : 0;
-    if (splitsAt(files)) helpers = new HelperProcesses(files);
+    if (output.staged && splitsAt(files)) helpers = new HelperProcesses(files);
     const checked = () => (registry = state.check());
     stopCliBuildOnDataError(checked, path.relative(root, state.paths.providersDir) || ".");
   }

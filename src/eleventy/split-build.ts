@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
@@ -84,17 +84,11 @@ const MEMORY_FLAG = "--optimize-for-size";
 const MEMORY_MODE_FROM = 12_000;
 
 /**
- * In a command-line build of a folder large enough for several helpers (where the first process's
- * memory, not its speed, is the limit): V8 favours memory from here on.
+ * In a command-line build of `providerCount` provider files, enough for several helpers (where the
+ * first process's memory, not its speed, is the limit): V8 favours memory from here on.
  */
-export function favourMemoryFor(providersDir: string): void {
-  let entries = 0;
-  try {
-    entries = readdirSync(providersDir).length;
-  } catch {
-    return;
-  }
-  if (splitsAt(entries) && entries > MEMORY_MODE_FROM) v8.setFlagsFromString(MEMORY_FLAG);
+export function favourMemoryFor(providerCount: number): void {
+  if (splitsAt(providerCount) && providerCount > MEMORY_MODE_FROM) v8.setFlagsFromString(MEMORY_FLAG);
 }
 
 /** How many provider files the folder holds (as the registry reads them: regular `.yaml` files); 0 when unreadable. */
