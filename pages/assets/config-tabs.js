@@ -84,13 +84,16 @@
         tab.setAttribute("aria-selected", String(selected));
         tab.tabIndex = selected ? 0 : -1;
       }
-      for (const panel of panelsOf(group)) {
-        panel.hidden = panel.dataset.configFormat !== format;
-        // Filled when its disclosure is open; a closed one fills when it opens.
-        if (!panel.hidden && panel.dataset.configLazy !== undefined && group.closest("details")?.open)
-          fill(group, panel);
-      }
+      for (const panel of panelsOf(group)) panel.hidden = panel.dataset.configFormat !== format;
+      // Filled when its disclosure is open; a closed one fills when it opens.
+      if (group.closest("details")?.open) fillShown(group);
     }
+  }
+
+  /** Fills the group's shown panel when it is one copied from the template. */
+  function fillShown(group) {
+    for (const panel of panelsOf(group))
+      if (!panel.hidden && panel.dataset.configLazy !== undefined) fill(group, panel);
   }
 
   /** A copy of the panel template for `format` in the disclosure `configId` of the capability `label`; `jsonUrl` holds it. */
@@ -131,9 +134,7 @@
       for (const heading of panel.querySelectorAll(".config-heading")) heading.hidden = true;
     }
     details.addEventListener("toggle", () => {
-      if (!details.open) return;
-      for (const panel of panelsOf(group))
-        if (!panel.hidden && panel.dataset.configLazy !== undefined) fill(group, panel);
+      if (details.open) fillShown(group);
     });
     group.addEventListener("click", (event) => {
       const tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null;
