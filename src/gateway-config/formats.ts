@@ -1,4 +1,10 @@
-import { type CapabilityConfig, type ConfigObject, type ConfigValue, isEnvReference } from "./plugin-config.ts";
+import {
+  type CapabilityConfig,
+  type ConfigObject,
+  type ConfigValue,
+  type EnvReference,
+  isEnvReference,
+} from "./plugin-config.ts";
 
 /**
  * One capability's plugin configuration, written three ways. Each is text to paste as it is:
@@ -15,90 +21,111 @@ export const deckVariable = (env: string) => `DECK_${env}`;
 // YAML 1.1 and 1.2 read these as booleans or null when unquoted.
 const YAML_WORDS = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 
+const PLAIN_SCALAR = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+
 /** A scalar as YAML: plain when it cannot be misread, else double-quoted (JSON strings are YAML). */
 function yamlScalar(value: string | number | boolean): string {
   if (typeof value !== "string") return String(value);
-  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
+  return PLAIN_SCALAR.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
 }
 
-/** A block-style YAML mapping, indented by `indent` spaces; environment references written by `env`. */
-function yamlMapping(object: ConfigObject, indent: number, env: (value: ConfigValue) => string): string[] {
+const isEmpty = (object: ConfigObject): boolean => {
+  for (const _ in object) return false;
+  return true;
+};
+
+/**
+ * A block-style YAML mapping, indented by `indent` spaces, a line each into `lines`; environment
+ * references written by `env`. (Loops and pushes: three formats of every capability of every provider
+ * are written in a build, and the spread arrays this was made of cost a tenth of a 1,000-provider build.)
+ */
+function yamlMapping(object: ConfigObject, indent: number, env: (value: EnvReference) => string, lines: string[]) {
   const pad = " ".repeat(indent);
-  return Object.entries(object).flatMap(([key, value]) => {
-    if (isEnvReference(value)) return [`${pad}${key}: ${env(value)}`];
-    if (typeof value === "object") {
-      return Object.keys(value).length === 0
-        ? [`${pad}${key}: {}`]
-        : [`${pad}${key}:`, ...yamlMapping(value, indent + 2, env)];
+  for (const key in object) {
+    const value = object[key]!;
+    if (isEnvReference(value)) lines.push(`${pad}${key}: ${env(value)}`);
+    else if (typeof value !== "object") lines.push(`${pad}${key}: ${yamlScalar(value)}`);
+    else if (isEmpty(value)) lines.push(`${pad}${key}: {}`);
+    else {
+      lines.push(`${pad}${key}:`);
+      yamlMapping(value, indent + 2, env, lines);
     }
-    return [`${pad}${key}: ${yamlScalar(value)}`];
-  });
+  }
 }
 
 /** The decK reference: a plain scalar, which decK fills in before it reads the YAML. */
-const deckReference = (value: ConfigValue) => {
-  const ref = value as { env: string; prefix: string };
-  return `${ref.prefix}\${{ env "${deckVariable(ref.env)}" }}`;
-};
+const deckReference = (ref: EnvReference) => `${ref.prefix}\${{ env "${deckVariable(ref.env)}" }}`;
 
 /** The configuration as a decK file: one plugin on the route named like the configuration. */
 export function deckYaml(config: CapabilityConfig): string {
-  return [
+  const lines = [
     '_format_version: "3.0"',
     "plugins:",
     `  - name: ${PLUGIN_NAME}`,
     `    route: ${yamlScalar(config.name)}`,
     "    config:",
-    ...yamlMapping(config.config, 6, deckReference),
-  ].join("\n");
+  ];
+  yamlMapping(config.config, 6, deckReference, lines);
+  return lines.join("\n");
 }
 
 /** Text inside a single-quoted shell word: each `'` closes the quotes, adds a quoted `'`, reopens. */
-const inSingleQuotes = (text: string) => text.replaceAll("'", `'\\''`);
+const inSingleQuotes = (text: string) => (text.includes("'") ? text.replaceAll("'", `'\\''`) : text);
 
 /** JSON whose environment references close the shell's single quotes to expand `"$NAME"`. */
 function shellJson(value: ConfigValue, indent: number): string {
-  const pad = " ".repeat(indent);
   if (isEnvReference(value)) {
     const prefix = JSON.stringify(value.prefix).slice(1, -1);
     return `"${inSingleQuotes(prefix)}'"$${value.env}"'"`;
   }
   if (typeof value !== "object") return inSingleQuotes(JSON.stringify(value));
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  const inner = entries.map(([key, child]) => `${pad}  ${JSON.stringify(key)}: ${shellJson(child, indent + 2)}`);
-  return `{\n${inner.join(",\n")}\n${pad}}`;
+  if (isEmpty(value)) return "{}";
+  const pad = " ".repeat(indent);
+  let text = "{";
+  let first = true;
+  for (const key in value) {
+    text += `${first ? "\n" : ",\n"}${pad}  ${JSON.stringify(key)}: ${shellJson(value[key]!, indent + 2)}`;
+    first = false;
+  }
+  return `${text}\n${pad}}`;
 }
 
 /** The configuration as an Admin API call that adds the plugin to the route. */
 export function adminApiCommand(config: CapabilityConfig): string {
   const body = shellJson({ name: PLUGIN_NAME, config: config.config }, 0);
-  return [
-    `curl -i -X POST ${ADMIN_API}/routes/${config.name}/plugins/ \\`,
-    '  --header "Accept: application/json" \\',
-    '  --header "Content-Type: application/json" \\',
-    `  --data '${body}'`,
-  ].join("\n");
+  return (
+    `curl -i -X POST ${ADMIN_API}/routes/${config.name}/plugins/ \\\n` +
+    '  --header "Accept: application/json" \\\n' +
+    '  --header "Content-Type: application/json" \\\n' +
+    `  --data '${body}'`
+  );
+}
+
+interface SecretPatch {
+  path: string;
+  key: string;
+  env: string;
+  prefix: string;
 }
 
 /** Where a Kubernetes configuration reads each environment reference: a JSON pointer and the Secret's key. */
-function secretPatches(
-  object: ConfigObject,
-  pointer = "",
-): { path: string; key: string; env: string; prefix: string }[] {
-  return Object.entries(object).flatMap(([key, value]) => {
+function secretPatches(object: ConfigObject, pointer = "", patches: SecretPatch[] = []): SecretPatch[] {
+  for (const key in object) {
+    const value = object[key]!;
     const path = `${pointer}/${key}`;
     // The Secret's key names the field it fills (`auth.header_value`), so two fields never share one.
     if (isEnvReference(value))
-      return [{ path, key: path.slice(1).replaceAll("/", "."), env: value.env, prefix: value.prefix }];
-    return typeof value === "object" ? secretPatches(value, path) : [];
-  });
+      patches.push({ path, key: path.slice(1).replaceAll("/", "."), env: value.env, prefix: value.prefix });
+    else if (typeof value === "object") secretPatches(value, path, patches);
+  }
+  return patches;
 }
 
 /** The tree without its environment references; their parents stay (a JSON patch adds into them). */
 function withoutReferences(object: ConfigObject): ConfigObject {
   const kept: ConfigObject = {};
-  for (const [key, value] of Object.entries(object)) {
+  for (const key in object) {
+    const value = object[key]!;
     if (isEnvReference(value)) continue;
     kept[key] = typeof value === "object" ? withoutReferences(value) : value;
   }
@@ -108,6 +135,8 @@ function withoutReferences(object: ConfigObject): ConfigObject {
 /** The Kubernetes Secret the KongPlugins of one provider read: `<slug>-ai-proxy`. */
 export const secretName = (config: CapabilityConfig) => `${config.slug}-ai-proxy`;
 
+const noReference = () => "";
+
 /**
  * The configuration as a KongPlugin for Kong Ingress Controller. Values from the environment
  * come from a Secret through `configPatches`, whose values KIC reads as JSON: the comment at the
@@ -116,32 +145,37 @@ export const secretName = (config: CapabilityConfig) => `${config.slug}-ai-proxy
 export function kongPluginYaml(config: CapabilityConfig): string {
   const patches = secretPatches(config.config);
   const secret = secretName(config);
-  const head = patches.length
-    ? [
-        `# Kong Ingress Controller 3.1 or later. Create the Secret first (the values are JSON strings):`,
-        `# kubectl create secret generic ${secret} ${patches
-          .map((p) => `--from-literal=${p.key}="\\"${p.prefix}$${p.env}\\""`)
-          .join(" ")}`,
-      ]
-    : [];
-  const patchLines = patches.flatMap((p) => [
-    `  - path: ${p.path}`,
-    "    valueFrom:",
-    "      secretKeyRef:",
-    `        name: ${secret}`,
-    `        key: ${p.key}`,
-  ]);
-  return [
-    ...head,
+  const lines: string[] = [];
+  if (patches.length) {
+    lines.push(
+      `# Kong Ingress Controller 3.1 or later. Create the Secret first (the values are JSON strings):`,
+      `# kubectl create secret generic ${secret} ${patches
+        .map((p) => `--from-literal=${p.key}="\\"${p.prefix}$${p.env}\\""`)
+        .join(" ")}`,
+    );
+  }
+  lines.push(
     "apiVersion: configuration.konghq.com/v1",
     "kind: KongPlugin",
     "metadata:",
     `  name: ${yamlScalar(config.name)}`,
     `plugin: ${PLUGIN_NAME}`,
     "config:",
-    ...yamlMapping(withoutReferences(config.config), 2, () => ""),
-    ...(patchLines.length ? ["configPatches:", ...patchLines] : []),
-  ].join("\n");
+  );
+  yamlMapping(withoutReferences(config.config), 2, noReference, lines);
+  if (patches.length) {
+    lines.push("configPatches:");
+    for (const p of patches) {
+      lines.push(
+        `  - path: ${p.path}`,
+        "    valueFrom:",
+        "      secretKeyRef:",
+        `        name: ${secret}`,
+        `        key: ${p.key}`,
+      );
+    }
+  }
+  return lines.join("\n");
 }
 
 /** The three formats of one capability's configuration, each with no white space at either end (as copied). */
