@@ -1,5 +1,6 @@
 import path from "node:path";
 import { assetManifest, assetUrlOf } from "../outputs/assets.ts";
+import { addLiquidFilters } from "./liquid-filters.ts";
 
 const fromCwd = (file: string) => path.relative(process.cwd(), file).split(path.sep).join("/");
 
@@ -16,6 +17,6 @@ export function registerAssetFiles(eleventyConfig: any, assetsDir: string, copy 
     eleventyConfig.addPassthroughCopy({ [fromCwd(path.join(assetsDir, name))]: `assets/${hashed}` });
     copied.push(`assets/${hashed}`);
   }
-  eleventyConfig.addFilter("assetUrl", assetUrlOf(assets, fromCwd(assetsDir)));
+  addLiquidFilters(eleventyConfig, { assetUrl: assetUrlOf(assets, fromCwd(assetsDir)) });
   return copied;
 }

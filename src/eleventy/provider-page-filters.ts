@@ -3,6 +3,7 @@ import type { Registry } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
 import type { SiteConfig } from "../site-config.ts";
 import type { BuildState } from "./build-state.ts";
+import { addLiquidFilters } from "./liquid-filters.ts";
 
 /**
  * `{{ provider | providerNavigation }}` (sidebar, previous and next, breadcrumbs and their
@@ -11,14 +12,16 @@ import type { BuildState } from "./build-state.ts";
 export function registerProviderPageFilters(eleventyConfig: any, state: BuildState): void {
   // Indexed once a registry (a build); each page then costs the size of its own sidebar.
   const navigations = new WeakMap<Registry, SiteNavigation>();
-  eleventyConfig.addFilter("providerNavigation", function (this: any, provider: Provider) {
-    // The layout asks, and Eleventy compiles a layout once a process with the filters of the
-    // first build's plugin: so the registry and site come from the page's data, which is this build's.
-    const registry: Registry = this?.context?.get(["registry"]) ?? state.current.registry;
-    const site: SiteConfig = this?.context?.get(["site"]) ?? state.current.site;
-    let navigation = navigations.get(registry);
-    if (!navigation) navigations.set(registry, (navigation = new SiteNavigation(registry.providers, site)));
-    return navigation.forProvider(provider);
+  addLiquidFilters(eleventyConfig, {
+    providerNavigation(this: any, provider: Provider) {
+      // The layout asks, and Eleventy compiles a layout once a process with the filters of the
+      // first build's plugin: so the registry and site come from the page's data, which is this build's.
+      const registry: Registry = this?.context?.get(["registry"]) ?? state.current.registry;
+      const site: SiteConfig = this?.context?.get(["site"]) ?? state.current.site;
+      let navigation = navigations.get(registry);
+      if (!navigation) navigations.set(registry, (navigation = new SiteNavigation(registry.providers, site)));
+      return navigation.forProvider(provider);
+    },
+    providerSummary: (provider: Provider) => state.current.summary(provider),
   });
-  eleventyConfig.addFilter("providerSummary", (provider: Provider) => state.current.summary(provider));
 }

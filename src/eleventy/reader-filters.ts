@@ -1,6 +1,7 @@
 import { readerFilters } from "../render/reader-filters.ts";
+import { addLiquidFilters } from "./liquid-filters.ts";
 
 /** The way-finding filters (`pageHeadings`, `missingCapabilities`, `scriptJson`): src/render/reader-filters.ts. */
 export function registerReaderFilters(eleventyConfig: any): void {
-  for (const [name, filter] of Object.entries(readerFilters)) eleventyConfig.addFilter(name, filter);
+  addLiquidFilters(eleventyConfig, readerFilters);
 }
