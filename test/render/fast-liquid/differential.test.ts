@@ -78,7 +78,7 @@ test("a synthetic registry of 100 providers: every page and twin as liquidjs ren
   }
 });
 
-test("a command-line build split over processes (as from 300 providers): the same files as liquidjs'", async () => {
+test("a command-line build split over processes (as above 2,500 providers): the same files as liquidjs'", async () => {
   const work = mkdtempSync(path.join(os.tmpdir(), "fast-liquid-split-"));
   try {
     const registry = path.join(work, "registry");
