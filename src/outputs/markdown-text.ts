@@ -5,6 +5,7 @@ export function escapeMarkdownText(text: string): string {
   return text.replace(/[\\`*_[\]<>#!&~]/g, "\\$&").replace(/\s+/g, " ");
 }
 
+const MARKDOWN_SPECIAL = /[<`\n]/;
 // A `<` that opens an autolink (`<https://...>`) is Markdown; any other would open raw HTML.
 const RAW_HTML_START = /<(?![a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*>)/g;
 
@@ -14,6 +15,8 @@ const RAW_HTML_START = /<(?![a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*>)/g;
  * text (the HTML renderer never lets it through either), and it stays on one line.
  */
 export function inlineMarkdown(text: string): string {
+  // Without a `<`, a backtick or a line break there is nothing to rewrite: most values.
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   const source = oneLine(legacyHtmlToMarkdown(text));
   const runs = backtickRuns(source);
   // The runs of each length, in order, and how far each list has been used: a run's closer is the
