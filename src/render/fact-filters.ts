@@ -6,6 +6,8 @@ import { absoluteUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPag
 import { providerDescription } from "./describe.ts";
 
 const numberFormat = new Intl.NumberFormat("en");
+/** Where a comma goes in the digits of a whole number: before each group of three from the right. */
+const THOUSANDS = /\B(?=(\d{3})+$)/g;
 const longDateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 const validDate = (iso: string) => {
   const date = new Date(iso);
@@ -35,7 +37,9 @@ export const factFilters = {
   /** `{% assign setup = provider | gatewaySetup %}`: the variables every configuration reads, or `null`. */
   gatewaySetup: (provider: Provider) => gatewaySetup(provider) ?? null,
   /** `{{ 10000 | count }}` → `10,000` */
-  count: (n: number) => numberFormat.format(n),
+  count: (n: number) =>
+    // A whole number below 2^53 grouped by hand: Intl's `format` costs some 6 µs, three times a page.
+    Number.isSafeInteger(n) && n >= 0 ? String(n).replace(THOUSANDS, ",") : numberFormat.format(n),
   /** `{{ iso | isoDay }}` → `2026-01-03` (UTC); empty for text that is not a date. */
   isoDay: (iso: string) => validDate(iso)?.toISOString().slice(0, 10) ?? "",
   /** `{{ iso | longDate }}` → `3 January 2026` (UTC); the text itself when it is not a date. */
