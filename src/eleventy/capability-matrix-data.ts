@@ -1,5 +1,6 @@
 import { CAPABILITIES } from "../catalogue.ts";
 import type { BuildState } from "./build-state.ts";
+import { addFrozenGlobalData } from "./global-data.ts";
 
 /**
  * Global data `capabilityMatrix`: the pages of the matrix and its views this process writes (all
@@ -7,7 +8,7 @@ import type { BuildState } from "./build-state.ts";
  * links and the full matrix's column headers.
  */
 export function registerCapabilityMatrixData(eleventyConfig: any, state: BuildState): void {
-  eleventyConfig.addGlobalData("capabilityMatrix", () => {
+  addFrozenGlobalData(eleventyConfig, "capabilityMatrix", () => {
     const { matrix } = state.current;
     return {
       pages: state.matrixPages(matrix.pages),

@@ -1,11 +1,12 @@
 import { catalogueCapabilities } from "../render/reader-filters.ts";
 import type { BuildState } from "./build-state.ts";
+import { addFrozenGlobalData } from "./global-data.ts";
 
 /**
  * Global data `stats` (the home page's counts, coverage chart and news per gateway version, from
  * one pass over the registry) and `catalogue` (the capabilities, for the compare page's table).
  */
 export function registerHomeData(eleventyConfig: any, state: BuildState): void {
-  eleventyConfig.addGlobalData("stats", () => state.current.stats);
-  eleventyConfig.addGlobalData("catalogue", { capabilities: catalogueCapabilities });
+  addFrozenGlobalData(eleventyConfig, "stats", () => state.current.stats);
+  addFrozenGlobalData(eleventyConfig, "catalogue", { capabilities: catalogueCapabilities });
 }
