@@ -6,7 +6,8 @@ import { escapeMarkdownText, inlineMarkdown } from "./markdown-text.ts";
 // (src/render/reference-rows.ts): looped in Liquid they cost more than the rest of the twin.
 
 /** A table row: each cell's `|` escaped (tables read them even in a code span). */
-const row = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |\n`;
+const row = (cells: readonly string[]) =>
+  `| ${cells.map((cell) => (cell.includes("|") ? cell.replace(/\|/g, "\\|") : cell)).join(" | ")} |\n`;
 
 /** `{{ group | capabilityRows }}`: a capability group's rows: label and note, route type, streaming, model, version. */
 export function markdownCapabilityRows(group: ProviderGroup): string {

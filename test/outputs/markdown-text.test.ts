@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { parse } from "node-html-parser";
 import { test } from "uvu";
@@ -30,6 +31,16 @@ test("code spans, autolinks, links and emphasis stay Markdown; legacy HTML becom
 test("plain text is escaped so Markdown shows it as written", () => {
   const name = "Tom & Jerry's <AI> *Labs* [1] _x_ #2";
   assert.is(parse(permissive.renderInline(escapeMarkdownText(name))).textContent, name);
+});
+
+test("escapeMarkdownText's fast path changes nothing: the same text as both replaces", () => {
+  const fullEscape = (text: string) => text.replace(/[\\`*_[\]<>#!&~]/g, "\\$&").replace(/\s+/g, " ");
+  const characters = fc.constantFrom(..."ab `*_[]<>#!&~\\\t\n\r\u00a0\u2003|x1.");
+  fc.assert(
+    fc.property(fc.string({ unit: characters, maxLength: 12 }), (text) => {
+      assert.is(escapeMarkdownText(text), fullEscape(text));
+    }),
+  );
 });
 
 test("a table escapes `|` in every cell, code spans too, so the columns hold", () => {
