@@ -105,12 +105,3 @@ export function providersJsonFrame(
   const fields = JSON.stringify(head, null, 2).slice(0, -2);
   return { head: `${fields},\n  "providers": [\n`, tail: "\n  ]\n}\n" };
 }
-
-/**
- * `/api/providers.json`: every provider, from the providers' JSON already rendered for their
- * own files (joined, not rendered again).
- */
-export function renderProvidersJson(site: SiteConfig, providerJson: readonly string[], schemaUrl?: string): string {
-  const { head, tail } = providersJsonFrame(site, providerJson.length, schemaUrl);
-  return `${head}${providerJson.join(",\n")}${tail}`;
-}

@@ -1,10 +1,15 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { configFormats } from "../../src/gateway-config/formats.ts";
 import { capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
-import { renderProviderJson, renderProvidersJson } from "../../src/outputs/provider-json.ts";
+import { writeProvidersJson } from "../../src/eleventy/providers-json-file.ts";
+import { renderProviderJson } from "../../src/outputs/provider-json.ts";
+import type { Provider } from "../../src/registry/model.ts";
+import { providerJsonUrl } from "../../src/urls.ts";
 import { fixture } from "../helpers/build-site.ts";
 import { testSite } from "../helpers/providers.ts";
 
@@ -92,17 +97,33 @@ test("each capability carries its gateway configuration: the facts and the three
   assert.not.match(completions.config.deck, /^\s+name: /m);
 });
 
+/** `/api/providers.json` as the build writes it, from each provider's own file (written as the twins write it). */
+function providersJson(providers: Provider[], schemaUrl?: string): { all: string; own: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), "providers-json-"));
+  try {
+    const own = providers.map((provider) => renderProviderJson(provider, testSite, null));
+    providers.forEach((provider, i) => {
+      const file = path.join(dir, providerJsonUrl(provider));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${own[i]}\n`);
+    });
+    mkdirSync(path.join(dir, "api"), { recursive: true });
+    return { all: readFileSync(writeProvidersJson(dir, providers, testSite, schemaUrl), "utf8"), own };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test("the list of every provider joins the providers' own JSON, and parses", () => {
-  const one = renderProviderJson(someNotes, testSite, null);
-  const two = renderProviderJson(hostile, testSite, null);
-  const all = renderProvidersJson(testSite, [one, two], "/schema/provider.schema.json");
+  const { all, own } = providersJson([someNotes, hostile], "/schema/provider.schema.json");
+  const [one, two] = own;
   const json = JSON.parse(all);
   assert.is(json.provider_count, 2);
   assert.is(json.data_file_schema, "https://site.example.com/schema/provider.schema.json");
-  assert.equal(json.providers, [JSON.parse(one), JSON.parse(two)]);
-  assert.ok(all.includes(one), "each provider's JSON text is reused as it is");
-  assert.equal(JSON.parse(renderProvidersJson(testSite, [])).providers, []);
-  assert.not.ok("data_file_schema" in JSON.parse(renderProvidersJson(testSite, [])));
+  assert.equal(json.providers, [JSON.parse(one!), JSON.parse(two!)]);
+  assert.ok(all.includes(one!), "each provider's JSON text is reused as it is");
+  assert.equal(JSON.parse(providersJson([]).all).providers, []);
+  assert.not.ok("data_file_schema" in JSON.parse(providersJson([]).all));
 });
 
 test.run();
