@@ -1,7 +1,9 @@
-import { factFilters } from "../render/fact-filters.ts";
-import { addLiquidFilters } from "./liquid-filters.ts";
+import { registerFactFilters as registerOn } from "../render/fact-filters.ts";
 
-/** The filters that compute a fact (addresses, descriptions, dates, counts): src/render/fact-filters.ts. */
+/**
+ * The filters that compute a fact (addresses, descriptions, dates, counts): src/render/fact-filters.ts,
+ * registered on the liquidjs engine itself, as the Markdown engine has them (not `addFilter`: liquid-filters.ts).
+ */
 export function registerFactFilters(eleventyConfig: any): void {
-  addLiquidFilters(eleventyConfig, factFilters);
+  eleventyConfig.amendLibrary("liquid", (liquid: any) => registerOn(liquid));
 }

@@ -49,7 +49,7 @@ export const factFilters = {
   },
 } satisfies Record<string, (value: any, ...args: any[]) => string | ConfigView | GatewaySetup | null>;
 
-/** Registers the fact filters on a liquidjs engine (the Markdown engine; Eleventy registers them through its API). */
+/** Registers the fact filters on a liquidjs engine: the Markdown one, and Eleventy's (src/eleventy/fact-filters.ts). */
 export function registerFactFilters(liquid: { registerFilter(name: string, filter: (...args: any[]) => any): void }) {
   for (const [name, filter] of Object.entries(factFilters)) liquid.registerFilter(name, filter as any);
 }
