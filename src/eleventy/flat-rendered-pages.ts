@@ -18,9 +18,17 @@ export function compactPage(output: string): string {
   return Buffer.from(output, "latin1").toString("latin1");
 }
 
-/** Every page Eleventy renders with Liquid is compacted (`compactPage`) as soon as it is rendered. */
+/** The engines whose `render` compacts already. */
+const compacting = new WeakSet<object>();
+
+/**
+ * Every page Eleventy renders with Liquid is compacted (`compactPage`) as soon as it is rendered. The dev
+ * server amends its engine again on every rebuild, and ours lives on (fast-liquid-library.ts): wrapped once.
+ */
 export function registerFlatRenderedPages(eleventyConfig: any): void {
   eleventyConfig.amendLibrary("liquid", (liquid: any) => {
+    if (compacting.has(liquid)) return;
+    compacting.add(liquid);
     const render = liquid.render;
     liquid.render = async function (this: unknown, ...args: unknown[]) {
       const output = await render.apply(this, args);

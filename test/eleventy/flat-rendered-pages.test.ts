@@ -7,7 +7,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { compactPage } from "../../src/eleventy/flat-rendered-pages.ts";
+import { compactPage, registerFlatRenderedPages } from "../../src/eleventy/flat-rendered-pages.ts";
 import { projectEleventy, projectRoot, withBuildFolders } from "../helpers/build-site.ts";
 
 /** Bytes a character the string is held in: about 1 (Latin-1) or 2 (two bytes a character). */
@@ -27,6 +27,17 @@ test("a page of Latin-1 characters is kept one byte a character, with the same t
   const compact = compactPage(page);
   assert.is(compact, page);
   assert.ok(bytesPerChar(compact) < 1.01, `${bytesPerChar(compact)} bytes a character`);
+});
+
+test("an engine amended again (the dev server, each rebuild) is wrapped once", async () => {
+  const amendments: ((liquid: any) => void)[] = [];
+  registerFlatRenderedPages({ amendLibrary: (_: string, amend: (liquid: any) => void) => amendments.push(amend) });
+  const liquid = { render: async () => "<p>page</p>" };
+  amendments[0]!(liquid);
+  const wrapped = liquid.render;
+  amendments[0]!(liquid);
+  assert.is(liquid.render, wrapped);
+  assert.is(await liquid.render(), "<p>page</p>");
 });
 
 test("a page with a character beyond Latin-1 keeps its text", () => {
