@@ -29,8 +29,9 @@ function both(dir: string) {
     out,
     outcomes: Promise.all([
       run(["--import", "tsx", "scripts/check.ts", relative(dir)]),
-      // `npm run build` is `ELEVENTY_SKIP_ESM_RESOLVER=1 eleventy`, with its default configuration file.
-      run(["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"], {
+      // `npm run build` is `ELEVENTY_SKIP_ESM_RESOLVER=1 node --v8-pool-size=1 node_modules/@11ty/eleventy/cmd.cjs`,
+      // with its default configuration file.
+      run(["--v8-pool-size=1", "node_modules/@11ty/eleventy/cmd.cjs", "--quiet"], {
         ELEVENTY_SKIP_ESM_RESOLVER: "1",
         PROVIDERS_DIR: relative(dir),
         ELEVENTY_OUTPUT: out,
