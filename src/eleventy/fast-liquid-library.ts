@@ -15,7 +15,8 @@ export function registerFastLiquid(eleventyConfig: any, outputEscape: (value: un
   const liquid = new FastLiquid(
     { root: [dirs.includes, dirs.input], extname: ".liquid", strictFilters: true, ...ours },
     // Our tag renders the reference synchronously (with a fast engine of its own): the page need not go to liquidjs.
-    { synchronousTags: ["providerReference"] },
+    // The output escape, the last filter of every `{{ output }}`, is a plain function of its value.
+    { synchronousTags: ["providerReference"], plainFilters: [outputEscape] },
   );
   eleventyConfig.setLibrary("liquid", liquid);
   // Eleventy makes its own engine anew for each rebuild of the dev server; this one lives on: forget edited partials.

@@ -37,7 +37,9 @@ export function createTemplateEngine(
     outputEscape: format === "html" ? escapeHtmlOutput : escapeMarkdownOutput,
   };
   // liquidjs alone: what the differential tests compare the fast path with.
-  const liquid = renderer === "fast" ? new FastLiquid(options) : new Liquid(options);
+  // The output escape, the last filter of every `{{ output }}`, is a plain function of its value.
+  const liquid =
+    renderer === "fast" ? new FastLiquid(options, { plainFilters: [options.outputEscape] }) : new Liquid(options);
   registerOutputFormat(liquid, format === "html" ? htmlFormat : markdownFormat);
   registerFactFilters(liquid);
   registerReaderFilters(liquid);

@@ -41,6 +41,8 @@ export interface CompileOptions {
   orderedFilterParameters: boolean;
   /** Custom tags whose `render` is synchronous, driven through liquidjs for that node (e.g. `providerReference`). */
   synchronousTags: ReadonlySet<string>;
+  /** Filter handlers that are plain functions of their arguments (no `this`, never a promise): called directly. */
+  plainFilters: ReadonlySet<unknown>;
   /**
    * The partial a tag names, worked out once: a function giving its compiled templates at render time, from the
    * engine's loader and cache (throwing `FallBack` when the partial is not supported).
@@ -48,27 +50,48 @@ export interface CompileOptions {
   partial(file: string, currentFile: string | undefined): () => Render;
 }
 
-/** A list of templates, one after the other; `undefined` if any of them is not supported. */
+/**
+ * A list of templates, one after the other; `undefined` if any of them is not supported. Nodes that write nothing
+ * (comments, text trimmed to nothing) are left out, and the static text on either side of them joined: the same
+ * bytes in fewer calls (about a sixth of a provider page's nodes write nothing).
+ */
 export function compileTemplates(templates: readonly any[], options: CompileOptions): Render | undefined {
   const nodes: Render[] = [];
+  let text = "";
+  const flushText = () => {
+    if (text === "") return;
+    const html = text;
+    nodes.push((_ctx, out) => void (out.buffer += html));
+    text = "";
+  };
   for (const template of templates) {
+    const html = staticText(template);
+    if (html !== undefined) {
+      text += html;
+      continue;
+    }
     const node = compileNode(template, options);
     if (!node) return undefined;
+    if (node === nothing) continue;
+    flushText();
     nodes.push(node);
   }
+  flushText();
+  if (nodes.length === 0) return nothing;
   if (nodes.length === 1) return nodes[0];
   return (ctx, out) => {
     for (const node of nodes) node(ctx, out);
   };
 }
 
+/** A template's static text, when it is an HTML node (written as it is); undefined for anything else. */
+function staticText(template: any): string | undefined {
+  return template.token?.kind === TokenKind.HTML && typeof template.str === "string" ? template.str : undefined;
+}
+
 const nothing: Render = () => {};
 
 function compileNode(template: any, options: CompileOptions): Render | undefined {
-  if (template.token?.kind === TokenKind.HTML && typeof template.str === "string") {
-    const html: string = template.str;
-    return html === "" ? nothing : (_ctx, out) => void (out.buffer += html);
-  }
   switch (template.constructor) {
     case Output:
       return compileOutput(template, options);
@@ -107,7 +130,7 @@ function compileNode(template: any, options: CompileOptions): Render | undefined
 
 /** `{{ value | filters }}`: the value (the output escape is its last filter), as liquidjs' emitter writes it. */
 function compileOutput(output: any, options: CompileOptions): Render | undefined {
-  const value = compileValue(output.value, options.operators);
+  const value = compileValue(output.value, options.operators, options.plainFilters);
   if (!value) return undefined;
   return (ctx, out) => {
     const result = toValue(value(ctx));
@@ -126,7 +149,7 @@ interface Branch {
 function compileBranches(template: any, options: CompileOptions, unless: boolean): Branch[] | undefined {
   const branches: Branch[] = [];
   for (const [index, branch] of (template.branches as any[]).entries()) {
-    const test = compileValue(branch.value, options.operators);
+    const test = compileValue(branch.value, options.operators, options.plainFilters);
     const body = compileTemplates(branch.templates, options);
     if (!test || !body) return undefined;
     branches.push({ test, body, negate: unless && index === 0 });
@@ -210,7 +233,7 @@ function compileFor(tag: any, options: CompileOptions): Render | undefined {
 
 /** `assign name = value | filters`: into the context's bottom scope, as liquidjs does (an include's leak out). */
 function compileAssign(tag: any, options: CompileOptions): Render | undefined {
-  const value = compileValue(tag.value, options.operators);
+  const value = compileValue(tag.value, options.operators, options.plainFilters);
   if (!value) return undefined;
   const key: string = tag.key;
   return (ctx) => {
@@ -232,7 +255,7 @@ function compileCapture(tag: any, options: CompileOptions): Render | undefined {
 
 /** `case`/`when a, b or c`/`else`: every `when` whose value matches renders, as in liquidjs. */
 function compileCase(tag: any, options: CompileOptions): Render | undefined {
-  const target = compileValue(tag.value, options.operators);
+  const target = compileValue(tag.value, options.operators, options.plainFilters);
   const otherwise = compileTemplates(tag.elseTemplates, options);
   if (!target || !otherwise) return undefined;
   const branches: Array<{ values: Evaluate[]; body: Render }> = [];
@@ -315,7 +338,7 @@ function compileRender(tag: any, options: CompileOptions): Render | undefined {
 /** `echo value | filters`: as an output, the escape applied by the tag itself. */
 function compileEcho(tag: any, options: CompileOptions): Render | undefined {
   if (!tag.value) return nothing;
-  const value = compileValue(tag.value, options.operators);
+  const value = compileValue(tag.value, options.operators, options.plainFilters);
   if (!value) return undefined;
   const { liquid, token } = tag;
   const filters = tag.value.filters;

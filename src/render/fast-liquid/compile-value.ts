@@ -218,8 +218,14 @@ function settle(result: unknown, name: string): unknown {
   return result;
 }
 
-/** liquidjs' `Filter`: the registered handler, called with the `this` liquidjs gives it, on evaluated arguments. */
-export function compileFilter(filter: any): ((value: unknown, ctx: Context) => unknown) | undefined {
+/**
+ * liquidjs' `Filter`: the registered handler, called with the `this` liquidjs gives it, on evaluated arguments.
+ * A handler in `plain` (a plain function of its arguments: no `this`, never a promise) is called as it is.
+ */
+export function compileFilter(
+  filter: any,
+  plain: ReadonlySet<unknown> = NO_PLAIN_FILTERS,
+): ((value: unknown, ctx: Context) => unknown) | undefined {
   const { handler, token, liquid, name } = filter;
   const args: Array<Evaluate | [string, Evaluate]> = [];
   for (const arg of filter.args as Array<AnyToken | [string, AnyToken]>) {
@@ -235,6 +241,7 @@ export function compileFilter(filter: any): ((value: unknown, ctx: Context) => u
   }
   const evaluateArgs = (ctx: Context): unknown[] =>
     args.map((arg) => (Array.isArray(arg) ? [arg[0], arg[1](ctx)] : arg(ctx)));
+  if (args.length === 0 && plain.has(handler)) return (value) => handler(value);
   if (args.length === 0) return (value, context) => settle(handler.call({ context, token, liquid }, value), name);
   if (args.length === 1 && !Array.isArray(args[0])) {
     const only = args[0] as Evaluate;
@@ -243,13 +250,22 @@ export function compileFilter(filter: any): ((value: unknown, ctx: Context) => u
   return (value, context) => settle(handler.apply({ context, token, liquid }, [value, ...evaluateArgs(context)]), name);
 }
 
-/** liquidjs' `Value`: an expression, then its filters in order (for an output, the escape is the last of them). */
-export function compileValue(value: any, operators: unknown): Evaluate | undefined {
+const NO_PLAIN_FILTERS: ReadonlySet<unknown> = new Set();
+
+/**
+ * liquidjs' `Value`: an expression, then its filters in order (for an output, the escape is the last of them).
+ * `plainFilters`: handlers that are plain functions of their arguments (see `compileFilter`).
+ */
+export function compileValue(
+  value: any,
+  operators: unknown,
+  plainFilters: ReadonlySet<unknown> = NO_PLAIN_FILTERS,
+): Evaluate | undefined {
   const initial = compileExpression(value.initial.postfix, operators);
   if (!initial) return undefined;
   const filters: Array<(value: unknown, ctx: Context) => unknown> = [];
   for (const filter of value.filters) {
-    const apply = compileFilter(filter);
+    const apply = compileFilter(filter, plainFilters);
     if (!apply) return undefined;
     filters.push(apply);
   }

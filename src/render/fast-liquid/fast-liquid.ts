@@ -9,6 +9,11 @@ export interface FastLiquidOptions {
    * synchronous driver. Any other custom tag makes its template fall back to liquidjs.
    */
   synchronousTags?: readonly string[];
+  /**
+   * Filter handlers that are plain functions of their arguments (they read no `this`, never answer with a promise
+   * or a generator), such as an `outputEscape` function: called directly, without liquidjs' filter context.
+   */
+  plainFilters?: readonly unknown[];
 }
 
 /** The switch for comparing and debugging: `LIQUID_ENGINE=liquidjs` renders every template with liquidjs alone. */
@@ -42,6 +47,7 @@ export class FastLiquid extends Liquid {
       operators: this.options.operators,
       orderedFilterParameters: !!this.options.orderedFilterParameters,
       synchronousTags: new Set(fast.synchronousTags ?? []),
+      plainFilters: new Set(fast.plainFilters ?? []),
       partial: (file, currentFile) => this.#partial(file, currentFile),
     };
     this.#liquidjsOnly =

@@ -27,7 +27,8 @@ const options = (): LiquidOptions => ({
 });
 
 function engines(): [FastLiquid, Liquid] {
-  const fast = new FastLiquid(options());
+  // As the site's engines are made: the output escape declared a plain function, called directly.
+  const fast = new FastLiquid(options(), { plainFilters: [escapeHtmlOutput] });
   const liquidjs = new Liquid(options());
   for (const liquid of [fast, liquidjs]) {
     // A filter with several arguments, one of them `key: value`, that reads the context as Eleventy's filters do.
@@ -201,6 +202,12 @@ const cases: Array<[string, string]> = [
     "comments and raw",
     "a{% comment %}{{ gone }}{% endcomment %}b{% raw %}{{ kept }} {% if %}{% endraw %}c{%# inline %}d",
   ],
+  [
+    "text joined across comments and text trimmed to nothing",
+    "a {% comment %}x{% endcomment %} b{%- comment -%} y {%- endcomment -%} c  {%- if no %}n{% endif -%}  d" +
+      "{%# inline %}e{% if yes %}{% comment %}z{% endcomment %}{% endif %}f{% for x in list %}" +
+      "{%- comment -%}{%- endcomment -%}{% endfor %}g",
+  ],
   ["echo and liquid tags", "{% echo html %}{% echo html | raw %}{% liquid\n assign z = count | plus: 1\n echo z\n%}"],
   [
     "include with key: value args",
@@ -233,6 +240,27 @@ for (const [name, source] of cases) {
     assert.equal(fast.renders, { fast: 2, liquidjs: 0 });
   });
 }
+
+test("a filter declared plain is called as a plain function; the others keep liquidjs' filter context", () => {
+  const seen: unknown[] = [];
+  const plain = function (this: unknown, value: unknown) {
+    seen.push(this);
+    return `[${String(value)}]`;
+  };
+  const fast = new FastLiquid({ strictFilters: true }, { plainFilters: [plain] });
+  const liquidjs = new Liquid({ strictFilters: true });
+  for (const liquid of [fast, liquidjs]) {
+    liquid.registerFilter("plain", plain);
+    liquid.registerFilter("site", function (this: any) {
+      return this.context.get(["site", "title"]);
+    });
+  }
+  const source = "{{ text | plain }} {{ text | site }}";
+  const expected = liquidjs.parseAndRenderSync(source, data);
+  seen.length = 0;
+  assert.is(fast.parseAndRenderSync(source, data), expected);
+  assert.equal(seen, [undefined], "no filter context for the plain filter");
+});
 
 test("a cached partial is read and compiled once for every render, and again after `clearCaches`", () => {
   const fast = new FastLiquid({ ...options(), cache: true });
