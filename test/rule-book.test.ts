@@ -2,7 +2,7 @@
 // check` and the command-line build give the same verdict and the same message. Each build is
 // Eleventy's CLI over a fixture registry (PROVIDERS_DIR); they start together and run beside
 // each other, so the suite waits for the slowest.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -13,6 +13,23 @@ import { fixture, projectRoot } from "./helpers/build-site.ts";
 /** `node <args>` without colour, so messages compare as text. */
 const run = (args: string[], env: Record<string, string> = {}): Promise<NodeRun> =>
   runNode(args, { NO_COLOR: "1", FORCE_COLOR: "0", ...env });
+
+/**
+ * `npm run build` as package.json says it (`NAME=value … node <flags> <script>`): its variables, and the
+ * arguments it gives Node, so this suite builds exactly as the README's command does.
+ */
+function buildScript(): { env: Record<string, string>; args: string[] } {
+  const script: string = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts.build;
+  const words = script.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name!] = value.join("=");
+  }
+  assert.is(words.shift(), "node", `\`npm run build\` runs Node: ${script}`);
+  return { env, args: words };
+}
+const build = buildScript();
 
 const temporaries: string[] = [];
 const temporary = (what: string) => {
@@ -29,10 +46,9 @@ function both(dir: string) {
     out,
     outcomes: Promise.all([
       run(["--import", "tsx", "scripts/check.ts", relative(dir)]),
-      // `npm run build` is `ELEVENTY_SKIP_ESM_RESOLVER=1 node --v8-pool-size=1 node_modules/@11ty/eleventy/cmd.cjs`,
-      // with its default configuration file.
-      run(["--v8-pool-size=1", "node_modules/@11ty/eleventy/cmd.cjs", "--quiet"], {
-        ELEVENTY_SKIP_ESM_RESOLVER: "1",
+      // `npm run build` as package.json says it, with its default configuration file.
+      run([...build.args, "--quiet"], {
+        ...build.env,
         PROVIDERS_DIR: relative(dir),
         ELEVENTY_OUTPUT: out,
       }),
