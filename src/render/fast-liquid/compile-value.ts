@@ -224,7 +224,7 @@ function settle(result: unknown, name: string): unknown {
  */
 export function compileFilter(
   filter: any,
-  plain: ReadonlySet<unknown> = NO_PLAIN_FILTERS,
+  plain: ReadonlySet<unknown>,
 ): ((value: unknown, ctx: Context) => unknown) | undefined {
   const { handler, token, liquid, name } = filter;
   const args: Array<Evaluate | [string, Evaluate]> = [];
@@ -250,17 +250,11 @@ export function compileFilter(
   return (value, context) => settle(handler.apply({ context, token, liquid }, [value, ...evaluateArgs(context)]), name);
 }
 
-const NO_PLAIN_FILTERS: ReadonlySet<unknown> = new Set();
-
 /**
  * liquidjs' `Value`: an expression, then its filters in order (for an output, the escape is the last of them).
  * `plainFilters`: handlers that are plain functions of their arguments (see `compileFilter`).
  */
-export function compileValue(
-  value: any,
-  operators: unknown,
-  plainFilters: ReadonlySet<unknown> = NO_PLAIN_FILTERS,
-): Evaluate | undefined {
+export function compileValue(value: any, operators: unknown, plainFilters: ReadonlySet<unknown>): Evaluate | undefined {
   const initial = compileExpression(value.initial.postfix, operators);
   if (!initial) return undefined;
   const filters: Array<(value: unknown, ctx: Context) => unknown> = [];
