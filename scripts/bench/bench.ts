@@ -241,8 +241,11 @@ function checkHostileCases(): Promise<HostileRun> {
   );
 }
 
-const median = (runs: MeasuredRun[]): MeasuredRun =>
-  [...runs].sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor(runs.length / 2)]!;
+/** The middle run by its time (the upper middle of an even number). */
+const median = <T extends { wallSeconds: number } | { seconds: number }>(runs: T[]): T => {
+  const seconds = (run: T) => ("wallSeconds" in run ? run.wallSeconds : run.seconds);
+  return [...runs].sort((a, b) => seconds(a) - seconds(b))[Math.floor(runs.length / 2)]!;
+};
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 const ratio = (n: number) => fmt(n, n < 1 ? 3 : 2);
 const mib = (p: ProcessPeak | undefined) => (p ? `${fmt(p.peakMiB, 0)} MiB (\`${p.label}\`)` : "n/a");
@@ -289,22 +292,20 @@ async function main() {
     let pages = 0;
     for (let round = 0; round < syntheticRounds; round++) {
       builds.push(await siteBuild(registry, out));
-      pages = countPages(out);
+      if (round === 0) pages = countPages(out);
       floors.push(floorBuild(registry, out, path.join(work, `floor-${size}`)));
       rmSync(out, { recursive: true, force: true });
       if (!jekyllSkipped) jekylls.push(await jekyllBuild(registry, size));
     }
-    const middle = <T>(runs: T[], seconds: (run: T) => number): T =>
-      [...runs].sort((a, b) => seconds(a) - seconds(b))[Math.floor(runs.length / 2)]!;
     const result: SizeResult = {
       size,
       pages,
       build: median(builds),
       heaviest: [...builds].sort((a, b) => (b.processes[0]?.peakMiB ?? 0) - (a.processes[0]?.peakMiB ?? 0))[0]!,
-      floor: middle(floors, (f) => f.seconds),
+      floor: median(floors),
     };
     if (jekyllSkipped) result.jekyllSkipped = jekyllSkipped;
-    else result.jekyll = middle(jekylls, (j) => j.seconds);
+    else result.jekyll = median(jekylls);
     results.push(result);
     const each = (seconds: number[]) => seconds.map((n) => fmt(n)).join(", ");
     console.log(
