@@ -1,5 +1,6 @@
 import { constructFromEvents, parseEvents, type Event } from "js-yaml";
 import { quoteCode } from "./errors.ts";
+import { readPlainYaml } from "./plain-yaml.ts";
 
 /** A place in a source file; line and column count from 1. */
 export interface SourcePosition {
@@ -73,13 +74,16 @@ export function lineLocator(source: string): (offset: number) => SourcePosition 
 }
 
 /**
- * Parses one YAML file with js-yaml and records where each field stands, so that a data
- * mistake can be reported at its line and column. A key given twice is not fatal here: it is
+ * Parses one YAML file and records where each field stands, so that a data mistake can be
+ * reported at its line and column. A file in the plain form provider files are written in is read
+ * by `readPlainYaml` (the same value, sooner); any other by js-yaml. A key given twice is not fatal here: it is
  * reported (with both places) and the walk goes on, so every other mistake in the file is
  * found in the same run. Throws js-yaml's YAMLException (which carries `mark.line` /
  * `mark.column`) on malformed YAML.
  */
 export function parseYaml(source: string, filename: string): ParsedYaml {
+  const plain = readPlainYaml(source);
+  if (plain !== undefined) return plainParse(source, filename, plain);
   const events = parseEvents(source, { filename });
   const anchor = firstAnchor(events, source);
   if (anchor) return refusedParse(source, anchor);
@@ -107,6 +111,25 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
       return walk().positions;
     },
     problems,
+    source,
+    positionAt,
+  };
+}
+
+/**
+ * A file in the plain form (`plain-yaml.ts`), its value already read: no anchors, no key given twice, one
+ * document. Where fields stand is worked out, from js-yaml's events, only when a problem is reported.
+ */
+function plainParse(source: string, filename: string, value: unknown): ParsedYaml {
+  let locate: ((offset: number) => SourcePosition) | undefined;
+  const positionAt = (offset: number) => (locate ??= lineLocator(source))(offset);
+  let positions: FieldPositions | undefined;
+  return {
+    value,
+    get positions() {
+      return (positions ??= walkEvents(parseEvents(source, { filename }), source, positionAt).positions);
+    },
+    problems: [],
     source,
     positionAt,
   };
