@@ -9,6 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readPlainYaml } from "../../src/registry/plain-yaml.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
+import { scaffoldText } from "../../src/registry/scaffold.ts";
 import { projectRoot } from "../helpers/build-site.ts";
 
 /** js-yaml's value, or the error it throws. */
@@ -60,6 +61,14 @@ test("every provider and fixture file of the project: read as js-yaml reads it, 
     if (readPlainYaml(source) !== undefined) read++;
   }
   assert.ok(read > 0, "some files are read by the plain reader");
+});
+
+test("the file `npm run new-provider` writes is in the plain form", () => {
+  for (const name of ["Acme", "O'Brien AI", 'Quote "AI"', "Zeta 9 \\ Co"]) {
+    const text = scaffoldText(name);
+    assert.ok(readPlainYaml(text), name);
+    assert.ok(agrees(text), name);
+  }
 });
 
 const PROVIDER = `# yaml-language-server: $schema=../../schema/provider.schema.json
