@@ -9,6 +9,38 @@ export function isVersion(text: string | undefined): text is string {
 
 /** Orders gateway versions numerically, part by part: `3.6` < `3.9` < `3.11`. */
 export function compareVersions(a: string, b: string): number {
+  // Read a part of each at a time, without splitting (every capability's configuration compares
+  // versions); anything but parts of up to 15 digits is compared as `partsCompare` does.
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let left = 0;
+    let right = 0;
+    if (i < a.length) {
+      const start = i;
+      for (let ch = a.charCodeAt(i); i < a.length && ch !== 46; ch = a.charCodeAt(++i)) {
+        if (ch < 48 || ch > 57 || i - start >= 15) return partsCompare(a, b);
+        left = left * 10 + (ch - 48);
+      }
+      if (i === start) return partsCompare(a, b);
+      i++;
+    }
+    if (j < b.length) {
+      const start = j;
+      for (let ch = b.charCodeAt(j); j < b.length && ch !== 46; ch = b.charCodeAt(++j)) {
+        if (ch < 48 || ch > 57 || j - start >= 15) return partsCompare(a, b);
+        right = right * 10 + (ch - 48);
+      }
+      if (j === start) return partsCompare(a, b);
+      j++;
+    }
+    if (left !== right) return left - right;
+  }
+  return 0;
+}
+
+/** `compareVersions` on any text: each part read as a number (`NaN` for one that is not). */
+function partsCompare(a: string, b: string): number {
   const left = a.split(".").map(Number);
   const right = b.split(".").map(Number);
   for (let i = 0; i < Math.max(left.length, right.length); i++) {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { capabilitySince, compareVersions, distinctVersions, isVersion, providerSince } from "../src/versions.ts";
@@ -14,6 +15,27 @@ test("versions order by number, part by part", () => {
   ]);
   assert.is(compareVersions("3.10", "3.10.0"), 0);
   assert.ok(isVersion("3.11") && !isVersion("n/a") && !isVersion(undefined) && !isVersion("3.x"));
+});
+
+test("versions compare as their parts read as numbers, whatever the text (digits, dots, words, empty parts)", () => {
+  const byParts = (a: string, b: string) => {
+    const left = a.split(".").map(Number);
+    const right = b.split(".").map(Number);
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      const difference = (left[i] ?? 0) - (right[i] ?? 0);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  };
+  const version = fc.oneof(
+    fc.string({ unit: fc.constantFrom(..."0123456789."), maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom(..."019.a -x"), maxLength: 8 }),
+    fc.constantFrom("3.6", "3.11", "3.10.0", "n/a", "", "3.", ".3", "3..1", "1234567890123456789.1"),
+  );
+  fc.assert(
+    fc.property(version, version, (a, b) => Object.is(compareVersions(a, b), byParts(a, b))),
+    { numRuns: 5000 },
+  );
 });
 
 test("a capability's `n/a` minimum falls back to the provider's", () => {
