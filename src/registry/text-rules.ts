@@ -16,6 +16,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_CONTROL = /[\t\n\r]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Any character the three above look for: most values have none, and are searched once, not three times. */
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 
 const hex = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 const BIDI_NAMES: Record<string, string> = {
@@ -33,14 +35,20 @@ const BIDI_NAMES: Record<string, string> = {
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`). */
-function* stringValues(value: unknown, field = ""): Generator<[string, string]> {
-  if (typeof value === "string") yield [field, value];
+/**
+ * Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`),
+ * in file order. (A list, not a generator: nested generators hand each value up through every level.)
+ */
+function stringValues(value: unknown, field = "", found: [string, string][] = []): [string, string][] {
+  if (typeof value === "string") found.push([field, value]);
   else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* stringValues(item, field ? `${field}.${index}` : String(index));
+    for (let index = 0; index < value.length; index++) {
+      stringValues(value[index], field ? `${field}.${index}` : String(index), found);
+    }
   } else if (isMap(value)) {
-    for (const [key, item] of Object.entries(value)) yield* stringValues(item, field ? `${field}.${key}` : key);
+    for (const key of Object.keys(value)) stringValues(value[key], field ? `${field}.${key}` : key, found);
   }
+  return found;
 }
 
 const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
@@ -66,34 +74,39 @@ export function checkTextValues(raw: Record<string, unknown>, problems: ProblemC
       );
       continue;
     }
-    const surrogate = LONE_SURROGATE.exec(value);
-    if (surrogate) {
-      problems.add(
-        field,
-        `found half of a character (${hex(surrogate[0])}, a lone surrogate) at character ` +
-          `${surrogate.index + 1} of ${describe(value)}, expected text. Type the character again, or remove it.`,
-      );
-    }
-    const bidi = BIDI.exec(value);
-    if (bidi) {
-      problems.add(
-        field,
-        `found ${BIDI_NAMES[bidi[0]]} (${hex(bidi[0])}) at character ${bidi.index + 1} of ${describe(value)}, ` +
-          `expected text without direction controls: they make text read other than it is written. Remove it.`,
-      );
-    }
-    const control = CONTROL.exec(value) ?? (isMarkdownField(field) ? null : LINE_CONTROL.exec(value));
-    if (control) {
-      problems.add(
-        field,
-        `found a control character (${hex(control[0])}) at character ${control.index + 1} of ` +
-          `${describe(value)}, expected printable text${isMarkdownField(field) ? "" : " on one line"}. Remove it.`,
-      );
-    }
+    if (SUSPECT.test(value)) checkCharacters(field, value, problems);
     if (lastPart(field) === "min_version") checkVersionLength(field, value, problems);
   }
   checkSlugLengths(raw, tooLong, problems);
   return tooLong;
+}
+
+/** A value's lone surrogate, direction control and control character, each reported where it stands. */
+function checkCharacters(field: string, value: string, problems: ProblemCollector): void {
+  const surrogate = LONE_SURROGATE.exec(value);
+  if (surrogate) {
+    problems.add(
+      field,
+      `found half of a character (${hex(surrogate[0])}, a lone surrogate) at character ` +
+        `${surrogate.index + 1} of ${describe(value)}, expected text. Type the character again, or remove it.`,
+    );
+  }
+  const bidi = BIDI.exec(value);
+  if (bidi) {
+    problems.add(
+      field,
+      `found ${BIDI_NAMES[bidi[0]]} (${hex(bidi[0])}) at character ${bidi.index + 1} of ${describe(value)}, ` +
+        `expected text without direction controls: they make text read other than it is written. Remove it.`,
+    );
+  }
+  const control = CONTROL.exec(value) ?? (isMarkdownField(field) ? null : LINE_CONTROL.exec(value));
+  if (control) {
+    problems.add(
+      field,
+      `found a control character (${hex(control[0])}) at character ${control.index + 1} of ` +
+        `${describe(value)}, expected printable text${isMarkdownField(field) ? "" : " on one line"}. Remove it.`,
+    );
+  }
 }
 
 // Values that are inline Markdown may span lines; every other value is one line.
