@@ -28,9 +28,24 @@ function decode(text: string): string {
  */
 export function pageHeadings(html: string): PageHeading[] {
   const headings: PageHeading[] = [];
-  for (const match of html.matchAll(HEADING)) {
-    const text = decode(match[3]!.replace(TAG, "")).replace(/\s+/g, " ").trim();
-    if (text) headings.push({ level: match[1] === "2" ? 2 : 3, id: decode(match[2]!), text });
+  HEADING.lastIndex = 0;
+  for (let match = HEADING.exec(html); match !== null; match = HEADING.exec(html)) {
+    const text = plainText(match[3]!);
+    const id = match[2]!;
+    if (text) headings.push({ level: match[1] === "2" ? 2 : 3, id: id.includes("&") ? decode(id) : id, text });
   }
   return headings;
+}
+
+/** White space other than single spaces between words: what collapsing and trimming would change. */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+
+/**
+ * A heading's markup as plain text: tags dropped, references decoded, white space collapsed and
+ * trimmed. Each step only when the text has something it would change (most headings have nothing).
+ */
+function plainText(markup: string): string {
+  let text = markup.includes("<") ? markup.replace(TAG, "") : markup;
+  if (text.includes("&")) text = decode(text);
+  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { pageHeadings } from "../src/page-headings.ts";
@@ -31,6 +32,39 @@ test("a provider's reference: every section heading, and a name with & and quote
       "3 text-generation Text generation",
       "3 advanced-text-generation Advanced text generation",
     ],
+  );
+});
+
+test("headings read as tags dropped, references decoded, white space collapsed and trimmed, whatever the markup", () => {
+  // The definition the fast path of pageHeadings keeps to, written out in full.
+  const heading = /<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
+  const reference = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi;
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+  const decode = (text: string) =>
+    text.replace(reference, (whole, ref: string) => {
+      const lower = ref.toLowerCase();
+      if (lower.startsWith("#x")) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
+      if (lower.startsWith("#")) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+      return named[lower] ?? whole;
+    });
+  const byDefinition = (html: string) =>
+    [...html.matchAll(heading)].flatMap((m) => {
+      const text = decode(m[3]!.replace(/<[^>]*>/g, ""))
+        .replace(/\s+/g, " ")
+        .trim();
+      return text ? [{ level: m[1] === "2" ? 2 : 3, id: decode(m[2]!), text }] : [];
+    });
+  const piece = fc.constantFrom(
+    ...['<h2 id="a">', '<h3 class="x" id="b&amp;c">', "</h2>", "</h3>", "</H2 >", '<H3 ID="u">'],
+    ...["<code>", "</code>", " ", "  ", "\n", "\t", "\u00a0", "&nbsp;", "&#32;", "&#x21;", "&amp;", "&lt;"],
+    ...["x", "Word", "é", "<", ">", "&", '"'],
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const html = parts.join("");
+      return JSON.stringify(pageHeadings(html)) === JSON.stringify(byDefinition(html));
+    }),
+    { numRuns: 5000 },
   );
 });
 
