@@ -298,6 +298,12 @@ function compileInclude(tag: any, options: CompileOptions): Render | undefined {
   const partial = options.partial(file, tag.currentFile);
   // liquidjs also saves and resets its `blocks`/`blockMode` registers around an include: only `layout` and
   // `block` read them, and a template that uses those is rendered by liquidjs, so the fast path skips that.
+  if (Object.keys(tag.hash.hash).length === 0 && !withValue) {
+    // No arguments: liquidjs' scope for them would stay empty (an `assign` or `capture` inside writes to the
+    // bottom scope, a `for` pushes its own), so no lookup could stop at it. Left out, each lookup in the partial
+    // walks one scope fewer.
+    return (ctx, out) => partial()(ctx, out);
+  }
   return (ctx, out) => {
     const scope = Object.assign(Object.create(null), hash(ctx));
     if (withValue) scope[file] = withValue(ctx);

@@ -18,6 +18,9 @@ const partials: Record<string, string> = {
   "isolated.liquid": "{{ name | default: 'nobody' }}/{{ outside | default: 'unseen' }}/{{ item }}",
   "loop-item.liquid": "{{ forloop.index }}:{{ item }}{% unless forloop.last %},{% endunless %}",
   "sees-loop.liquid": "{{ forloop.index }}{{ x }}",
+  "nests.liquid":
+    "{% for y in list %}{{ x }}{{ y }}{% include 'sees-loop.liquid' %}{% endfor %}{% assign last = x %}" +
+    "{% capture heard %}{{ forloop.index }}{% endcapture %}",
 };
 
 const options = (): LiquidOptions => ({
@@ -221,6 +224,10 @@ const cases: Array<[string, string]> = [
   ["nested includes with args", "{% include 'outer.liquid', depth: 0, label: 'L' %}"],
   ["include with `with`", "{% include 'greet.liquid' with 'ignored', name: 'w' %}"],
   ["include inside a loop sees the loop", "{% for x in list %}{% include 'sees-loop.liquid' %}{% endfor %}"],
+  [
+    "includes without arguments, nested in loops, assigning and capturing",
+    "{% for x in list %}{% include 'nests.liquid' %};{{ last }}{{ heard }}{% endfor %}|{{ last }}|{{ heard }}|{{ y }}",
+  ],
   ["render is isolated", "{% assign outside = 'o' %}{% render 'isolated.liquid', name: text %}"],
   [
     "render with … as and for … as",
