@@ -3,7 +3,7 @@ import { providerSearchRecord } from "../outputs/search-records.ts";
 import type { BuildState } from "./build-state.ts";
 import { stopCliBuild } from "./check-before-build.ts";
 import type { OutputFolder } from "./output-folder.ts";
-import { writeProvidersJson } from "./providers-json-file.ts";
+import { ProvidersJsonWriter, writeProvidersJson } from "./providers-json-file.ts";
 import { writeProviderTwins } from "./provider-twins.ts";
 import { SEARCH_INDEX_DIR, SearchIndexBuild } from "./search-index.ts";
 import type { HelperProcesses } from "./split-build.ts";
@@ -15,6 +15,8 @@ import type { HelperProcesses } from "./split-build.ts";
  */
 export class BuildRun {
   private twins?: Promise<string[]>;
+  /** `/api/providers.json`, written with the twins when this process writes all of them (a build not split). */
+  private providersJson?: ProvidersJsonWriter;
   private search?: SearchIndexBuild;
   private indexedOnce = false;
   private includesDir = "_includes";
@@ -42,6 +44,8 @@ export class BuildRun {
     this.state.startBuild();
     if (run.directories?.includes) this.includesDir = run.directories.includes;
     this.twins = undefined;
+    this.providersJson?.close();
+    this.providersJson = undefined;
     this.search = undefined;
     if (run.outputMode && run.outputMode !== "fs") return;
     if (this.split && "helper" in this.split) {
@@ -99,18 +103,24 @@ export class BuildRun {
       for (const file of helpers) written.add(file);
     }
     const facts = this.state.current;
-    written.add(writeProvidersJson(this.output.buildDir, facts.registry.providers, facts.site, this.schemaUrl));
+    const providersJson = this.providersJson;
+    this.providersJson = undefined;
+    written.add(
+      providersJson
+        ? providersJson.finish()
+        : writeProvidersJson(this.output.buildDir, facts.registry.providers, facts.site, this.schemaUrl),
+    );
     // An incremental rebuild writes only what changed: nothing else may be taken for stale.
     if (!run.incremental) this.output.publish(written, [SEARCH_INDEX_DIR]);
   }
 
   private writeTwins(): Promise<string[]> {
     const facts = this.state.current;
-    return writeProviderTwins(
-      facts,
-      this.state.pages(facts.registry.providers),
-      this.output.buildDir,
-      this.includesDir,
-    );
+    const providers = this.state.pages(facts.registry.providers);
+    // One process writes every twin, in registry order: `/api/providers.json` is written alongside.
+    if (!this.split && providers === facts.registry.providers) {
+      this.providersJson = new ProvidersJsonWriter(this.output.buildDir, providers.length, facts.site, this.schemaUrl);
+    }
+    return writeProviderTwins(facts, providers, this.output.buildDir, this.includesDir, this.providersJson);
   }
 }

@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { configFormats } from "../../src/gateway-config/formats.ts";
 import { capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
-import { writeProvidersJson } from "../../src/eleventy/providers-json-file.ts";
+import { ProvidersJsonWriter, writeProvidersJson } from "../../src/eleventy/providers-json-file.ts";
 import { renderProviderJson } from "../../src/outputs/provider-json.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import { providerJsonUrl } from "../../src/urls.ts";
@@ -124,6 +124,26 @@ test("the list of every provider joins the providers' own JSON, and parses", () 
   assert.ok(all.includes(one!), "each provider's JSON text is reused as it is");
   assert.equal(JSON.parse(providersJson([]).all).providers, []);
   assert.not.ok("data_file_schema" in JSON.parse(providersJson([]).all));
+});
+
+test("written as the twins are made, the list is the same bytes as joined from the providers' files", () => {
+  for (const [providers, schemaUrl] of [
+    [[someNotes, hostile], "/schema/provider.schema.json"],
+    [[hostile], undefined],
+    [[], undefined],
+  ] as const) {
+    const joined = providersJson([...providers], schemaUrl).all;
+    const dir = mkdtempSync(path.join(tmpdir(), "providers-json-writer-"));
+    try {
+      const writer = new ProvidersJsonWriter(dir, providers.length, testSite, schemaUrl);
+      for (const provider of providers) writer.add(renderProviderJson(provider, testSite, null));
+      assert.is(readFileSync(writer.finish(), "utf8"), joined);
+      const short = new ProvidersJsonWriter(dir, providers.length + 1, testSite, schemaUrl);
+      assert.throws(() => short.finish(), /given \d+ providers' JSON of \d+/, "a provider missing is an error");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });
 
 test.run();
