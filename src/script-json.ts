@@ -1,10 +1,15 @@
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/;
+
 /**
  * A value as JSON that is safe inside an HTML `<script type="application/ld+json">` element:
  * `<`, `>` and `&` are written as Unicode escapes, so a provider's name can never close the
  * element or open a comment, and the JSON parses to the same value.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
+  const json = JSON.stringify(value);
+  // Most values have none of these: one search, and the five replacements only when one is there.
+  if (typeof json === "string" && !UNSAFE_IN_SCRIPT.test(json)) return json;
+  return json
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")
