@@ -35,7 +35,7 @@ test("a provider's reference: every section heading, and a name with & and quote
   );
 });
 
-test("headings read as tags dropped, references decoded, white space collapsed and trimmed, whatever the markup", () => {
+test("headings read as tags dropped, references decoded, white space collapsed and trimmed, in any markup", () => {
   // The definition the fast path of pageHeadings keeps to, written out in full.
   const heading = /<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
   const reference = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi;
