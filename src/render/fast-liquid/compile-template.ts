@@ -80,7 +80,7 @@ export function compileTemplates(templates: readonly any[], options: CompileOpti
   if (nodes.length === 0) return nothing;
   if (nodes.length === 1) return nodes[0];
   return (ctx, out) => {
-    for (const node of nodes) node(ctx, out);
+    for (let i = 0; i < nodes.length; i++) nodes[i]!(ctx, out);
   };
 }
 
@@ -159,7 +159,8 @@ function compileBranches(template: any, options: CompileOptions, unless: boolean
 
 function compileConditional(branches: Branch[], otherwise: Render | undefined): Render {
   return (ctx, out) => {
-    for (const branch of branches) {
+    for (let i = 0; i < branches.length; i++) {
+      const branch = branches[i]!;
       const value = toValue(branch.test(ctx));
       if (branch.negate ? isFalsy(value, ctx) : isTruthy(value, ctx)) {
         branch.body(ctx, out);
@@ -222,8 +223,8 @@ function compileFor(tag: any, options: CompileOptions): Render | undefined {
     const forloop = new ForloopDrop(items.length, collectionText, variable);
     const scope = Object.assign(Object.create(null), { forloop });
     ctx.push(scope);
-    for (const item of items) {
-      scope[variable] = item;
+    for (let i = 0; i < items.length; i++) {
+      scope[variable] = items[i];
       body(ctx, out);
       forloop.next();
     }
@@ -268,9 +269,10 @@ function compileCase(tag: any, options: CompileOptions): Render | undefined {
   return (ctx, out) => {
     const value = toValue(target(ctx));
     let hit = false;
-    for (const branch of branches) {
-      for (const candidate of branch.values) {
-        if (liquidEquals(value, candidate(ctx), ctx)) {
+    for (let i = 0; i < branches.length; i++) {
+      const branch = branches[i]!;
+      for (let j = 0; j < branch.values.length; j++) {
+        if (liquidEquals(value, branch.values[j]!(ctx), ctx)) {
           branch.body(ctx, out);
           hit = true;
           break;
@@ -332,8 +334,8 @@ function compileRender(tag: any, options: CompileOptions): Render | undefined {
       const items = toEnumerable(forValue(ctx));
       const forloop = new ForloopDrop(items.length, value.getText(), alias);
       scope.forloop = forloop;
-      for (const item of items) {
-        scope[alias] = item;
+      for (let i = 0; i < items.length; i++) {
+        scope[alias] = items[i];
         partial()(child, out);
         forloop.next();
       }

@@ -90,8 +90,8 @@ function compilePropertyAccess(token: AnyToken): Evaluate | undefined {
   const constant = (token.props as AnyToken[]).every((prop) => "content" in prop);
   const keys = constant ? props.map((prop) => prop(undefined as unknown as Context)) : [];
   const read = (ctx: Scopes, scope: unknown): unknown => {
-    if (constant) for (const key of keys) scope = readIn(ctx, scope, key);
-    else for (const prop of props) scope = readIn(ctx, scope, prop(ctx as unknown as Context));
+    if (constant) for (let i = 0; i < keys.length; i++) scope = readIn(ctx, scope, keys[i]);
+    else for (let i = 0; i < props.length; i++) scope = readIn(ctx, scope, props[i]!(ctx as unknown as Context));
     return scope;
   };
   if (token.variable) {
@@ -270,7 +270,7 @@ export function compileValue(value: any, operators: unknown, plainFilters: Reado
   }
   return (ctx) => {
     let result = initial(ctx);
-    for (const apply of filters) result = apply(result, ctx);
+    for (let i = 0; i < filters.length; i++) result = filters[i]!(result, ctx);
     return result;
   };
 }
@@ -279,19 +279,25 @@ export function compileValue(value: any, operators: unknown, plainFilters: Reado
 export function compileHash(
   hash: Record<string, AnyToken | undefined>,
 ): ((ctx: Context) => Record<string, unknown>) | undefined {
-  const entries: Array<[string, Evaluate | undefined]> = [];
-  for (const key of Object.keys(hash)) {
+  const keys = Object.keys(hash);
+  const evaluators: Array<Evaluate | undefined> = [];
+  for (const key of keys) {
     const token = hash[key];
-    if (token === undefined) entries.push([key, undefined]);
+    if (token === undefined) evaluators.push(undefined);
     else {
       const evaluate = compileToken(token);
       if (!evaluate) return undefined;
-      entries.push([key, evaluate]);
+      evaluators.push(evaluate);
     }
   }
+  // Indexed loops at render time, here and in the other compiled forms: while the code is still
+  // interpreted (most of a build), `for...of` costs an iterator and a result object a step.
   return (ctx) => {
     const values: Record<string, unknown> = {};
-    for (const [key, evaluate] of entries) values[key] = evaluate ? evaluate(ctx) : true;
+    for (let i = 0; i < keys.length; i++) {
+      const evaluate = evaluators[i];
+      values[keys[i]!] = evaluate ? evaluate(ctx) : true;
+    }
     return values;
   };
 }
