@@ -37,7 +37,9 @@ interface Line {
 export function readPlainYaml(source: string): Record<string, PlainValue> | undefined {
   if (OUTSIDE.test(source)) return undefined;
   const lines: Line[] = [];
-  for (const raw of source.split("\n")) {
+  const rawLines = source.split("\n");
+  for (let at = 0; at < rawLines.length; at++) {
+    const raw = rawLines[at]!;
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
     if (indent === raw.length || raw.charCodeAt(indent) === 35 /* # */) continue;

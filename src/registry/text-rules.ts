@@ -63,7 +63,10 @@ const isNameField = (field: string) => field === "name" || /^aliases\.\d+$/.test
  */
 export function checkTextValues(raw: Record<string, unknown>, problems: ProblemCollector): Set<string> {
   const tooLong = new Set<string>();
-  for (const [field, value] of stringValues(raw)) {
+  const values = stringValues(raw);
+  for (let i = 0; i < values.length; i++) {
+    const field = values[i]![0];
+    const value = values[i]![1];
     const limit = isNameField(field) ? MAX_NAME_LENGTH : MAX_VALUE_LENGTH;
     if (value.length > limit) {
       tooLong.add(field);
