@@ -8,7 +8,7 @@ import path from "node:path";
 import { test } from "uvu";
 import { type NodeRun, runNode } from "./helpers/run-node.ts";
 import * as assert from "uvu/assert";
-import { fixture, projectRoot } from "./helpers/build-site.ts";
+import { fixture } from "./helpers/build-site.ts";
 
 /** `node --import tsx <script> <args>` without colour, so messages compare as text. */
 const run = (script: string, args: string[], env: Record<string, string> = {}): Promise<NodeRun> =>
