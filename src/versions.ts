@@ -9,34 +9,45 @@ export function isVersion(text: string | undefined): text is string {
 
 /** Orders gateway versions numerically, part by part: `3.6` < `3.9` < `3.11`. */
 export function compareVersions(a: string, b: string): number {
-  // Read a part of each at a time, without splitting (every capability's configuration compares
-  // versions); anything but parts of up to 15 digits is compared as `partsCompare` does.
+  // A part of each at a time, without splitting (every capability's configuration compares
+  // versions); anything but parts of 1 to 15 digits is compared as `partsCompare` does.
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     let left = 0;
     let right = 0;
     if (i < a.length) {
-      const start = i;
-      for (let ch = a.charCodeAt(i); i < a.length && ch !== 46; ch = a.charCodeAt(++i)) {
-        if (ch < 48 || ch > 57 || i - start >= 15) return partsCompare(a, b);
-        left = left * 10 + (ch - 48);
-      }
-      if (i === start) return partsCompare(a, b);
-      i++;
+      const end = partEnd(a, i);
+      left = wholeNumber(a, i, end);
+      i = end + 1;
     }
     if (j < b.length) {
-      const start = j;
-      for (let ch = b.charCodeAt(j); j < b.length && ch !== 46; ch = b.charCodeAt(++j)) {
-        if (ch < 48 || ch > 57 || j - start >= 15) return partsCompare(a, b);
-        right = right * 10 + (ch - 48);
-      }
-      if (j === start) return partsCompare(a, b);
-      j++;
+      const end = partEnd(b, j);
+      right = wholeNumber(b, j, end);
+      j = end + 1;
     }
+    if (left < 0 || right < 0) return partsCompare(a, b);
     if (left !== right) return left - right;
   }
   return 0;
+}
+
+/** Where the part of a version from `from` ends: its next dot, or the end. */
+function partEnd(text: string, from: number): number {
+  const dot = text.indexOf(".", from);
+  return dot === -1 ? text.length : dot;
+}
+
+/** The digits of `text` from `from` to `end` as a number; -1 unless they are 1 to 15 digits. */
+function wholeNumber(text: string, from: number, end: number): number {
+  if (end === from || end - from > 15) return -1;
+  let value = 0;
+  for (let k = from; k < end; k++) {
+    const digit = text.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** `compareVersions` on any text: each part read as a number (`NaN` for one that is not). */
