@@ -73,6 +73,12 @@ export function lineLocator(source: string): (offset: number) => SourcePosition 
   };
 }
 
+/** `lineLocator`, its line starts found on the first call (a file with no problem to report never needs them). */
+function lazyLineLocator(source: string): (offset: number) => SourcePosition {
+  let locate: ((offset: number) => SourcePosition) | undefined;
+  return (offset) => (locate ??= lineLocator(source))(offset);
+}
+
 /**
  * Parses one YAML file and records where each field stands, so that a data mistake can be
  * reported at its line and column. A file in the plain form provider files are written in is read
@@ -99,8 +105,7 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
   }
   // Where fields stand is needed only to report a problem: most files have none, so the walk
   // over the events runs on first use (at once when a key is duplicated, to report it).
-  let locate: ((offset: number) => SourcePosition) | undefined;
-  const positionAt = (offset: number) => (locate ??= lineLocator(source))(offset);
+  const positionAt = lazyLineLocator(source);
   let walked: ReturnType<typeof walkEvents> | undefined;
   const walk = () => (walked ??= walkEvents(events, source, positionAt));
   const problems = duplicatedKey ? [...walk().problems] : [];
@@ -121,8 +126,7 @@ export function parseYaml(source: string, filename: string): ParsedYaml {
  * document. Where fields stand is worked out, from js-yaml's events, only when a problem is reported.
  */
 function plainParse(source: string, filename: string, value: unknown): ParsedYaml {
-  let locate: ((offset: number) => SourcePosition) | undefined;
-  const positionAt = (offset: number) => (locate ??= lineLocator(source))(offset);
+  const positionAt = lazyLineLocator(source);
   let positions: FieldPositions | undefined;
   return {
     value,
