@@ -118,9 +118,14 @@ export class BuildRun {
     const facts = this.state.current;
     const providers = this.state.pages(facts.registry.providers);
     // One process writes every twin, in registry order: `/api/providers.json` is written alongside.
-    if (!this.split && providers === facts.registry.providers) {
-      this.providersJson = new ProvidersJsonWriter(this.output.buildDir, providers.length, facts.site, this.schemaUrl);
-    }
-    return writeProviderTwins(facts, providers, this.output.buildDir, this.includesDir, this.providersJson);
+    const providersJson =
+      !this.split && providers === facts.registry.providers
+        ? new ProvidersJsonWriter(this.output.buildDir, providers.length, facts.site, this.schemaUrl)
+        : undefined;
+    this.providersJson = providersJson;
+    const twins = writeProviderTwins(facts, providers, this.output.buildDir, this.includesDir, providersJson);
+    // A build whose twins fail stops: its `/api/providers.json` is left unfinished, and closed.
+    twins.catch(() => providersJson?.close());
+    return twins;
   }
 }

@@ -25,27 +25,22 @@ export async function writeProviderTwins(
   includesDir: string,
   providersJson?: ProvidersJsonWriter,
 ): Promise<string[]> {
-  try {
-    await facts.historyReady();
-    const markdown = new ProviderMarkdownRenderer(includesDir);
-    const written: string[] = [];
-    mkdirSync(path.join(outputDir, path.dirname(providerJsonUrl({ slug: "x" }))), { recursive: true });
-    for (let start = 0; start < providers.length; start += BATCH) {
-      for (const provider of providers.slice(start, start + BATCH)) {
-        const twin = path.join(outputDir, providerMarkdownUrl(provider));
-        mkdirSync(path.dirname(twin), { recursive: true });
-        writeFileSync(twin, markdown.render(provider, facts.site, facts.lastUpdated(provider)));
-        const json = path.join(outputDir, providerJsonUrl(provider));
-        const text = facts.providerJson(provider);
-        writeFileSync(json, `${text}\n`);
-        providersJson?.add(text);
-        written.push(twin, json);
-      }
-      await new Promise((resolve) => setImmediate(resolve));
+  await facts.historyReady();
+  const markdown = new ProviderMarkdownRenderer(includesDir);
+  const written: string[] = [];
+  mkdirSync(path.join(outputDir, path.dirname(providerJsonUrl({ slug: "x" }))), { recursive: true });
+  for (let start = 0; start < providers.length; start += BATCH) {
+    for (const provider of providers.slice(start, start + BATCH)) {
+      const twin = path.join(outputDir, providerMarkdownUrl(provider));
+      mkdirSync(path.dirname(twin), { recursive: true });
+      writeFileSync(twin, markdown.render(provider, facts.site, facts.lastUpdated(provider)));
+      const json = path.join(outputDir, providerJsonUrl(provider));
+      const text = facts.providerJson(provider);
+      writeFileSync(json, `${text}\n`);
+      providersJson?.add(text);
+      written.push(twin, json);
     }
-    return written;
-  } catch (error) {
-    providersJson?.close();
-    throw error;
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  return written;
 }
