@@ -33,11 +33,16 @@ function hashOf(root, files) {
 /** This file: how a file is compiled is part of what it is compiled from. */
 const SELF = fileURLToPath(import.meta.url);
 
-/** Writes `data` to `file` through a file of this process's own, renamed into place. */
+/** Writes `data` to `file` through a file of this process's own, renamed into place (or removed when that fails). */
 export function writeAtomically(file, data) {
   const temporary = `${file}.${process.pid}`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /**

@@ -154,7 +154,12 @@ export function runBundle(file) {
   const { script, cached } = bundleScript(file);
   if (!cached) {
     process.once("exit", (code) => {
-      if (code === 0) writeAtomically(`${file}.v8`, script.createCachedData());
+      if (code !== 0) return;
+      try {
+        writeAtomically(`${file}.v8`, script.createCachedData());
+      } catch {
+        // A cache that cannot be written (a full disk, a read-only folder) is made by a later build.
+      }
     });
   }
   const module = { exports: {} };

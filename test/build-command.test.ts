@@ -3,7 +3,16 @@
 // modules writes, make its code cache and make it again when V8 rejects it, and compile again when a
 // file it was compiled from changes.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -70,6 +79,25 @@ test("npm run build writes what Eleventy run from its own modules writes, and ma
   assert.is(second.status, 0, second.output);
   assertSameTree(again, fromModules);
   assert.ok(bundleScript(bundle).cached, "the code cache V8 rejected is made again");
+
+  // A code cache that cannot be written fails nothing: a later build makes it.
+  rmSync(`${bundle}.v8`);
+  mkdirSync(`${bundle}.v8`);
+  try {
+    const unwritable = npmBuild(temporary("unwritable"));
+    assert.is(unwritable.status, 0, unwritable.output);
+    assert.not.match(unwritable.output, /Error|at .+:\d+:\d+/, "nothing printed of it");
+    assert.equal(
+      readdirSync(path.dirname(bundle)).filter((name) => name.startsWith(`${path.basename(bundle)}.v8.`)),
+      [],
+      "no half-written cache left",
+    );
+  } finally {
+    rmSync(`${bundle}.v8`, { recursive: true, force: true });
+  }
+  const remade = npmBuild(temporary("remade"));
+  assert.is(remade.status, 0, remade.output);
+  assert.ok(bundleScript(bundle).cached, "the next build makes it");
 });
 
 test("rewriteImports: a computed import() calls __import with the module's URL; import.meta is the module's", () => {

@@ -295,10 +295,10 @@ async function main() {
   }
   const empty = median(emptyRuns);
   const shipped = median(shippedRuns);
-  const firstBuild = await firstBuildAfterInstall(shippedOut);
   const shippedCount = readdirSync(shippedDir).filter((f) => f.endsWith(".yaml")).length;
   const shippedPages = countPages(shippedOut);
   rmSync(shippedOut, { recursive: true, force: true });
+  const firstBuild = await firstBuildAfterInstall(path.join(work, "out-first"));
   const walls = (runs: MeasuredRun[]) => runs.map((run) => fmt(run.wallSeconds)).join(", ");
   console.log(
     `empty Eleventy site: ${walls(emptyRuns)} s; shipped registry (${shippedCount}): ${walls(shippedRuns)} s`,
