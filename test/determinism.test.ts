@@ -1,18 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { providerFiles } from "../src/registry/load.ts";
-import { projectRoot } from "./helpers/build-site.ts";
-
-/** Every file under `dir`, relative, sorted. */
-const listFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
+import { assertSameFiles, filesUnder, projectRoot } from "./helpers/build-site.ts";
 
 test("two builds of the same data with the README's build command are byte-identical", () => {
   const outputs = [0, 1].map(() => mkdtempSync(path.join(os.tmpdir(), "provider-build-")));
@@ -25,17 +18,11 @@ test("two builds of the same data with the README's build command are byte-ident
       });
       assert.is(result.status, 0, result.stderr);
     }
-    const [first, second] = outputs.map(listFiles);
+    const first = filesUnder(outputs[0]!);
     // At least a page, a JSON file and a Markdown twin per provider.
     const providers = providerFiles(path.join(projectRoot, "_data/providers")).length;
-    assert.ok(first!.length > 3 * providers, `built ${first!.length} files for ${providers} providers`);
-    assert.equal(second, first);
-    for (const file of first!) {
-      assert.ok(
-        readFileSync(path.join(outputs[0]!, file)).equals(readFileSync(path.join(outputs[1]!, file))),
-        `${file} differs between builds`,
-      );
-    }
+    assert.ok(first.length > 3 * providers, `built ${first.length} files for ${providers} providers`);
+    assertSameFiles(outputs[1]!, outputs[0]!, "between builds");
   } finally {
     for (const out of outputs) rmSync(out, { recursive: true, force: true });
   }

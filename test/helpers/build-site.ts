@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { parse, type HTMLElement } from "node-html-parser";
+import * as assert from "uvu/assert";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixture = (name: string) => path.join(projectRoot, "test/fixtures", name);
@@ -86,6 +87,18 @@ export function filesUnder(dir: string, prefix = ""): string[] {
       return entry.isDirectory() ? filesUnder(dir, relative) : [relative];
     })
     .sort();
+}
+
+/** Asserts that two folders hold the same files with the same bytes; `how` says how they were made. */
+export function assertSameFiles(actual: string, expected: string, how: string): void {
+  const files = filesUnder(expected);
+  assert.equal(filesUnder(actual), files, `the same files ${how}`);
+  for (const file of files) {
+    assert.ok(
+      readFileSync(path.join(actual, file)).equals(readFileSync(path.join(expected, file))),
+      `${file} differs ${how}`,
+    );
+  }
 }
 
 /**
