@@ -67,8 +67,9 @@ export async function compiledFile(root, { name, extension, esbuild, finish, com
   const { build } = await import("esbuild");
   mkdirSync(cacheDir, { recursive: true });
   const temporary = path.join(cacheDir, `${name}.${process.pid}.${extension}`);
-  const result = await build({ ...esbuild, absWorkingDir: root, outfile: temporary, metafile: true });
-  if (finish) writeFileSync(temporary, finish(readFileSync(temporary, "utf8")));
+  const result = await build({ ...esbuild, absWorkingDir: root, outfile: temporary, metafile: true, write: false });
+  const { text } = result.outputFiles.find((output) => output.path === temporary);
+  writeFileSync(temporary, finish ? finish(text) : text);
   const sources = [
     ...new Set([...Object.keys(result.metafile.inputs), path.relative(root, SELF), ...compiledBy]),
   ].sort();
