@@ -1,15 +1,26 @@
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const leftovers = new Set<string>();
-let cleanupRegistered = false;
+/** How long a build waits for another build's publication to finish before it gives up. */
+const LOCK_WAIT_MS = 60_000;
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
 
 /**
- * The output folder readers get, and where a build writes before it gets there. A command-line
- * or programmatic build writes into a staging folder beside it (`_site.building`), swapped in
- * when the whole build succeeded: a failed build leaves the output folder as it was, and a good
- * one leaves nothing stale. The dev server serves the output folder itself, so it writes there
- * and, after each good build, removes the files that build did not write.
+ * The output folder readers get, and where a build writes before it gets there. A build writes into a
+ * staging folder of its own (`_site.building-<pid>`) and swaps it in when the whole build succeeded: a
+ * failed build leaves the output folder as it was, a good one leaves nothing stale, and two builds at once
+ * each publish a whole site, one after the other. The dev server (and `--output`, where Eleventy writes
+ * what it is told) writes in place and, after each full build, removes the files that build did not write.
  */
 export class OutputFolder {
   /** The folder Eleventy writes into. */
@@ -21,49 +32,114 @@ export class OutputFolder {
     /** Whether to build beside it and swap it in (builds), or write in place and prune (the dev server). */
     readonly staged: boolean,
   ) {
-    this.buildDir = staged ? `${target}.building` : target;
+    this.buildDir = staged ? `${target}.building-${process.pid}` : target;
   }
 
-  /**
-   * Clears what a failed build left in the staging folder; a build that fails again is cleared when the process exits.
-   */
+  /** Before a build writes: an output folder a killed build left missing is put back; old staging folders go. */
   prepare(): void {
+    withLock(this.target, () => restoreIfMissing(this.target));
     if (!this.staged) return;
-    rmSync(this.buildDir, { recursive: true, force: true });
-    leftovers.add(this.buildDir);
-    if (!cleanupRegistered) {
-      cleanupRegistered = true;
-      process.once("exit", () => {
-        for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
-      });
+    for (const leftover of siblings(this.target, ".building-")) {
+      if (!isRunning(Number(leftover.split("-").at(-1)))) rmSync(leftover, { recursive: true, force: true });
     }
+    rmSync(this.buildDir, { recursive: true, force: true });
+    // A build that fails (Eleventy throws, the process ends) leaves no staging folder behind.
+    process.once("exit", () => this.discard());
+  }
+
+  /** A failed build: its staging folder goes, the output folder stays as it was. */
+  discard(): void {
+    if (this.staged) rmSync(this.buildDir, { recursive: true, force: true });
   }
 
   /**
-   * After a good build: the staging folder becomes the output folder (the old one removed), or,
-   * in place, every file the build did not write is removed (`keep` says which folders, such as a
-   * search index the dev server writes only once, stay). `written`: absolute paths of the files written.
+   * After a good build: the staging folder becomes the output folder, or, in place, every file the build
+   * did not write (`written`, absolute paths) is removed, except under `keep`. Folders stay: Eleventy's
+   * dev server remembers the folders it made and would not make a removed one again.
    */
   publish(written: ReadonlySet<string>, keep: readonly string[] = []): void {
-    if (this.staged) {
-      replaceFolder(this.target, this.buildDir);
-      leftovers.delete(this.buildDir);
-    } else {
-      prune(this.target, written, new Set(keep.map((dir) => path.join(this.target, dir))));
+    if (!this.staged) {
+      pruneFiles(this.target, written, new Set(keep.map((dir) => path.join(this.target, dir))));
+      return;
+    }
+    const previous = `${this.target}.old-${process.pid}`;
+    withLock(this.target, () => {
+      restoreIfMissing(this.target);
+      if (existsSync(this.target)) renameSync(this.target, previous);
+      renameSync(this.buildDir, this.target);
+    });
+    try {
+      rmSync(previous, { recursive: true, force: true });
+    } catch (error) {
+      console.warn(`The new site is published; the old one is left at ${previous}: ${(error as Error).message}`);
     }
   }
 }
 
+/** The folders beside `target` named `<target><infix>…`. */
+function siblings(target: string, infix: string): string[] {
+  const dir = path.dirname(target);
+  const prefix = `${path.basename(target)}${infix}`;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => path.join(dir, name));
+}
+
+/** A build killed between its two renames left no output folder: the site it was replacing goes back. */
+function restoreIfMissing(target: string): void {
+  if (existsSync(target)) return;
+  const previous = siblings(target, ".old-").find((dir) => !isRunning(Number(dir.split("-").at(-1))));
+  if (previous) renameSync(previous, target);
+}
+
 /**
- * The output folder for this run: staged for a build (command line or programmatic), in place for
- * the dev server, which serves the folder it writes, for an incremental build, and for a folder
- * given with `--output` (there Eleventy writes its pages, whatever the configuration sets).
- * Otherwise Eleventy's output directory is its `buildDir`.
+ * Runs `work` holding the output folder's lock (`<target>.lock`, a folder: made in one step or not at all).
+ * A lock whose build is gone is taken over; a live one is waited for.
+ */
+function withLock(target: string, work: () => void): void {
+  const lock = `${target}.lock`;
+  const owner = path.join(lock, "pid");
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  mkdirSync(path.dirname(target), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(owner, String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number(existsSync(owner) ? readFileSync(owner, "utf8") : Number.NaN);
+      if (Number.isInteger(pid) && !isRunning(pid)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`Another build has held ${lock} for a minute; try again.`);
+      else sleep(20);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Removes every file under `dir` not in `written`, except under `keep`. */
+function pruneFiles(dir: string, written: ReadonlySet<string>, keep: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (keep.has(file)) continue;
+    if (entry.isDirectory()) pruneFiles(file, written, keep);
+    else if (!written.has(file)) rmSync(file, { force: true });
+  }
+}
+
+/**
+ * The output folder for this run: staged for a build (command line or programmatic), in place for the dev
+ * server (it serves the folder it writes), an incremental build, and a folder given with `--output`
+ * (Eleventy writes its pages there, whatever the configuration sets).
  */
 export function outputFolderFor(target: string, argv: readonly string[] = process.argv): OutputFolder {
   const mode = process.env.ELEVENTY_RUN_MODE;
-  // An incremental build (`--incremental`) writes only what changed, so it must write in place.
-  // Eleventy writes where `--output` says whatever the configuration asks, so that one is in place too.
   const given = outputArgument(argv);
   const inPlace = mode === "serve" || mode === "watch" || argv.includes("--incremental") || given !== undefined;
   return new OutputFolder(path.resolve(given ?? target), !inPlace);
@@ -76,41 +152,4 @@ export function outputArgument(argv: readonly string[]): string | undefined {
     if (argv[i] === "--output" && argv[i + 1] !== undefined) return argv[i + 1];
   }
   return undefined;
-}
-
-/** Puts `staging` where `target` is: renamed in one step, or entry by entry when the folder itself cannot move. */
-function replaceFolder(target: string, staging: string): void {
-  const previous = `${target}.previous`;
-  rmSync(previous, { recursive: true, force: true });
-  try {
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(staging, target);
-  } catch {
-    // A mount point or a folder in use cannot be renamed: replace what it holds instead.
-    if (existsSync(previous) && !existsSync(target)) renameSync(previous, target);
-    for (const entry of readdirSync(target)) rmSync(path.join(target, entry), { recursive: true, force: true });
-    for (const entry of readdirSync(staging)) renameSync(path.join(staging, entry), path.join(target, entry));
-    rmSync(staging, { recursive: true, force: true });
-  }
-  rmSync(previous, { recursive: true, force: true });
-}
-
-/** Removes every file under `dir` not in `written` (and folders left empty), except under `keep`. */
-function prune(dir: string, written: ReadonlySet<string>, keep: ReadonlySet<string>): boolean {
-  if (!existsSync(dir)) return true;
-  let empty = true;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (keep.has(file)) {
-      empty = false;
-    } else if (entry.isDirectory()) {
-      if (prune(file, written, keep)) rmSync(file, { recursive: true, force: true });
-      else empty = false;
-    } else if (written.has(file)) {
-      empty = false;
-    } else {
-      rmSync(file, { force: true });
-    }
-  }
-  return empty;
 }

@@ -1,137 +1,121 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { registerAssetFiles } from "./asset-files.ts";
-import { registerBuildEnd } from "./build-end.ts";
-import { BuildRun } from "./build-run.ts";
-import { registerBuildStart } from "./build-start.ts";
-import { BuildState } from "./build-state.ts";
-import { registerCapabilityMatrixData } from "./capability-matrix-data.ts";
-import { registerChangedDataFiles } from "./changed-data-files.ts";
-import { isCliBuild, stopCliBuildOnDataError } from "./check-before-build.ts";
-import { registerDeletedDataFiles } from "./deleted-data-files.ts";
-import { registerFactFilters } from "./fact-filters.ts";
-import { registerFlatRenderedPages } from "./flat-rendered-pages.ts";
-import { registerHelperTemplates } from "./helper-templates.ts";
-import { registerHistoryData } from "./history-data.ts";
-import { registerHomeData } from "./home-data.ts";
-import { registerLastUpdatedFilter } from "./last-updated-filter.ts";
-import { registerLlmsTxtShortcode } from "./llms-txt-shortcode.ts";
-import { registerMatrixRowsFilter } from "./matrix-rows-filter.ts";
-import { registerOutputFormatFilters } from "./output-format-filters.ts";
-import { OutputFolder } from "./output-folder.ts";
-
-export { outputFolderFor } from "./output-folder.ts";
-import { registerProviderPageFilters } from "./provider-page-filters.ts";
-import { registerProviderPagesData } from "./provider-pages-data.ts";
+import { CAPABILITIES } from "../catalogue.ts";
+import { providerSearchRecord } from "../outputs/search-records.ts";
+import { catalogueCapabilities } from "../render/reader-filters.ts";
+import { COMPARE_URL, HOME_URL, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../urls.ts";
+import { BuildData } from "./build-data.ts";
+import { registerFilters } from "./filters.ts";
+import type { OutputFolder } from "./output-folder.ts";
 import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
-import { registerReaderFilters } from "./reader-filters.ts";
-import { registerRegistryData } from "./registry-data.ts";
-import { registerSchemaFile } from "./schema-file.ts";
-import { registerSiteData } from "./site-data.ts";
-import { registerSitemapShortcode } from "./sitemap-shortcode.ts";
-import { dataFileCount, favourMemoryFor, HelperProcesses, helperSnapshot, splitsAt } from "./split-build.ts";
-import { registerUrlsData } from "./urls-data.ts";
-import type { Registry } from "../registry/load.ts";
-
-/** A build that writes files (no `--to=json`, no `--dryrun`): only such a build is split. */
-const isPlainCliBuild = () =>
-  isCliBuild() && !process.argv.some((arg) => arg.startsWith("--to") || arg.startsWith("--dryrun"));
+import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
 
 export interface ProviderReferenceOptions {
-  /** Folder of provider data files (default `_data/providers`). */
-  providersDir?: string;
-  /** Site settings file (default `_data/site.yaml`). */
-  siteFile?: string;
+  /** Folder of provider data files. */
+  providersDir: string;
+  /** Site settings file. */
+  siteFile: string;
+  /** The output folder: staged for a build, in place for the dev server (`outputFolderFor`). */
+  output: OutputFolder;
   /** Folder that data-file paths in messages and edit links are relative to (default: working directory). */
   root?: string;
-  /** CSS and JavaScript, published under fingerprinted names (default `pages/assets`). */
-  assetsDir?: string;
-  /** The data files' JSON Schema, published when present (default `schema/provider.schema.json`). */
-  schemaFile?: string;
-  /**
-   * The output folder (default: `_site`, written in place). Eleventy's output directory must be
-   * its `buildDir`, set by the configuration (plugins may not set directories): see `outputFolderFor`.
-   */
-  output?: OutputFolder;
 }
 
+const runMode = () => process.env.ELEVENTY_RUN_MODE;
+const isDevServer = () => runMode() === "serve" || runMode() === "watch";
+
 /**
- * The Eleventy side of the project, wired here, one registration per module: global data
- * (`registry`, `site`, `urls`, `capabilityMatrix`, `history`, `stats`, `catalogue`), filters, the `providerReference`
- * tag, shortcodes for the generated files, the asset and schema files, and the build's start and end.
+ * The Eleventy side of the project: the registry and site as global data, the filters and the
+ * `providerReference` tag, the assets, the data check before anything is written, the search index,
+ * and the output folder published when the whole build has succeeded.
  */
-export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions = {}) {
+export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions): void {
   const root = options.root ?? process.cwd();
-  const resolve = (file: string | undefined, fallback: string) => path.resolve(root, file ?? fallback);
-  // A split build's helper process builds from the registry the first process loaded and checked.
-  const helper = helperSnapshot();
-  const paths = {
+  const { output } = options;
+  const data = new BuildData({
     root,
-    providersDir: resolve(options.providersDir, "_data/providers"),
-    siteFile: resolve(options.siteFile, "_data/site.yaml"),
-    assetsDir: resolve(options.assetsDir, "pages/assets"),
-    schemaFile: resolve(options.schemaFile, "schema/provider.schema.json"),
-  };
-  const state = new BuildState(paths, helper?.registry);
-  // git runs while Eleventy starts up.
-  state.readHistory();
-  const output = options.output ?? new OutputFolder(path.resolve(root, "_site"), false);
-  let registry: Registry | undefined;
-  let helpers: HelperProcesses | undefined;
-  if (!helper) {
-    // The folder is counted once, before the registry is read: for V8's memory mode and for the split.
-    const files = isPlainCliBuild() ? dataFileCount(state.paths.providersDir) : 0;
-    favourMemoryFor(files);
-    // A large registry: the provider pages are split over several processes, on both cores. The
-    // helpers start now, from the number of files, so they start up while the registry is loaded.
-    if (output.staged && splitsAt(files)) helpers = new HelperProcesses(files);
-    const checked = () => (registry = state.check());
-    stopCliBuildOnDataError(checked, path.relative(root, state.paths.providersDir) || ".");
-  }
-  const schemaUrl = registerSchemaFile(eleventyConfig, state.paths.schemaFile, !helper);
-  let run: BuildRun;
-  if (helper) {
-    state.pages = helper.share;
-    state.matrixPages = helper.matrixShare;
-    registerHelperTemplates(eleventyConfig);
-    run = new BuildRun(state, output, schemaUrl, { helper: helper.done });
-  } else if (registry && helpers) {
-    // The staging folder is cleared before the helpers start writing there.
-    output.prepare();
-    helpers.handOver(registry);
-    state.pages = helpers.share;
-    state.matrixPages = helpers.matrixShare;
-    run = new BuildRun(state, output, schemaUrl, { first: helpers });
-  } else {
-    run = new BuildRun(state, output, schemaUrl);
+    providersDir: path.resolve(root, options.providersDir),
+    siteFile: path.resolve(root, options.siteFile),
+  });
+  const schemaFile = path.resolve(root, "schema/provider.schema.json");
+  const schemaUrl = existsSync(schemaFile) ? SCHEMA_URL : undefined;
+
+  // A command-line build checks the data first: a mistake is printed once, located, and the build stops
+  // having written nothing. (The dev server shows it on every page instead, and goes on.)
+  if (process.env.ELEVENTY_SOURCE === "cli" && runMode() === "build") {
+    try {
+      data.check();
+    } catch (error) {
+      process.stderr.write(`${data.messageOf(error)}\nThe build stopped before writing any file.\n`);
+      process.exit(1);
+    }
   }
 
-  eleventyConfig.addWatchTarget(state.paths.providersDir);
-  eleventyConfig.addWatchTarget(state.paths.siteFile);
-  registerChangedDataFiles(eleventyConfig, state);
-  registerDeletedDataFiles(eleventyConfig, state.paths.providersDir);
-  registerBuildStart(eleventyConfig, run);
-  registerBuildEnd(eleventyConfig, run);
+  eleventyConfig.addWatchTarget(data.paths.providersDir);
+  eleventyConfig.addWatchTarget(data.paths.siteFile);
+  let changedFiles: string[] | undefined;
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => (changedFiles = changed));
+  eleventyConfig.on("eleventy.before", async ({ outputMode }: { outputMode?: string }) => {
+    if (outputMode === "fs" || outputMode === undefined) output.prepare();
+    await data.start(changedFiles, isDevServer());
+    changedFiles = undefined;
+  });
 
-  registerRegistryData(eleventyConfig, state);
-  registerProviderPagesData(eleventyConfig, state);
-  registerSiteData(eleventyConfig, state);
-  registerUrlsData(eleventyConfig);
-  registerHistoryData(eleventyConfig, state);
-  registerCapabilityMatrixData(eleventyConfig, state);
-  registerHomeData(eleventyConfig, state);
+  const frozen = (value: object) => Object.freeze(value);
+  eleventyConfig.addGlobalData("registry", () => data.current.registry);
+  eleventyConfig.addGlobalData("site", () => frozen(data.current.site));
+  eleventyConfig.addGlobalData("stats", () => frozen(data.current.stats));
+  eleventyConfig.addGlobalData("history", () => frozen({ available: data.current.history.available }));
+  eleventyConfig.addGlobalData("dataProblems", () => data.problems);
+  eleventyConfig.addGlobalData("catalogue", frozen({ capabilities: catalogueCapabilities }));
+  eleventyConfig.addGlobalData("capabilityMatrix", () => {
+    const { matrix } = data.current;
+    return frozen({
+      pages: matrix.pages,
+      filterLinks: matrix.filterLinks,
+      columnGroups: matrix.columnGroups,
+      capabilityCount: CAPABILITIES.length,
+    });
+  });
+  eleventyConfig.addGlobalData(
+    "urls",
+    frozen({
+      home: HOME_URL,
+      matrix: MATRIX_URL,
+      compare: COMPARE_URL,
+      llmsTxt: LLMS_TXT_URL,
+      providersJson: PROVIDERS_JSON_URL,
+      schema: schemaUrl,
+    }),
+  );
 
-  registerFlatRenderedPages(eleventyConfig);
-  registerOutputFormatFilters(eleventyConfig);
-  registerFactFilters(eleventyConfig);
-  registerReaderFilters(eleventyConfig);
-  registerProviderPageFilters(eleventyConfig, state);
-  registerLastUpdatedFilter(eleventyConfig, state);
-  registerMatrixRowsFilter(eleventyConfig, state);
-  registerProviderReferenceTag(eleventyConfig, state);
+  const assets = registerFilters(eleventyConfig, { data, assetsDir: path.resolve(root, "pages/assets"), schemaUrl });
+  const copied = [...assets.values()].map((name) => `assets/${name}`);
+  for (const [name, hashed] of assets) eleventyConfig.addPassthroughCopy({ [`pages/assets/${name}`]: `assets/${hashed}` });
+  if (schemaUrl) {
+    eleventyConfig.addPassthroughCopy({ "schema/provider.schema.json": schemaUrl.slice(1) });
+    copied.push(schemaUrl.slice(1));
+  }
+  registerProviderReferenceTag(eleventyConfig, data);
 
-  const assets = registerAssetFiles(eleventyConfig, state.paths.assetsDir, !helper);
-  // Copied, not rendered: a build in place must not take them for stale.
-  state.copiedFiles = [...assets, ...(schemaUrl && !helper ? [schemaUrl.slice(1)] : [])];
-  registerLlmsTxtShortcode(eleventyConfig, state, schemaUrl);
-  registerSitemapShortcode(eleventyConfig, state);
+  // The pages are out: the search index (in the dev server, on its first build only), then the site published.
+  let indexed = false;
+  eleventyConfig.on("eleventy.after", async (run: { outputMode?: string; incremental?: boolean; results?: any[] }) => {
+    if (run.outputMode && run.outputMode !== "fs") return;
+    const { registry, site } = data.current;
+    try {
+      if (!isDevServer() || !indexed) {
+        const records = registry.providers.map((provider) => providerSearchRecord(provider, site));
+        await writeSearchIndex(records, site.language, output.buildDir);
+        indexed = true;
+      }
+    } catch (error) {
+      output.discard();
+      throw error;
+    }
+    const written = new Set(copied.map((file) => path.join(output.buildDir, file)));
+    for (const result of run.results ?? []) if (result.outputPath) written.add(path.resolve(result.outputPath));
+    // An incremental rebuild writes only what changed: nothing else may be taken for stale.
+    if (!run.incremental) output.publish(written, [SEARCH_INDEX_DIR]);
+  });
 }

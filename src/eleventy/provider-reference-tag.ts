@@ -1,23 +1,45 @@
-import type { Liquid } from "liquidjs";
-import { UnknownProviderError } from "../registry/errors.ts";
-import { providerReferenceTag } from "../render/provider-reference-tag.ts";
-import { stopCliBuild } from "./check-before-build.ts";
-import type { BuildState } from "./build-state.ts";
+import { evalToken, type Liquid, Tokenizer } from "liquidjs";
+import type { Provider } from "../registry/model.ts";
+import type { BuildData } from "./build-data.ts";
 
-/** `{% providerReference "OpenAI" %}` in any page, by name or slug, and `{% providerReference provider %}`. */
-export function registerProviderReferenceTag(eleventyConfig: any, state: BuildState): void {
-  eleventyConfig.addLiquidTag("providerReference", (liquid: Liquid) =>
-    providerReferenceTag(liquid, {
-      provider: (nameOrSlug, where) => {
-        try {
-          return state.current.registry.get(nameOrSlug);
-        } catch (error) {
-          // Eleventy's CLI prints a template error twice, wrapped three deep: say it once, located.
-          if (error instanceof UnknownProviderError) stopCliBuild(`${where}: ${error.message}`);
-          throw error;
-        }
-      },
-      site: () => state.current.site,
-    }),
-  );
+/** The include every provider reference renders, on a provider page or embedded with the tag. */
+const REFERENCE_INCLUDE = "provider-reference/reference.liquid";
+
+const USAGE = 'Write `{% providerReference "OpenAI" %}` (a provider\'s name or slug, then optionally an id prefix).';
+
+const isProvider = (value: unknown): value is Provider =>
+  typeof value === "object" && value !== null && "slug" in value && "groups" in value;
+
+/**
+ * `{% providerReference "OpenAI" %}`, `{% providerReference "azure", "azure-" %}` or
+ * `{% providerReference provider %}` in any page: a provider's whole reference section, by name, slug or
+ * alias, from `_includes/provider-reference/reference.liquid`, every id prefixed. A custom tag on liquidjs'
+ * public API: it renders the include in a scope of its own, as `{% include %}` does.
+ */
+export function registerProviderReferenceTag(eleventyConfig: any, data: BuildData): void {
+  eleventyConfig.addLiquidTag("providerReference", (liquid: Liquid) => ({
+    parse(this: any, token: { args: string }) {
+      const tokenizer = new Tokenizer(token.args, liquid.options.operators);
+      this.provider = tokenizer.readValue();
+      if (!this.provider) throw new Error(`\`{% providerReference %}\` needs a provider. ${USAGE}`);
+      tokenizer.skipBlank();
+      if (tokenizer.peek() === ",") tokenizer.advance();
+      this.prefix = tokenizer.readValue();
+    },
+    *render(this: any, context: any, emitter: unknown): Generator<unknown, void, any> {
+      const value = yield evalToken(this.provider, context);
+      let provider: Provider;
+      if (isProvider(value)) provider = value;
+      else if (typeof value === "string" && value !== "") provider = data.current.registry.get(value);
+      else throw new Error(`\`{% providerReference %}\` got ${JSON.stringify(value ?? null)}, not a provider. ${USAGE}`);
+      const prefix = this.prefix ? yield evalToken(this.prefix, context) : "";
+      this.templates ??= liquid.parseFileSync(REFERENCE_INCLUDE);
+      context.push({ provider, prefix: String(prefix ?? "") });
+      try {
+        yield liquid.renderer.renderTemplates(this.templates, context, emitter as any);
+      } finally {
+        context.pop();
+      }
+    },
+  }));
 }

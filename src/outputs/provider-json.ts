@@ -79,29 +79,23 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
   };
 }
 
-/** `/api/providers/<slug>.json`, pretty-printed. */
-export function renderProviderJson(provider: Provider, site: SiteConfig, lastUpdated: string | null): string {
-  return JSON.stringify(providerJsonObject(provider, site, lastUpdated), null, 2);
-}
-
 /**
- * `/api/providers.json` around its providers: the text before the first provider's JSON and after
- * the last, which are joined by `,\n` in between. Split so the file can be written a provider at a
- * time, from the providers' own files, without holding every provider's JSON at once.
+ * `/api/providers.json`: what the list is, then every provider as at `/api/providers/<slug>.json`.
+ * `schemaUrl`: the data files' JSON Schema, when the site publishes it.
  */
-export function providersJsonFrame(
+export function providersJsonObject(
+  providers: readonly Provider[],
   site: SiteConfig,
-  count: number,
+  lastUpdated: (provider: Provider) => string | null,
   schemaUrl?: string,
-): { head: string; tail: string } {
-  const head = {
+) {
+  return {
     site: site.url,
     description:
       `Every AI provider ${site.product} can proxy, normalised from one data file per provider. Text fields are ` +
       `inline Markdown.`,
     ...(schemaUrl ? { data_file_schema: absoluteUrl(site, schemaUrl) } : {}),
-    provider_count: count,
+    provider_count: providers.length,
+    providers: providers.map((provider) => providerJsonObject(provider, site, lastUpdated(provider))),
   };
-  const fields = JSON.stringify(head, null, 2).slice(0, -2);
-  return { head: `${fields},\n  "providers": [\n`, tail: "\n  ]\n}\n" };
 }

@@ -48,8 +48,3 @@ export const factFilters = {
     return date ? longDateFormat.format(date) : iso;
   },
 } satisfies Record<string, (value: any, ...args: any[]) => string | ConfigView | GatewaySetup | null>;
-
-/** Registers the fact filters on a liquidjs engine: the Markdown one, and Eleventy's (src/eleventy/fact-filters.ts). */
-export function registerFactFilters(liquid: { registerFilter(name: string, filter: (...args: any[]) => any): void }) {
-  for (const [name, filter] of Object.entries(factFilters)) liquid.registerFilter(name, filter as any);
-}

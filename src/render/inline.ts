@@ -139,3 +139,14 @@ export function plainText(text: string): string {
     .replace(/<[^>]*>/g, "")
     .replace(/&(?:lt|gt|amp|quot|#39);/g, decodeEntities);
 }
+
+/**
+ * The path a reader pastes from an upstream-path value: the value itself when it is bare, or
+ * the one code span it holds when that is a path (`/v1/chat/completions` or user-defined);
+ * none for prose such as "Uses the `Converse` API".
+ */
+export function pastablePath(text: string): string | undefined {
+  const spans = text.match(/`[^`]+`/g);
+  const value = spans ? (spans.length === 1 ? spans[0]!.slice(1, -1) : undefined) : text.trim();
+  return value !== undefined && /^\/\S*$/.test(value) ? value : undefined;
+}

@@ -17,11 +17,11 @@ import {
   streamingRow,
   versionRow,
   type CapabilityFacts,
+  type MatrixRow,
   type ProviderFacts,
 } from "./matrix-rows.ts";
 
 export { MATRIX_PAGE_SIZE } from "./matrix-pagination.ts";
-export { renderMatrixRow } from "./matrix-rows.ts";
 
 /** Which rows a view of the capability matrix shows, and how. */
 export type MatrixFilter =
@@ -171,8 +171,8 @@ interface ViewEntry {
   view: MatrixView;
   /** How many rows the view has. */
   count: number;
-  /** Its rows from `start` to before `end`, rendered. */
-  rows(start: number, end: number): string[];
+  /** Its rows from `start` to before `end`. */
+  rows(start: number, end: number): MatrixRow[];
 }
 
 /**
@@ -195,7 +195,9 @@ export class CapabilityMatrix {
     this.views = matrixViews(versions, product);
 
     const all: ProviderFacts[] = [];
-    const byCapability = new Map<CapabilityKey, CapabilityFacts[]>(CAPABILITIES.map((c) => [c.key, []]));
+    const byCapability = new Map<CapabilityKey, (CapabilityFacts & { provider: ProviderFacts })[]>(
+      CAPABILITIES.map((c) => [c.key, []]),
+    );
     const streaming: ProviderFacts[] = [];
     const onVersion: VersionMember[][] = versions.map(() => []);
     for (const provider of providers) {
@@ -209,7 +211,7 @@ export class CapabilityMatrix {
       }
       const facts = providerFacts(provider);
       all.push(facts);
-      for (const c of facts.capabilities) byCapability.get(c.capability.key)!.push(c);
+      for (const c of facts.capabilities) byCapability.get(c.key)!.push({ ...c, provider: facts });
       if (facts.streams) streaming.push(facts);
       // A provider shows on every version from the first it works on; with none known, on all.
       const since = providerSince(provider);
@@ -219,16 +221,13 @@ export class CapabilityMatrix {
       for (let v = since === undefined ? 0 : age.get(since)!; v < versions.length; v++) onVersion[v]!.push(member);
     }
 
-    // On a version, a capability is later when the version it needs is newer. A provider with
-    // nothing later reads the same on every such version: that row is rendered once.
-    const current = new Map<ProviderFacts, string>();
+    // On a version, a capability is later when the version it needs is newer.
     const versionRows = (members: VersionMember[], v: number) => (start: number, end: number) =>
-      members.slice(start, end).map(({ facts, newest }) => {
-        if (newest > v) return versionRow(facts, (c) => c.since !== undefined && age.get(c.since)! > v);
-        let row = current.get(facts);
-        if (row === undefined) current.set(facts, (row = versionRow(facts, () => false)));
-        return row;
-      });
+      members
+        .slice(start, end)
+        .map(({ facts, newest }) =>
+          versionRow(facts, (c) => newest > v && c.since !== undefined && age.get(c.since)! > v),
+        );
 
     const entries = this.views.map((view): ViewEntry => {
       const { filter } = view;
@@ -288,10 +287,10 @@ export class CapabilityMatrix {
     return this.page(url).entry.view;
   }
 
-  /** The rows of a page's table, in order (table rows are rendered here: the loop costs too much in a template). */
-  rows(url: string): string {
+  /** The rows of a page's table, in order, as facts (`_includes/matrix/rows.liquid` lays them out). */
+  rows(url: string): MatrixRow[] {
     const { entry, slice } = this.page(url);
-    return entry.rows(slice.start, slice.end).join("");
+    return entry.rows(slice.start, slice.end);
   }
 
   /** The full matrix's column headers: each group's title over its capabilities' labels, in canonical order. */

@@ -26,8 +26,3 @@ export const catalogueCapabilities = CAPABILITIES.map((c) => ({
   label: c.label,
   viewUrl: capabilityViewUrl(c),
 }));
-
-/** Registers the reader filters on a liquidjs engine. */
-export function registerReaderFilters(liquid: { registerFilter(name: string, filter: (...args: any[]) => any): void }) {
-  for (const [name, filter] of Object.entries(readerFilters)) liquid.registerFilter(name, filter as any);
-}

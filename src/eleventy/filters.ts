@@ -1,0 +1,49 @@
+import path from "node:path";
+import { assetManifest, assetUrlOf } from "../outputs/assets.ts";
+import { providerJsonObject, providersJsonObject } from "../outputs/provider-json.ts";
+import type { Registry } from "../registry/load.ts";
+import type { Provider } from "../registry/model.ts";
+import { factFilters } from "../render/fact-filters.ts";
+import { formatFilters } from "../render/format-filters.ts";
+import { pastablePath } from "../render/inline.ts";
+import { readerFilters } from "../render/reader-filters.ts";
+import type { BuildData } from "./build-data.ts";
+
+/** Where the filters find the build's data and the published files. */
+export interface FilterSources {
+  data: BuildData;
+  assetsDir: string;
+  /** The data files' JSON Schema's address, when the site publishes it. */
+  schemaUrl: string | undefined;
+}
+
+/**
+ * Every filter the templates use, through Eleventy's `addFilter`: the markup filters (one per output,
+ * HTML or Markdown), the facts (addresses, descriptions, dates, configurations), way-finding, and the
+ * build's per-provider facts. Returns the asset files to copy, by source path and published name.
+ */
+export function registerFilters(eleventyConfig: any, { data, assetsDir, schemaUrl }: FilterSources): Map<string, string> {
+  const filters: Record<string, (...args: any[]) => unknown> = {
+    ...formatFilters(),
+    ...factFilters,
+    ...readerFilters,
+    pastablePath: (text: string) => pastablePath(String(text ?? "")) ?? null,
+    providerNavigation: (provider: Provider) => data.current.navigation.forProvider(provider),
+    providerSummary: (provider: Provider) => data.current.summary(provider),
+    lastUpdated: (provider: Provider) => data.current.lastUpdated(provider) ?? "",
+    matrixRows: (url: string) => data.current.matrix.rows(url),
+    providerJson: (provider: Provider) => {
+      const { site } = data.current;
+      return JSON.stringify(providerJsonObject(provider, site, data.current.lastUpdated(provider) ?? null), null, 2);
+    },
+    providersJson: (registry: Registry) => {
+      const { site } = data.current;
+      const lastUpdated = (provider: Provider) => data.current.lastUpdated(provider) ?? null;
+      return JSON.stringify(providersJsonObject(registry.providers, site, lastUpdated, schemaUrl), null, 2);
+    },
+  };
+  const assets = assetManifest(assetsDir);
+  filters.assetUrl = assetUrlOf(assets, path.relative(process.cwd(), assetsDir));
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  return assets;
+}

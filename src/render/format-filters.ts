@@ -1,0 +1,89 @@
+import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts";
+import {
+  codeSpan,
+  escapeHtml,
+  escapeText,
+  renderInline,
+  renderParagraphs,
+  renderUpstreamPath,
+  upstreamPathMarkdown,
+} from "./inline.ts";
+import { Markup, outputFormatOf, type OutputFormat, type RenderContext } from "./markup.ts";
+
+type Format = (value: any, ...args: any[]) => string;
+
+/**
+ * The filters whose result is markup, one implementation per output: the HTML page and the
+ * Markdown twin share their sentences (`_includes/prose/`), and each filter writes its value the
+ * way the output being rendered needs it. `{{ "llm_format" | code }}`, `{{ "AI Proxy" | link: url }}`.
+ */
+const FORMATS: Record<string, Record<OutputFormat, Format>> = {
+  /** Text as it reads: escaped for the output (what `{{ value }}` does, as markup a filter can take further). */
+  text: { html: (text) => escapeHtml(String(text ?? "")), markdown: (text) => escapeMarkdownText(String(text ?? "")) },
+  /** A code span. */
+  code: {
+    html: (text) => `<code>${escapeHtml(String(text ?? ""))}</code>`,
+    markdown: (text) => codeSpan(String(text ?? "")),
+  },
+  /** Text inside a `<pre><code>` block or a Markdown code fence. */
+  codeText: { html: (text) => escapeText(String(text ?? "")), markdown: (text) => String(text ?? "") },
+  /** A link with a label. */
+  link: {
+    html: (label, href) => `<a href="${escapeHtml(String(href))}">${escapeHtml(String(label))}</a>`,
+    markdown: (label, href) => `[${escapeMarkdownText(String(label))}](${href})`,
+  },
+  /** A value from data as inline Markdown (code, links, emphasis). */
+  inlineMarkdown: {
+    html: (text) => renderInline(String(text ?? "")),
+    markdown: (text) => inlineMarkdown(String(text ?? "")),
+  },
+  /** An upstream path: a bare path as code, a value with markup as inline Markdown. */
+  upstreamPath: {
+    html: (text) => renderUpstreamPath(String(text ?? "")),
+    markdown: (text) => upstreamPathMarkdown(String(text ?? "")).replace(/\s*\n\s*/g, " "),
+  },
+  /** Paragraphs split by a blank line: `<p>` elements, or the lines of a Markdown quote. */
+  paragraphs: {
+    html: (text) => renderParagraphs(String(text ?? "")),
+    markdown: (text) =>
+      String(text ?? "")
+        .split(/\n{2,}/)
+        .map((paragraph) => inlineMarkdown(paragraph.trim()))
+        .join("\n>\n> "),
+  },
+  /** Streaming or support as a mark that also carries its meaning as text. */
+  supportMark: {
+    html: (supported) =>
+      supported
+        ? `<span class="mark mark-yes" aria-hidden="true">&#10003;</span><span class="visually-hidden">Supported</span>`
+        : `<span class="mark mark-no" aria-hidden="true">&#10007;</span><span class="visually-hidden">Not supported</span>`,
+    markdown: (supported) => (supported ? "Supported" : "Not supported"),
+  },
+};
+
+/** A Markdown code fence longer than any run of backticks in `text`, so the text cannot close it. */
+export function codeFence(text: string): string {
+  let longest = 0;
+  for (const run of String(text).match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return "`".repeat(Math.max(3, longest + 1));
+}
+
+/** A Markdown table cell: its `|` escaped (tables split on them even inside a code span). */
+const cell = (value: unknown) => new Markup(String(value ?? "").replace(/\|/g, "\\|"));
+
+/**
+ * The markup filters, each choosing its output's implementation from the template being rendered
+ * (`this.context`, as liquidjs and Eleventy's `addFilter` give it), plus `fence` and `cell`.
+ */
+export function formatFilters(): Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> {
+  const filters: Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> = {
+    fence: (text: unknown) => new Markup(codeFence(String(text ?? ""))),
+    cell,
+  };
+  for (const [name, byFormat] of Object.entries(FORMATS)) {
+    filters[name] = function (this: { context?: RenderContext }, value: unknown, ...args: unknown[]) {
+      return new Markup(byFormat[outputFormatOf(this?.context)](value, ...args));
+    };
+  }
+  return filters;
+}

@@ -1,0 +1,37 @@
+import { escapeMarkdownText } from "../outputs/markdown-text.ts";
+import { escapeHtml } from "./inline.ts";
+
+/**
+ * Markup a filter made (a `<code>` element, a Markdown link): printed as it is, where any other
+ * value a template prints is escaped for its output. The "safe string" of other template engines.
+ */
+export class Markup {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** What a template renders: an HTML page, or a Markdown twin (front matter `outputFormat: markdown`). */
+export type OutputFormat = "html" | "markdown";
+
+/** The part of liquidjs' render context a filter reads (`this.context` in a filter). */
+export interface RenderContext {
+  getSync(paths: PropertyKey[]): unknown;
+}
+
+/** The output format of the template being rendered: its `outputFormat` data, HTML by default. */
+export function outputFormatOf(context: RenderContext | undefined): OutputFormat {
+  return context?.getSync(["outputFormat"]) === "markdown" ? "markdown" : "html";
+}
+
+/**
+ * liquidjs' `outputEscape`: every `{{ value }}` is escaped for the output it lands in, HTML or
+ * Markdown text, unless a filter made it markup (`Markup`) or the template says `| raw`.
+ * liquidjs calls it as it calls a filter, with the render context as `this.context`.
+ */
+export function escapeOutput(this: { context?: RenderContext } | undefined, value: unknown): string {
+  if (value instanceof Markup) return value.text;
+  const text = value === undefined || value === null ? "" : String(value);
+  return outputFormatOf(this?.context) === "markdown" ? escapeMarkdownText(text) : escapeHtml(text);
+}
