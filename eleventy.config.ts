@@ -1,6 +1,6 @@
 import providerReferencePlugin from "./src/eleventy/plugin.ts";
 import { outputFolderFor } from "./src/eleventy/output-folder.ts";
-import { escapeOutput } from "./src/render/markup.ts";
+import { LIQUID_OPTIONS } from "./src/render/markup.ts";
 
 /** Eleventy configuration: the provider-reference plugin, the folders, and Liquid as the site uses it. */
 export default function (eleventyConfig: any) {
@@ -14,7 +14,7 @@ export default function (eleventyConfig: any) {
     output,
   });
   // Every `{{ value }}` is escaped for its output (HTML, or Markdown text in the twins): data is never markup.
-  eleventyConfig.setLiquidOptions({ cache: true, strictFilters: true, outputEscape: escapeOutput });
+  eleventyConfig.setLiquidOptions(LIQUID_OPTIONS);
   eleventyConfig.ignores.add("pages/assets/**");
 }
 

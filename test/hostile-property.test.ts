@@ -8,14 +8,14 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { renderLlmsTxt } from "../src/outputs/llms-txt.ts";
-import { renderProviderJson } from "../src/outputs/provider-json.ts";
-import { renderProviderMarkdown } from "../src/outputs/provider-markdown.ts";
+import { renderLlmsTxt } from "./helpers/templates.ts";
+import { providerJsonObject } from "../src/outputs/provider-json.ts";
+import { renderProviderMarkdown } from "./helpers/templates.ts";
 import { providerSearchRecord } from "../src/outputs/search-records.ts";
 import { DataError, RegistryError } from "../src/registry/errors.ts";
 import { parseProviderSource, registryFromResults } from "../src/registry/load.ts";
 import { isAllowedLink } from "../src/render/inline.ts";
-import { renderProviderReference } from "../src/render/provider-reference.ts";
+import { renderProviderReference } from "./helpers/templates.ts";
 import { loadSiteConfig } from "../src/site-config.ts";
 import { projectRoot } from "./helpers/build-site.ts";
 
@@ -209,7 +209,7 @@ function pageOrLocatedMessageUnlabelled(field: readonly (string | number)[], val
     const outputs = {
       html: renderProviderReference(provider, site),
       markdown: renderProviderMarkdown(provider, site),
-      json: renderProviderJson(provider, site, null),
+      json: JSON.stringify(providerJsonObject(provider, site, null), null, 2),
       search: JSON.stringify(providerSearchRecord(provider, site)),
       llms: renderLlmsTxt([provider], site),
     };

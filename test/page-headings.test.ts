@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { pageHeadings } from "../src/page-headings.ts";
-import { renderProviderReference } from "../src/render/provider-reference.ts";
+import { renderProviderReference } from "./helpers/templates.ts";
 import { capabilityYaml, providerFrom, testSite } from "./helpers/providers.ts";
 
 test("h2 and h3 with ids, in page order, as plain text", () => {

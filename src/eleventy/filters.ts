@@ -7,11 +7,12 @@ import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
 import { pastablePath } from "../render/inline.ts";
 import { readerFilters } from "../render/reader-filters.ts";
-import type { BuildData } from "./build-data.ts";
+import type { BuildFacts } from "./build-data.ts";
 
 /** Where the filters find the build's data and the published files. */
 export interface FilterSources {
-  data: BuildData;
+  /** The build in progress (`BuildData`): its facts are read when a filter runs. */
+  data: { readonly current: BuildFacts };
   assetsDir: string;
   /** The data files' JSON Schema's address, when the site publishes it. */
   schemaUrl: string | undefined;

@@ -35,3 +35,6 @@ export function escapeOutput(this: { context?: RenderContext } | undefined, valu
   const text = value === undefined || value === null ? "" : String(value);
   return outputFormatOf(this?.context) === "markdown" ? escapeMarkdownText(text) : escapeHtml(text);
 }
+
+/** How Eleventy's liquidjs renders this site: partials cached, unknown filters refused, every output escaped. */
+export const LIQUID_OPTIONS = { cache: true, strictFilters: true, outputEscape: escapeOutput } as const;

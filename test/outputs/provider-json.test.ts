@@ -6,8 +6,7 @@ import * as assert from "uvu/assert";
 import { configFormats } from "../../src/gateway-config/formats.ts";
 import { capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
-import { ProvidersJsonWriter, writeProvidersJson } from "../../src/eleventy/providers-json-file.ts";
-import { renderProviderJson } from "../../src/outputs/provider-json.ts";
+import { providerJsonObject, providersJsonObject } from "../../src/outputs/provider-json.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import { providerJsonUrl } from "../../src/urls.ts";
 import { fixture } from "../helpers/build-site.ts";
@@ -18,8 +17,12 @@ const load = (file: string) =>
 const someNotes = load("notes-in-some-groups/some-notes.yaml");
 const hostile = load("hostile-text/tom-jerry-s-ai-labs.yaml");
 
+/** A provider's JSON as `/api/providers/<slug>.json` holds it. */
+const renderProviderJson = (provider: Provider, lastUpdated: string | null = null) =>
+  JSON.stringify(providerJsonObject(provider, testSite, lastUpdated), null, 2);
+
 test("a provider's JSON: names, URLs, each supported capability with its fields and its note", () => {
-  const json = JSON.parse(renderProviderJson(someNotes, testSite, "2026-01-02T03:04:05+00:00"));
+  const json = JSON.parse(renderProviderJson(someNotes, "2026-01-02T03:04:05+00:00"));
   assert.is(json.slug, "some-notes");
   assert.is(json.page_url, "https://site.example.com/ai-providers/some-notes/");
   assert.is(json.markdown_url, "https://site.example.com/ai-providers/some-notes/index.md");
@@ -59,7 +62,7 @@ test("a provider's JSON: names, URLs, each supported capability with its fields 
 });
 
 test("text fields are Markdown, with the legacy inline HTML turned into Markdown; nothing is lost to escaping", () => {
-  const json = JSON.parse(renderProviderJson(hostile, testSite, null));
+  const json = JSON.parse(renderProviderJson(hostile));
   assert.is(json.name, `Tom & Jerry's > AI < "Labs"`);
   assert.is(json.last_updated, null);
   assert.is(json.capabilities[0].upstream_path, "`/v1/chat` and [the docs](https://example.com/docs)");
@@ -68,7 +71,7 @@ test("text fields are Markdown, with the legacy inline HTML turned into Markdown
 
 test("each capability carries its gateway configuration: the facts and the three formats", () => {
   const provider = load("gateway-auth-styles/header-key-ai.yaml");
-  const json = JSON.parse(renderProviderJson(provider, testSite, null));
+  const json = JSON.parse(renderProviderJson(provider));
   const [chat, completions] = json.capabilities;
   assert.equal(
     { ...chat.config, deck: undefined, admin_api: undefined, kubernetes: undefined },
@@ -97,53 +100,14 @@ test("each capability carries its gateway configuration: the facts and the three
   assert.not.match(completions.config.deck, /^\s+name: /m);
 });
 
-/** `/api/providers.json` as the build writes it, from each provider's own file (written as the twins write it). */
-function providersJson(providers: Provider[], schemaUrl?: string): { all: string; own: string[] } {
-  const dir = mkdtempSync(path.join(tmpdir(), "providers-json-"));
-  try {
-    const own = providers.map((provider) => renderProviderJson(provider, testSite, null));
-    providers.forEach((provider, i) => {
-      const file = path.join(dir, providerJsonUrl(provider));
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, `${own[i]}\n`);
-    });
-    mkdirSync(path.join(dir, "api"), { recursive: true });
-    return { all: readFileSync(writeProvidersJson(dir, providers, testSite, schemaUrl), "utf8"), own };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-test("the list of every provider joins the providers' own JSON, and parses", () => {
-  const { all, own } = providersJson([someNotes, hostile], "/schema/provider.schema.json");
-  const [one, two] = own;
-  const json = JSON.parse(all);
+test("the list of every provider holds each provider's JSON, and says what it is", () => {
+  const json = providersJsonObject([someNotes, hostile], testSite, () => null, "/schema/provider.schema.json");
   assert.is(json.provider_count, 2);
   assert.is(json.data_file_schema, "https://site.example.com/schema/provider.schema.json");
-  assert.equal(json.providers, [JSON.parse(one!), JSON.parse(two!)]);
-  assert.ok(all.includes(one!), "each provider's JSON text is reused as it is");
-  assert.equal(JSON.parse(providersJson([]).all).providers, []);
-  assert.not.ok("data_file_schema" in JSON.parse(providersJson([]).all));
-});
-
-test("written as the twins are made, the list is the same bytes as joined from the providers' files", () => {
-  for (const [providers, schemaUrl] of [
-    [[someNotes, hostile], "/schema/provider.schema.json"],
-    [[hostile], undefined],
-    [[], undefined],
-  ] as const) {
-    const joined = providersJson([...providers], schemaUrl).all;
-    const dir = mkdtempSync(path.join(tmpdir(), "providers-json-writer-"));
-    try {
-      const writer = new ProvidersJsonWriter(dir, providers.length, testSite, schemaUrl);
-      for (const provider of providers) writer.add(renderProviderJson(provider, testSite, null));
-      assert.is(readFileSync(writer.finish(), "utf8"), joined);
-      const short = new ProvidersJsonWriter(dir, providers.length + 1, testSite, schemaUrl);
-      assert.throws(() => short.finish(), /given \d+ providers' JSON of \d+/, "a provider missing is an error");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
+  assert.equal(json.providers, [JSON.parse(renderProviderJson(someNotes)), JSON.parse(renderProviderJson(hostile))]);
+  const empty = providersJsonObject([], testSite, () => null);
+  assert.equal(empty.providers, []);
+  assert.not.ok("data_file_schema" in empty);
 });
 
 test.run();

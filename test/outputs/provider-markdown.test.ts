@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import { parse } from "node-html-parser";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { renderProviderMarkdown } from "../../src/outputs/provider-markdown.ts";
+import { renderProviderMarkdown } from "../helpers/templates.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
 import { fixture } from "../helpers/build-site.ts";
 import { testSite } from "../helpers/providers.ts";

@@ -5,8 +5,8 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { assetManifest, fingerprint } from "../../src/outputs/assets.ts";
-import { renderLlmsTxt } from "../../src/outputs/llms-txt.ts";
-import { renderSitemap } from "../../src/outputs/sitemap.ts";
+import { Registry } from "../../src/registry/load.ts";
+import { renderLlmsTxt, renderPage, useFacts } from "../helpers/templates.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
 
 const openish = providerFrom(
@@ -14,7 +14,7 @@ const openish = providerFrom(
 );
 
 test("llms.txt: the site, every provider's Markdown twin with its page, then the data", () => {
-  const text = renderLlmsTxt([openish], testSite, "/schema/provider.schema.json");
+  const text = renderLlmsTxt([openish], testSite);
   assert.match(text, /^# AI provider reference\n\n> Which AI providers the gateway can proxy.\n\n/);
   assert.match(
     text,
@@ -24,19 +24,24 @@ test("llms.txt: the site, every provider's Markdown twin with its page, then the
   );
   assert.match(text, "- [All providers as JSON](https://site.example.com/api/providers.json)");
   assert.match(text, "- [Data file schema](https://site.example.com/schema/provider.schema.json)");
-  assert.not.match(renderLlmsTxt([openish], testSite), "schema");
+  assert.not.match(renderLlmsTxt([openish], testSite, false), "schema");
 });
 
-test("the sitemap: absolute, escaped URLs, with lastmod where known", () => {
-  const xml = renderSitemap(
-    [{ url: "/" }, { url: "/ai-providers/a&b/", lastModified: "2026-01-02T03:04:05Z" }],
-    testSite,
-  );
+test("the sitemap: every page absolute, the matrix's pages, providers with lastmod where known", () => {
+  const history = { available: true, lastCommitted: () => "2026-01-02T03:04:05Z", note: () => undefined };
+  useFacts([openish], testSite, history);
+  const xml = renderPage("sitemap.liquid", {
+    collections: { all: [{ url: "/" }, { url: "/feed.xml" }] },
+    capabilityMatrix: { pages: [{ url: "/ai-providers/" }] },
+    registry: new Registry([openish]),
+    site: testSite,
+  });
   assert.is(
     xml,
     '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
       "<url><loc>https://site.example.com/</loc></url>\n" +
-      "<url><loc>https://site.example.com/ai-providers/a&amp;b/</loc>" +
+      "<url><loc>https://site.example.com/ai-providers/</loc></url>\n" +
+      "<url><loc>https://site.example.com/ai-providers/openish-beta/</loc>" +
       "<lastmod>2026-01-02T03:04:05Z</lastmod></url>\n</urlset>\n",
   );
 });

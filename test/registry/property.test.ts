@@ -12,7 +12,7 @@ import { CAPABILITIES } from "../../src/catalogue.ts";
 import { DataError } from "../../src/registry/errors.ts";
 import { parseProviderSource, providerFiles, registryFromResults } from "../../src/registry/load.ts";
 import { providerDescription } from "../../src/render/describe.ts";
-import { renderProviderReference } from "../../src/render/provider-reference.ts";
+import { renderProviderReference } from "../helpers/templates.ts";
 import { loadSiteConfig } from "../../src/site-config.ts";
 import { projectRoot } from "../helpers/build-site.ts";
 

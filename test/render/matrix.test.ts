@@ -3,9 +3,16 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
 import { renderMatrixPage } from "../helpers/templates.ts";
-import { CapabilityMatrix, matrixViews, renderMatrixRow } from "../../src/render/matrix.ts";
+import { CapabilityMatrix, matrixViews } from "../../src/render/matrix.ts";
+import type { Provider } from "../../src/registry/model.ts";
 import { tableRows, text } from "../helpers/build-site.ts";
 import { capabilityYaml, providerFrom } from "../helpers/providers.ts";
+
+/** One provider's row of the full matrix, as the matrix's first page renders it. */
+const renderMatrixRow = (provider: Provider) => {
+  const html = renderMatrixPage(new CapabilityMatrix([provider], "Kong AI Gateway"), "/ai-providers/");
+  return html.slice(html.indexOf("<tbody>") + "<tbody>".length, html.indexOf("</tbody>"));
+};
 
 const head = (name: string, minVersion?: string) =>
   `name: '${name}'\nurl_patterns: ['https://${name.toLowerCase().replace(/\W/g, "")}.example.com']\n` +

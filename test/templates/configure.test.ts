@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { configFormats } from "../../src/gateway-config/formats.ts";
 import { capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
-import { renderProviderMarkdown } from "../../src/outputs/provider-markdown.ts";
+import { renderProviderMarkdown } from "../helpers/templates.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
 import { fixture, projectRoot } from "../helpers/build-site.ts";
 import { providerFrom, testSite } from "../helpers/providers.ts";
