@@ -3,7 +3,7 @@ import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { SiteNavigation } from "../navigation.ts";
 import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
 import { dataErrorMessage } from "../registry/check.ts";
-import { formatProblem } from "../registry/errors.ts";
+import { formatProblem, type DataProblem } from "../registry/errors.ts";
 import { createRegistryLoader, Registry, type RegistryLoader } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix } from "../render/matrix.ts";
@@ -96,8 +96,10 @@ export class BuildData {
       this.facts = new BuildFacts(registry, site, await history, this.paths.root);
     } catch (error) {
       if (!keepLastGood) throw error;
-      this.problems = this.messageOf(error).split("\n");
-      console.error(this.problems.join("\n"));
+      // One line a mistake, located, as `npm run check` lists them.
+      const listed = (error as { problems?: DataProblem[] }).problems;
+      this.problems = listed ? listed.map(formatProblem) : [this.messageOf(error)];
+      console.error(this.messageOf(error));
       this.facts ??= new BuildFacts(new Registry([]), this.fallbackSite(), await history, this.paths.root);
     }
   }

@@ -23,7 +23,10 @@ export interface FilterSources {
  * HTML or Markdown), the facts (addresses, descriptions, dates, configurations), way-finding, and the
  * build's per-provider facts. Returns the asset files to copy, by source path and published name.
  */
-export function registerFilters(eleventyConfig: any, { data, assetsDir, schemaUrl }: FilterSources): Map<string, string> {
+export function registerFilters(
+  eleventyConfig: any,
+  { data, assetsDir, schemaUrl }: FilterSources,
+): Map<string, string> {
   const filters: Record<string, (...args: any[]) => unknown> = {
     ...formatFilters(),
     ...factFilters,
@@ -31,7 +34,7 @@ export function registerFilters(eleventyConfig: any, { data, assetsDir, schemaUr
     pastablePath: (text: string) => pastablePath(String(text ?? "")) ?? null,
     providerNavigation: (provider: Provider) => data.current.navigation.forProvider(provider),
     providerSummary: (provider: Provider) => data.current.summary(provider),
-    lastUpdated: (provider: Provider) => data.current.lastUpdated(provider) ?? "",
+    lastUpdated: (provider: Provider) => data.current.lastUpdated(provider) ?? null,
     matrixRows: (url: string) => data.current.matrix.rows(url),
     providerJson: (provider: Provider) => {
       const { site } = data.current;

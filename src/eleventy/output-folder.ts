@@ -6,6 +6,12 @@ const LOCK_WAIT_MS = 60_000;
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** Builds of this process so far: each stages in a folder of its own (tests run several builds at once). */
+let builds = 0;
+
+/** The process that made a `<target>.building-<pid>-<n>` or `<target>.old-<pid>-<n>` folder. */
+const ownerOf = (dir: string) => Number(/-(\d+)-\d+$/.exec(dir)?.[1]);
+
 const isRunning = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -17,7 +23,7 @@ const isRunning = (pid: number) => {
 
 /**
  * The output folder readers get, and where a build writes before it gets there. A build writes into a
- * staging folder of its own (`_site.building-<pid>`) and swaps it in when the whole build succeeded: a
+ * staging folder of its own (`_site.building-<pid>-<n>`) and swaps it in when the whole build succeeded: a
  * failed build leaves the output folder as it was, a good one leaves nothing stale, and two builds at once
  * each publish a whole site, one after the other. The dev server (and `--output`, where Eleventy writes
  * what it is told) writes in place and, after each full build, removes the files that build did not write.
@@ -25,6 +31,8 @@ const isRunning = (pid: number) => {
 export class OutputFolder {
   /** The folder Eleventy writes into. */
   readonly buildDir: string;
+  /** Where the site this build replaces waits while the new one is moved in. */
+  private readonly previous: string;
 
   constructor(
     /** The folder readers get (`_site`). */
@@ -32,7 +40,9 @@ export class OutputFolder {
     /** Whether to build beside it and swap it in (builds), or write in place and prune (the dev server). */
     readonly staged: boolean,
   ) {
-    this.buildDir = staged ? `${target}.building-${process.pid}` : target;
+    const build = `${process.pid}-${++builds}`;
+    this.buildDir = staged ? `${target}.building-${build}` : target;
+    this.previous = `${target}.old-${build}`;
   }
 
   /** Before a build writes: an output folder a killed build left missing is put back; old staging folders go. */
@@ -40,7 +50,7 @@ export class OutputFolder {
     withLock(this.target, () => restoreIfMissing(this.target));
     if (!this.staged) return;
     for (const leftover of siblings(this.target, ".building-")) {
-      if (!isRunning(Number(leftover.split("-").at(-1)))) rmSync(leftover, { recursive: true, force: true });
+      if (!isRunning(ownerOf(leftover))) rmSync(leftover, { recursive: true, force: true });
     }
     rmSync(this.buildDir, { recursive: true, force: true });
     // A build that fails (Eleventy throws, the process ends) leaves no staging folder behind.
@@ -62,7 +72,7 @@ export class OutputFolder {
       pruneFiles(this.target, written, new Set(keep.map((dir) => path.join(this.target, dir))));
       return;
     }
-    const previous = `${this.target}.old-${process.pid}`;
+    const { previous } = this;
     withLock(this.target, () => {
       restoreIfMissing(this.target);
       if (existsSync(this.target)) renameSync(this.target, previous);
@@ -89,7 +99,7 @@ function siblings(target: string, infix: string): string[] {
 /** A build killed between its two renames left no output folder: the site it was replacing goes back. */
 function restoreIfMissing(target: string): void {
   if (existsSync(target)) return;
-  const previous = siblings(target, ".old-").find((dir) => !isRunning(Number(dir.split("-").at(-1))));
+  const previous = siblings(target, ".old-").find((dir) => !isRunning(ownerOf(dir)));
   if (previous) renameSync(previous, target);
 }
 

@@ -54,11 +54,12 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   eleventyConfig.addWatchTarget(data.paths.providersDir);
   eleventyConfig.addWatchTarget(data.paths.siteFile);
   let changedFiles: string[] | undefined;
+  let started = 0;
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => (changedFiles = changed));
   eleventyConfig.on("eleventy.before", async ({ outputMode }: { outputMode?: string }) => {
+    started = performance.now();
     if (outputMode === "fs" || outputMode === undefined) output.prepare();
     await data.start(changedFiles, isDevServer());
-    changedFiles = undefined;
   });
 
   const frozen = (value: object) => Object.freeze(value);
@@ -91,7 +92,8 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
 
   const assets = registerFilters(eleventyConfig, { data, assetsDir: path.resolve(root, "pages/assets"), schemaUrl });
   const copied = [...assets.values()].map((name) => `assets/${name}`);
-  for (const [name, hashed] of assets) eleventyConfig.addPassthroughCopy({ [`pages/assets/${name}`]: `assets/${hashed}` });
+  for (const [name, hashed] of assets)
+    eleventyConfig.addPassthroughCopy({ [`pages/assets/${name}`]: `assets/${hashed}` });
   if (schemaUrl) {
     eleventyConfig.addPassthroughCopy({ "schema/provider.schema.json": schemaUrl.slice(1) });
     copied.push(schemaUrl.slice(1));
@@ -117,5 +119,12 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     for (const result of run.results ?? []) if (result.outputPath) written.add(path.resolve(result.outputPath));
     // An incremental rebuild writes only what changed: nothing else may be taken for stale.
     if (!run.incremental) output.publish(written, [SEARCH_INDEX_DIR]);
+    // The preview says one line a save (and, before it, each data mistake once).
+    if (isDevServer()) {
+      const after = changedFiles ? ` after ${changedFiles.map((file) => path.relative(root, file)).join(", ")}` : "";
+      const state = data.problems.length ? "; the pages show the mistakes above" : "";
+      console.log(`Built ${written.size} files in ${Math.round(performance.now() - started)} ms${after}${state}.`);
+    }
+    changedFiles = undefined;
   });
 }

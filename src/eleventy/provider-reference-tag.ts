@@ -31,7 +31,8 @@ export function registerProviderReferenceTag(eleventyConfig: any, data: BuildDat
       let provider: Provider;
       if (isProvider(value)) provider = value;
       else if (typeof value === "string" && value !== "") provider = data.current.registry.get(value);
-      else throw new Error(`\`{% providerReference %}\` got ${JSON.stringify(value ?? null)}, not a provider. ${USAGE}`);
+      else
+        throw new Error(`\`{% providerReference %}\` got ${JSON.stringify(value ?? null)}, not a provider. ${USAGE}`);
       const prefix = this.prefix ? yield evalToken(this.prefix, context) : "";
       this.templates ??= liquid.parseFileSync(REFERENCE_INCLUDE);
       context.push({ provider, prefix: String(prefix ?? "") });

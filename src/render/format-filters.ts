@@ -12,6 +12,9 @@ import { Markup, outputFormatOf, type OutputFormat, type RenderContext } from ".
 
 type Format = (value: any, ...args: any[]) => string;
 
+/** Words for screen readers only. */
+const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
+
 /**
  * The filters whose result is markup, one implementation per output: the HTML page and the
  * Markdown twin share their sentences (`_includes/prose/`), and each filter writes its value the
@@ -55,8 +58,8 @@ const FORMATS: Record<string, Record<OutputFormat, Format>> = {
   supportMark: {
     html: (supported) =>
       supported
-        ? `<span class="mark mark-yes" aria-hidden="true">&#10003;</span><span class="visually-hidden">Supported</span>`
-        : `<span class="mark mark-no" aria-hidden="true">&#10007;</span><span class="visually-hidden">Not supported</span>`,
+        ? `<span class="mark mark-yes" aria-hidden="true">&#10003;</span>${hidden("Supported")}`
+        : `<span class="mark mark-no" aria-hidden="true">&#10007;</span>${hidden("Not supported")}`,
     markdown: (supported) => (supported ? "Supported" : "Not supported"),
   },
 };

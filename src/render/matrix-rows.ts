@@ -65,7 +65,12 @@ export function capabilityRow(c: CapabilityFacts & { provider: ProviderFacts }) 
 
 /** The streaming view's row: the provider; its capabilities that stream. */
 export function streamingRow(facts: ProviderFacts) {
-  return { kind: "streaming", name: facts.name, href: facts.href, streams: facts.capabilities.filter((c) => c.streaming) };
+  return {
+    kind: "streaming",
+    name: facts.name,
+    href: facts.href,
+    streams: facts.capabilities.filter((c) => c.streaming),
+  };
 }
 
 /** A version view's row: the provider; what it offers on that version; what needs a newer one. */

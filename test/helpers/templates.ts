@@ -24,9 +24,15 @@ let facts = new BuildFacts(new Registry([]), testSite, noHistory, projectRoot);
 let matrixOf: CapabilityMatrix | undefined;
 
 const engine = new Liquid({ ...LIQUID_OPTIONS, root: [path.join(projectRoot, "_includes")], extname: ".liquid" });
-const eleventyLike = { addFilter: (name: string, filter: (...args: any[]) => unknown) => engine.registerFilter(name, filter) };
+const eleventyLike = {
+  addFilter: (name: string, filter: (...args: any[]) => unknown) => engine.registerFilter(name, filter),
+};
 registerFilters(eleventyLike, {
-  data: { get current() { return facts; } },
+  data: {
+    get current() {
+      return facts;
+    },
+  },
   assetsDir: path.join(projectRoot, "pages/assets"),
   schemaUrl: SCHEMA_URL,
 });

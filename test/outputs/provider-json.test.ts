@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { configFormats } from "../../src/gateway-config/formats.ts";
@@ -8,7 +6,6 @@ import { capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
 import { providerJsonObject, providersJsonObject } from "../../src/outputs/provider-json.ts";
 import type { Provider } from "../../src/registry/model.ts";
-import { providerJsonUrl } from "../../src/urls.ts";
 import { fixture } from "../helpers/build-site.ts";
 import { testSite } from "../helpers/providers.ts";
 
