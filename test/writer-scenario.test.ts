@@ -1,115 +1,119 @@
-// The writer's pull request from issue 9, replayed on a copy of the shipped data: a provider
-// scaffolded with `npm run new-provider`'s code and filled in, one renamed (file moved, old name
-// kept as an alias), one deleted. The shipped-data invariants must hold on the copy exactly as
-// they do on the shipped data: no test may pin what a writer's next pull request changes.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// A writer's pull request, replayed on a copy of the project: a provider renamed as the README says
+// (file moved with `git mv`, the old name listed under `aliases`), one added with a name beyond Latin-1,
+// one deleted. Then every suite that reads the shipped data runs in that copy, and all must pass: no
+// test may pin what a writer's next pull request changes.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { parseDocument } from "yaml";
 import { checkData } from "../src/registry/check.ts";
-import { loadRegistry, providerFiles } from "../src/registry/load.ts";
-import { planScaffold } from "../src/registry/scaffold.ts";
+import { loadRegistry } from "../src/registry/load.ts";
 import { slugify } from "../src/registry/slug.ts";
-import { writeSyntheticRegistry } from "../scripts/bench/synthetic-registry.ts";
 import { projectRoot } from "./helpers/build-site.ts";
-import { checkRegistryInvariants, twinsAgree } from "./helpers/registry-invariants.ts";
 
-const shipped = path.join(projectRoot, "_data/providers");
 const work = mkdtempSync(path.join(os.tmpdir(), "writer-scenario-"));
-const dir = path.join(work, "providers");
-cpSync(shipped, dir, { recursive: true });
-const site = path.join(projectRoot, "_data/site.yaml");
+const copy = path.join(work, "main");
+const providers = path.join(copy, "_data/providers");
+const git = (...args: string[]) => execFileSync("git", args, { cwd: copy, stdio: "pipe", encoding: "utf8" });
 
-/** Uncomments a capability's fields in the scaffold and marks it supported, with its own upstream path. */
-function fill(text: string, key: string, upstreamPath: string): string {
-  return text.replace(new RegExp(`^${key}:\\n(?: {2}.*\\n)+`, "m"), (entry) =>
-    entry
-      .replace("supported: false", "supported: true")
-      .replace(/^ {2}# (?!note| {2}content)/gm, "  ")
-      .replace("'`/v1/...`'", `'\`${upstreamPath}\`'`),
-  );
+// The project as it stands (tracked and new files, not what git ignores), with its packages and `../shared`.
+const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: projectRoot })
+  .toString()
+  .split("\0")
+  .filter(Boolean);
+for (const file of files) {
+  mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+  cpSync(path.join(projectRoot, file), path.join(copy, file));
 }
+symlinkSync(path.join(projectRoot, "node_modules"), path.join(copy, "node_modules"));
+symlinkSync(path.resolve(projectRoot, "../shared"), path.join(work, "shared"));
+git("init", "-q");
+git("-c", "user.name=Writer", "-c", "user.email=writer@example.com", "add", "-A");
+git("-c", "user.name=Writer", "-c", "user.email=writer@example.com", "commit", "-qm", "As shipped");
 
-// 1. A new provider, scaffolded and filled in (three capabilities, a real base URL). Its name is
-// one the shipped data does not use yet, so a writer who adds "Acme Cloud AI" breaks nothing.
-const taken = new Set(loadRegistry(dir, { root: projectRoot }).providers.flatMap((p) => [p.slug, ...p.aliases]));
-let addedName = "Acme Cloud AI";
-for (let n = 2; taken.has(slugify(addedName)); n++) addedName = `Acme Cloud AI ${n}`;
-const addedSlug = slugify(addedName);
-const { file: added, text } = planScaffold(addedName, dir, projectRoot);
-writeFileSync(
-  added,
-  fill(
-    fill(fill(text, "chat", "/v1/chat/completions"), "embeddings", "/v1/embeddings"),
-    "function_calling",
-    "/v1/chat/completions",
-  ).replace(`https://api.${addedSlug}.example/`, "https://api.acme-cloud.com/"),
-);
+const before = loadRegistry(providers, { root: copy });
+const [renamed, deleted] = before.providers;
+const newName = `${renamed!.name} Next`;
+const oldFile = path.join(copy, renamed!.file);
+const movedFile = path.join(providers, `${slugify(newName)}.yaml`);
 
-// 2. A provider renamed: the file moved to the new slug, the old name kept as an alias.
-const [renamedFile, deletedFile] = providerFiles(dir).filter((file) => file !== added);
-// The registry with the new provider, before the rename and the deletion.
-const before = loadRegistry(dir, { root: projectRoot });
-const renamed = before.providers.find((p) => p.file.endsWith(path.basename(renamedFile!)))!;
-const newName = `${renamed.name} Next`;
-const movedFile = path.join(dir, `${slugify(newName)}.yaml`);
-const renamedText = readFileSync(renamedFile!, "utf8").replace(
-  /^name: .*$/m,
-  `name: '${newName.replaceAll("'", "''")}'\naliases: ['${renamed.name.replaceAll("'", "''")}']`,
-);
-writeFileSync(renamedFile!, renamedText);
-
-test("renamed but not moved: check fails and says which git mv to run", () => {
-  const report = checkData(dir, site);
+test("renamed but not moved: the check fails and says which git mv to run", () => {
+  const document = parseDocument(readFileSync(oldFile, "utf8"));
+  document.set("name", newName);
+  const aliases = document.get("aliases") as { add(value: string): void } | undefined;
+  if (aliases) aliases.add(renamed!.name);
+  else document.set("aliases", [renamed!.name]);
+  writeFileSync(oldFile, document.toString());
+  const report = checkData(providers, path.join(copy, "_data/site.yaml"), { root: copy });
   assert.is(report.ok, false);
-  assert.match(report.lines[0]!, `but the file is named ${path.basename(renamedFile!)}`);
-  assert.match(report.lines[0]!, `Run \`git mv `);
-  assert.match(report.lines[0]!, `${path.basename(movedFile)}\``);
+  assert.match(report.lines.join("\n"), `Run \`git mv `);
+  assert.match(report.lines.join("\n"), `${path.basename(movedFile)}\``);
 });
 
-test("scaffolded and filled, renamed with an alias, one deleted: every shipped-data invariant holds", async () => {
-  renameSync(renamedFile!, movedFile);
-  // 3. A provider deleted.
-  const deleted = before.providers.find((p) => p.file.endsWith(path.basename(deletedFile!)))!;
-  rmSync(deletedFile!);
-
-  const { failures, registry, pages } = await checkRegistryInvariants(dir);
-  assert.equal(failures, []);
-  assert.is(registry.providers.length, before.providers.length - 1, "one added (counted before), one deleted");
-  assert.ok(pages.get(`/ai-providers/${addedSlug}/`), "the new provider's page");
-  assert.equal(
-    registry.get(addedName).capabilities.map((c) => c.key),
-    ["chat", "embeddings", "function_calling"],
+test("renamed, added (Ünïcode 日本 AI) and deleted: every suite that reads the shipped data passes", () => {
+  git("mv", oldFile, movedFile);
+  git("rm", "-q", path.join(copy, deleted!.file));
+  const scaffold = spawnSync(process.execPath, ["--import", "tsx", "scripts/new-provider.ts", "Ünïcode 日本 AI"], {
+    cwd: copy,
+    encoding: "utf8",
+  });
+  assert.is(scaffold.status, 0, scaffold.stderr);
+  const file = path.join(copy, /Created (\S+)\./.exec(scaffold.stdout)![1]!);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(
+    file,
+    text
+      .replace(/^chat:\n(?: {2}.*\n)+/m, (entry) =>
+        entry
+          .replace("supported: false", "supported: true")
+          .replace(/^ {2}# (?!note| {2}content)/gm, "  ")
+          .replace("'`/v1/...`'", "'`/v1/chat/completions`'"),
+      )
+      .replace(/https:\/\/api\.[^/]+\.example\//, "https://api.unicode.example.com/"),
   );
-  assert.is(registry.get(renamed.name).name, newName, "the old name finds the renamed provider");
-  const redirects = pages.get("/_redirects")!.html;
-  const newSlug = slugify(newName);
-  for (const line of [
-    `/ai-providers/${renamed.slug}/ /ai-providers/${newSlug}/ 301`,
-    `/ai-providers/${renamed.slug}/index.md /ai-providers/${newSlug}/index.md 301`,
-    `/api/providers/${renamed.slug}.json /api/providers/${newSlug}.json 301`,
-  ])
-    assert.match(redirects, line);
-  assert.not.ok(pages.has(`/ai-providers/${renamed.slug}/`), "no page at the old address");
-  assert.not.ok(pages.has(`/ai-providers/${deleted.slug}/`), "no page for the deleted provider");
+  git("-c", "user.name=Writer", "-c", "user.email=writer@example.com", "add", "-A");
+  git("-c", "user.name=Writer", "-c", "user.email=writer@example.com", "commit", "-qm", "A writer's changes");
 
-  // The invariants can fail: a twin that disagrees with its page is reported (the added provider's:
-  // its three capabilities are known, whatever the shipped data holds).
-  const page = `/api/providers/${addedSlug}.json`;
-  const json = JSON.parse(pages.get(page)!.html);
-  json.capabilities.reverse();
-  pages.set(page, { ...pages.get(page)!, html: JSON.stringify(json) });
-  assert.ok(twinsAgree(pages).some((failure) => failure.startsWith(`/ai-providers/${addedSlug}/ JSON rows`)));
+  const check = spawnSync(process.execPath, ["--import", "tsx", "scripts/check.ts", "--strict"], {
+    cwd: copy,
+    encoding: "utf8",
+  });
+  assert.is(check.status, 0, check.stdout + check.stderr);
+  const after = loadRegistry(providers, { root: copy });
+  assert.is(after.get(renamed!.name).name, newName, "the old name finds the renamed provider");
+  assert.ok(after.get("Ünïcode 日本 AI"));
+
+  const suites = suitesReadingShippedData();
+  assert.ok(suites.length > 5, `found the suites that read the shipped data: ${suites.join(", ")}`);
+  const pattern = `^(${suites.map((suite) => suite.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
+  const run = spawnSync(process.execPath, ["node_modules/uvu/bin.js", "-r", "tsx", "test", pattern], {
+    cwd: copy,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  assert.is(run.status, 0, `${run.stdout}\n${run.stderr}`.slice(-6000));
+  assert.match(run.stdout, /Total:\s+(\d+)/);
 });
 
-test("the benchmark's copies of the changed registry are a valid registry too", () => {
-  const copies = path.join(work, "bench-copies");
-  writeSyntheticRegistry(dir, copies, 2 * providerFiles(dir).length + 3);
-  const report = checkData(copies, site, { strict: true });
-  assert.ok(report.ok, report.lines.join("\n"));
-  assert.match(report.lines.at(-1)!, /^OK: \d+ providers in .*, 0 aliases, 0 warnings\.$/);
-});
+/** Test files (relative to `test/`) that read the shipped registry or a build of it. */
+function suitesReadingShippedData(): string[] {
+  const readsShipped = /_data\/providers|builtSite\(|seedProviders|shippedRegistry/;
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(path.join(projectRoot, "test", dir), { withFileTypes: true })) {
+      const file = path.posix.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== "fixtures" && entry.name !== "helpers") visit(file);
+      else if (file.endsWith(".test.ts") && file !== "writer-scenario.test.ts") {
+        if (readsShipped.test(readFileSync(path.join(projectRoot, "test", file), "utf8"))) found.push(file);
+      }
+    }
+  };
+  visit("");
+  return found;
+}
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
 
