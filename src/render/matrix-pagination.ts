@@ -50,3 +50,34 @@ export function pageNumbers(current: number, count: number): (number | "gap")[] 
   }
   return shown;
 }
+
+/** A link in a view's page navigation, or a gap in the numbers. */
+export type PageLink = { number: number; url: string; current: boolean } | { gap: true };
+
+/** Where a page of a view links to, as its page template reads it. */
+export interface PageNavigation {
+  /** This page's number, the view's page count, and the rows this page shows (from 1). */
+  number: number;
+  pageCount: number;
+  first: number;
+  last: number;
+  /** The page links: the first, the last, two either side of this one; `gap` where numbers are left out. */
+  pageLinks: PageLink[];
+  previousUrl?: string;
+  nextUrl?: string;
+}
+
+/** Where a page of a view links to: its page numbers (with gaps), the previous and the next page. */
+export function pageNavigation(viewUrl: string, slice: PageSlice): PageNavigation {
+  return {
+    number: slice.number,
+    pageCount: slice.count,
+    first: slice.start + 1,
+    last: slice.end,
+    pageLinks: pageNumbers(slice.number, slice.count).map((n) =>
+      n === "gap" ? { gap: true } : { number: n, url: pageUrl(viewUrl, n), current: n === slice.number },
+    ),
+    ...(slice.number > 1 ? { previousUrl: pageUrl(viewUrl, slice.number - 1) } : {}),
+    ...(slice.number < slice.count ? { nextUrl: pageUrl(viewUrl, slice.number + 1) } : {}),
+  };
+}

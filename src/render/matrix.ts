@@ -9,7 +9,14 @@ import {
   versionViewUrl,
 } from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
-import { MATRIX_PAGE_SIZE, pageNumbers, pageSlices, pageUrl, type PageSlice } from "./matrix-pagination.ts";
+import {
+  MATRIX_PAGE_SIZE,
+  pageNavigation,
+  pageSlices,
+  pageUrl,
+  type PageNavigation,
+  type PageSlice,
+} from "./matrix-pagination.ts";
 import {
   capabilityRow,
   matrixRow,
@@ -50,7 +57,7 @@ export interface MatrixView {
 }
 
 /** One page of a view, as the page template and layout read it: plain data, the rows left out. */
-export interface MatrixPage {
+export interface MatrixPage extends PageNavigation {
   /** `/ai-providers/`, `/ai-providers/page/2/`, `/ai-providers/capability/chat/page/3/` */
   url: string;
   /** The view's title, for the page's heading. */
@@ -71,19 +78,7 @@ export interface MatrixPage {
   count: number;
   total: number;
   hidden: number;
-  /** This page's number, the view's page count, and the rows this page shows (from 1). */
-  number: number;
-  pageCount: number;
-  first: number;
-  last: number;
-  /** The page links: the first, the last, two either side of this one; `gap` where numbers are left out. */
-  pageLinks: PageLink[];
-  previousUrl?: string;
-  nextUrl?: string;
 }
-
-/** A link in a view's page navigation, or a gap in the numbers. */
-export type PageLink = { number: number; url: string; current: boolean } | { gap: true };
 
 /** The filter links every page of the matrix shows, by kind of view. */
 export interface FilterLinks {
@@ -91,24 +86,6 @@ export interface FilterLinks {
   streaming: { url: string; label: string }[];
   capability: { url: string; label: string }[];
   version: { url: string; label: string }[];
-}
-
-/** Where a page of a view links to: its page numbers (with gaps), the previous and the next page. */
-export function pageNavigation(
-  viewUrl: string,
-  slice: PageSlice,
-): Pick<MatrixPage, "number" | "pageCount" | "first" | "last" | "pageLinks" | "previousUrl" | "nextUrl"> {
-  return {
-    number: slice.number,
-    pageCount: slice.count,
-    first: slice.start + 1,
-    last: slice.end,
-    pageLinks: pageNumbers(slice.number, slice.count).map((n) =>
-      n === "gap" ? { gap: true } : { number: n, url: pageUrl(viewUrl, n), current: n === slice.number },
-    ),
-    ...(slice.number > 1 ? { previousUrl: pageUrl(viewUrl, slice.number - 1) } : {}),
-    ...(slice.number < slice.count ? { nextUrl: pageUrl(viewUrl, slice.number + 1) } : {}),
-  };
 }
 
 /** URL segments under `/ai-providers/` that the matrix uses, so no provider's page may. */

@@ -3,9 +3,15 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
 import { renderInclude, renderMatrixPage } from "../helpers/templates.ts";
-import { CapabilityMatrix, MATRIX_PAGE_SIZE, pageNavigation } from "../../src/render/matrix.ts";
+import { CapabilityMatrix, MATRIX_PAGE_SIZE } from "../../src/render/matrix.ts";
 import { compareVersions } from "../../src/versions.ts";
-import { pageNumbers, pageSlices, pageUrl, type PageSlice } from "../../src/render/matrix-pagination.ts";
+import {
+  pageNavigation,
+  pageNumbers,
+  pageSlices,
+  pageUrl,
+  type PageSlice,
+} from "../../src/render/matrix-pagination.ts";
 import { tableRows, text } from "../helpers/build-site.ts";
 import { generatedProviderYaml } from "../helpers/many-providers.ts";
 import { providerFrom } from "../helpers/providers.ts";
