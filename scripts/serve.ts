@@ -7,6 +7,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { outputFolderFor } from "../src/eleventy/output-folder.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -16,7 +17,8 @@ const option = (name: string, fallback: string) => {
 const host = option("host", "127.0.0.1");
 const port = Number(option("port", "8080"));
 const providersDir = path.resolve(process.env.PROVIDERS_DIR ?? "_data/providers");
-const outputDir = path.resolve(process.env.ELEVENTY_OUTPUT ?? "_site");
+// The preview's own folder (`_site.preview`): a build beside it never swaps it out.
+const outputDir = outputFolderFor(process.env.ELEVENTY_OUTPUT ?? "_site", "watch").buildDir;
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

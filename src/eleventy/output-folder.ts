@@ -8,6 +8,11 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 /** Builds of this process so far: each stages in a folder of its own (tests run several builds at once). */
 let builds = 0;
+/** Staging folders of this process not published yet: a build that fails (the process ends) leaves none. */
+const unpublished = new Set<string>();
+process.once("exit", () => {
+  for (const dir of unpublished) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The process that made a `<target>.building-<pid>-<n>` or `<target>.old-<pid>-<n>` folder. */
 const ownerOf = (dir: string) => Number(/-(\d+)-\d+$/.exec(dir)?.[1]);
@@ -45,16 +50,19 @@ export class OutputFolder {
     this.previous = `${target}.old-${build}`;
   }
 
-  /** Before a build writes: an output folder a killed build left missing is put back; old staging folders go. */
+  /** Before anything else: an output folder a killed build left missing is put back. */
+  recover(): void {
+    if (this.staged) withLock(this.target, () => restoreIfMissing(this.target));
+  }
+
+  /** Before a build writes: the staging folders of builds that are gone are removed, and this one's made empty. */
   prepare(): void {
-    withLock(this.target, () => restoreIfMissing(this.target));
     if (!this.staged) return;
     for (const leftover of siblings(this.target, ".building-")) {
       if (!isRunning(ownerOf(leftover))) rmSync(leftover, { recursive: true, force: true });
     }
     rmSync(this.buildDir, { recursive: true, force: true });
-    // A build that fails (Eleventy throws, the process ends) leaves no staging folder behind.
-    process.once("exit", () => this.discard());
+    unpublished.add(this.buildDir);
   }
 
   /** A failed build: its staging folder goes, the output folder stays as it was. */
@@ -78,6 +86,7 @@ export class OutputFolder {
       if (existsSync(this.target)) renameSync(this.target, previous);
       renameSync(this.buildDir, this.target);
     });
+    unpublished.delete(this.buildDir);
     try {
       rmSync(previous, { recursive: true, force: true });
     } catch (error) {
@@ -144,15 +153,20 @@ function pruneFiles(dir: string, written: ReadonlySet<string>, keep: ReadonlySet
 }
 
 /**
- * The output folder for this run: staged for a build (command line or programmatic), in place for the dev
- * server (it serves the folder it writes), an incremental build, and a folder given with `--output`
- * (Eleventy writes its pages there, whatever the configuration sets).
+ * The output folder for this run: staged for a build (command line or programmatic); in place for a folder
+ * given with `--output` (Eleventy writes its pages there, whatever the configuration sets) and an incremental
+ * build; and for the dev server a folder of its own beside the site (`_site.preview`), which it serves and
+ * writes in place, so that a build beside it never swaps the folder out from under it.
  */
-export function outputFolderFor(target: string, argv: readonly string[] = process.argv): OutputFolder {
-  const mode = process.env.ELEVENTY_RUN_MODE;
+export function outputFolderFor(
+  target: string,
+  mode = process.env.ELEVENTY_RUN_MODE,
+  argv: readonly string[] = process.argv,
+): OutputFolder {
   const given = outputArgument(argv);
-  const inPlace = mode === "serve" || mode === "watch" || argv.includes("--incremental") || given !== undefined;
-  return new OutputFolder(path.resolve(given ?? target), !inPlace);
+  if (given !== undefined) return new OutputFolder(path.resolve(given), false);
+  if (mode === "serve" || mode === "watch") return new OutputFolder(path.resolve(`${target}.preview`), false);
+  return new OutputFolder(path.resolve(target), !argv.includes("--incremental"));
 }
 
 /** The folder given on Eleventy's command line (`--output=dist` or `--output dist`), if any. */

@@ -15,7 +15,7 @@ export interface ProviderReferenceOptions {
   providersDir: string;
   /** Site settings file. */
   siteFile: string;
-  /** The output folder: staged for a build, in place for the dev server (`outputFolderFor`). */
+  /** The output folder: staged for a build, in place for the dev server (see `outputFolderFor`). */
   output: OutputFolder;
   /** Folder that data-file paths in messages and edit links are relative to (default: working directory). */
   root?: string;
@@ -40,6 +40,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   const schemaFile = path.resolve(root, "schema/provider.schema.json");
   const schemaUrl = existsSync(schemaFile) ? SCHEMA_URL : undefined;
 
+  output.recover();
   // A command-line build checks the data first: a mistake is printed once, located, and the build stops
   // having written nothing. (The dev server shows it on every page instead, and goes on.)
   if (process.env.ELEVENTY_SOURCE === "cli" && runMode() === "build") {

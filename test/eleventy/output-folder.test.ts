@@ -2,7 +2,7 @@
 // (a deleted provider's page, twin and JSON are gone: command line, programmatic and dev server),
 // and a build that fails while rendering leaves it as it was.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -117,7 +117,11 @@ test("npm run build: a deleted provider's files go; a rendering error leaves the
   const failed = await cliBuild(registry, out);
   assert.is(failed.code, 1, failed.output);
   assert.equal(snapshot(out), before, "every file as it was, no file added");
-  assert.not.ok(existsSync(`${out}.building`), "the staging folder is removed");
+  assert.equal(
+    readdirSync(path.dirname(out)).filter((name) => name.startsWith(`${path.basename(out)}.building`)),
+    [],
+    "the staging folder is removed",
+  );
 });
 
 test("npx @11ty/eleventy --output <dir>: the whole site in that folder, built in place, _site untouched", async () => {
@@ -141,34 +145,82 @@ test("npx @11ty/eleventy --output <dir>: the whole site in that folder, built in
   if (siteBefore) assert.equal(snapshot(path.join(projectRoot, "_site")), siteBefore, "_site is left alone");
 });
 
-test("the dev server: deleting a provider's file removes its page, twin and JSON", async () => {
+test("two builds at once into one folder: both succeed, and the site they leave is whole", async () => {
+  const registry = registryCopy();
+  const out = temporary("twice");
+  const [one, two] = await Promise.all([cliBuild(registry, out), cliBuild(registry, out)]);
+  assert.is(one.code, 0, one.output);
+  assert.is(two.code, 0, two.output);
+  const alone = temporary("alone");
+  assert.is((await cliBuild(registry, alone)).code, 0);
+  assert.equal(filesUnder(out).sort(), filesUnder(alone).sort(), "every file of a build alone, nothing missing");
+  assert.equal(
+    readdirSync(path.dirname(out)).filter((name) => name.startsWith(`${path.basename(out)}.`)),
+    [],
+    "no staging, old or lock folder left beside it",
+  );
+});
+
+test("a build killed between its two renames: the next build, even a failed one, puts the site back", async () => {
+  const registry = registryCopy();
+  const out = temporary("killed");
+  assert.is((await cliBuild(registry, out)).code, 0);
+  const before = snapshot(out);
+  // What a build killed after moving the old site aside, before moving the new one in, leaves.
+  renameSync(out, `${out}.old-999999999-1`);
+  writeFileSync(path.join(registry, "broken.yaml"), "name: [unclosed\n");
+  const failed = await cliBuild(registry, out);
+  assert.is(failed.code, 1, failed.output);
+  assert.equal(snapshot(out), before, "the site it was replacing is back");
+});
+
+test("npm start: served on localhost; a deleted file's pages go and come back; a mistake is a banner", async () => {
   const registry = registryCopy();
   const out = temporary("serve");
   const port = 8300 + Math.floor(Math.random() * 500);
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ["node_modules/@11ty/eleventy/cmd.cjs", "--serve", `--port=${port}`, "--quiet"],
-    { cwd: projectRoot, env: { ...process.env, PROVIDERS_DIR: registry, ELEVENTY_OUTPUT: out, NO_COLOR: "1" } },
-  );
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", `${port}`], {
+    cwd: projectRoot,
+    env: { ...process.env, PROVIDERS_DIR: registry, ELEVENTY_OUTPUT: out, NO_COLOR: "1" },
+  });
   let output = "";
   server.stdout!.on("data", (chunk) => (output += chunk));
   server.stderr!.on("data", (chunk) => (output += chunk));
-  const waitFor = async (what: string, done: () => boolean) => {
-    for (let i = 0; i < 300 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.ok(done(), `${what}\n${output}`);
+  const get = async (url: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}${url}`);
+    return { status: response.status, text: await response.text() };
+  };
+  const builds = () => output.split("\n").filter((line) => line.startsWith("Built ")).length;
+  const waitFor = async (what: string, done: () => boolean | Promise<boolean>) => {
+    for (let i = 0; i < 600 && !(await done()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(await done(), `${what}\n${output}`);
+  };
+  const saved = async (change: () => void) => {
+    const count = builds();
+    change();
+    await waitFor("a rebuild", () => builds() > count);
   };
   try {
-    await waitFor("the first build writes every provider's files", () =>
-      [...filesOf("example-ai"), ...filesOf("gemini-vertex")].every((f) => existsSync(path.join(out, f))),
-    );
-    // The files can be out before the watcher is: delete only once Eleventy says it is watching.
-    await waitFor("the dev server watches", () => output.includes("Watching"));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    rmSync(path.join(registry, "example-ai.yaml"));
-    await waitFor("the rebuild removes the deleted provider's files", () =>
-      filesOf("example-ai").every((f) => !existsSync(path.join(out, f))),
-    );
-    for (const file of filesOf("gemini-vertex")) assert.ok(existsSync(path.join(out, file)), file);
+    await waitFor("the preview is served", () => output.includes("Preview at"));
+    assert.is((await get("/ai-providers/example-ai/")).status, 200);
+    assert.ok((await fetch(`http://[::1]:${port}/`).catch(() => undefined)) === undefined, "not on another address");
+    const file = path.join(registry, "example-ai.yaml");
+    const text = readFileSync(file, "utf8");
+    await saved(() => rmSync(file));
+    assert.is((await get("/ai-providers/example-ai/")).status, 404);
+    assert.is((await get("/api/providers/example-ai.json")).status, 404);
+    await saved(() => writeFileSync(file, text));
+    assert.is((await get("/ai-providers/example-ai/")).status, 200, "restored, served again");
+
+    await saved(() => writeFileSync(file, text.replace(/streaming: (true|false)/, "streaming: tru")));
+    const banner = (await get("/ai-providers/gemini-vertex/")).text;
+    assert.match(banner, 'class="data-problems"');
+    assert.match(banner, "example-ai.yaml:");
+    assert.match(banner, "found &quot;tru&quot;");
+    const mistakes = output.split("\n").filter((line) => line.includes('found "tru"'));
+    assert.is(mistakes.length, 1, `each mistake printed once:\n${output}`);
+    await saved(() => writeFileSync(file, text));
+    assert.not.match((await get("/ai-providers/gemini-vertex/")).text, "data-problems", "gone on the next good save");
+    assert.not.match(output, /File (changed|added|deleted)|Writing /, "one line a save");
   } finally {
     server.kill();
   }

@@ -38,7 +38,7 @@ export function projectEleventy(
   extra: Record<string, string> = {},
   config?: (eleventyConfig: any) => void,
 ): Eleventy {
-  return new Eleventy(path.join(projectRoot, "pages"), out, {
+  const elev = new Eleventy(path.join(projectRoot, "pages"), out, {
     configPath: path.join(projectRoot, "eleventy.config.ts"),
     quietMode: true,
     config(eleventyConfig: any) {
@@ -46,6 +46,10 @@ export function projectEleventy(
       config?.(eleventyConfig);
     },
   });
+  // A failed build throws to the test, which asserts on the error: Eleventy's own report of it stays quiet.
+  const quiet = () => {};
+  elev.logger.overrideLogger({ log: quiet, info: quiet, warn: quiet, error: quiet });
+  return elev;
 }
 
 /**
