@@ -1,5 +1,5 @@
 // `npm run import`: Kong's single-file registry to one provider file per entry, in our format.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
@@ -91,13 +91,6 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
   const root = options.root ?? process.cwd();
   const source = readKongFile(kongFile, displayPath(path.resolve(kongFile), root));
   const plan: ImportPlan = { files: [], notCarried: [], errors: [...source.errors] };
-  for (const { key, where } of source.otherKeys) {
-    const why =
-      key === "parameters"
-        ? "it holds where each fact goes in the plugin's configuration, which the site knows itself"
-        : "it is not part of the provider list";
-    plan.notCarried.push(`${where}: \`${key}\`: not carried: ${why}.`);
-  }
   const taken = new Map<string, KongEntry>();
   for (const entry of source.entries) {
     const label = `providers[${entry.index}]`;
@@ -128,7 +121,15 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
     taken.set(slug, entry);
 
     const file = path.join(outDir, `${slug}.yaml`);
-    const exists = existsSync(file);
+    const found = lstatSync(file, { throwIfNoEntry: false });
+    const exists = found !== undefined;
+    if (found && !found.isFile()) {
+      plan.errors.push(
+        `${displayPath(path.resolve(file), root)}: found something that is not a regular file (a link or a folder), ` +
+          `expected a new file for ${label}${named}. Remove it, or write elsewhere with --out <folder>.`,
+      );
+      continue;
+    }
     if (exists && !options.force) {
       plan.errors.push(
         `${displayPath(path.resolve(file), root)}: found a file that exists, expected a new file for ${label}` +
@@ -145,6 +146,13 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
     for (const { path: at, reason } of leftOut)
       plan.notCarried.push(`${entry.where(at)}: \`${[label, ...at].join(".")}\`${named}: not carried: ${reason}.`);
     plan.files.push({ file, text: providerText(laidOut, outDir), kept: Object.keys(kept) });
+  }
+  for (const { key, where } of source.otherKeys) {
+    const why =
+      key === "parameters"
+        ? "it holds where each fact goes in the plugin's configuration, which the site knows itself"
+        : "it is not part of the provider list";
+    plan.notCarried.push(`${where}: \`${key}\`: not carried: ${why}.`);
   }
   return plan;
 }
