@@ -126,7 +126,7 @@ test("a clean file imports to files that pass the check, and every value is carr
   ws.remove();
 });
 
-test("a file that exists is not overwritten: nothing is written, and --force replaces it keeping our own fields", () => {
+test("an existing file is not overwritten: nothing is written; --force replaces it, keeping our own fields", () => {
   const ws = workspace("kong-file-clean.yaml");
   mkdirSync(ws.out, { recursive: true });
   const ours =
