@@ -7,7 +7,7 @@ import { checkData } from "../registry/check.ts";
 import { displayPath } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
 import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
-import { type KongEntry, readKongFile } from "./kong-source.ts";
+import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 
 const SCHEMA_PATH = fileURLToPath(new URL("../../schema/provider.schema.json", import.meta.url));
 
@@ -143,8 +143,13 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
     const merged: Record<string, unknown> = { ...raw, ...kept, ...(urls ? { url_patterns: urls } : {}) };
     if (urls) delete merged.url_pattern;
     const { entry: laidOut, leftOut } = layOutProvider(merged);
-    for (const { path: at, reason } of leftOut)
+    // Each place is a search of its mapping: listing a bounded number keeps a hostile entry's cost linear.
+    for (const { path: at, reason } of leftOut.slice(0, MAX_LISTED))
       plan.notCarried.push(`${entry.where(at)}: \`${[label, ...at].join(".")}\`${named}: not carried: ${reason}.`);
+    if (leftOut.length > MAX_LISTED)
+      plan.notCarried.push(
+        `${entry.where([])}: \`${label}\`${named}: and ${leftOut.length - MAX_LISTED} more keys not carried.`,
+      );
     plan.files.push({ file, text: providerText(laidOut, outDir), kept: Object.keys(kept) });
   }
   for (const { key, where } of source.otherKeys) {

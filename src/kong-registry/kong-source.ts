@@ -1,7 +1,7 @@
 // Kong's single-file registry, read with the `yaml` package: its provider entries as plain values,
 // and where each key stands in the file, for messages a writer can follow.
 import { readFileSync, statSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from "yaml";
 import { describe } from "../registry/errors.ts";
 import { decodeUtf8 } from "../registry/read-files.ts";
 
@@ -29,6 +29,18 @@ const NOT_KONG =
   "expected Kong's provider registry: a mapping with a `providers` list (app/_data/plugins/ai-proxy.yaml in " +
   "Kong/developer.konghq.com). Give the path of that file.";
 
+/** The most mistakes listed from one file: past this many, a count says the rest. */
+export const MAX_LISTED = 50;
+
+/** The first `MAX_LISTED` lines, and a count of the rest. */
+export function listed(lines: string[]): string[] {
+  if (lines.length <= MAX_LISTED) return lines;
+  return [
+    ...lines.slice(0, MAX_LISTED),
+    `and ${lines.length - MAX_LISTED} more, not listed: fix the ones above first.`,
+  ];
+}
+
 /** Reads Kong's registry file; `shown` is its name in messages. */
 export function readKongFile(file: string, shown: string): KongSource {
   const failed = (message: string): KongSource => ({ entries: [], otherKeys: [], errors: [message] });
@@ -53,7 +65,8 @@ export function readKongFile(file: string, shown: string): KongSource {
 /** Parses the text of Kong's registry; `shown` is the file's name in messages. */
 export function parseKongSource(source: string, shown: string): KongSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  // Duplicate keys are found below: the package's own check compares each key with every other (quadratic).
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: false });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${shown}:${line}:${col}`;
@@ -65,7 +78,21 @@ export function parseKongSource(source: string, shown: string): KongSource {
       "line, or take a fresh copy of the file."
     );
   });
-  if (errors.length) return { entries: [], otherKeys: [], errors };
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value))
+          errors.push(
+            `${at(key.range?.[0] ?? 0)}: found \`${String(key.value)}\` a second time in one mapping, expected ` +
+              "each key once. Keep one of them.",
+          );
+        seen.add(key.value);
+      }
+    },
+  });
+  if (errors.length) return { entries: [], otherKeys: [], errors: listed(errors) };
 
   let value: unknown;
   try {

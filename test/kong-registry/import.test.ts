@@ -165,7 +165,11 @@ test("what is not Kong's registry stops the import with a located message", () =
     ],
     [
       "providers:\n  - name: 'A'\n    name: 'B'\n",
-      "ai-proxy.yaml:3:5: found invalid YAML (Map keys must be unique), expected Kong's registry as Kong publishes " +
+      "ai-proxy.yaml:3:5: found `name` a second time in one mapping, expected each key once. Keep one of them.",
+    ],
+    [
+      "providers:\n  - name: 'A\n",
+      "ai-proxy.yaml:3:1: found invalid YAML (Missing closing 'quote), expected Kong's registry as Kong publishes " +
         "it. Fix the line, or take a fresh copy of the file.",
     ],
   ];
@@ -178,6 +182,21 @@ test("what is not Kong's registry stops the import with a located message", () =
   const missing = importKongRegistry(path.join(ws.root, "nowhere.yaml"), { out: ws.out, root: ws.root, siteFile });
   assert.match(missing.err[0]!, /^nowhere\.yaml: no such file, expected Kong's provider registry/);
   assert.throws(() => ws.files(), "no folder was made");
+  ws.remove();
+});
+
+test("an entry with many keys not carried lists the first 50 and counts the rest", () => {
+  const ws = workspace("kong-file-clean.yaml");
+  const keys = Array.from({ length: 70 }, (_, i) => `    extra_${i}: 'x'\n`).join("");
+  writeFileSync(path.join(ws.root, "ai-proxy.yaml"), `providers:\n  - name: 'Many'\n${keys}`);
+  const notes = ws.run().out.filter((line) => line.includes('("Many")'));
+  assert.is(notes.length, 51);
+  assert.is(
+    notes[49],
+    'ai-proxy.yaml:52:5: `providers[0].extra_49` ("Many"): not carried: our provider files have no ' +
+      "`extra_49` field (see _data/providers/README.md).",
+  );
+  assert.is(notes[50], 'ai-proxy.yaml:2:5: `providers[0]` ("Many"): and 20 more keys not carried.');
   ws.remove();
 });
 
