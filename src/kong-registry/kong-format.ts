@@ -119,14 +119,11 @@ export function layOutProvider(entry: Record<string, unknown>): { entry: Record<
 
 /**
  * The base URLs of an entry as one list: Kong's older single `url_pattern` first, then the
- * `url_patterns` it does not repeat (the order our normaliser gives them). Undefined when the
- * entry has neither, or one that is not text: the check then reports it as written.
+ * `url_patterns` it does not repeat (the order our normaliser gives them). Undefined when there
+ * is no `url_pattern` to join, or either is not of its type: the check then reports it as written.
  */
 export function urlPatternList(entry: Record<string, unknown>): string[] | undefined {
-  const { url_pattern: single, url_patterns: list } = entry;
-  if (single === undefined) return undefined;
-  if (typeof single !== "string") return undefined;
-  if (list === undefined) return [single];
-  if (!Array.isArray(list)) return undefined;
-  return [single, ...list.filter((u) => u !== single)];
+  const { url_pattern: single, url_patterns: list = [] } = entry;
+  if (typeof single !== "string" || !Array.isArray(list)) return undefined;
+  return [single, ...list.filter((url) => url !== single)];
 }

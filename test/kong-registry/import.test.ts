@@ -8,6 +8,7 @@ import * as assert from "uvu/assert";
 import { type ImportOptions, importKongRegistry } from "../../src/kong-registry/import-kong.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
 import { fixture, projectRoot } from "../helpers/build-site.ts";
+import { runNode } from "../helpers/run-node.ts";
 
 const siteFile = path.join(projectRoot, "_data/site.yaml");
 
@@ -197,6 +198,26 @@ test("an entry with many keys not carried lists the first 50 and counts the rest
       "`extra_49` field (see _data/providers/README.md).",
   );
   assert.is(notes[50], 'ai-proxy.yaml:2:5: `providers[0]` ("Many"): and 20 more keys not carried.');
+  ws.remove();
+});
+
+test("npm run import: stdout lists what was written and not carried, stderr the check's errors; exit 1", async () => {
+  const ws = workspace("kong-file-with-faults.yaml");
+  const script = ["--import", "tsx", "scripts/import.ts"];
+  const run = await runNode([...script, path.join(ws.root, "ai-proxy.yaml"), "--out", ws.out]);
+  assert.is(run.code, 1);
+  assert.equal(ws.files(), ["acme-ai.yaml", "bolt-models.yaml"]);
+  assert.match(run.output, "6 values were not carried:");
+  assert.match(run.output, '/acme-ai.yaml:26:15: `batches.route_type`: found "files/v1/batches"');
+  assert.not.match(run.output, "    at ", "no stack trace");
+  const again = await runNode([...script, path.join(ws.root, "ai-proxy.yaml"), "--out", ws.out]);
+  assert.is(again.code, 1);
+  assert.match(again.output, /found a file that exists[\s\S]*Nothing was written\.\n$/);
+  const usage = await runNode([...script, "--out"]);
+  assert.equal(
+    [usage.code, usage.output],
+    [1, "Usage: npm run import -- <ai-proxy.yaml> [--out <folder>] [--force]\n"],
+  );
   ws.remove();
 });
 
