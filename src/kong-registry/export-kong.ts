@@ -2,6 +2,7 @@
 // Kong's seed template reads.
 import path from "node:path";
 import { parse, stringify } from "yaml";
+import { RegistryError } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
 import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
@@ -26,9 +27,10 @@ export function kongProviders(providersDir: string, options: ExportOptions = {})
   const root = options.root ?? process.cwd();
   const registry = loadRegistry(providersDir, { root });
   return registry.providers.map((provider) => {
-    // The registry just read and accepted this file, so it reads again as the same valid mapping.
+    // The registry just read and accepted this file; it reads again the same, unless it changed in between.
     const read = readDataFile(path.resolve(root, provider.file), provider.file);
-    const written = parse(read.source ?? "") as Record<string, unknown>;
+    if (read.problem) throw new RegistryError([read.problem]);
+    const written = parse(read.source) as Record<string, unknown>;
     const { url_pattern: _single, ...rest } = written;
     const { entry } = layOutProvider({
       ...rest,

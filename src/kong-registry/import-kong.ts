@@ -1,10 +1,10 @@
 // `npm run import`: Kong's single-file registry to one provider file per entry, in our format.
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import { checkData } from "../registry/check.ts";
-import { displayPath } from "../registry/read-files.ts";
+import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
 import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
@@ -51,11 +51,13 @@ const isMapping = (value: unknown): value is Record<string, unknown> =>
 
 /** The fields to keep from a file an import replaces: those our files have and Kong's entry does not. */
 function keptFields(file: string, entry: Record<string, unknown>): Record<string, unknown> {
+  // Read as the check reads it (strict UTF-8, bounded); a file it refuses, or broken YAML, has nothing to keep.
+  const { source } = readDataFile(file, file);
   let existing: unknown;
   try {
-    existing = parse(readFileSync(file, "utf8"));
+    existing = parse(source ?? "", { uniqueKeys: false });
   } catch {
-    return {}; // a broken file has nothing to keep; the check then judges the new one
+    return {};
   }
   if (!isMapping(existing)) return {};
   return Object.fromEntries(
@@ -105,8 +107,8 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
     const named = typeof raw.name === "string" ? ` (${JSON.stringify(raw.name)})` : "";
     if (slug === "") {
       plan.notCarried.push(
-        `${entry.where(["name"])}: \`${label}.name\`: not carried: an entry without a name that has letters or ` +
-          "digits makes no file. Add the provider's name in Kong's file.",
+        `${entry.where(["name"])}: \`${label}.name\`: not carried: an entry whose name is not text with letters ` +
+          "or digits makes no file. Give the provider its name in Kong's file.",
       );
       continue;
     }

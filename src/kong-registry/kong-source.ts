@@ -99,7 +99,14 @@ export function parseKongSource(source: string, shown: string): KongSource {
     // The package's own limit on aliases keeps a few anchors from expanding to gigabytes.
     value = doc.toJS();
   } catch (error) {
-    return { entries: [], otherKeys: [], errors: [`${shown}: ${(error as Error).message}. Write each value out.`] };
+    const why = (error as Error).message.replace(/\.$/, "");
+    return {
+      entries: [],
+      otherKeys: [],
+      errors: [
+        `${shown}: found YAML aliases that expand too far (${why}), expected each value written out. Write it out.`,
+      ],
+    };
   }
   const root = doc.contents;
   const providers = isMap(root) ? root.get("providers", true) : undefined;

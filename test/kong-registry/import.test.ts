@@ -169,6 +169,18 @@ test("what is not Kong's registry stops the import with a located message", () =
       "ai-proxy.yaml:3:5: found `name` a second time in one mapping, expected each key once. Keep one of them.",
     ],
     [
+      // A few anchors that would expand to a billion values: the yaml package's alias limit stops them.
+      [
+        "a: &a [x, x, x, x, x, x, x, x, x]",
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+        "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+        "providers: []",
+      ].join("\n"),
+      "ai-proxy.yaml: found YAML aliases that expand too far (Excessive alias count indicates a resource " +
+        "exhaustion attack), expected each value written out. Write it out.",
+    ],
+    [
       "providers:\n  - name: 'A\n",
       "ai-proxy.yaml:3:1: found invalid YAML (Missing closing 'quote), expected Kong's registry as Kong publishes " +
         "it. Fix the line, or take a fresh copy of the file.",
