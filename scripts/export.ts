@@ -3,18 +3,22 @@
 // Kong's seed template. Without --out, to stdout (`npm run --silent export > ai-proxy.yaml`).
 // A mistake in the registry prints the check's messages and exits 1, writing nothing.
 import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { kongRegistryText } from "../src/kong-registry/export-kong.ts";
 import { dataErrorMessage } from "../src/registry/check.ts";
 
-const args = process.argv.slice(2);
-const outAt = args.indexOf("--out");
-const out = outAt === -1 ? undefined : args[outAt + 1];
-const folders = args.filter((arg, index) => !arg.startsWith("--") && (outAt === -1 || index !== outAt + 1));
-const folder = folders[0] ?? process.env.PROVIDERS_DIR ?? "_data/providers";
-if (folders.length > 1 || (outAt !== -1 && (out === undefined || out.startsWith("--")))) {
+let parsed: { values: { out?: string }; positionals: string[] } | undefined;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { out: { type: "string" } } });
+} catch {
+  parsed = undefined; // an unknown option, or --out without a file
+}
+if (parsed === undefined || parsed.positionals.length > 1) {
   console.error("Usage: npm run export -- [folder] [--out <file>]");
   process.exitCode = 1;
 } else {
+  const out = parsed.values.out;
+  const folder = parsed.positionals[0] ?? process.env.PROVIDERS_DIR ?? "_data/providers";
   try {
     const text = kongRegistryText(folder);
     if (out === undefined) process.stdout.write(text);
