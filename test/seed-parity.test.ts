@@ -1,6 +1,7 @@
 // Each shipped provider page shows exactly the seed template's rows, values, footnote numbers
 // and notes for the same data. The seed (../shared/seed/provider-reference.liquid, beside the
-// repository) is rendered with liquidjs as the oracle.
+// repository) is rendered with liquidjs as the oracle, over the provider files and over the
+// file `npm run export` writes for Kong's site (which must render there as it does here).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Liquid } from "liquidjs";
@@ -9,7 +10,12 @@ import * as assert from "uvu/assert";
 import { loadRegistry } from "../src/registry/load.ts";
 import { plainText } from "../src/render/inline.ts";
 import { buildSite, projectRoot, tableRows, text } from "./helpers/build-site.ts";
-import { seedProviders, seedTemplateFile as seedFile } from "./helpers/seed-data.ts";
+import {
+  exportedSeedProviders,
+  type SeedProvider,
+  seedProviders,
+  seedTemplateFile as seedFile,
+} from "./helpers/seed-data.ts";
 
 const providersDir = path.join(projectRoot, "_data/providers");
 
@@ -21,7 +27,11 @@ if (!existsSync(seedFile)) {
   const liquid = new Liquid();
   liquid.registerFilter("to_check", (value: unknown) => (value ? "Supported" : "Not supported"));
   const template = liquid.parse(readFileSync(seedFile, "utf8"));
-  const raw = seedProviders(providersDir);
+  const sources: [string, SeedProvider[]][] = [
+    ["the provider files", seedProviders(providersDir)],
+    ["npm run export's file", exportedSeedProviders(providersDir, projectRoot)],
+  ];
+  let built: ReturnType<typeof buildSite> | undefined;
 
   // The seed's cells hold raw values: drop the <code> it wraps around values, then compare as text.
   const seedCell = (html: string) => plainText(html.trim().replace(/^<code>([\s\S]*)<\/code>$/, "$1"));
@@ -31,33 +41,39 @@ if (!existsSync(seedFile)) {
       .filter((cells) => cells.length > 0)
       .map((cells) => cells.map((cell) => seedCell(cell.replace(/<sup>(\d+)<\/sup>/, " Note $1"))));
 
-  test("every shipped provider page matches the seed's rows, values, footnote numbers and notes", async () => {
-    const pages = await buildSite(providersDir);
-    assert.ok(raw.length > 0, "the shipped data has providers");
-    let compared = 0;
-    for (const provider of raw) {
-      const seedHtml = await liquid.render(template, {
-        include: { providers: { providers: raw }, provider_name: provider.name },
-      });
-      const page = [...pages.values()].find((p) => text(p.dom.querySelector("h1")) === provider.name);
-      assert.ok(page, `a page for ${provider.name}`);
-      const ours = page!.dom.querySelectorAll("main table").map((t) => tableRows(t));
-      const seed = seedHtml
-        .split("<tbody>")
-        .slice(1)
-        .map((body: string) => seedRows(body.split("</tbody>")[0]!));
-      assert.equal(ours, seed, `${provider.name}: tables`);
-      const seedNotes = [...seedHtml.matchAll(/^<sup>(\d+)<\/sup> (.*)$/gm)].map((m) => `${m[1]} ${plainText(m[2]!)}`);
-      const ourNotes = page!.dom
-        .querySelectorAll(".notes li")
-        .map((li) => `${li.getAttribute("value")} ${text(li).replace(/ Back to note reference \d+$/, "")}`);
-      assert.equal(ourNotes, seedNotes, `${provider.name}: notes`);
-      compared += seed.flat().length + seedNotes.length;
-    }
-    // Every supported capability stands in at least one row: the oracle was really read.
-    const capabilities = loadRegistry(providersDir).providers.reduce((sum, p) => sum + p.capabilities.length, 0);
-    assert.ok(compared >= capabilities, `compared ${compared} rows and notes for ${capabilities} capabilities`);
-  });
+  for (const [source, raw] of sources)
+    test(`every shipped page matches the seed's rows, values, footnote numbers and notes, from ${source}`, async () => {
+      const pages = await (built ??= buildSite(providersDir));
+      assert.ok(raw.length > 0, "the shipped data has providers");
+      const registry = loadRegistry(providersDir);
+      let compared = 0;
+      for (const provider of raw) {
+        const seedHtml = await liquid.render(template, {
+          include: { providers: { providers: raw }, provider_name: provider.name },
+        });
+        const page = [...pages.values()].find((p) => text(p.dom.querySelector("h1")) === provider.name);
+        assert.ok(page, `a page for ${provider.name}`);
+        const ours = page!.dom.querySelectorAll("main table").map((t) => tableRows(t));
+        const seed = seedHtml
+          .split("<tbody>")
+          .slice(1)
+          .map((body: string) => seedRows(body.split("</tbody>")[0]!));
+        assert.equal(ours, seed, `${provider.name}: tables`);
+        const seedNotes = [...seedHtml.matchAll(/^<sup>(\d+)<\/sup> (.*)$/gm)].map(
+          (m) => `${m[1]} ${plainText(m[2]!)}`,
+        );
+        const ourNotes = page!.dom
+          .querySelectorAll(".notes li")
+          .map((li) => `${li.getAttribute("value")} ${text(li).replace(/ Back to note reference \d+$/, "")}`);
+        assert.equal(ourNotes, seedNotes, `${provider.name}: notes`);
+        const firstUrl = registry.providers.find((p) => p.name === provider.name)!.urlPatterns[0];
+        assert.ok(seedHtml.includes(`is \`${firstUrl}\`, where`), `${provider.name}: the seed's base URL`);
+        compared += seed.flat().length + seedNotes.length;
+      }
+      // Every supported capability stands in at least one row: the oracle was really read.
+      const capabilities = registry.providers.reduce((sum, p) => sum + p.capabilities.length, 0);
+      assert.ok(compared >= capabilities, `compared ${compared} rows and notes for ${capabilities} capabilities`);
+    });
 
   test.run();
 }

@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { kongRegistryText } from "../../src/kong-registry/export-kong.ts";
 import { providerFiles } from "../../src/registry/load.ts";
 import { parseYaml } from "../../src/registry/yaml-source.ts";
 
@@ -22,4 +24,12 @@ export function seedProviders(providersDir: string): SeedProvider[] {
     const data = parseYaml(readFileSync(file, "utf8"), file).value as Record<string, any>;
     return { ...data, name: String(data.name), url_pattern: data.url_pattern ?? data.url_patterns?.[0] };
   });
+}
+
+/**
+ * The providers of `npm run export`'s file for `providersDir`, read back from its text: what Kong's own
+ * site would hand the seed after the docs team takes the export.
+ */
+export function exportedSeedProviders(providersDir: string, root?: string): SeedProvider[] {
+  return (parse(kongRegistryText(providersDir, { root })) as { providers: SeedProvider[] }).providers;
 }

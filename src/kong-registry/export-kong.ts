@@ -1,0 +1,82 @@
+// `npm run export`: our registry as Kong's single file (app/_data/plugins/ai-proxy.yaml), which
+// Kong's seed template reads.
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { CAPABILITIES } from "../catalogue.ts";
+import { inlineMarkdown } from "../outputs/markdown-text.ts";
+import { RegistryError } from "../registry/errors.ts";
+import { loadRegistry } from "../registry/load.ts";
+import { readDataFile } from "../registry/read-files.ts";
+import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
+
+export interface ExportOptions {
+  /** Folder that the registry's file paths are relative to (default: the working directory). */
+  root?: string;
+}
+
+/** One provider as Kong's file holds it. */
+export type KongProvider = Record<string, unknown> & { name: string; url_pattern: string; url_patterns: string[] };
+
+/**
+ * The providers of a registry folder as entries of Kong's file, in the registry's order: each
+ * file's fields as written, except that the inline-Markdown values are in Kong's newer shape (see
+ * `newerShape`), its base URLs as a list (`url_patterns`) and the first of them as the single
+ * `url_pattern` the seed prints. Fields
+ * Kong's file lacks (`slug`, `aliases`, `lint_ignore`, `gateway`) are kept, so that importing
+ * the export gives back the same registry; Kong's templates do not read them. Loads the
+ * registry first: a mistake in any file throws its RegistryError, and nothing is exported.
+ */
+export function kongProviders(providersDir: string, options: ExportOptions = {}): KongProvider[] {
+  const root = options.root ?? process.cwd();
+  const registry = loadRegistry(providersDir, { root });
+  return registry.providers.map((provider) => {
+    // The registry just read and accepted this file; it reads again the same, unless it changed in between.
+    const read = readDataFile(path.resolve(root, provider.file), provider.file);
+    if (read.problem) throw new RegistryError([read.problem]);
+    const written = parse(read.source) as Record<string, unknown>;
+    const { url_pattern: _single, ...rest } = written;
+    const { entry } = layOutProvider({
+      ...rest,
+      url_pattern: provider.urlPatterns[0],
+      url_patterns: provider.urlPatterns,
+    });
+    return newerShape(entry) as KongProvider;
+  });
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * An entry with its inline-Markdown values as the Markdown twin writes them (`inlineMarkdown`):
+ * legacy `<code>`/`<a href>` become Markdown, as in Kong's newer file, and other raw HTML is
+ * escaped. The seed prints values unescaped, so a tag our pages show as text must not reach
+ * Kong's pages as markup.
+ */
+function newerShape(entry: Record<string, unknown>): Record<string, unknown> {
+  const markdown = (value: unknown) => (typeof value === "string" ? inlineMarkdown(value) : value);
+  for (const capability of CAPABILITIES) {
+    const [parent, child] = capability.key.split(".") as [string, string | undefined];
+    const value = child === undefined ? entry[parent] : isMapping(entry[parent]) ? entry[parent][child] : undefined;
+    if (!isMapping(value)) continue;
+    for (const field of ["upstream_path", "model_example"])
+      if (Object.hasOwn(value, field)) value[field] = markdown(value[field]);
+    if (isMapping(value.note) && Object.hasOwn(value.note, "content"))
+      value.note.content = markdown(value.note.content);
+  }
+  const limitations = entry.limitations;
+  if (isMapping(limitations))
+    for (const [key, list] of Object.entries(limitations))
+      if (Array.isArray(list)) limitations[key] = list.map(markdown);
+  return entry;
+}
+
+/** The text of Kong's single file for a registry folder: a header, `providers` and Kong's `parameters`. */
+export function kongRegistryText(providersDir: string, options: ExportOptions = {}): string {
+  const providers = kongProviders(providersDir, options);
+  return (
+    "# The AI Gateway provider registry in Kong's format (app/_data/plugins/ai-proxy.yaml), written by\n" +
+    "# `npm run export` from one file per provider. Edit those files, then export again.\n" +
+    stringify({ providers, parameters: KONG_PARAMETERS }, YAML_STYLE)
+  );
+}
