@@ -4,7 +4,7 @@ import { parse } from "node-html-parser";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { providerSummary } from "../../src/provider-summary.ts";
-import { createTemplateEngine } from "../../src/render/template-engine.ts";
+import { renderInclude } from "../helpers/templates.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
 
 const name = `Éclair & Co's "AI"`;
@@ -17,20 +17,18 @@ const question =
   `Read https://site.example.com/ai-providers/eclair-co-ai/index.md and answer my questions about ${name} ` +
   "in Kong AI Gateway.";
 
-for (const renderer of ["fast", "liquidjs"] as const) {
-  test(`${renderer}: the assistants' links send the question's text, encoded once`, () => {
-    const html = createTemplateEngine("html", undefined, renderer).renderFileSync("provider-page/page-actions", {
-      provider,
-      site: testSite,
-      summary: providerSummary(provider, testSite),
-    });
-    const links = parse(html).querySelectorAll("a").slice(2);
-    assert.equal(
-      links.map((a) => new URL(a.getAttribute("href")!).searchParams.get("q")),
-      [question, question],
-    );
-    assert.not.match(html, "%26amp%3B", "no escaped markup in the encoded text");
+test("the assistants' links send the question's text, encoded once", () => {
+  const html = renderInclude("provider-page/page-actions", {
+    provider,
+    site: testSite,
+    summary: providerSummary(provider, testSite),
   });
-}
+  const links = parse(html).querySelectorAll("a").slice(2);
+  assert.equal(
+    links.map((a) => new URL(a.getAttribute("href")!).searchParams.get("q")),
+    [question, question],
+  );
+  assert.not.match(html, "%26amp%3B", "no escaped markup in the encoded text");
+});
 
 test.run();
