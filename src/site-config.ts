@@ -3,8 +3,7 @@ import { DataError, describe, formatProblem, type DataProblem } from "./registry
 import { ProblemCollector } from "./registry/problem-collector.ts";
 import { displayPath, readDataFile } from "./registry/read-files.ts";
 import { checkTextValues } from "./registry/text-rules.ts";
-import { explainYamlError } from "./registry/yaml-diagnosis.ts";
-import { parseYaml } from "./registry/yaml-source.ts";
+import { parseYaml } from "./registry/yaml-file.ts";
 
 /** Site-wide settings from `_data/site.yaml`. */
 export interface SiteConfig {
@@ -71,20 +70,11 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
   const read = readDataFile(file, shown);
   if (read.problem) throw new SiteConfigError([read.problem]);
   const source = read.source;
-  let parsed: ReturnType<typeof parseYaml>;
-  try {
-    parsed = parseYaml(source, shown);
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== "YAMLException") throw error;
-    const diagnosis = explainYamlError(source, error);
-    const collector = new ProblemCollector(shown);
-    collector.add(diagnosis.field, diagnosis.message, diagnosis.position ? { position: diagnosis.position } : {});
-    throw new SiteConfigError(collector.problems);
-  }
+  const parsed = parseYaml(source);
   const collector = new ProblemCollector(shown, parsed);
   for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
   const raw = parsed.value;
-  if (!parsed.refused && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+  if (!parsed.refused && !parsed.malformed && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
     collector.add(undefined, `found ${describe(raw)}, expected a mapping of site settings (\`title: ...\`).`, {
       position: { line: 1, column: 1 },
     });

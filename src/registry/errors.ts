@@ -1,4 +1,8 @@
-import type { SourcePosition } from "./yaml-source.ts";
+/** A place in a source file; line and column count from 1. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
 
 /** One mistake in one data file, located as closely as the source allows. */
 export interface DataProblem {

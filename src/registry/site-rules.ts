@@ -2,7 +2,7 @@ import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
 import { RESERVED_SLUGS, SITE_PATH_SEGMENTS } from "../urls.ts";
 import { describe, type DataProblem } from "./errors.ts";
-import type { FileIdentity } from "./load.ts";
+import type { FileIdentity } from "./cross-file.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { isText } from "./provider-rules.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
