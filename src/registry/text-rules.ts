@@ -1,4 +1,4 @@
-import { ALLOWED_LINK_SCHEMES, inlineLinks } from "../render/inline.ts";
+import { ALLOWED_LINK_SCHEMES, inlineLinks } from "./inline-links.ts";
 import { describe } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
