@@ -2,6 +2,7 @@ import type { ErrorObject } from "ajv";
 import validateProvider from "../../schema/provider.validate.js";
 import { ROUTE_TYPES } from "../catalogue.ts";
 import { closestMatches, describe } from "./errors.ts";
+import { isReservedOptionName } from "./gateway-rules.ts";
 import { displayField, type ProblemCollector } from "./problem-collector.ts";
 import {
   CAPABILITY_BY_KEY,
@@ -53,6 +54,8 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
   const field = fieldOfPointer(error.instancePath);
   const found = describe(error.data);
   if (error.propertyName !== undefined) {
+    // A name through the prototype has a message of its own (gateway-rules.ts).
+    if (isReservedOptionName(error.propertyName)) return;
     problems.add(join(field, error.propertyName), keyNameMessage(error.propertyName), { atKey: true });
     return;
   }
