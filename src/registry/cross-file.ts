@@ -1,5 +1,6 @@
 import { describe, type DataProblem } from "./errors.ts";
 import { ProblemCollector } from "./problem-collector.ts";
+import { comparableName, firstLookalike } from "./lookalikes.ts";
 import { isText } from "./provider-rules.ts";
 import { slugify } from "./slug.ts";
 import { parseYaml } from "./yaml-file.ts";
@@ -67,13 +68,18 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
   for (const identity of identities) {
     // Not `locate` here: it parses the file again, wanted only when there is a problem to place.
     const { name, slug } = identity;
-    const sameName = names.get(name.toLowerCase());
+    const sameName = names.get(comparableName(name));
     const sameSlug = slug === undefined ? undefined : slugs.get(slug);
     if (sameName) {
       identity.locate.add(
         "name",
-        `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each provider ` +
-          `to have its own name. Rename one of them.`,
+        name.toLowerCase() === sameName.name.toLowerCase()
+          ? `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each ` +
+              "provider to have its own name. Rename one of them."
+          : `found ${describe(name)}, which reads as ${describe(sameName.name)}, the name in ` +
+              `${where(sameName, "name")}: ${firstLookalike(name) ?? firstLookalike(sameName.name)} is a ` +
+              "lookalike of another letter, expected each provider to have a name of its own. Write the name in " +
+              "plain Latin letters, or rename one of them.",
       );
     } else if (sameSlug && slug !== undefined) {
       const field = identity.explicitSlug ? "slug" : "name";
@@ -84,7 +90,7 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
           `one provider per page. Rename one, or give one a \`slug\` field.`,
       );
     }
-    if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), identity);
+    if (!names.has(comparableName(name))) names.set(comparableName(name), identity);
     if (slug !== undefined && !slugs.has(slug)) slugs.set(slug, identity);
   }
   const aliases = new Map<string, { identity: FileIdentity; index: number }>();
