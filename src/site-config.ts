@@ -141,8 +141,9 @@ function exists(file: string): boolean {
   try {
     lstatSync(file);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // Only a file that is not there is missing; one that cannot be read is reported as such when read.
+    return (error as NodeJS.ErrnoException).code !== "ENOENT";
   }
 }
 

@@ -32,6 +32,8 @@ export interface ParsedYaml {
 const MAX_SYNTAX_PROBLEMS = 20;
 // Mistakes that the parser reports as a consequence of another, or that a file can hold and still be read.
 const CASCADE_CODES = new Set(["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "BLOCK_AS_IMPLICIT_KEY", "UNEXPECTED_TOKEN"]);
+// A bracket never closed is its own mistake, wherever it stands.
+const UNCLOSED_BRACKET = /end with an? [\]}]/;
 const READABLE_CODES = new Set(["DUPLICATE_KEY", "MULTIPLE_DOCS"]);
 
 /**
@@ -147,10 +149,13 @@ function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | n
     }
     const cascade =
       exhausted ||
-      (CASCADE_CODES.has(error.code) && (Math.abs(position.line - lastLine) <= 2 || reportedEntries.has(entry)));
+      (CASCADE_CODES.has(error.code) &&
+        !UNCLOSED_BRACKET.test(error.message) &&
+        (Math.abs(position.line - lastLine) <= 2 || reportedEntries.has(entry)));
     lastLine = position.line;
     if (error.code === "RESOURCE_EXHAUSTION") {
-      if (!exhausted) problems.push({ position, message: deepMessage("lists or mappings") });
+      // The walk names the level past the limit, where the parser ran out of stack it could not go on.
+      if (!exhausted && !walk.tooDeep) problems.push({ position, message: deepMessage("lists or mappings") });
       exhausted = true;
       continue;
     }

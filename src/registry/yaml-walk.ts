@@ -32,6 +32,8 @@ export class Walk implements SyntaxContext {
   readonly positions: FieldPositions = { key: new Map(), value: new Map(), scalar: new Map() };
   readonly problems: YamlProblem[] = [];
   refused = false;
+  /** True when a node stands deeper than `MAX_DEPTH`. */
+  tooDeep = false;
   /** The field of each node, by the offset it starts at (the outermost node wins). */
   readonly fieldAt = new Map<number, string>();
   /** Quoted scalars and bracketed collections, in file order: a syntax mistake is explained by the one before it. */
@@ -54,6 +56,7 @@ export class Walk implements SyntaxContext {
     }
     if (depth > MAX_DEPTH) {
       this.refused = true;
+      this.tooDeep = true;
       this.problems.push({ position: this.positionAt(start), message: deepMessage("lists or mappings") });
       return;
     }
@@ -143,12 +146,14 @@ export class Walk implements SyntaxContext {
       position: this.positionAt(Math.max(0, this.source.lastIndexOf("!", node.range![0]))),
       ...(field ? { field } : {}),
       message:
-        `found the YAML tag ${quoteCode(node.tag!)}, expected a value as it is written: tags are not used in ` +
+        `found the YAML tag ${quoteCode(node.tag!.replace(/^tag:yaml\.org,2002:/, "!!"))}, expected a value as it is written: tags are not used in ` +
         "data files. Remove the tag.",
     });
   }
 
   private keyNotAName(key: Node | null, map: Node, field: string): void {
+    // Such a key would be read as its text (`[ a, b ]`): the file is not built into a value.
+    this.refused = true;
     this.problems.push({
       position: this.positionAt(key?.range?.[0] ?? map.range![0]),
       ...(field ? { field } : {}),
