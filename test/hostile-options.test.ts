@@ -1,9 +1,9 @@
 // Option names that walk the prototype (issue 21, class 2): the check refuses them, and the
 // configuration builder, given such a name past the check, makes a property of its own and
-// never touches a global.
+// never touches a global; template syntax never reaches a configuration as a model name.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { gatewaySetup } from "../src/gateway-config/plugin-config.ts";
+import { gatewaySetup, plainModelName } from "../src/gateway-config/plugin-config.ts";
 import type { Provider } from "../src/registry/model.ts";
 
 function providerWithOptions(names: string[]): Provider {
@@ -35,6 +35,22 @@ test("nested options from prototype names are own properties, and no global chan
   assert.is((Object as unknown as Record<string, unknown>).assign_x, undefined, "Object is untouched");
   assert.is(({} as Record<string, unknown>).polluted, undefined, "Object.prototype is untouched");
   assert.is(Object.getOwnPropertyNames(Object).length, before);
+});
+
+test("a model example with template or shell syntax never becomes a model name in a configuration", () => {
+  // The data's own `${`, built from parts: no placeholder of ours.
+  const dollarBrace = "$" + "{";
+  for (const example of [
+    `\`${dollarBrace}{ env "DECK_X" }}\``,
+    "`$(whoami)`",
+    "gpt-$(id)",
+    `m-${dollarBrace}HOME}`,
+    "`a`b`",
+    `<code>${dollarBrace}X}</code>`,
+  ]) {
+    assert.is(plainModelName(example), undefined, example);
+  }
+  assert.is(plainModelName("`llama3.2:1b`"), "llama3.2:1b");
 });
 
 test.run();

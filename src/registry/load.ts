@@ -98,7 +98,10 @@ export function parseProviderSource(source: string, file: string, reread?: () =>
   checkProviderRules(raw as Record<string, unknown>, rules);
   checkSiteRules(raw as Record<string, unknown>, rules);
   lintProvider(raw as Record<string, unknown>, rules);
-  collector.problems.push(...rules.problems.filter((p) => parsed.intact(p.field, p.position)));
+  // One message a place: a value the reader refused (a number past the safe range) is not described again.
+  const placed = new Set(parsed.problems.map((p) => `${p.field}@${p.position.line}:${p.position.column}`));
+  const unplaced = (p: DataProblem) => !placed.has(`${p.field}@${p.position?.line}:${p.position?.column}`);
+  collector.problems.push(...rules.problems.filter((p) => unplaced(p) && parsed.intact(p.field, p.position)));
   const problems = sortByPosition(collector.problems);
   if (parsed.malformed) return { file, provider: undefined, problems, identity: undefined };
   const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);

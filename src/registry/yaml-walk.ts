@@ -117,9 +117,12 @@ export class Walk implements SyntaxContext {
       position: this.positionAt(start),
       field,
       message:
-        `found the number ${quoteCode(written)}, which is past what a number can hold exactly (whole numbers up to ` +
-        `${Number.MAX_SAFE_INTEGER.toLocaleString("en")}), expected a smaller number. If it is text, put it in ` +
-        "quotes.",
+        `found the number ${quoteCode(written)}, ` +
+        (Number.isFinite(value)
+          ? "which is past what a number can hold exactly (whole numbers up to " +
+            `${Number.MAX_SAFE_INTEGER.toLocaleString("en")}), expected a smaller number.`
+          : `which reads as ${Number.isNaN(value) ? "not-a-number" : "infinity"}, expected a finite number.`) +
+        " If it is text, put it in quotes.",
     });
   }
 
