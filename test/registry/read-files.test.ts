@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { formatProblem } from "../../src/registry/errors.ts";
@@ -121,7 +122,12 @@ function checkAsUser(root: string, folder: string): { status: number | null; out
   const asRoot = process.getuid?.() === 0;
   const run = spawnSync(
     process.execPath,
-    ["--import", import.meta.resolve("tsx"), path.join(projectRoot, "scripts/check.ts"), folder],
+    [
+      "--import",
+      pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href,
+      path.join(projectRoot, "scripts/check.ts"),
+      folder,
+    ],
     {
       cwd: root,
       env: { ...process.env, SITE_FILE: path.join(projectRoot, "_data/site.yaml"), NO_COLOR: "1", FORCE_COLOR: "0" },
