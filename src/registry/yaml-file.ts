@@ -77,7 +77,9 @@ export function parseYaml(source: string): ParsedYaml {
     value = doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
     // What the walk let through and the library will not build (an alias the walk did not reach).
-    const message = `found YAML that cannot be read as plain values (${(error as Error).message}), expected \`key: value\` lines. Write each value out.`;
+    const message =
+      `found YAML that cannot be read as plain values (${(error as Error).message}), expected \`key: value\` ` +
+      "lines. Write each value out.";
     return refusedFile(source, positionAt, [...problems, { position: { line: 1, column: 1 }, message }]);
   }
   return {

@@ -149,7 +149,8 @@ export class Walk implements SyntaxContext {
       position: this.positionAt(Math.max(0, this.source.lastIndexOf("!", node.range![0]))),
       ...(field ? { field } : {}),
       message:
-        `found the YAML tag ${quoteCode(node.tag!.replace(/^tag:yaml\.org,2002:/, "!!"))}, expected a value as it is written: tags are not used in ` +
+        `found the YAML tag ${quoteCode(node.tag!.replace(/^tag:yaml\.org,2002:/, "!!"))}, expected a value as ` +
+        "it is written: tags are not used in " +
         "data files. Remove the tag.",
     });
   }
@@ -160,7 +161,8 @@ export class Walk implements SyntaxContext {
     this.problems.push({
       position: this.positionAt(key?.range?.[0] ?? map.range![0]),
       ...(field ? { field } : {}),
-      message: `found a key that is ${key ? "a list or mapping" : "empty"}, expected a field name. Write \`name: value\`.`,
+      message:
+        `found a key that is ${key ? "a list or mapping" : "empty"}, expected a field name. ` + "Write `name: value`.",
     });
   }
 }

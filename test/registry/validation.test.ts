@@ -239,8 +239,8 @@ test("a file with syntax mistakes: every mistake in one run, and the rule proble
       'its own. Write the number of the version it means today: "latest" changes with every release.',
     'test/fixtures/several-mistakes/acme.yaml:14:14: `embeddings.streaming`: found "no", expected `true` or ' +
       "`false`. Write `true` or `false` without quotes.",
-    "test/fixtures/several-mistakes/acme.yaml:17:18: `embeddings.model_example`: found a value that opens with ' but is " +
-      "never closed, expected a closing '. Add ' at the end of the value.",
+    "test/fixtures/several-mistakes/acme.yaml:17:18: `embeddings.model_example`: found a value that opens with ' " +
+      "but is never closed, expected a closing '. Add ' at the end of the value.",
   ]);
 });
 
