@@ -158,11 +158,11 @@ export class Walk implements SyntaxContext {
   private keyNotAName(key: Node | null, map: Node, field: string): void {
     // Such a key would be read as its text (`[ a, b ]`): the file is not built into a value.
     this.refused = true;
+    const what = key ? "a list or mapping" : "empty";
     this.problems.push({
       position: this.positionAt(key?.range?.[0] ?? map.range![0]),
       ...(field ? { field } : {}),
-      message:
-        `found a key that is ${key ? "a list or mapping" : "empty"}, expected a field name. ` + "Write `name: value`.",
+      message: `found a key that is ${what}, expected a field name. Write \`name: value\`.`,
     });
   }
 }
