@@ -1,8 +1,9 @@
 /**
  * The floor the benchmark compares a large build against: parse the same provider files with
- * the `yaml` package (the project's own parser), then write the build's own output files (the same bytes, read beforehand from the
- * real build's output folder) with a plain loop. No validation, no rendering, no framework: the
- * work no build of this site can skip. Prints `{"seconds", "parseSeconds", "providers", "files", "bytes"}` as JSON.
+ * the `yaml` package (the project's own parser), then write the build's own output files (the
+ * same bytes, read beforehand from the real build's output folder) with a plain loop. No
+ * validation, no rendering, no framework: the work no build of this site can skip. Prints
+ * `{"seconds", "parseSeconds", "providers", "files", "bytes"}` as JSON.
  * Usage: node --import tsx scripts/bench/plain-build.ts <registry folder> <built site> <output folder>
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";

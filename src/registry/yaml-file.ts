@@ -1,11 +1,21 @@
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { Composer, type CST, isMap, isScalar, LineCounter, type Node, Parser } from "yaml";
 import type { YAMLError } from "yaml";
 import type { SourcePosition } from "./errors.ts";
 import { explainSyntaxError } from "./yaml-syntax.ts";
-import { deepMessage, type FieldPositions, MAX_DEPTH, Walk, type YamlProblem } from "./yaml-walk.ts";
+import { type FieldPositions, Walk, type YamlProblem } from "./yaml-walk.ts";
 
 export type { SourcePosition };
-export { type FieldPositions, MAX_DEPTH, type YamlProblem };
+export type { FieldPositions, YamlProblem };
+
+/**
+ * The deepest nesting of lists and mappings read. A provider file needs five levels; the limit
+ * stays far below where the composer (one recursion a level) could near the end of the stack, so
+ * that no file, whatever else it holds, ends a run with anything but this message.
+ */
+export const MAX_DEPTH = 100;
+const deepMessage =
+  `found lists or mappings nested deeper than ${MAX_DEPTH} levels, expected the few levels of a data file (a ` +
+  "capability, its note, the note's text). Remove the extra nesting.";
 
 export interface ParsedYaml {
   /** The document's value (what the parser recovered, for a malformed file); `undefined` when refused. */
@@ -28,20 +38,44 @@ export interface ParsedYaml {
   intact(field: string | undefined, position: SourcePosition | undefined): boolean;
 }
 
+const SECOND_DOCUMENT =
+  "found a second YAML document after `---`, expected one provider per file. Remove the `---` line, or move the " +
+  "second provider into a file of its own.";
+
+/**
+ * The offset of a list or mapping nested deeper than `MAX_DEPTH` in the parser's tokens, or
+ * undefined. An explicit stack, not recursion: the tokens of a hostile file nest as deep as it likes.
+ */
+function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token | undefined, number][] = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === "document") stack.push([token.value, depth]);
+    else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (depth >= MAX_DEPTH) return token.offset;
+      for (const item of token.items) stack.push([item.key ?? undefined, depth + 1], [item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /** Syntax mistakes explained one by one; more than this are counted in one last line. */
 const MAX_SYNTAX_PROBLEMS = 20;
 // Mistakes that the parser reports as a consequence of another, or that a file can hold and still be read.
 const CASCADE_CODES = new Set(["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "BLOCK_AS_IMPLICIT_KEY", "UNEXPECTED_TOKEN"]);
 // A bracket never closed is its own mistake, wherever it stands.
 const UNCLOSED_BRACKET = /end with an? [\]}]/;
-const READABLE_CODES = new Set(["DUPLICATE_KEY", "MULTIPLE_DOCS"]);
+// Mistakes the parser reads past: the file is read as written (a key given twice: the last one).
+const READ_PAST_CODES = new Set(["BAD_SCALAR_START", "DUPLICATE_KEY", "TAG_RESOLVE_FAILED"]);
+const READABLE_CODES = new Set(["DUPLICATE_KEY"]);
 
 /**
  * Parses one YAML file with the `yaml` package and reports, located, every mistake a data file
  * must not have: each syntax error (worded for a writer by `explainSyntaxError`), a key given
  * twice, a second document, an anchor or alias (refused before anything is expanded), a tag, a
  * key that is not a name, a whole number past the safe range, and a nesting deeper than
- * `MAX_DEPTH`. Never throws for anything in the text.
+ * `MAX_DEPTH` (measured before anything is built). Never throws for anything in the text.
  */
 export function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
@@ -49,29 +83,24 @@ export function parseYaml(source: string): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  let doc: ReturnType<typeof parseDocument>;
-  try {
-    doc = parseDocument(source, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      merge: false,
-      logLevel: "error",
-    });
-  } catch (error) {
-    // The parser catches most stack exhaustion itself (RESOURCE_EXHAUSTION); this is the rest.
-    if (!(error instanceof RangeError)) throw error;
-    const position = { line: 1, column: 1 };
-    const problems = [{ position, message: deepMessage("") }];
-    return refusedFile(source, positionAt, problems);
+  // The parser reads into tokens without recursion; the nesting is measured on them before the
+  // composer (which recurses once a level) builds anything, so no file takes it near the stack's end.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
+  const deep = tooDeepAt(tokens);
+  if (deep !== undefined) {
+    return refusedFile(source, positionAt, [{ position: positionAt(deep), message: deepMessage }]);
   }
+  const composer = new Composer({ uniqueKeys: true, merge: false, logLevel: "error" });
+  const [doc, second] = composer.compose(tokens, true, source.length);
+  if (!doc) throw new Error("the composer made no document"); // `compose(..., true)` always makes one
   const walk = new Walk(source, positionAt);
-  walk.node(doc.contents as Node | null, "", 0);
+  walk.node(doc.contents as Node | null, "");
   const syntax = syntaxProblems(doc.errors, walk, doc.contents as Node | null);
+  if (second) syntax.problems.push({ position: positionAt(second.range[0]), message: SECOND_DOCUMENT });
   const problems = [...syntax.problems, ...walk.problems].sort(
     (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
   );
-  if (walk.refused || syntax.exhausted) return refusedFile(source, positionAt, problems, walk.positions);
+  if (walk.refused) return refusedFile(source, positionAt, problems, walk.positions);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 0 });
@@ -135,11 +164,11 @@ function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | n
   const errorLines = new Set<number>();
   const taken = new Set<number>();
   const brokenEntries = new Set<string | undefined>();
-  const reportedEntries = new Set<string | undefined>();
+  /** Entries with a reported mistake that may derail the parser: an indentation error in one says nothing new. */
+  const derailedEntries = new Set<string | undefined>();
   let lastLine = Number.NEGATIVE_INFINITY;
   let unreported = 0;
   let malformed = false;
-  let exhausted = false;
   for (const error of errors) {
     const offset = error.pos[0];
     const position = walk.positionAt(offset);
@@ -150,17 +179,11 @@ function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | n
       brokenEntries.add(entry);
     }
     const cascade =
-      exhausted ||
-      (CASCADE_CODES.has(error.code) &&
-        !UNCLOSED_BRACKET.test(error.message) &&
-        (Math.abs(position.line - lastLine) <= 2 || reportedEntries.has(entry)));
-    lastLine = position.line;
-    if (error.code === "RESOURCE_EXHAUSTION") {
-      // The walk names the level past the limit, where the parser ran out of stack it could not go on.
-      if (!exhausted && !walk.tooDeep) problems.push({ position, message: deepMessage("lists or mappings") });
-      exhausted = true;
-      continue;
-    }
+      CASCADE_CODES.has(error.code) &&
+      !UNCLOSED_BRACKET.test(error.message) &&
+      (Math.abs(position.line - lastLine) <= 2 || derailedEntries.has(entry));
+    // A mistake the parser reads past (a reserved first character, a key given twice) derails nothing after it.
+    if (!READ_PAST_CODES.has(error.code)) lastLine = position.line;
     if (taken.has(position.line) || cascade) continue;
     taken.add(position.line);
     if (problems.length >= MAX_SYNTAX_PROBLEMS) {
@@ -172,7 +195,7 @@ function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | n
     if (explained.position.line !== position.line && taken.has(explained.position.line)) continue;
     taken.add(explained.position.line);
     errorLines.add(explained.position.line);
-    reportedEntries.add(entry);
+    if (!READ_PAST_CODES.has(error.code)) derailedEntries.add(entry);
     problems.push(explained);
   }
   if (unreported) {
@@ -194,5 +217,5 @@ function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | n
     // A missing field may be one the mistake swallowed: trusted only in an entry with no mistake.
     return intactKeys.has(field.split(".")[0]!);
   };
-  return { problems, malformed, exhausted, intact };
+  return { problems, malformed, intact };
 }

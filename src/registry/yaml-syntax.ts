@@ -39,7 +39,7 @@ const singleQuoted = (text: string) => `'${excerpt(text).replaceAll("'", "''")}'
  * Explains one error of the `yaml` package for a writer, from its code and place, and from the
  * parsed nodes around it: the quote never closed, the text after a closing quote, the unquoted
  * `: `, the key indented unlike its neighbours, the tab, the value starting with a reserved
- * character, the key given twice, the second document. Anything else keeps the parser's words.
+ * character, the key given twice. Anything else keeps the parser's words.
  */
 export function explainSyntaxError(error: YAMLError, context: SyntaxContext, root: Node | null, offset: number) {
   const { source, positionAt } = context;
@@ -66,13 +66,6 @@ export function explainSyntaxError(error: YAMLError, context: SyntaxContext, roo
           `${duplicate.first.line}, column ${duplicate.first.column}). Keep one of them.`,
       );
     }
-    case "MULTIPLE_DOCS":
-      return {
-        position,
-        message:
-          "found a second YAML document after `---`, expected one provider per file. Remove the `---` line, or " +
-          "move the second provider into a file of its own.",
-      };
     case "BAD_SCALAR_START": {
       const mark = source[offset]!;
       if (!RESERVED_NAMES[mark]) break;

@@ -20,20 +20,11 @@ export interface YamlProblem {
   message: string;
 }
 
-/** The deepest nesting of lists and mappings read; a provider file needs four levels. */
-export const MAX_DEPTH = 600;
-/** The message for a nesting past `MAX_DEPTH`. */
-export const deepMessage = (what: string) =>
-  `found ${what || "values"} nested deeper than ${MAX_DEPTH} levels, expected the few levels of a provider ` +
-  "file (a capability, its note, the note's text). Remove the extra nesting.";
-
 /** One pass over the parsed document: positions, and the mistakes YAML allows but a data file must not have. */
 export class Walk implements SyntaxContext {
   readonly positions: FieldPositions = { key: new Map(), value: new Map(), scalar: new Map() };
   readonly problems: YamlProblem[] = [];
   refused = false;
-  /** True when a node stands deeper than `MAX_DEPTH`. */
-  tooDeep = false;
   /** The field of each node, by the offset it starts at (the outermost node wins). */
   readonly fieldAt = new Map<number, string>();
   /** Quoted scalars and bracketed collections, in file order: a syntax mistake is explained by the one before it. */
@@ -47,17 +38,11 @@ export class Walk implements SyntaxContext {
     readonly positionAt: (offset: number) => SourcePosition,
   ) {}
 
-  node(node: Node | null, field: string, depth: number): void {
+  node(node: Node | null, field: string): void {
     if (!node?.range || this.refused) return;
     const start = node.range[0];
     if (isAlias(node) || node.anchor) {
       this.refuse(node);
-      return;
-    }
-    if (depth > MAX_DEPTH) {
-      this.refused = true;
-      this.tooDeep = true;
-      this.problems.push({ position: this.positionAt(start), message: deepMessage("lists or mappings") });
       return;
     }
     if (node.tag) this.tagged(node, field);
@@ -73,7 +58,7 @@ export class Walk implements SyntaxContext {
       node.items.forEach((item, index) => {
         const range = (item as Node | null)?.range;
         if (range) this.positions.key.set(join(String(index)), this.positionAt(range[0]));
-        this.node(item as Node | null, join(String(index)), depth + 1);
+        this.node(item as Node | null, join(String(index)));
       });
     } else if (isMap(node)) {
       const seen = new Map<string, SourcePosition>();
@@ -95,7 +80,7 @@ export class Walk implements SyntaxContext {
           seen.set(name, here);
           if (!this.positions.key.has(join(name))) this.positions.key.set(join(name), here);
         }
-        this.node(pair.value as Node | null, join(name), depth + 1);
+        this.node(pair.value as Node | null, join(name));
       }
     }
   }
@@ -145,11 +130,14 @@ export class Walk implements SyntaxContext {
   }
 
   private tagged(node: Node, field: string): void {
+    // The tag as it is written (`!!str` is short for `tag:yaml.org,2002:str`), before the node's own range.
+    const tag = node.tag!.replace(/^tag:yaml\.org,2002:/, "!!");
+    const at = this.source.lastIndexOf(tag, node.range![0]);
     this.problems.push({
-      position: this.positionAt(Math.max(0, this.source.lastIndexOf("!", node.range![0]))),
+      position: this.positionAt(Math.max(0, at === -1 ? this.source.lastIndexOf("!", node.range![0]) : at)),
       ...(field ? { field } : {}),
       message:
-        `found the YAML tag ${quoteCode(node.tag!.replace(/^tag:yaml\.org,2002:/, "!!"))}, expected a value as ` +
+        `found the YAML tag ${quoteCode(tag)}, expected a value as ` +
         "it is written: tags are not used in " +
         "data files. Remove the tag.",
     });
