@@ -170,6 +170,9 @@ const PLAIN_ADDRESS = /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5}
  * so anything that could end a link or add to it (`)`, a quote, a space) is refused, not escaped.
  */
 function addressMistake(value: string, originOnly: boolean): string | undefined {
+  if (PLAIN_ADDRESS.test(value) && /\/\.{1,2}(?:\/|$)/.test(value)) {
+    return "with a `.` or `..` part in its path, expected the path written out as it is meant";
+  }
   if (PLAIN_ADDRESS.test(value)) {
     if (!originOnly || new URL(value).pathname === "/") return undefined;
     return "with a path, expected the site's origin alone (`https://` and the host)";

@@ -85,6 +85,7 @@ test("site addresses are plain https: origins (the repository a path): each smug
     found(withUrl("https://site.example/docs")),
     "with a path, expected the site's origin alone (`https://` and the host)",
   );
+  assert.match(withUrl("https://site.example", "https://github.com/x/../y"), "with a `.` or `..` part in its path");
   assert.match(withUrl("https://site.example/a)b"), "with the character `)`, expected only letters");
   assert.match(withUrl("https://site.example", "https://github.com/x/y/](javascript:x)"), "with the character `]`");
   assert.is(
