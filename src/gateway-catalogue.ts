@@ -1,3 +1,4 @@
+import type { OptionValue } from "./registry/model.ts";
 import { compareVersions } from "./versions.ts";
 
 /**
@@ -52,8 +53,7 @@ export function routeTypeAllowedOn(routeType: string, version: string): boolean 
   return since !== undefined && compareVersions(version, since) >= 0;
 }
 
-/** An option value as a provider file writes it: a literal, or the name of an environment variable. */
-export type OptionValue = string | number | boolean | { env: string };
+export type { OptionValue } from "./registry/model.ts";
 
 /** One `model.provider` string the gateway accepts, and what its own checks demand. */
 export interface GatewayProviderFacts {

@@ -1,10 +1,9 @@
 import { lstatSync } from "node:fs";
-import { DataError, describe, formatProblem, type DataProblem } from "./registry/errors.ts";
+import { DataError, describe, formatProblem, quoteCode, type DataProblem } from "./registry/errors.ts";
 import { ProblemCollector } from "./registry/problem-collector.ts";
 import { displayPath, readDataFile } from "./registry/read-files.ts";
 import { checkTextValues } from "./registry/text-rules.ts";
-import { explainYamlError } from "./registry/yaml-diagnosis.ts";
-import { parseYaml } from "./registry/yaml-source.ts";
+import { parseYaml } from "./registry/yaml-file.ts";
 
 /** Site-wide settings from `_data/site.yaml`. */
 export interface SiteConfig {
@@ -71,20 +70,11 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
   const read = readDataFile(file, shown);
   if (read.problem) throw new SiteConfigError([read.problem]);
   const source = read.source;
-  let parsed: ReturnType<typeof parseYaml>;
-  try {
-    parsed = parseYaml(source, shown);
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== "YAMLException") throw error;
-    const diagnosis = explainYamlError(source, error);
-    const collector = new ProblemCollector(shown);
-    collector.add(diagnosis.field, diagnosis.message, diagnosis.position ? { position: diagnosis.position } : {});
-    throw new SiteConfigError(collector.problems);
-  }
+  const parsed = parseYaml(source);
   const collector = new ProblemCollector(shown, parsed);
   for (const problem of parsed.problems) collector.add(problem.field, problem.message, { position: problem.position });
   const raw = parsed.value;
-  if (!parsed.refused && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+  if (!parsed.refused && !parsed.malformed && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
     collector.add(undefined, `found ${describe(raw)}, expected a mapping of site settings (\`title: ...\`).`, {
       position: { line: 1, column: 1 },
     });
@@ -111,13 +101,21 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
   for (const key of URL_FIELDS) {
     const value = settings[key];
     if (typeof value !== "string" || value.trim() === "" || tooLong.has(key)) continue;
-    if (!isHttpsAddress(value)) {
+    const mistake = addressMistake(value, key !== "repositoryUrl");
+    if (mistake) {
       collector.add(
         key,
-        `found ${describe(value)}, expected an https: address: it becomes a link on every page. Write ` +
-          `\`${EXAMPLES[key]}\`.`,
+        `found ${describe(value)}, ${mistake}: it becomes a link on every page. Write \`${EXAMPLES[key]}\`.`,
       );
     }
+  }
+  const language = settings.language;
+  if (typeof language === "string" && !tooLong.has("language") && !LANGUAGE_TAG.test(language)) {
+    collector.add(
+      "language",
+      `found ${describe(language)}, expected a language tag (BCP 47) of at most 35 characters, like 'en' or ` +
+        "'en-GB': it becomes the page's `lang`. Write `language: 'en'`.",
+    );
   }
   const branch = settings.repositoryBranch;
   if (typeof branch === "string" && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch)) {
@@ -151,14 +149,44 @@ function exists(file: string): boolean {
   try {
     lstatSync(file);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // Only a file that is not there is missing; one that cannot be read is reported as such when read.
+    return (error as NodeJS.ErrnoException).code !== "ENOENT";
   }
 }
 
-/** An absolute `https:` address with a host, and no user name or password in it. */
-function isHttpsAddress(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
+/**
+ * A language tag in the BCP 47 shape: a two- or three-letter language, then subtags of letters and
+ * digits (`en`, `en-GB`, `zh-Hant-TW`). The registry of subtags is not consulted; the shape keeps
+ * the value to what a `lang` attribute and a file name can hold.
+ */
+const LANGUAGE_TAG = /^(?=.{2,35}$)[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
+/** A plain `https:` address: a lower-case host name, a port perhaps, and (where allowed) a path of plain segments. */
+const PLAIN_ADDRESS = /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/;
+
+/**
+ * What keeps a site address from being a plain `https:` address (an origin when `originOnly`), said
+ * for the message; undefined for a good one. The value goes into links and Markdown on every page,
+ * so anything that could end a link or add to it (`)`, a quote, a space) is refused, not escaped.
+ */
+function addressMistake(value: string, originOnly: boolean): string | undefined {
+  if (PLAIN_ADDRESS.test(value) && /\/\.{1,2}(?:\/|$)/.test(value)) {
+    return "with a `.` or `..` part in its path, expected the path written out as it is meant";
+  }
+  if (PLAIN_ADDRESS.test(value)) {
+    if (!originOnly || new URL(value).pathname === "/") return undefined;
+    return "with a path, expected the site's origin alone (`https://` and the host)";
+  }
+  if (!/^https:\/\//i.test(value)) return "expected an https: address";
+  const rest = value.slice("https://".length);
+  const host = rest.split(/[/?#]/, 1)[0]!;
+  if (host.includes("@")) return "with a user name or password in it, expected an address without them";
+  if (rest.includes("?")) return "with a query (`?...`), expected an address without one";
+  if (rest.includes("#")) return "with a fragment (`#...`), expected an address without one";
+  if (rest.includes("//")) return "with a doubled slash (`//`) in its path, expected single slashes";
+  const odd = /[^A-Za-z0-9.:/_~-]/.exec(rest)?.[0];
+  if (odd !== undefined) {
+    return `with the character ${quoteCode(odd)}, expected only letters, digits, \`.\`, \`-\`, \`_\`, \`~\` and \`/\``;
+  }
+  return "expected an https: address with a lower-case host name (and a port of digits)";
 }

@@ -12,7 +12,7 @@ import { renderLlmsTxt } from "./helpers/templates.ts";
 import { providerJsonObject } from "../src/outputs/provider-json.ts";
 import { renderProviderMarkdown } from "./helpers/templates.ts";
 import { providerSearchRecord } from "../src/outputs/search-records.ts";
-import { DataError, RegistryError } from "../src/registry/errors.ts";
+import { DataError, INVISIBLE_CHARACTER, RegistryError } from "../src/registry/errors.ts";
 import { parseProviderSource, registryFromResults } from "../src/registry/load.ts";
 import { isAllowedLink } from "../src/render/inline.ts";
 import { renderProviderReference } from "./helpers/templates.ts";
@@ -116,6 +116,24 @@ const ATOMS = [
   "é",
   "3.11",
   "llm/v1/chat",
+  // Invisible characters (format characters, fillers, separators) and lookalike letters.
+  "\u200b",
+  "\u200d",
+  "\u2060",
+  "\ufeff",
+  "\u00ad",
+  "\u061c",
+  "\u115f",
+  "\u3164",
+  "\uffa0",
+  "\u2800",
+  "\u{e0041}",
+  "\u{e007f}",
+  "\u2028",
+  "\u2029",
+  "\u0410",
+  "\u03bf",
+  "\uff2f",
 ];
 
 const atoms = fc.array(fc.constantFrom(...ATOMS), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(""));
@@ -137,7 +155,10 @@ function withValue(field: readonly (string | number)[], value: string): Record<s
   return provider;
 }
 
-const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_TEXT = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]|${INVISIBLE_CHARACTER.source}`,
+  "u",
+);
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 // A CommonMark renderer without a scheme filter, as a reader of the Markdown twin may use.
@@ -246,6 +267,44 @@ test("hostile text in any text field makes a clean page or located messages, nev
 
 test("every atom alone in every field", () => {
   for (const field of TEXT_FIELDS) for (const atom of ATOMS) pageOrLocatedMessage(field, `Text ${atom} here`);
+});
+
+// Latin letters of "Property AI" and a Cyrillic, Greek or full-width letter that looks the same.
+const LOOKALIKES: [string, string][] = [
+  ["P", "\u0420"],
+  ["o", "\u043e"],
+  ["p", "\u0440"],
+  ["e", "\u0435"],
+  ["A", "\u0391"],
+  ["I", "\u0399"],
+  ["o", "\u03bf"],
+  ["y", "\uff59"],
+];
+
+test("a name that reads as another provider's, a letter swapped for its lookalike, is refused", () => {
+  fc.assert(
+    fc.property(fc.subarray(LOOKALIKES, { minLength: 1 }), (swaps) => {
+      let name = validProvider().name;
+      for (const [latin, lookalike] of swaps) name = name.replace(latin, lookalike);
+      const spoof = { ...validProvider(), name, slug: "spoof-ai", aliases: [] };
+      const results = [
+        parseProviderSource(JSON.stringify(validProvider()), "_data/providers/property-ai.yaml"),
+        parseProviderSource(JSON.stringify(spoof), "_data/providers/spoof-ai.yaml"),
+      ];
+      try {
+        registryFromResults(results);
+      } catch (error) {
+        if (!(error instanceof RegistryError)) throw error;
+        assert.ok(
+          error.problems.some((p) => p.field === "name" && /reads as "Property AI"/.test(p.message)),
+          error.message,
+        );
+        return;
+      }
+      assert.unreachable(`${JSON.stringify(name)} was accepted beside "Property AI"`);
+    }),
+    { numRuns: 100 },
+  );
 });
 
 test.run();

@@ -72,6 +72,13 @@ test("the corpus has a class for every row of the issue's table, each with its e
     "site-missing",
     "site-broken",
     "site-bad-url",
+    "option-prototype",
+    "invisible-text",
+    "deep-nesting",
+    "yaml-mistakes",
+    "site-addresses",
+    "config-templates",
+    "big-numbers",
     "harmless",
   ]) {
     assert.ok(names.includes(name), name);

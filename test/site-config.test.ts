@@ -62,6 +62,46 @@ test("addresses must be https:, each mistake at its line and column", () => {
   );
 });
 
+test("site addresses are plain https: origins (the repository a path): each smuggling form is named", () => {
+  const withUrl = (url: string, repository = "https://github.com/example/ai-provider-reference") =>
+    load(
+      GOOD.replace('"https://ai-provider-reference.netlify.app/"', JSON.stringify(url)).replace(
+        '"https://github.com/example/ai-provider-reference"',
+        JSON.stringify(repository),
+      ),
+    );
+  const found = (text: string) => /found "[^"]*", (.*): it becomes a link/.exec(text)?.[1];
+  assert.is(found(withUrl("https://site.example/#top")), "with a fragment (`#...`), expected an address without one");
+  assert.is(found(withUrl("https://site.example/?a=1")), "with a query (`?...`), expected an address without one");
+  assert.is(
+    found(withUrl("https://u@site.example")),
+    "with a user name or password in it, expected an address without them",
+  );
+  assert.is(
+    found(withUrl("https://site.example//x")),
+    "with a doubled slash (`//`) in its path, expected single slashes",
+  );
+  assert.is(
+    found(withUrl("https://site.example/docs")),
+    "with a path, expected the site's origin alone (`https://` and the host)",
+  );
+  assert.match(withUrl("https://site.example", "https://github.com/x/../y"), "with a `.` or `..` part in its path");
+  assert.match(withUrl("https://site.example/a)b"), "with the character `)`, expected only letters");
+  assert.match(withUrl("https://site.example", "https://github.com/x/y/](javascript:x)"), "with the character `]`");
+  assert.is(
+    withUrl("https://site.example:8443/", "https://github.com/example/repo.git").url,
+    "https://site.example:8443",
+  );
+});
+
+test("language is a BCP 47 tag", () => {
+  const withLanguage = (language: string) => load(`${GOOD}language: ${JSON.stringify(language)}\n`);
+  for (const good of ["en", "en-GB", "zh-Hant-TW", "de-CH-1996"]) assert.is(withLanguage(good).language, good);
+  for (const bad of ["e", "english-language-tag-x", "en_GB", 'en"><b>', "en-", `en${"-abc".repeat(10)}`]) {
+    assert.match(withLanguage(bad), "expected a language tag (BCP 47)", bad);
+  }
+});
+
 test("missing settings, wrong types, controls, anchors and broken YAML are located messages", () => {
   assert.is(
     load(GOOD.replace(/^product: .*\n/m, "").replace('"Providers."', "[1, 2]")),

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dump } from "js-yaml";
+import { stringify } from "yaml";
 import { seedProviders } from "../../test/helpers/seed-data.ts";
 
 /** Whether a `jekyll` command runs on this machine. */
@@ -46,7 +46,7 @@ export function writeJekyllSite(siteDir: string, providersDir: string, seedFile:
   for (const folder of ["_data", "_includes", "_layouts", "_plugins", "providers"])
     mkdirSync(path.join(siteDir, folder), { recursive: true });
   writeFileSync(path.join(siteDir, "_config.yml"), "title: Providers\nmarkdown: kramdown\n");
-  writeFileSync(path.join(siteDir, "_data/providers.yml"), dump({ providers }, { lineWidth: -1 }));
+  writeFileSync(path.join(siteDir, "_data/providers.yml"), stringify({ providers }, { lineWidth: 0 }));
   copyFileSync(seedFile, path.join(siteDir, "_includes/provider-reference.liquid"));
   writeFileSync(path.join(siteDir, "_plugins/to_check.rb"), toCheckPlugin);
   writeFileSync(path.join(siteDir, "_layouts/default.html"), layout);

@@ -1,13 +1,14 @@
 /**
  * The floor the benchmark compares a large build against: parse the same provider files with
- * js-yaml, then write the build's own output files (the same bytes, read beforehand from the
- * real build's output folder) with a plain loop. No validation, no rendering, no framework: the
- * work no build of this site can skip. Prints `{"seconds", "parseSeconds", "providers", "files", "bytes"}` as JSON.
+ * the `yaml` package (the project's own parser), then write the build's own output files (the
+ * same bytes, read beforehand from the real build's output folder) with a plain loop. No
+ * validation, no rendering, no framework: the work no build of this site can skip. Prints
+ * `{"seconds", "parseSeconds", "providers", "files", "bytes"}` as JSON.
  * Usage: node --import tsx scripts/bench/plain-build.ts <registry folder> <built site> <output folder>
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { load } from "js-yaml";
+import { parse } from "yaml";
 
 const [registryDir, builtDir, outputDir] = process.argv.slice(2);
 if (!registryDir || !builtDir || !outputDir)
@@ -26,7 +27,7 @@ const start = process.hrtime.bigint();
 const providerFiles = readdirSync(registryDir).filter((name) => /\.ya?ml$/.test(name));
 let parsed = 0;
 for (const name of providerFiles) {
-  if (load(readFileSync(path.join(registryDir, name), "utf8")) !== undefined) parsed++;
+  if (parse(readFileSync(path.join(registryDir, name), "utf8")) !== undefined) parsed++;
 }
 const parsedAt = process.hrtime.bigint();
 for (const folder of folders) mkdirSync(folder, { recursive: true });

@@ -88,12 +88,13 @@ function authConfig(gateway: ProviderGateway): ConfigObject | undefined {
 
 function optionsConfig(options: readonly GatewayOption[]): ConfigObject | undefined {
   if (options.length === 0) return undefined;
-  const tree: ConfigObject = {};
+  // Null-prototype objects: a name from data (`constructor.x`) can only ever make a property of its own.
+  const tree: ConfigObject = Object.create(null);
   for (const { name, value } of options) {
     const leaf: ConfigValue = typeof value === "object" ? { env: value.env, prefix: "" } : value;
     const [parent, child] = name.split(".") as [string, string | undefined];
     if (child === undefined) tree[parent] = leaf;
-    else ((tree[parent] ??= {}) as ConfigObject)[child] = leaf;
+    else ((tree[parent] ??= Object.create(null)) as ConfigObject)[child] = leaf;
   }
   return tree;
 }

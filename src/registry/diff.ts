@@ -1,7 +1,7 @@
 import { CAPABILITIES } from "../catalogue.ts";
 import { CAPABILITY_FIELDS } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
-import { parseYaml } from "./yaml-source.ts";
+import { parseYaml } from "./yaml-file.ts";
 
 /** One provider data file as text: the path it has in the repository, and what it holds. */
 export interface SourceFile {
@@ -61,12 +61,8 @@ const show = (value: unknown): string | undefined =>
         : JSON.stringify(value);
 
 function read(source: SourceFile): Written | undefined {
-  let value: unknown;
-  try {
-    value = parseYaml(source.text, source.file).value;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseYaml(source.text);
+  const value = parsed.malformed ? undefined : parsed.value;
   if (!isMap(value) || typeof value.name !== "string") return undefined;
   const slug = typeof value.slug === "string" ? value.slug : slugify(value.name);
   const cells = new Map<string, string>();

@@ -1,4 +1,8 @@
-import type { SourcePosition } from "./yaml-source.ts";
+/** A place in a source file; line and column count from 1. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
 
 /** One mistake in one data file, located as closely as the source allows. */
 export interface DataProblem {
@@ -86,19 +90,27 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-// Escaped in quotes besides what JSON escapes: C1 controls, direction marks and controls, so that
-// a quoted value cannot reorder or hide the rest of the message in a terminal.
-const UNSAFE_IN_MESSAGE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A character that is there but not seen: every format character (Cf: zero-width space and
+ * joiners, direction marks and controls, a byte-order mark inside text, tag characters), and the
+ * invisible letters and marks outside Cf (Hangul fillers, the blank Braille pattern, the combining
+ * grapheme joiner, Khmer's inherent vowels, Mongolian variation selectors).
+ */
+export const INVISIBLE_CHARACTER =
+  /\p{Cf}|[\u115f\u1160\u3164\uffa0\u2800]|\u034f|\u17b4|\u17b5|\u180b|\u180c|\u180d|\u180f/u;
+// Escaped in quotes besides what JSON escapes: C1 controls, line separators and invisible characters, so
+// that a quoted value cannot reorder or hide the rest of the message in a terminal, and shows what is there.
+const UNSAFE_IN_MESSAGE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029]|${INVISIBLE_CHARACTER.source}`, "gu");
+/** `\\uXXXX` for each UTF-16 unit of a character. */
+const escapeUnits = (ch: string) =>
+  Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 
 /** A found text value quoted for a message: at most 80 characters (then `...`), invisible characters escaped. */
 export function quote(text: string): string {
   let short = text.length > 80 ? text.slice(0, 77) : text;
   // Never cut a character in half.
   if (short !== text && /[\ud800-\udbff]$/.test(short)) short = short.slice(0, -1);
-  const escaped = JSON.stringify(short).replace(
-    UNSAFE_IN_MESSAGE,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const escaped = JSON.stringify(short).replace(UNSAFE_IN_MESSAGE, escapeUnits);
   return short === text ? escaped : `${escaped.slice(0, -1)}..."`;
 }
 
@@ -108,10 +120,7 @@ export function quote(text: string): string {
  */
 export function quoteCode(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-  const escaped = short.replace(
-    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const escaped = short.replace(/[\u0000-\u001f\ud800-\udfff]/g, escapeUnits).replace(UNSAFE_IN_MESSAGE, escapeUnits);
   return `\`${escaped}\``;
 }
 

@@ -29,6 +29,7 @@ export function checkGatewayRules(raw: Record<string, unknown>, problems: Proble
   ] as const) {
     for (const [name, value] of Object.entries(values)) checkOptionValue(list, name, value, problems);
   }
+  checkOptionNames(required, recommended, problems);
   for (const name of Object.keys(recommended)) {
     if (Object.hasOwn(required, name)) {
       optionProblem(
@@ -87,6 +88,55 @@ function optionProblem(
 ): void {
   const position = problems.position(`gateway.options.${list}.${name}`, atKey);
   problems.add(`gateway.options.${list}`, message, position ? { position } : {});
+}
+
+/** Names every JavaScript object already has: an option path through one would reach the object's prototype. */
+const RESERVED_NAME_PARTS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** True when a dotted option name has a part that every JavaScript object already has (`constructor.x`). */
+export const isReservedOptionName = (name: string) => name.split(".").some((part) => RESERVED_NAME_PARTS.has(part));
+
+/**
+ * An option name with a part JavaScript reserves, and a name given both a value and nested options
+ * (`x` and `x.y`): the configuration built from them would not be the one written.
+ */
+function checkOptionNames(
+  required: Record<string, unknown>,
+  recommended: Record<string, unknown>,
+  problems: ProblemCollector,
+): void {
+  const lists = [
+    ["required", required],
+    ["recommended", recommended],
+  ] as const;
+  for (const [list, values] of lists) {
+    for (const name of Object.keys(values)) {
+      const reserved = name.split(".").find((part) => RESERVED_NAME_PARTS.has(part));
+      if (reserved !== undefined) {
+        optionProblem(
+          problems,
+          list,
+          name,
+          `found the option name ${code(name)}, whose part ${code(reserved)} is a name every JavaScript object ` +
+            "already has, expected one of the plugin's own option names (like `anthropic_version` or " +
+            "`gemini.project_id`). Correct the name, or remove the option.",
+          true,
+        );
+        continue;
+      }
+      const parent = name.slice(0, name.indexOf("."));
+      const owner = lists.find(([, other]) => parent && Object.hasOwn(other, parent))?.[0];
+      if (owner === undefined) continue;
+      optionProblem(
+        problems,
+        list,
+        name,
+        `found ${code(name)}, an option nested in ${code(parent)}, but ${code(parent)} has a value of its own ` +
+          `under \`${owner}\`, expected either a value or nested options. Remove one of them.`,
+        true,
+      );
+    }
+  }
 }
 
 function checkOptionValue(

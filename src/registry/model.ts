@@ -1,5 +1,4 @@
 import type { CapabilityKey, Callout, GroupId } from "../catalogue.ts";
-import type { OptionValue } from "../gateway-catalogue.ts";
 
 /** A footnote on a provider page: its number runs 1, 2, 3... over the page in canonical order. */
 export interface Footnote {
@@ -56,6 +55,9 @@ export type GatewayAuth =
   | { style: "aws"; accessKeyIdEnv: string; secretAccessKeyEnv: string }
   | { style: "gcp" }
   | { style: "none" };
+
+/** An option value as a provider file writes it: a literal, or the name of an environment variable. */
+export type OptionValue = string | number | boolean | { env: string };
 
 /** One `model.options` entry: a literal, or `{ env }` for a value each reader sets. */
 export interface GatewayOption {

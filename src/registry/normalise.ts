@@ -1,7 +1,15 @@
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
-import type { AuthStyle, OptionValue } from "../gateway-catalogue.ts";
-import type { Footnote, GatewayAuth, Provider, ProviderCapability, ProviderGateway, ProviderGroup } from "./model.ts";
-import { escapeMarkdownText } from "../outputs/markdown-text.ts";
+import type { AuthStyle } from "../gateway-catalogue.ts";
+import type {
+  Footnote,
+  OptionValue,
+  GatewayAuth,
+  Provider,
+  ProviderCapability,
+  ProviderGateway,
+  ProviderGroup,
+} from "./model.ts";
+import { escapeMarkdownText } from "./markdown-escape.ts";
 import { slugify } from "./slug.ts";
 
 /** One capability entry as a provider file writes it (shape guaranteed by the schema). */

@@ -1,5 +1,5 @@
-import { quoteCode, type DataProblem } from "./errors.ts";
-import type { ParsedYaml, SourcePosition } from "./yaml-source.ts";
+import { quoteCode, type DataProblem, type SourcePosition } from "./errors.ts";
+import type { ParsedYaml } from "./yaml-file.ts";
 
 /** A field path as writers read it: `url_patterns.0` → `url_patterns[0]`. */
 export function displayField(field: string): string {

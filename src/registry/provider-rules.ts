@@ -1,3 +1,4 @@
+import { checkConfigValues } from "./config-rules.ts";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
 import { describe } from "./errors.ts";
 import { checkGatewayRules } from "./gateway-rules.ts";
@@ -20,6 +21,7 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
   for (const [field, value] of markdownValues(raw)) if (!tooLong.has(field)) checkMarkdownLinks(field, value, problems);
   checkAliases(raw, slug, problems);
   checkGatewayRules(raw, problems);
+  checkConfigValues(raw, problems);
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> =>

@@ -32,7 +32,8 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
   let stats: ReturnType<typeof lstatSync>;
   try {
     stats = lstatSync(dir);
-  } catch {
+  } catch (error) {
+    if (errorCode(error) !== "ENOENT") throw new DataError(`${shown}: ${unreadableMessage(error, "folder")}`);
     throw new DataError(
       `${shown}: missing, expected the folder of provider files. Create it, or name another folder (\`npm run ` +
         `check -- <folder>\`, or PROVIDERS_DIR).`,
@@ -49,7 +50,13 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
   }
   const files: string[] = [];
   const refused: DataProblem[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  let listed: ReturnType<typeof listFolder>;
+  try {
+    listed = listFolder(dir);
+  } catch (error) {
+    throw new DataError(`${shown}: ${unreadableMessage(error, "folder")}`);
+  }
+  const entries = listed.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     const extension = /\.ya?ml$/i.exec(entry.name)?.[0];
     if (!extension) continue;
@@ -92,22 +99,42 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
   return { files, refused };
 }
 
+const listFolder = (dir: string) => readdirSync(dir, { withFileTypes: true });
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code ?? "";
+
+/**
+ * A file or folder the system would not let us read (no permission, an I/O error, a name too
+ * long): the writer's to fix, so a message, never an internal error.
+ */
+function unreadableMessage(error: unknown, what: "file" | "folder"): string {
+  const code = errorCode(error);
+  const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code || "unknown error";
+  return (
+    `found a ${what} that cannot be read (${reason}), expected a ${what} the build can read. ` +
+    (code === "EACCES" || code === "EPERM"
+      ? `Give everyone read access to it (\`chmod a+r${what === "folder" ? "x" : ""}\` on it).`
+      : `Check that it is a ${what} on a working disk, and restore it from the repository.`)
+  );
+}
+
 /** A data file's text, or the one problem that kept it from being read. */
 export type SourceRead = { source: string; problem?: undefined } | { source?: undefined; problem: DataProblem };
 
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link
  * followed, nothing past `MAX_FILE_BYTES` read, and a file that is not UTF-8 text (Latin-1,
  * UTF-16, binary) refused at the line of its first bad byte rather than read with U+FFFD in it.
- * `shown` is the file's name in messages. Throws only for what no data file can cause.
+ * `shown` is the file's name in messages. A file that cannot be read is a problem too, never a throw.
  */
 export function readDataFile(file: string, shown: string): SourceRead {
   let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW);
+    // Non-blocking: a named pipe in a data file's place must not hang the build (it is refused below).
+    fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { problem: problem(shown, "missing, expected a data file here. Restore it.") };
@@ -122,7 +149,7 @@ export function readDataFile(file: string, shown: string): SourceRead {
     }
     if (code === "EISDIR")
       return { problem: problem(shown, "found a folder, expected a data file. Remove or rename it.") };
-    throw error;
+    return { problem: problem(shown, unreadableMessage(error, "file")) };
   }
   try {
     const stats = fstatSync(fd);
@@ -139,10 +166,14 @@ export function readDataFile(file: string, shown: string): SourceRead {
     }
     const bytes = Buffer.alloc(stats.size);
     let read = 0;
-    while (read < bytes.length) {
-      const count = readSync(fd, bytes, read, bytes.length - read, read);
-      if (count === 0) break;
-      read += count;
+    try {
+      while (read < bytes.length) {
+        const count = readSync(fd, bytes, read, bytes.length - read, read);
+        if (count === 0) break;
+        read += count;
+      }
+    } catch (error) {
+      return { problem: problem(shown, unreadableMessage(error, "file")) };
     }
     return decodeUtf8(bytes.subarray(0, read), shown);
   } finally {

@@ -2,8 +2,9 @@ import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
 import { RESERVED_SLUGS, SITE_PATH_SEGMENTS } from "../urls.ts";
 import { describe, type DataProblem } from "./errors.ts";
-import type { FileIdentity } from "./load.ts";
+import type { FileIdentity } from "./cross-file.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
+import { comparableName } from "./lookalikes.ts";
 import { isText } from "./provider-rules.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
 
@@ -111,12 +112,12 @@ export function fileNameProblems(identities: readonly FileIdentity[], unsettled:
   const count = new Map<string, number>();
   const bump = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
   for (const identity of identities) {
-    bump(`name:${identity.name.toLowerCase()}`);
+    bump(`name:${comparableName(identity.name)}`);
     if (identity.slug !== undefined) bump(`slug:${identity.slug}`);
   }
   for (const identity of identities) {
     if (unsettled.has(identity.file)) continue;
-    if (count.get(`name:${identity.name.toLowerCase()}`)! > 1 || count.get(`slug:${identity.slug}`)! > 1) continue;
+    if (count.get(`name:${comparableName(identity.name)}`)! > 1 || count.get(`slug:${identity.slug}`)! > 1) continue;
     const file = identity.file;
     const extension = path.posix.extname(file);
     const base = path.posix.basename(file, extension);

@@ -1,5 +1,5 @@
-import { ALLOWED_LINK_SCHEMES, inlineLinks } from "../render/inline.ts";
-import { describe } from "./errors.ts";
+import { ALLOWED_LINK_SCHEMES, inlineLinks } from "./inline-links.ts";
+import { describe, INVISIBLE_CHARACTER } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 
@@ -13,13 +13,15 @@ export const MAX_SLUG_LENGTH = 64;
 // Characters that make text look other than it is: C0 and C1 controls (tab and line breaks are
 // allowed in Markdown values only), and the bidirectional embeddings, overrides and isolates.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const LINE_CONTROL = /[\t\n\r]/;
+const LINE_CONTROL = /[\t\n\r\u2028\u2029]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const INVISIBLE = INVISIBLE_CHARACTER;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** Any character the three above look for: most values have none, and are searched once, not three times. */
-const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+/** Any character the checks above look for: most values have none, and are searched once, not five times. */
+const SUSPECT = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]|${INVISIBLE.source}`, "u");
 
-const hex = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+const SEPARATOR_NAMES: Record<string, string> = { "\u2028": "a line separator", "\u2029": "a paragraph separator" };
+const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 const BIDI_NAMES: Record<string, string> = {
   "\u202a": "a left-to-right embedding",
   "\u202b": "a right-to-left embedding",
@@ -31,6 +33,25 @@ const BIDI_NAMES: Record<string, string> = {
   "\u2068": "a first strong isolate",
   "\u2069": "a pop directional isolate",
 };
+/** The invisible characters a writer is likely to have pasted, by name; any other is named by its code point. */
+const INVISIBLE_NAMES: Record<string, string> = {
+  "\u00ad": "a soft hyphen",
+  "\u061c": "an Arabic letter mark",
+  "\u115f": "a Hangul filler",
+  "\u1160": "a Hangul filler",
+  "\u3164": "a Hangul filler",
+  "\uffa0": "a Hangul filler",
+  "\u200b": "a zero-width space",
+  "\u200c": "a zero-width non-joiner",
+  "\u200d": "a zero-width joiner",
+  "\u200e": "a left-to-right mark",
+  "\u200f": "a right-to-left mark",
+  "\u2060": "a word joiner",
+  "\u2800": "a blank Braille pattern",
+  "\ufeff": "a byte-order mark",
+};
+const invisibleName = (ch: string) =>
+  INVISIBLE_NAMES[ch] ?? (/[\u{e0000}-\u{e007f}]/u.test(ch) ? "a tag character" : "an invisible character");
 
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -102,11 +123,21 @@ function checkCharacters(field: string, value: string, problems: ProblemCollecto
         `expected text without direction controls: they make text read other than it is written. Remove it.`,
     );
   }
+  const invisible = BIDI.test(value) ? null : INVISIBLE.exec(value);
+  if (invisible) {
+    problems.add(
+      field,
+      `found ${invisibleName(invisible[0])} (${hex(invisible[0])}) at character ${invisible.index + 1} of ` +
+        `${describe(value)}, expected only characters that can be seen: an invisible one makes text differ from ` +
+        "what it looks like. Remove it (retype the text around it if the character cannot be seen in your editor).",
+    );
+  }
   const control = CONTROL.exec(value) ?? (isMarkdownField(field) ? null : LINE_CONTROL.exec(value));
   if (control) {
     problems.add(
       field,
-      `found a control character (${hex(control[0])}) at character ${control.index + 1} of ` +
+      `found ${SEPARATOR_NAMES[control[0]] ?? "a control character"} (${hex(control[0])}) at character ` +
+        `${control.index + 1} of ` +
         `${describe(value)}, expected printable text${isMarkdownField(field) ? "" : " on one line"}. Remove it.`,
     );
   }

@@ -1,8 +1,9 @@
 import MarkdownIt from "markdown-it";
 import { inlineMarkdown } from "../outputs/markdown-text.ts";
-import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "./legacy-html.ts";
+import { ALLOWED_LINK_SCHEMES, type InlineLink, inlineLinks, isAllowedLink } from "../registry/inline-links.ts";
+import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
 
-export { codeSpan, legacyHtmlToMarkdown };
+export { ALLOWED_LINK_SCHEMES, codeSpan, type InlineLink, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
 
 // Raw HTML stays off: text from data can never inject markup. Legacy `<code>` and `<a href>`
 // are first rewritten to their Markdown forms, so they still render. Images are no part of
@@ -10,60 +11,7 @@ export { codeSpan, legacyHtmlToMarkdown };
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable("image");
 
-/** The link schemes a value may use; a link without a scheme (a path, `#anchor`, `?query`) is relative. */
-export const ALLOWED_LINK_SCHEMES: readonly string[] = ["https", "http", "mailto"];
-const allowedSchemes = new Set(ALLOWED_LINK_SCHEMES);
-const markdownItValidateLink = markdown.validateLink.bind(markdown);
-
-/**
- * The one link rule of every output: markdown-it's own `validateLink` (no `javascript:`,
- * `vbscript:`, `file:`, `data:`), narrowed to https, http, mailto and relative links. `url` is
- * the destination as markdown-it normalised it (escapes and character references decoded).
- */
-export function isAllowedLink(url: string): boolean {
-  if (!markdownItValidateLink(url)) return false;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1];
-  return scheme === undefined || allowedSchemes.has(scheme.toLowerCase());
-}
 markdown.validateLink = isAllowedLink;
-
-// The same parser with every destination let through, so that the check sees each link (and
-// image) exactly where the renderer would, and can refuse the ones the renderer drops.
-const linkFinder = new MarkdownIt({ html: false, linkify: false, typographer: false });
-linkFinder.validateLink = () => true;
-
-/** A link or image in an inline-Markdown value, as markdown-it reads it. */
-export interface InlineLink {
-  /** The destination as markdown-it normalised it (what an `href` would hold). */
-  href: string;
-  image: boolean;
-  /** Whether every output may carry it: an allowed link, not an image. */
-  allowed: boolean;
-}
-
-type Token = ReturnType<MarkdownIt["parseInline"]>[number];
-
-/**
- * Every link and image of an inline-Markdown value (legacy `<a href>` and `<code>` included),
- * found by the renderer's own parser: a link the check accepts is the link every output carries.
- */
-export function inlineLinks(text: string): InlineLink[] {
-  // Every link form needs `](` or `<` (an autolink, a legacy `<a href>`).
-  if (!text.includes("](") && !text.includes("<")) return [];
-  const links: InlineLink[] = [];
-  const visit = (tokens: Token[] | null) => {
-    for (const token of tokens ?? []) {
-      if (token.type === "link_open" || token.type === "image") {
-        const href = token.attrGet(token.type === "image" ? "src" : "href") ?? "";
-        const image = token.type === "image";
-        links.push({ href, image, allowed: !image && isAllowedLink(href) });
-      }
-      visit(token.children);
-    }
-  };
-  visit(linkFinder.parseInline(legacyHtmlToMarkdown(text), {}));
-  return links;
-}
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { kongRegistryText } from "../../src/kong-registry/export-kong.ts";
 import { providerFiles } from "../../src/registry/load.ts";
-import { parseYaml } from "../../src/registry/yaml-source.ts";
+import { parseYaml } from "../../src/registry/yaml-file.ts";
 
 /** The seed template, kept beside the repository in `../shared/seed/`. */
 export const seedTemplateFile = path.resolve(
@@ -21,7 +21,7 @@ export type SeedProvider = Record<string, any> & { name: string; url_pattern?: s
 /** Every provider file in `providersDir`, parsed and shaped as the seed template expects. */
 export function seedProviders(providersDir: string): SeedProvider[] {
   return providerFiles(providersDir).map((file) => {
-    const data = parseYaml(readFileSync(file, "utf8"), file).value as Record<string, any>;
+    const data = parseYaml(readFileSync(file, "utf8")).value as Record<string, any>;
     return { ...data, name: String(data.name), url_pattern: data.url_pattern ?? data.url_patterns?.[0] };
   });
 }

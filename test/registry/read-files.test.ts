@@ -1,12 +1,15 @@
 // Reading only what is ours: the folder and its entries are never followed, files are strict
 // UTF-8 under the size limit. Links are made here, in a temporary folder (a dangling link in the
 // repository would trip the test runner's walk).
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { formatProblem } from "../../src/registry/errors.ts";
+import { projectRoot } from "../helpers/build-site.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
 import { decodeUtf8, MAX_FILE_BYTES, readDataFile, readProviderFolder } from "../../src/registry/read-files.ts";
 
@@ -109,6 +112,67 @@ test("strict UTF-8: a byte-order mark is dropped; anything else not UTF-8 is ref
   assert.is(where(bytes("x: ", [0xed, 0xa0, 0x80])), "1:4 found the byte 0xED", "an encoded surrogate");
   assert.is(where(bytes("x: ", [0xe2, 0x82])), "1:4 found the byte 0xE2", "a cut sequence");
   assert.is(where(bytes("x: ", [0xf0, 0x9f, 0x98, 0x80])), undefined, "an emoji is fine");
+});
+
+/**
+ * `npm run check` on `folder` (relative to `root`), as a user that file permissions apply to: tests
+ * run as root, which reads any file, so the check then runs as `nobody`.
+ */
+function checkAsUser(root: string, folder: string): { status: number | null; output: string } {
+  const asRoot = process.getuid?.() === 0;
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href,
+      path.join(projectRoot, "scripts/check.ts"),
+      folder,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, SITE_FILE: path.join(projectRoot, "_data/site.yaml"), NO_COLOR: "1", FORCE_COLOR: "0" },
+      encoding: "utf8",
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    },
+  );
+  return { status: run.status, output: `${run.stdout}${run.stderr}`.trim() };
+}
+
+test("an unreadable file or folder is a located data problem naming it, never an internal error", () => {
+  withFolder((root) => {
+    chmodSync(root, 0o755);
+    const dir = path.join(root, "providers");
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "locked.yaml"), provider("Locked"));
+    chmodSync(path.join(dir, "locked.yaml"), 0o000);
+    mkdirSync(path.join(root, "closed"));
+    chmodSync(path.join(root, "closed"), 0o000);
+    const file = checkAsUser(root, "providers");
+    assert.is(
+      file.output,
+      "The provider registry has 1 error:\n  providers/locked.yaml: found a file that cannot be read (permission " +
+        "denied), expected a file the build can read. Give everyone read access to it (`chmod a+r` on it).",
+    );
+    assert.is(file.status, 1);
+    const folder = checkAsUser(root, "closed");
+    assert.is(
+      folder.output,
+      "closed: found a folder that cannot be read (permission denied), expected a folder the build can read. " +
+        "Give everyone read access to it (`chmod a+rx` on it).",
+    );
+    assert.is(folder.status, 1);
+  });
+});
+
+test("a named pipe in a data file's place is refused without waiting on it", () => {
+  withFolder((root) => {
+    const pipe = path.join(root, "site.yaml");
+    assert.is(spawnSync("mkfifo", [pipe]).status, 0, "mkfifo made the pipe");
+    assert.is(
+      readDataFile(pipe, "site.yaml").problem?.message,
+      "found something that is not a regular file, expected a data file.",
+    );
+  });
 });
 
 test.run();

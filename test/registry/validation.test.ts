@@ -32,7 +32,7 @@ test(
         "Indent with spaces, two for each level.",
       "test/fixtures/malformed-yaml/unclosed-quote.yaml:2:7: `name`: found a value that opens with ' but is " +
         "never closed, expected a closing '. Add ' at the end of the value.",
-      "test/fixtures/malformed-yaml/unquoted-colon.yaml:10:18: `model_example`: found `: ` inside a value " +
+      "test/fixtures/malformed-yaml/unquoted-colon.yaml:10:18: `chat.model_example`: found `: ` inside a value " +
         "without quotes, expected it in quotes. Write `model_example: 'see: the docs'`.",
     ]);
   },
@@ -231,7 +231,7 @@ test("a file with syntax mistakes: every mistake in one run, and the rule proble
   assert.equal(problemsIn("several-mistakes"), [
     'test/fixtures/several-mistakes/acme.yaml:6:14: `chat.supported`: found "yes", expected `true` or `false`. ' +
       "Write `true`: YAML reads an unquoted `yes` as text, not as true.",
-    "test/fixtures/several-mistakes/acme.yaml:8:18: `upstream_path`: found a value that starts with a backtick " +
+    "test/fixtures/several-mistakes/acme.yaml:8:18: `chat.upstream_path`: found a value that starts with a backtick " +
       "(`), which YAML reserves at the start of a value, expected the value in quotes. Write upstream_path: " +
       "'`/v1/chat/completions`'",
     'test/fixtures/several-mistakes/acme.yaml:11:16: `chat.min_version`: found "latest", expected the first ' +
@@ -239,8 +239,8 @@ test("a file with syntax mistakes: every mistake in one run, and the rule proble
       'its own. Write the number of the version it means today: "latest" changes with every release.',
     'test/fixtures/several-mistakes/acme.yaml:14:14: `embeddings.streaming`: found "no", expected `true` or ' +
       "`false`. Write `true` or `false` without quotes.",
-    "test/fixtures/several-mistakes/acme.yaml:17:18: `model_example`: found a value that opens with ' but is " +
-      "never closed, expected a closing '. Add ' at the end of the value.",
+    "test/fixtures/several-mistakes/acme.yaml:17:18: `embeddings.model_example`: found a value that opens with ' " +
+      "but is never closed, expected a closing '. Add ' at the end of the value.",
   ]);
 });
 

@@ -1,0 +1,62 @@
+import { describe } from "./errors.ts";
+import type { ProblemCollector } from "./problem-collector.ts";
+
+/**
+ * What a generated configuration would run rather than hold: decK's `${{ ... }}` (it reads any
+ * environment variable on `deck sync`), and the shell's `$(...)`, backticks and `${...}`. The
+ * only environment references in a configuration are the ones the generator writes itself.
+ */
+const TEMPLATE_SYNTAX = /\$\{\{|\$\{|\$\(|`/;
+const TEMPLATE_NAMES: Record<string, string> = {
+  "${{": "decK's `${{`",
+  "${": "the shell's `${`",
+  "$(": "the shell's `$(`",
+  "`": "a backtick",
+};
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The values of a provider file that land in a generated configuration, with their fields: the
+ * gateway block's texts (option values, auth names) and the base URLs. Model names need no check
+ * here: only a plain name (letters, digits and `._:/@+-`) becomes one (`plainModelName`).
+ */
+function configValues(raw: Record<string, unknown>): [string, string][] {
+  const found: [string, string][] = [];
+  const add = (field: string, value: unknown) => {
+    if (typeof value === "string") found.push([field, value]);
+  };
+  const gateway = isMap(raw.gateway) ? raw.gateway : {};
+  add("gateway.provider", gateway.provider);
+  if (isMap(gateway.auth)) for (const [key, value] of Object.entries(gateway.auth)) add(`gateway.auth.${key}`, value);
+  const options = isMap(gateway.options) ? gateway.options : {};
+  for (const list of ["required", "recommended"]) {
+    const values = options[list];
+    if (!isMap(values)) continue;
+    for (const [name, value] of Object.entries(values)) {
+      add(`gateway.options.${list}.${name}`, value);
+      if (isMap(value)) add(`gateway.options.${list}.${name}.env`, value.env);
+    }
+  }
+  add("url_pattern", raw.url_pattern);
+  const urls: unknown[] = Array.isArray(raw.url_patterns) ? raw.url_patterns : [];
+  for (const [index, url] of urls.entries()) add(`url_patterns.${index}`, url);
+  return found;
+}
+
+/** Refuses template and shell syntax in every value that lands in a generated configuration, located at it. */
+export function checkConfigValues(raw: Record<string, unknown>, problems: ProblemCollector): void {
+  for (const [field, value] of configValues(raw)) {
+    const match = TEMPLATE_SYNTAX.exec(value);
+    if (!match) continue;
+    problems.add(
+      field,
+      `found ${TEMPLATE_NAMES[match[0]]} in ${describe(value)}, expected a value written ` +
+        "out: it goes into the generated decK, Kubernetes and shell configurations, where it would be run or " +
+        "expanded. Write the value itself; for a secret, write `{ env: 'NAME' }` and the generator adds the " +
+        "reference.",
+      { position: problems.positionOfText(field, match[0]) },
+    );
+  }
+}

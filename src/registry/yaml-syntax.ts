@@ -1,0 +1,195 @@
+import { isMap, isScalar, isSeq, type Node, type YAMLError } from "yaml";
+import { quoteCode, type SourcePosition } from "./errors.ts";
+
+/** What the walk over a parsed file found, which a syntax error's explanation reads. */
+export interface SyntaxContext {
+  readonly source: string;
+  positionAt(offset: number): SourcePosition;
+  /** The field of each node, by the offset it starts at. */
+  readonly fieldAt: ReadonlyMap<number, string>;
+  /** Quoted scalars, in file order. */
+  readonly quoted: readonly { start: number; end: number; field: string }[];
+  /** Collections in brackets (`[...]`, `{...}`), in file order. */
+  readonly flows: readonly { start: number; field: string }[];
+  /** A key given twice, by the offset of its second place. */
+  readonly duplicates: ReadonlyMap<number, { field: string; key: string; first: SourcePosition }>;
+}
+
+/** A syntax error in a writer's terms: where the mistake is, the field, what is wrong and the fix. */
+export interface SyntaxProblem {
+  position: SourcePosition;
+  field?: string;
+  message: string;
+}
+
+const RESERVED_NAMES: Record<string, string> = { "`": "a backtick (`)", "@": "an at sign (@)" };
+const spaces = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
+/** The last path part of a field: `chat.model_example` → `model_example`. */
+const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+/** At most 60 characters of a found value, for a message. */
+const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
+/** The last item of `list` that `test` accepts (`Array.prototype.findLast` is past this project's ES2022). */
+function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return list[i];
+  return undefined;
+}
+const singleQuoted = (text: string) => `'${excerpt(text).replaceAll("'", "''")}'`;
+
+/**
+ * Explains one error of the `yaml` package for a writer, from its code and place, and from the
+ * parsed nodes around it: the quote never closed, the text after a closing quote, the unquoted
+ * `: `, the key indented unlike its neighbours, the tab, the value starting with a reserved
+ * character, the key given twice. Anything else keeps the parser's words.
+ */
+export function explainSyntaxError(error: YAMLError, context: SyntaxContext, root: Node | null, offset: number) {
+  const { source, positionAt } = context;
+  const position = positionAt(offset);
+  const lineEnd = source.indexOf("\n", offset) === -1 ? source.length : source.indexOf("\n", offset);
+  const restOfLine = source.slice(offset, lineEnd).replace(/\r$/, "");
+  const withField = (field: string | undefined, at: SourcePosition, message: string): SyntaxProblem =>
+    field ? { position: at, field, message } : { position: at, message };
+
+  switch (error.code) {
+    case "TAB_AS_INDENT":
+      return {
+        position,
+        message: "found a tab in the indentation, expected spaces. Indent with spaces, two for each level.",
+      };
+    case "DUPLICATE_KEY": {
+      const duplicate = context.duplicates.get(offset);
+      if (!duplicate) break;
+      const key = quoteCode(duplicate.key);
+      return withField(
+        duplicate.field,
+        position,
+        `found ${key} a second time, expected each key once in a mapping (the first ${key} is at line ` +
+          `${duplicate.first.line}, column ${duplicate.first.column}). Keep one of them.`,
+      );
+    }
+    case "BAD_SCALAR_START": {
+      const mark = source[offset]!;
+      if (!RESERVED_NAMES[mark]) break;
+      const field = context.fieldAt.get(offset);
+      const value = singleQuoted(restOfLine.replace(/\s+#.*$/, "").trimEnd());
+      return withField(
+        field,
+        position,
+        `found a value that starts with ${RESERVED_NAMES[mark]}, which YAML reserves at the start of a value, ` +
+          `expected the value in quotes. Write ${field ? `${keyOf(field)}: ${value}` : value}`,
+      );
+    }
+    case "MISSING_CHAR": {
+      const quote = /closing (['"])quote/.exec(error.message)?.[1];
+      const opened = quote ? lastOf(context.quoted, (q) => q.start <= offset) : undefined;
+      if (quote && opened) {
+        return withField(
+          opened.field,
+          positionAt(opened.start),
+          `found a value that opens with ${quote} but is never closed, expected a closing ${quote}. Add ${quote} at ` +
+            "the end of the value.",
+        );
+      }
+      break;
+    }
+    case "UNEXPECTED_TOKEN": {
+      const closed = lastOf(context.quoted, (q) => q.end <= offset);
+      const quote = closed ? source[closed.end - 1] : undefined;
+      if (!closed || !quote || source.slice(closed.end, offset).trim() !== "") break;
+      const lineOfValue = source.slice(closed.start, source.indexOf("\n", closed.start) >>> 0).trim();
+      const inner = lineOfValue.slice(1, lineOfValue.endsWith(quote) ? -1 : undefined);
+      const advice =
+        quote === "'"
+          ? `To write ' inside single quotes, double it: ${singleQuoted(inner.replaceAll("''", "'"))}.`
+          : `To write " inside a value, use single quotes: ${singleQuoted(inner.replaceAll('\\"', '"'))}.`;
+      return withField(
+        closed.field,
+        position,
+        `found text after the closing ${quote}, expected the value to end there. ${advice}`,
+      );
+    }
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+    case "BAD_INDENT": {
+      if (/end with an? [\]}]/.test(error.message)) return unclosedBracket(error, context, position);
+      if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /:(?:\s|$)/.test(restOfLine)) {
+        const field = context.fieldAt.get(offset);
+        const value = singleQuoted(restOfLine.replace(/\s+#.*$/, "").trimEnd());
+        return withField(
+          field,
+          position,
+          "found `: ` inside a value without quotes, expected it in quotes. Write " +
+            `${field ? `\`${keyOf(field)}: ${value}\`` : value}.`,
+        );
+      }
+      // An implicit key that runs onto the next line: that line is indented unlike its neighbours.
+      const culprit = error.code === "BAD_INDENT" ? offset : lineEnd + 1;
+      const indentation = misindented(context, root, culprit);
+      if (indentation) return indentation;
+      break;
+    }
+  }
+  return {
+    position,
+    message:
+      `found text that is not valid YAML (${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}), ` +
+      "expected `key: value` lines. Compare this line with the lines around it, and quote any value that " +
+      "contains `: ` or ` #`.",
+  };
+}
+
+/** A `[` or `{` never closed: located at the bracket, when the parser read one before the error. */
+function unclosedBracket(error: YAMLError, context: SyntaxContext, position: SourcePosition): SyntaxProblem {
+  const bracket = error.message.includes("]") ? "]" : "}";
+  const opened = lastOf(context.flows, (flow) => flow.start <= error.pos[0]);
+  const at = opened ? context.positionAt(opened.start) : position;
+  const message =
+    `found a ${bracket === "]" ? "list in `[`" : "mapping in `{`"} that is never closed, expected a closing ` +
+    `\`${bracket}\` on the same line. Add it, or quote the value if the bracket is text.`;
+  return opened?.field ? { position: at, field: opened.field, message } : { position: at, message };
+}
+
+/**
+ * The line starting at `lineStart`, when its key is indented unlike every mapping it could belong
+ * to: the keys around it (found in the parsed nodes) say which indentations would do.
+ */
+function misindented(context: SyntaxContext, root: Node | null, lineStart: number): SyntaxProblem | undefined {
+  const line = context.source.slice(
+    lineStart,
+    (context.source.indexOf("\n", lineStart) + 1 || context.source.length + 1) - 1,
+  );
+  const indent = line.length - line.trimStart().length;
+  const word = /^\s*([^\s:#][^:#]*?)\s*(?::|$)/.exec(line)?.[1];
+  if (!word) return undefined;
+  const expected = enclosingKeys(root, lineStart, context);
+  if (expected.length === 0 || expected.some((e) => e.indent === indent)) return undefined;
+  const like = expected.map((e) => `${e.indent} (like ${quoteCode(e.key)} on line ${e.line})`).join(" or ");
+  return {
+    position: { line: context.positionAt(lineStart).line, column: indent + 1 },
+    field: word,
+    message:
+      `found ${quoteCode(word.slice(0, 40))} indented by ${spaces(indent)}, expected ${like}. Line up the keys of ` +
+      "one mapping, and indent a key's fields under it.",
+  };
+}
+
+/** The mappings a line at `offset` could belong to, innermost first: the key before it in each, and its column. */
+function enclosingKeys(node: Node | null, offset: number, context: SyntaxContext) {
+  const found: { indent: number; key: string; line: number }[] = [];
+  let current = node;
+  // One step per level, at most the walk's depth: each step goes into the entry that holds the offset.
+  while (current) {
+    let next: Node | null = null;
+    if (isMap(current)) {
+      const pair = lastOf(current.items, (p) => isScalar(p.key) && (p.key.range?.[1] ?? offset) <= offset);
+      if (!pair || !isScalar(pair.key)) break;
+      const at = context.positionAt(pair.key.range![0]);
+      found.push({ indent: at.column - 1, key: String(pair.key.value), line: at.line });
+      next = pair.value as Node | null;
+    } else if (isSeq(current)) {
+      next = (lastOf(current.items, (item) => ((item as Node | null)?.range?.[0] ?? offset) < offset) ??
+        null) as Node | null;
+    }
+    current = next;
+  }
+  return found.reverse();
+}

@@ -1,0 +1,156 @@
+import { isAlias, isCollection, isMap, isScalar, isSeq, type Node, Scalar } from "yaml";
+import { quoteCode, type SourcePosition } from "./errors.ts";
+import type { SyntaxContext } from "./yaml-syntax.ts";
+
+/** Where each field of a parsed YAML document stands: the key's place and the value's place. */
+export interface FieldPositions {
+  /** The key's position (for sequence items, the item's). Path: `chat.route_type`, `url_patterns.0`. */
+  key: Map<string, SourcePosition>;
+  /** The value's position. */
+  value: Map<string, SourcePosition>;
+  /** A scalar value's source text, offsets `[start, end)` with any quotes included. */
+  scalar: Map<string, { start: number; end: number }>;
+}
+
+/** A mistake in a file's YAML, located: a syntax error, a key given twice, an anchor, a deep nesting. */
+export interface YamlProblem {
+  position: SourcePosition;
+  /** The field the problem is about, when there is one. */
+  field?: string;
+  message: string;
+}
+
+/** One pass over the parsed document: positions, and the mistakes YAML allows but a data file must not have. */
+export class Walk implements SyntaxContext {
+  readonly positions: FieldPositions = { key: new Map(), value: new Map(), scalar: new Map() };
+  readonly problems: YamlProblem[] = [];
+  refused = false;
+  /** The field of each node, by the offset it starts at (the outermost node wins). */
+  readonly fieldAt = new Map<number, string>();
+  /** Quoted scalars and bracketed collections, in file order: a syntax mistake is explained by the one before it. */
+  readonly quoted: { start: number; end: number; field: string }[] = [];
+  readonly flows: { start: number; field: string }[] = [];
+  /** A key given twice, by the offset of its second place. */
+  readonly duplicates = new Map<number, { field: string; key: string; first: SourcePosition }>();
+
+  constructor(
+    readonly source: string,
+    readonly positionAt: (offset: number) => SourcePosition,
+  ) {}
+
+  node(node: Node | null, field: string): void {
+    if (!node?.range || this.refused) return;
+    const start = node.range[0];
+    if (isAlias(node) || node.anchor) {
+      this.refuse(node);
+      return;
+    }
+    if (node.tag) this.tagged(node, field);
+    if (!this.fieldAt.has(start)) this.fieldAt.set(start, field);
+    if (!this.positions.value.has(field)) this.positions.value.set(field, this.positionAt(start));
+    if (isScalar(node)) {
+      this.scalar(node, field);
+      return;
+    }
+    if (isCollection(node) && node.flow) this.flows.push({ start, field });
+    const join = (part: string) => (field ? `${field}.${part}` : part);
+    if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const range = (item as Node | null)?.range;
+        if (range) this.positions.key.set(join(String(index)), this.positionAt(range[0]));
+        this.node(item as Node | null, join(String(index)));
+      });
+    } else if (isMap(node)) {
+      const seen = new Map<string, SourcePosition>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (key && (isAlias(key) || key.anchor)) {
+          this.refuse(key);
+          return;
+        }
+        if (!isScalar(key) || !key.range || (key.value !== null && typeof key.value === "object")) {
+          this.keyNotAName(key, node, field);
+          continue;
+        }
+        const name = String(key.value);
+        const here = this.positionAt(key.range[0]);
+        const first = seen.get(name);
+        if (first) this.duplicates.set(key.range[0], { field: join(name), key: name, first });
+        else {
+          seen.set(name, here);
+          if (!this.positions.key.has(join(name))) this.positions.key.set(join(name), here);
+        }
+        this.node(pair.value as Node | null, join(name));
+      }
+    }
+  }
+
+  private scalar(node: Scalar, field: string): void {
+    const [start, end] = node.range!;
+    // An empty value (`chat:` and nothing after it) has no place of its own: its key stands for it.
+    if (node.value === null && start === end) this.positions.value.delete(field);
+    else this.positions.scalar.set(field, { start, end });
+    if (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE) this.quoted.push({ start, end, field });
+    const value = node.value;
+    if (
+      typeof value !== "number" ||
+      (Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)))
+    )
+      return;
+    const written = this.source.slice(start, end);
+    this.problems.push({
+      position: this.positionAt(start),
+      field,
+      message:
+        `found the number ${quoteCode(written)}, ` +
+        (Number.isFinite(value)
+          ? "which is past what a number can hold exactly (whole numbers up to " +
+            `${Number.MAX_SAFE_INTEGER.toLocaleString("en")}), expected a smaller number.`
+          : `which reads as ${Number.isNaN(value) ? "not-a-number" : "infinity"}, expected a finite number.`) +
+        " If it is text, put it in quotes.",
+    });
+  }
+
+  /** An anchor (`&name`) or alias (`*name`), refused before anything is expanded. */
+  private refuse(node: Node): void {
+    this.refused = true;
+    const alias = isAlias(node);
+    const name = alias ? node.source : node.anchor!;
+    const mark = alias ? "*" : "&";
+    // The anchor is written before the node's own range starts (perhaps a line above).
+    const at = alias ? node.range![0] : this.source.lastIndexOf(`&${name}`, node.range![0]);
+    const shown = name.length > 40 ? `${name.slice(0, 40)}...` : name;
+    this.problems.push({
+      position: this.positionAt(Math.max(0, at)),
+      message:
+        `found the YAML ${alias ? "alias" : "anchor"} \`${mark}${shown}\`, expected every value written out: ` +
+        "anchors and aliases are not allowed in provider files (a few of them can expand a small file to " +
+        `gigabytes). Write the value in full where the ${alias ? "alias" : "anchor"} stands.`,
+    });
+  }
+
+  private tagged(node: Node, field: string): void {
+    // The tag as it is written (`!!str` is short for `tag:yaml.org,2002:str`), before the node's own range.
+    const tag = node.tag!.replace(/^tag:yaml\.org,2002:/, "!!");
+    const at = this.source.lastIndexOf(tag, node.range![0]);
+    this.problems.push({
+      position: this.positionAt(Math.max(0, at === -1 ? this.source.lastIndexOf("!", node.range![0]) : at)),
+      ...(field ? { field } : {}),
+      message:
+        `found the YAML tag ${quoteCode(tag)}, expected a value as ` +
+        "it is written: tags are not used in " +
+        "data files. Remove the tag.",
+    });
+  }
+
+  private keyNotAName(key: Node | null, map: Node, field: string): void {
+    // Such a key would be read as its text (`[ a, b ]`): the file is not built into a value.
+    this.refused = true;
+    const what = key ? "a list or mapping" : "empty";
+    this.problems.push({
+      position: this.positionAt(key?.range?.[0] ?? map.range![0]),
+      ...(field ? { field } : {}),
+      message: `found a key that is ${what}, expected a field name. Write \`name: value\`.`,
+    });
+  }
+}
