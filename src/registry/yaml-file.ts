@@ -66,9 +66,8 @@ const MAX_SYNTAX_PROBLEMS = 20;
 const CASCADE_CODES = new Set(["BAD_INDENT", "MULTILINE_IMPLICIT_KEY", "BLOCK_AS_IMPLICIT_KEY", "UNEXPECTED_TOKEN"]);
 // A bracket never closed is its own mistake, wherever it stands.
 const UNCLOSED_BRACKET = /end with an? [\]}]/;
-// Mistakes the parser reads past: the file is read as written (a key given twice: the last one).
-const READ_PAST_CODES = new Set(["BAD_SCALAR_START", "DUPLICATE_KEY", "TAG_RESOLVE_FAILED"]);
-const READABLE_CODES = new Set(["DUPLICATE_KEY"]);
+// Mistakes the parser reads past: the file is read as written.
+const READ_PAST_CODES = new Set(["BAD_SCALAR_START", "TAG_RESOLVE_FAILED"]);
 
 /**
  * Parses one YAML file with the `yaml` package and reports, located, every mistake a data file
@@ -90,7 +89,8 @@ export function parseYaml(source: string): ParsedYaml {
   if (deep !== undefined) {
     return refusedFile(source, positionAt, [{ position: positionAt(deep), message: deepMessage }]);
   }
-  const composer = new Composer({ uniqueKeys: true, merge: false, logLevel: "error" });
+  // Keys given twice are found by the walk, one set a mapping: the composer's check is quadratic in a mapping's size.
+  const composer = new Composer({ uniqueKeys: false, merge: false, logLevel: "error" });
   const [doc, second] = composer.compose(tokens, true, source.length);
   if (!doc) throw new Error("the composer made no document"); // `compose(..., true)` always makes one
   const walk = new Walk(source, positionAt);
@@ -174,10 +174,8 @@ function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | n
     const position = walk.positionAt(offset);
     errorLines.add(position.line);
     const entry = entryAt(offset);
-    if (!READABLE_CODES.has(error.code)) {
-      malformed = true;
-      brokenEntries.add(entry);
-    }
+    malformed = true;
+    brokenEntries.add(entry);
     const cascade =
       CASCADE_CODES.has(error.code) &&
       !UNCLOSED_BRACKET.test(error.message) &&

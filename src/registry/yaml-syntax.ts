@@ -12,7 +12,6 @@ export interface SyntaxContext {
   /** Collections in brackets (`[...]`, `{...}`), in file order. */
   readonly flows: readonly { start: number; field: string }[];
   /** A key given twice, by the offset of its second place. */
-  readonly duplicates: ReadonlyMap<number, { field: string; key: string; first: SourcePosition }>;
 }
 
 /** A syntax error in a writer's terms: where the mistake is, the field, what is wrong and the fix. */
@@ -55,17 +54,6 @@ export function explainSyntaxError(error: YAMLError, context: SyntaxContext, roo
         position,
         message: "found a tab in the indentation, expected spaces. Indent with spaces, two for each level.",
       };
-    case "DUPLICATE_KEY": {
-      const duplicate = context.duplicates.get(offset);
-      if (!duplicate) break;
-      const key = quoteCode(duplicate.key);
-      return withField(
-        duplicate.field,
-        position,
-        `found ${key} a second time, expected each key once in a mapping (the first ${key} is at line ` +
-          `${duplicate.first.line}, column ${duplicate.first.column}). Keep one of them.`,
-      );
-    }
     case "BAD_SCALAR_START": {
       const mark = source[offset]!;
       if (!RESERVED_NAMES[mark]) break;

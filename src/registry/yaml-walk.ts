@@ -20,6 +20,11 @@ export interface YamlProblem {
   message: string;
 }
 
+/** A key given a second time in one mapping, and where it was first. */
+const duplicateKey = (key: string, first: SourcePosition) =>
+  `found ${quoteCode(key)} a second time, expected each key once in a mapping (the first ${quoteCode(key)} is at ` +
+  `line ${first.line}, column ${first.column}). Keep one of them.`;
+
 /** One pass over the parsed document: positions, and the mistakes YAML allows but a data file must not have. */
 export class Walk implements SyntaxContext {
   readonly positions: FieldPositions = { key: new Map(), value: new Map(), scalar: new Map() };
@@ -30,8 +35,6 @@ export class Walk implements SyntaxContext {
   /** Quoted scalars and bracketed collections, in file order: a syntax mistake is explained by the one before it. */
   readonly quoted: { start: number; end: number; field: string }[] = [];
   readonly flows: { start: number; field: string }[] = [];
-  /** A key given twice, by the offset of its second place. */
-  readonly duplicates = new Map<number, { field: string; key: string; first: SourcePosition }>();
 
   constructor(
     readonly source: string,
@@ -75,7 +78,8 @@ export class Walk implements SyntaxContext {
         const name = String(key.value);
         const here = this.positionAt(key.range[0]);
         const first = seen.get(name);
-        if (first) this.duplicates.set(key.range[0], { field: join(name), key: name, first });
+        // Found here, one set a mapping (the parser's own check compares each key with every other).
+        if (first) this.problems.push({ position: here, field: join(name), message: duplicateKey(name, first) });
         else {
           seen.set(name, here);
           if (!this.positions.key.has(join(name))) this.positions.key.set(join(name), here);
