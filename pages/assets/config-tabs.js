@@ -1,6 +1,6 @@
-// The gateway configuration's formats (decK, Admin API, Kubernetes) as tabs, as progressive
-// enhancement. The page carries each capability's decK configuration; the provider's JSON
-// (`data-config-json`) holds all three formats. With this script, each
+// The gateway configuration's formats (decK, Admin API, Konnect API, Kubernetes, Terraform) as
+// tabs, as progressive enhancement. The page carries each capability's decK configuration; the provider's JSON
+// (`data-config-json`) holds all five formats. With this script, each
 // `[data-config-formats]` group gets the tab list and a panel for each other format, copied from
 // the page's `<template>`s (the markup is the template's, `configure-templates.liquid`); those
 // panels are filled from the JSON the first time one is shown. The reader's choice applies to

@@ -1,8 +1,8 @@
 import type { Provider, ProviderCapability } from "../registry/model.ts";
-import { configFormats } from "./formats.ts";
-import { capabilityConfig } from "./plugin-config.ts";
+import { configFormats, pluginConfigBody } from "./formats.ts";
+import { type ConfigObject, capabilityConfig } from "./plugin-config.ts";
 
-/** What a template shows of one capability's configuration: its facts and its three formats. */
+/** What a template shows of one capability's configuration: its facts, its data and its five formats. */
 export interface ConfigView {
   /** The plugin instance's and the route's name: `<slug>-<capability id>`. */
   name: string;
@@ -14,9 +14,13 @@ export interface ConfigView {
   environment: string[];
   /** The variables the gateway itself reads (a GCP service account). */
   gatewayEnvironment: string[];
+  /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
+  pluginConfig: { name: string; config: ConfigObject };
   deck: string;
   adminApi: string;
+  konnectApi: string;
   kubernetes: string;
+  terraform: string;
 }
 
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
@@ -38,6 +42,7 @@ export function gatewayConfigView(capability: ProviderCapability, provider: Prov
         confirmed: config.confirmed,
         environment: config.environment,
         gatewayEnvironment: config.gatewayEnvironment,
+        pluginConfig: pluginConfigBody(config),
         ...configFormats(config),
       }
     : null;

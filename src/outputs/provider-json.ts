@@ -8,9 +8,10 @@ import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownU
 const markdown = legacyHtmlToMarkdown;
 
 /**
- * A capability's AI Proxy configuration: the facts beside it and the three formats, each text
- * to paste as it is (the decK form is the structured one: parse it as YAML). `null` when the
- * provider's file has no `gateway` block.
+ * A capability's AI Proxy configuration: the facts beside it, `plugin_config` (the body to POST to
+ * a plugins endpoint, as data, each value from the environment written `${NAME}` for `envsubst`)
+ * and the five formats, each text to paste as it is. `null` when the provider's file has no
+ * `gateway` block.
  */
 function capabilityConfigJson(provider: Provider, capability: ProviderCapability) {
   const config = gatewayConfigView(capability, provider);
@@ -24,9 +25,12 @@ function capabilityConfigJson(provider: Provider, capability: ProviderCapability
     confirmed: config.confirmed,
     environment: config.environment,
     gateway_environment: config.gatewayEnvironment,
+    plugin_config: config.pluginConfig,
     deck: config.deck,
     admin_api: config.adminApi,
+    konnect_api: config.konnectApi,
     kubernetes: config.kubernetes,
+    terraform: config.terraform,
   };
 }
 

@@ -1,6 +1,6 @@
-// The "Configure" disclosure of each capability row, in Chromium: closed at first, the three
-// formats as tabs whose choice is remembered across pages (the Admin API and Kubernetes ones
-// loaded from the provider's JSON), a copy button that puts exactly the configuration's text on
+// The "Configure" disclosure of each capability row, in Chromium: closed at first, the five
+// formats as tabs whose choice is remembered across pages (all but decK loaded from the
+// provider's JSON), a copy button that puts exactly the configuration's text on
 // the clipboard; and without JavaScript, the decK configuration and a link to the JSON.
 import type { BrowserContext, Page } from "playwright-core";
 import { suite } from "uvu";
@@ -16,7 +16,9 @@ configure.after(fixture.close);
 const FORMATS = [
   ["deck", "deck"],
   ["admin-api", "admin_api"],
+  ["konnect-api", "konnect_api"],
   ["kubernetes", "kubernetes"],
+  ["terraform", "terraform"],
 ] as const;
 
 interface ProviderJson {
@@ -115,19 +117,19 @@ it("the chosen format is remembered: every disclosure on this page and the next 
   await first.click(`#${a!.id}-config > summary`);
   await first.focus(`#${a!.id}-config-deck-tab`);
   await first.keyboard.press("ArrowLeft");
-  assert.equal((await state(first, `${a!.id}-config`)).selected, ["kubernetes"], "ArrowLeft wraps to the last tab");
+  assert.equal((await state(first, `${a!.id}-config`)).selected, ["terraform"], "ArrowLeft wraps to the last tab");
   if (b) {
     await first.click(`#${b.id}-config > summary`);
-    assert.equal((await state(first, `${b.id}-config`)).panels, ["kubernetes"]);
+    assert.equal((await state(first, `${b.id}-config`)).panels, ["terraform"]);
   }
   const next = await open(browser, context, `/ai-providers/${providers[1]!.slug}/`);
   const c = providers[1]!.capabilities.find((x) => x.config)!;
   await next.click(`#${c.id}-config > summary`);
-  assert.equal((await state(next, `${c.id}-config`)).panels, ["kubernetes"]);
+  assert.equal((await state(next, `${c.id}-config`)).panels, ["terraform"]);
   await browser.close();
 });
 
-it("without JavaScript the disclosure opens on the decK configuration; the page links to the other two", async () => {
+it("without JavaScript the disclosure opens on the decK configuration; the page links to the other four", async () => {
   const context = await fixture.get();
   const [provider] = await configuredProviders(context);
   const browser = await newContext(context, false);

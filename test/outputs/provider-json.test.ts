@@ -66,12 +66,19 @@ test("text fields are Markdown, with the legacy inline HTML turned into Markdown
   assert.is(json.capabilities[0].model_example, "<script>alert(1)</script> & <img src=x onerror=alert(2)>");
 });
 
-test("each capability carries its gateway configuration: the facts and the three formats", () => {
+test("each capability carries its gateway configuration: the facts, the data and the five formats", () => {
   const provider = load("gateway-auth-styles/header-key-ai.yaml");
   const json = JSON.parse(renderProviderJson(provider, testSite, null));
   const [chat, completions] = json.capabilities;
   assert.equal(
-    { ...chat.config, deck: undefined, admin_api: undefined, kubernetes: undefined },
+    {
+      ...chat.config,
+      deck: undefined,
+      admin_api: undefined,
+      konnect_api: undefined,
+      kubernetes: undefined,
+      terraform: undefined,
+    },
     {
       plugin: "ai-proxy",
       name: "header-key-ai-chat",
@@ -81,15 +88,25 @@ test("each capability carries its gateway configuration: the facts and the three
       confirmed: true,
       environment: ["HEADER_KEY_API_KEY"],
       gateway_environment: [],
+      plugin_config: {
+        name: "ai-proxy",
+        config: {
+          route_type: "llm/v1/chat",
+          auth: { header_name: "x-api-key", header_value: `\${HEADER_KEY_API_KEY}` },
+          model: { provider: "anthropic", name: "claude-example-4", options: { anthropic_version: "2023-06-01" } },
+        },
+      },
       deck: undefined,
       admin_api: undefined,
+      konnect_api: undefined,
       kubernetes: undefined,
+      terraform: undefined,
     },
   );
   const formats = configFormats(capabilityConfig(provider, provider.capabilities[0]!)!);
   assert.equal(
-    [chat.config.deck, chat.config.admin_api, chat.config.kubernetes],
-    [formats.deck, formats.adminApi, formats.kubernetes],
+    [chat.config.deck, chat.config.admin_api, chat.config.konnect_api, chat.config.kubernetes, chat.config.terraform],
+    [formats.deck, formats.adminApi, formats.konnectApi, formats.kubernetes, formats.terraform],
   );
   assert.match(chat.config.deck, `header_value: \${{ env "DECK_HEADER_KEY_API_KEY" }}`);
   // "User-defined" is not a model name: the gateway takes the model from each request.
