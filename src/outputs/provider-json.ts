@@ -10,8 +10,9 @@ const markdown = legacyHtmlToMarkdown;
 /**
  * A capability's AI Proxy configuration: the facts beside it, `plugin_config` (the body to POST to
  * a plugins endpoint, as data, each value from the environment written `${NAME}` for `envsubst`)
- * and the five formats, each text to paste as it is. `null` when the provider's file has no
- * `gateway` block.
+ * and the five formats, each text to paste as it is, for the newest gateway version; then the
+ * same for each run of older versions that lack an option it sets (`older_versions`, `from` up to,
+ * not including, `before`). `null` when the provider's file has no `gateway` block.
  */
 function capabilityConfigJson(provider: Provider, capability: ProviderCapability) {
   const config = gatewayConfigView(capability, provider);
@@ -31,6 +32,19 @@ function capabilityConfigJson(provider: Provider, capability: ProviderCapability
     konnect_api: config.konnectApi,
     kubernetes: config.kubernetes,
     terraform: config.terraform,
+    // Mostly empty: the configurations for older gateway versions that lack an option the one above sets.
+    older_versions: config.older.map((o) => ({
+      from: o.from,
+      before: o.before,
+      omitted: o.omitted,
+      environment: o.environment,
+      plugin_config: o.pluginConfig,
+      deck: o.deck,
+      admin_api: o.adminApi,
+      konnect_api: o.konnectApi,
+      kubernetes: o.kubernetes,
+      terraform: o.terraform,
+    })),
   };
 }
 

@@ -101,6 +101,7 @@ test("each capability carries its gateway configuration: the facts, the data and
       konnect_api: undefined,
       kubernetes: undefined,
       terraform: undefined,
+      older_versions: [],
     },
   );
   const formats = configFormats(capabilityConfig(provider, provider.capabilities[0]!)!);
