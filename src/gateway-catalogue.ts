@@ -118,6 +118,37 @@ export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
   return Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
 }
 
+/** The APIs a provider file can declare itself compatible with (`compatible_with`): the gateway drivers it reuses. */
+export const COMPATIBLE_APIS = ["openai"] as const;
+export type CompatibleApi = (typeof COMPATIBLE_APIS)[number];
+
+/**
+ * The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL
+ * (`https://api.openai.com/v1`). An OpenAI-compatible provider serves the same paths after its own
+ * base URL; the plugin takes the whole address as `upstream_url`.
+ */
+export const OPENAI_PATHS: Readonly<Record<string, string>> = {
+  "llm/v1/chat": "/chat/completions",
+  "llm/v1/completions": "/completions",
+  "llm/v1/embeddings": "/embeddings",
+  "llm/v1/files": "/files",
+  "llm/v1/batches": "/batches",
+  "llm/v1/assistants": "/assistants",
+  "llm/v1/responses": "/responses",
+  "audio/v1/audio/speech": "/audio/speech",
+  "audio/v1/audio/transcriptions": "/audio/transcriptions",
+  "audio/v1/audio/translations": "/audio/translations",
+  "image/v1/images/generations": "/images/generations",
+  "image/v1/images/edits": "/images/edits",
+  "realtime/v1/realtime": "/realtime",
+};
+
+/** The address an OpenAI-compatible provider serves `routeType` at: its base URL and OpenAI's path. */
+export function compatibleUrl(baseUrl: string, routeType: string): string | undefined {
+  const path = Object.hasOwn(OPENAI_PATHS, routeType) ? OPENAI_PATHS[routeType] : undefined;
+  return path === undefined ? undefined : `${baseUrl.replace(/\/+$/, "")}${path}`;
+}
+
 /** True when the AI Proxy plugin of gateway `version` accepts `routeType`. */
 export function routeTypeAllowedOn(routeType: string, version: string): boolean {
   const since = ROUTE_TYPE_SINCE[routeType];

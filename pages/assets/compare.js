@@ -106,7 +106,13 @@
     if (turn !== shown) return;
     providers.forEach((provider, i) => {
       const head = table.querySelector(`thead [data-column="${i === 0 ? "a" : "b"}"]`);
-      head.replaceChildren(fill("provider", { link: local(provider.page_url), name: provider.name }));
+      head.replaceChildren(
+        fill("provider", {
+          link: local(provider.page_url),
+          name: provider.name,
+          "openai-driver": provider.compatible_with === "openai",
+        }),
+      );
     });
     for (const row of table.tBodies[0].rows) {
       const key = row.dataset.capability;

@@ -1,4 +1,5 @@
 import {
+  compatibleUrl,
   GCP_SERVICE_ACCOUNT_ENV,
   gatewayProviderFacts,
   modelOptionFacts,
@@ -163,7 +164,10 @@ export function capabilityConfig(
   const modelName = plainModelName(capability.modelExample);
   const model: ConfigObject = { provider: gateway.provider };
   if (modelName !== undefined) model.name = modelName;
-  const options = optionsConfig(gateway.options, version);
+  let options = optionsConfig(gateway.options, version);
+  // An OpenAI-compatible provider is OpenAI's driver pointed at the provider's address for the route type.
+  const upstreamUrl = provider.compatibleWith && compatibleUrl(provider.urlPatterns[0]!, capability.routeType);
+  if (upstreamUrl) options = { ...options, upstream_url: upstreamUrl };
   if (options) model.options = options;
   const auth = authConfig(gateway);
   const config: ConfigObject = { route_type: capability.routeType, ...(auth ? { auth } : {}), model };

@@ -69,6 +69,8 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
     formats: provider.formats ?? null,
     url_patterns: provider.urlPatterns,
     url_is_variable: provider.urlIsVariable,
+    // `openai` when the gateway reaches the provider through its OpenAI driver; the base URL is the first pattern.
+    compatible_with: provider.compatibleWith ?? null,
     aliases: provider.aliases,
     capabilities: provider.capabilities.map((c) => ({
       key: c.key,

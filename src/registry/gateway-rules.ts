@@ -8,6 +8,7 @@ import {
   modelOptionFacts,
   type OptionValue,
 } from "../gateway-catalogue.ts";
+import { checkCompatibleRules } from "./compatible-rules.ts";
 import { closestMatches, describe } from "./errors.ts";
 import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
@@ -21,6 +22,7 @@ import { secretLike } from "./secret-like.ts";
  * on a block the schema rejected.
  */
 export function checkGatewayRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
+  checkCompatibleRules(raw, problems);
   const gateway = raw.gateway;
   if (!isMap(gateway)) return;
   checkAuthFields(gateway.auth, problems);

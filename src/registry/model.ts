@@ -1,5 +1,5 @@
 import type { CapabilityKey, Callout, GroupId } from "../catalogue.ts";
-import type { OptionValue } from "../gateway-catalogue.ts";
+import type { CompatibleApi, OptionValue } from "../gateway-catalogue.ts";
 
 /** A footnote on a provider page: its number runs 1, 2, 3... over the page in canonical order. */
 export interface Footnote {
@@ -97,4 +97,9 @@ export interface Provider {
   footnotes: Footnote[];
   /** The plugin configuration facts; absent when the file has no `gateway` block. */
   gateway?: ProviderGateway;
+  /**
+   * The API the provider's own is compatible with (`compatible_with`): its capabilities take that
+   * API's route types and paths after its base URL (the first of `urlPatterns`).
+   */
+  compatibleWith?: CompatibleApi;
 }

@@ -39,22 +39,32 @@ export interface ProviderFacts {
   name: string;
   /** The start of a row headed by the provider's name linked to its page. */
   rowStart: string;
+  /** The note after the name of an OpenAI-compatible provider, or "". */
+  driver: string;
   /** Supported capabilities, in canonical order. */
   capabilities: CapabilityFacts[];
   /** Whether any capability streams. */
   streams: boolean;
 }
 
-/** A row's start: the header cell, the provider's name linked. */
-const rowStart = (name: string, href: string) => `<tr><th scope="row"><a href="${href}">${name}</a></th>`;
+/** A row's start: the header cell, the provider's name linked (and how the gateway reaches it, if not directly). */
+const rowStart = (name: string, href: string, driver = "") =>
+  `<tr><th scope="row"><a href="${href}">${name}</a>${driver}</th>`;
+
+/** Beside the name of a provider the gateway reaches through another provider's driver. */
+const DRIVER_NOTES: Readonly<Record<string, string>> = {
+  openai: ' <small class="driver-note">through the OpenAI driver</small>',
+};
 
 /** A provider's facts: name escaped, links and versions worked out. */
 export function providerFacts(provider: Provider): ProviderFacts {
   const name = escapeHtml(provider.name);
+  const driver = provider.compatibleWith ? DRIVER_NOTES[provider.compatibleWith]! : "";
   const facts: ProviderFacts = {
     provider,
     name,
-    rowStart: rowStart(name, providerPageUrl(provider)),
+    driver,
+    rowStart: rowStart(name, providerPageUrl(provider), driver),
     capabilities: [],
     streams: false,
   };
@@ -107,7 +117,7 @@ export const renderMatrixRow = (provider: Provider) => matrixRow(providerFacts(p
  */
 export function capabilityRow({ provider, capability, href, since }: CapabilityFacts): string {
   return (
-    rowStart(provider.name, href) +
+    rowStart(provider.name, href, provider.driver) +
     `<td>${since ?? escapeHtml(capability.minVersion)}</td>${capability.streaming ? STREAMS : NOT_SUPPORTED}<td>` +
     `${renderInline(capability.modelExample)}</td></tr>\n`
   );

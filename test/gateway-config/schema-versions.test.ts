@@ -63,6 +63,7 @@ const registries = [
   loadRegistry(path.join(projectRoot, "_data/providers"), { root: projectRoot }),
   loadRegistry(fixture("gateway-auth-styles"), { root: projectRoot }),
   loadRegistry(fixture("gateway-versions"), { root: projectRoot }),
+  loadRegistry(fixture("gateway-compatible"), { root: projectRoot }),
 ];
 const providers = registries.flatMap((r) => r.providers).filter((p) => p.gateway);
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { providerFiles } from "../../src/registry/load.ts";
+import { loadProviderFile, providerFiles } from "../../src/registry/load.ts";
 import { parseYaml } from "../../src/registry/yaml-source.ts";
 
 /** The seed template, kept beside the repository in `../shared/seed/`. */
@@ -20,6 +20,21 @@ export type SeedProvider = Record<string, any> & { name: string; url_pattern?: s
 export function seedProviders(providersDir: string): SeedProvider[] {
   return providerFiles(providersDir).map((file) => {
     const data = parseYaml(readFileSync(file, "utf8"), file).value as Record<string, any>;
+    if (data.compatible_with) inheritPaths(data, file);
     return { ...data, name: String(data.name), url_pattern: data.url_pattern ?? data.url_patterns?.[0] };
   });
+}
+
+/**
+ * A file with `compatible_with` leaves out the route types and upstream paths it inherits (the
+ * Kong data the seed reads has no such field): they are written into its entries, as loaded.
+ */
+function inheritPaths(data: Record<string, any>, file: string): void {
+  const provider = loadProviderFile(file).provider;
+  for (const capability of provider?.capabilities ?? []) {
+    const [parent, child] = capability.key.split(".") as [string, string | undefined];
+    const entry = child === undefined ? data[parent] : data[parent][child];
+    entry.route_type ??= capability.routeType;
+    entry.upstream_path ??= capability.upstreamPath;
+  }
 }
