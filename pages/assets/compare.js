@@ -68,7 +68,7 @@
       : VERSION.test(provider.min_version ?? "")
         ? provider.min_version
         : null;
-    return fill("supported", {
+    const supported = fill("supported", {
       link: local(capability.url),
       version: since !== null,
       since,
@@ -76,6 +76,9 @@
       "no-streaming": !capability.streaming,
       "route-type": capability.route_type,
     });
+    // version-choice.js marks it when the reader runs an older gateway.
+    if (since !== null) supported.firstElementChild.dataset.since = since;
+    return supported;
   }
 
   function show(message) {

@@ -3,6 +3,7 @@ import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { capabilityUrl, providerPageUrl } from "../urls.ts";
 import { capabilitySince } from "../versions.ts";
 import { escapeHtml, renderInline } from "./inline.ts";
+import { sinceAttribute } from "./reference-rows.ts";
 
 // The tables of the capability matrix and its views. They hold one row per provider (or per
 // provider and capability): at 10,000 providers the matrix alone has 150,000 cells, so the
@@ -102,7 +103,9 @@ export function matrixRow(facts: ProviderFacts): string {
     // A version is digits and dots: nothing to escape.
     const version = supported.since === undefined ? SUPPORTED : SUPPORTED_FROM + supported.since;
     // The only cells with a link: the style sheet marks them ✓ by that.
-    row += `<td><a href="${supported.href}">${version}${supported.capability.streaming ? STREAMING : ""}</a></td>`;
+    row +=
+      `<td${sinceAttribute(supported.since)}><a href="${supported.href}">${version}` +
+      `${supported.capability.streaming ? STREAMING : ""}</a></td>`;
   }
   return `${row}</tr>\n`;
 }
@@ -118,7 +121,7 @@ export const renderMatrixRow = (provider: Provider) => matrixRow(providerFacts(p
 export function capabilityRow({ provider, capability, href, since }: CapabilityFacts): string {
   return (
     rowStart(provider.name, href, provider.driver) +
-    `<td>${since ?? escapeHtml(capability.minVersion)}</td>${capability.streaming ? STREAMS : NOT_SUPPORTED}<td>` +
+    `<td${sinceAttribute(since)}>${since ?? escapeHtml(capability.minVersion)}</td>${capability.streaming ? STREAMS : NOT_SUPPORTED}<td>` +
     `${renderInline(capability.modelExample)}</td></tr>\n`
   );
 }

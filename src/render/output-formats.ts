@@ -30,7 +30,8 @@ export const htmlFormat: OutputFormat = {
   paragraphs: renderParagraphs,
   supportMark,
   capabilityRows: (group: ProviderGroup, prefix?: string) => capabilityRows(group, prefix),
-  referenceRow: (capability: ProviderCapability, prefix?: string) => referenceRow(capability, prefix),
+  referenceRow: (capability: ProviderCapability, prefix?: string, since?: string) =>
+    referenceRow(capability, prefix, since),
   upstreamPathRows: (provider: Provider) => upstreamPathRows(provider),
 };
 

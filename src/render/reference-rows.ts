@@ -1,4 +1,5 @@
 import type { Provider, ProviderCapability, ProviderGroup } from "../registry/model.ts";
+import { isVersion } from "../versions.ts";
 import { escapeHtml, renderInline, renderUpstreamPath } from "./inline.ts";
 
 // The rows of a provider's tables, rendered in TypeScript: looped in Liquid they cost more than
@@ -6,22 +7,27 @@ import { escapeHtml, renderInline, renderUpstreamPath } from "./inline.ts";
 // table, its caption and headers, and every sentence around it stay in the templates.
 
 /**
- * `{{ capability | referenceRow: prefix }}`: a capability's table row: its label (with its note's
- * marker, linked to the note), route type, streaming, model example, minimum version.
+ * `{{ capability | referenceRow: prefix, since }}`: a capability's table row: its label (with its
+ * note's marker, linked to the note), route type, streaming, model example, minimum version. The
+ * row carries the first gateway version it works on (`since`, else its own version) for the
+ * version picker to mark.
  */
-export function referenceRow(capability: ProviderCapability, prefix = ""): string {
+export function referenceRow(capability: ProviderCapability, prefix = "", since?: string): string {
   const note = capability.note;
   const marker = note
     ? `<sup><a class="note-ref" id="${prefix}note-ref-${note.number}" href="#${prefix}note-${note.number}">` +
       `<span class="visually-hidden">Note </span>${note.number}</a></sup>`
     : "";
   return (
-    `<tr id="${prefix}${capability.id}"><th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
+    `<tr id="${prefix}${capability.id}"${sinceAttribute(since ?? capability.minVersion)}><th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
     `<td><code>${escapeHtml(capability.routeType)}</code>${copyButton(capability.routeType, "route type")}</td>` +
     `<td class="streaming">${supportMark(capability.streaming)}</td>` +
     `<td>${renderInline(capability.modelExample)}</td><td>${escapeHtml(capability.minVersion)}</td></tr>\n`
   );
 }
+
+/** `data-since` for a version (digits and dots: nothing to escape); none for `n/a`. */
+export const sinceAttribute = (since: string | undefined) => (isVersion(since) ? ` data-since="${since}"` : "");
 
 /** `{{ group | capabilityRows: prefix }}`: a capability group's table rows, one per capability (see `referenceRow`). */
 export function capabilityRows(group: ProviderGroup, prefix = ""): string {
