@@ -121,7 +121,8 @@ export const renderMatrixRow = (provider: Provider) => matrixRow(providerFacts(p
 export function capabilityRow({ provider, capability, href, since }: CapabilityFacts): string {
   return (
     rowStart(provider.name, href, provider.driver) +
-    `<td${sinceAttribute(since)}>${since ?? escapeHtml(capability.minVersion)}</td>${capability.streaming ? STREAMS : NOT_SUPPORTED}<td>` +
+    `<td${sinceAttribute(since)}>${since ?? escapeHtml(capability.minVersion)}</td>` +
+    `${capability.streaming ? STREAMS : NOT_SUPPORTED}<td>` +
     `${renderInline(capability.modelExample)}</td></tr>\n`
   );
 }

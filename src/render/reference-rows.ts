@@ -19,7 +19,8 @@ export function referenceRow(capability: ProviderCapability, prefix = "", since?
       `<span class="visually-hidden">Note </span>${note.number}</a></sup>`
     : "";
   return (
-    `<tr id="${prefix}${capability.id}"${sinceAttribute(since ?? capability.minVersion)}><th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
+    `<tr id="${prefix}${capability.id}"${sinceAttribute(since ?? capability.minVersion)}>` +
+    `<th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
     `<td><code>${escapeHtml(capability.routeType)}</code>${copyButton(capability.routeType, "route type")}</td>` +
     `<td class="streaming">${supportMark(capability.streaming)}</td>` +
     `<td>${renderInline(capability.modelExample)}</td><td>${escapeHtml(capability.minVersion)}</td></tr>\n`
