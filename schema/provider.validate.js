@@ -2,19 +2,98 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"gateway":{"type":"object","description":"How to configure the gateway's AI Proxy plugin for this provider; each supported capability's page row shows the configuration made from it.","additionalProperties":false,"required":["provider","confirmed","auth"],"properties":{"provider":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,31}$","description":"The plugin's `model.provider` string.","examples":["anthropic","azure","bedrock","cerebras","cohere","dashscope","databricks","deepseek","gemini","huggingface","llama2","mistral","ollama","openai","vllm","xai"]},"confirmed":{"type":"boolean","description":"`true` when these facts come from the gateway's own source; `false` when only from documentation examples (the page says so)."},"auth":{"type":"object","description":"How the gateway authenticates: the style (`header`, `query`, `aws`, `gcp`, `none`) and its fields.","additionalProperties":false,"required":["style"],"properties":{"style":{"type":"string","enum":["header","query","aws","gcp","none"],"description":"The auth style."},"header_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`header` style: the header the gateway sends the key in, e.g. 'Authorization' or 'x-api-key'."},"bearer":{"type":"boolean","description":"`header` style: `true` when the header's value is 'Bearer ' and the key."},"param_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`query` style: the query parameter the gateway adds the key as, e.g. 'key'."},"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`header` and `query` styles: the environment variable that holds the key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"access_key_id_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS access key ID. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"secret_access_key_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS secret access key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}},"allOf":[{"if":{"required":["style"],"properties":{"style":{"const":"header"}}},"then":{"required":["header_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"query"}}},"then":{"required":["param_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"aws"}}},"then":{"required":["access_key_id_env","secret_access_key_env"]}}]},"options":{"type":"object","description":"The plugin's `model.options` for this provider, by name.","additionalProperties":false,"properties":{"required":{"type":"object","description":"Options the plugin needs for this provider.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}},"recommended":{"type":"object","description":"Options worth setting, though the plugin runs without them.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}}}}}},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]},"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}}}};
-const func2 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("\\S", "u");
-const pattern1 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const pattern5 = new RegExp("^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$", "u");
-const pattern15 = new RegExp("^[a-z][a-z0-9_]{0,31}$", "u");
-const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
-const pattern18 = new RegExp("^[A-Z][A-Z0-9_]{0,63}$", "u");
-const pattern21 = new RegExp("^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$", "u");
-const pattern22 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$", "u");
-const schema7 = {"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"compatible_with":{"type":"string","enum":["openai"],"description":"Set to 'openai' for a provider whose API is OpenAI's: its capabilities take OpenAI's route types and upstream paths (leave those fields out), the base URL is the first of `url_patterns`, and the configuration is the gateway's `openai` provider with `upstream_url` set to it."},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"gateway":{"type":"object","description":"How to configure the gateway's AI Proxy plugin for this provider; each supported capability's page row shows the configuration made from it.","additionalProperties":false,"required":["provider","confirmed","auth"],"properties":{"provider":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,31}$","description":"The plugin's `model.provider` string.","examples":["anthropic","azure","bedrock","cerebras","cohere","dashscope","databricks","deepseek","gemini","huggingface","llama2","mistral","ollama","openai","vllm","xai"]},"confirmed":{"type":"boolean","description":"`true` when these facts come from the gateway's own source; `false` when only from documentation examples (the page says so)."},"auth":{"type":"object","description":"How the gateway authenticates: the style (`header`, `query`, `aws`, `gcp`, `none`) and its fields.","additionalProperties":false,"required":["style"],"properties":{"style":{"type":"string","enum":["header","query","aws","gcp","none"],"description":"The auth style."},"header_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`header` style: the header the gateway sends the key in, e.g. 'Authorization' or 'x-api-key'."},"bearer":{"type":"boolean","description":"`header` style: `true` when the header's value is 'Bearer ' and the key."},"param_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`query` style: the query parameter the gateway adds the key as, e.g. 'key'."},"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`header` and `query` styles: the environment variable that holds the key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"access_key_id_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS access key ID. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"secret_access_key_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS secret access key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}},"allOf":[{"if":{"required":["style"],"properties":{"style":{"const":"header"}}},"then":{"required":["header_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"query"}}},"then":{"required":["param_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"aws"}}},"then":{"required":["access_key_id_env","secret_access_key_env"]}}]},"options":{"type":"object","description":"The plugin's `model.options` for this provider, by name.","additionalProperties":false,"properties":{"required":{"type":"object","description":"Options the plugin needs for this provider.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}},"recommended":{"type":"object","description":"Options worth setting, though the plugin runs without them.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}}}}}},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"allOf":[{"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]}},{"if":{"not":{"required":["compatible_with"]}},"then":{"properties":{"chat":{"$ref":"#/definitions/ownPaths"},"completions":{"$ref":"#/definitions/ownPaths"},"embeddings":{"$ref":"#/definitions/ownPaths"},"function_calling":{"$ref":"#/definitions/ownPaths"},"files":{"$ref":"#/definitions/ownPaths"},"batches":{"$ref":"#/definitions/ownPaths"},"assistants":{"$ref":"#/definitions/ownPaths"},"responses":{"$ref":"#/definitions/ownPaths"},"audio":{"properties":{"speech":{"$ref":"#/definitions/ownPaths"},"transcriptions":{"$ref":"#/definitions/ownPaths"},"translations":{"$ref":"#/definitions/ownPaths"}}},"image":{"properties":{"generations":{"$ref":"#/definitions/ownPaths"},"edits":{"$ref":"#/definitions/ownPaths"}}},"video":{"properties":{"generations":{"$ref":"#/definitions/ownPaths"}}},"realtime":{"$ref":"#/definitions/ownPaths"}}}}],"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","model_example","min_version"]}},"ownPaths":{"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["upstream_path","route_type"]}}}};
+const schema7 = {"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["upstream_path","route_type"]}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.supported === undefined) && (missing0 = "supported")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.supported !== undefined){
+if(true !== data.supported){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.upstream_path === undefined){
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "upstream_path"},message:"must have required property '"+"upstream_path"+"'",schema:schema7.then.required,parentSchema:schema7.then,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.route_type === undefined){
+const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "route_type"},message:"must have required property '"+"route_type"+"'",schema:schema7.then.required,parentSchema:schema7.then,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema7.if,parentSchema:schema7,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+const schema8 = {"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","model_example","min_version"]}};
+const pattern0 = new RegExp("\\S", "u");
+const pattern5 = new RegExp("^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$", "u");
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -61,7 +140,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.streaming === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "streaming"},message:"must have required property '"+"streaming"+"'",schema:schema7.then.required,parentSchema:schema7.then,data};
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "streaming"},message:"must have required property '"+"streaming"+"'",schema:schema8.then.required,parentSchema:schema8.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -70,8 +149,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.upstream_path === undefined){
-const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "upstream_path"},message:"must have required property '"+"upstream_path"+"'",schema:schema7.then.required,parentSchema:schema7.then,data};
+if(data.model_example === undefined){
+const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "model_example"},message:"must have required property '"+"model_example"+"'",schema:schema8.then.required,parentSchema:schema8.then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -80,8 +159,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.route_type === undefined){
-const err4 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "route_type"},message:"must have required property '"+"route_type"+"'",schema:schema7.then.required,parentSchema:schema7.then,data};
+if(data.min_version === undefined){
+const err4 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min_version"},message:"must have required property '"+"min_version"+"'",schema:schema8.then.required,parentSchema:schema8.then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -90,8 +169,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.model_example === undefined){
-const err5 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "model_example"},message:"must have required property '"+"model_example"+"'",schema:schema7.then.required,parentSchema:schema7.then,data};
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err5 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema8.if,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -100,8 +183,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.min_version === undefined){
-const err6 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "min_version"},message:"must have required property '"+"min_version"+"'",schema:schema7.then.required,parentSchema:schema7.then,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.supported === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "supported"},message:"must have required property '"+"supported"+"'",schema:schema8.required,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -110,12 +194,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-}
-if(!valid0){
-const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema7.if,parentSchema:schema7,data};
+for(const key0 in data){
+if(!(((((((key0 === "supported") || (key0 === "streaming")) || (key0 === "upstream_path")) || (key0 === "route_type")) || (key0 === "model_example")) || (key0 === "min_version")) || (key0 === "note"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -124,9 +205,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.supported === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "supported"},message:"must have required property '"+"supported"+"'",schema:schema7.required,parentSchema:schema7,data};
+}
+if(data.supported !== undefined){
+let data1 = data.supported;
+if(typeof data1 !== "boolean"){
+const err8 = {instancePath:instancePath+"/supported",schemaPath:"#/properties/supported/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema8.properties.supported.type,parentSchema:schema8.properties.supported,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -135,9 +218,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "supported") || (key0 === "streaming")) || (key0 === "upstream_path")) || (key0 === "route_type")) || (key0 === "model_example")) || (key0 === "min_version")) || (key0 === "note"))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema7,data};
+}
+if(data.streaming !== undefined){
+let data2 = data.streaming;
+if(typeof data2 !== "boolean"){
+const err9 = {instancePath:instancePath+"/streaming",schemaPath:"#/properties/streaming/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema8.properties.streaming.type,parentSchema:schema8.properties.streaming,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -147,10 +232,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.supported !== undefined){
-let data1 = data.supported;
-if(typeof data1 !== "boolean"){
-const err10 = {instancePath:instancePath+"/supported",schemaPath:"#/properties/supported/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema7.properties.supported.type,parentSchema:schema7.properties.supported,data:data1};
+if(data.upstream_path !== undefined){
+let data3 = data.upstream_path;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err10 = {instancePath:instancePath+"/upstream_path",schemaPath:"#/properties/upstream_path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema8.properties.upstream_path,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -160,10 +246,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.streaming !== undefined){
-let data2 = data.streaming;
-if(typeof data2 !== "boolean"){
-const err11 = {instancePath:instancePath+"/streaming",schemaPath:"#/properties/streaming/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema7.properties.streaming.type,parentSchema:schema7.properties.streaming,data:data2};
+else {
+const err11 = {instancePath:instancePath+"/upstream_path",schemaPath:"#/properties/upstream_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.upstream_path.type,parentSchema:schema8.properties.upstream_path,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -173,11 +257,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.upstream_path !== undefined){
-let data3 = data.upstream_path;
-if(typeof data3 === "string"){
-if(!pattern0.test(data3)){
-const err12 = {instancePath:instancePath+"/upstream_path",schemaPath:"#/properties/upstream_path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema7.properties.upstream_path,data:data3};
+if(data.route_type !== undefined){
+let data4 = data.route_type;
+if(typeof data4 !== "string"){
+const err12 = {instancePath:instancePath+"/route_type",schemaPath:"#/properties/route_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.route_type.type,parentSchema:schema8.properties.route_type,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -186,9 +269,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/upstream_path",schemaPath:"#/properties/upstream_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.upstream_path.type,parentSchema:schema7.properties.upstream_path,data:data3};
+if(!(((((((((((((((data4 === "audio/v1/audio/speech") || (data4 === "audio/v1/audio/transcriptions")) || (data4 === "audio/v1/audio/translations")) || (data4 === "image/v1/images/edits")) || (data4 === "image/v1/images/generations")) || (data4 === "llm/v1/assistants")) || (data4 === "llm/v1/batches")) || (data4 === "llm/v1/chat")) || (data4 === "llm/v1/completions")) || (data4 === "llm/v1/embeddings")) || (data4 === "llm/v1/files")) || (data4 === "llm/v1/responses")) || (data4 === "preserve")) || (data4 === "realtime/v1/realtime")) || (data4 === "video/v1/videos/generations"))){
+const err13 = {instancePath:instancePath+"/route_type",schemaPath:"#/properties/route_type/enum",keyword:"enum",params:{allowedValues: schema8.properties.route_type.enum},message:"must be equal to one of the allowed values",schema:schema8.properties.route_type.enum,parentSchema:schema8.properties.route_type,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -198,10 +280,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.route_type !== undefined){
-let data4 = data.route_type;
-if(typeof data4 !== "string"){
-const err14 = {instancePath:instancePath+"/route_type",schemaPath:"#/properties/route_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.route_type.type,parentSchema:schema7.properties.route_type,data:data4};
+if(data.model_example !== undefined){
+let data5 = data.model_example;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err14 = {instancePath:instancePath+"/model_example",schemaPath:"#/properties/model_example/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema8.properties.model_example,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -210,8 +293,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!(((((((((((((((data4 === "audio/v1/audio/speech") || (data4 === "audio/v1/audio/transcriptions")) || (data4 === "audio/v1/audio/translations")) || (data4 === "image/v1/images/edits")) || (data4 === "image/v1/images/generations")) || (data4 === "llm/v1/assistants")) || (data4 === "llm/v1/batches")) || (data4 === "llm/v1/chat")) || (data4 === "llm/v1/completions")) || (data4 === "llm/v1/embeddings")) || (data4 === "llm/v1/files")) || (data4 === "llm/v1/responses")) || (data4 === "preserve")) || (data4 === "realtime/v1/realtime")) || (data4 === "video/v1/videos/generations"))){
-const err15 = {instancePath:instancePath+"/route_type",schemaPath:"#/properties/route_type/enum",keyword:"enum",params:{allowedValues: schema7.properties.route_type.enum},message:"must be equal to one of the allowed values",schema:schema7.properties.route_type.enum,parentSchema:schema7.properties.route_type,data:data4};
+}
+else {
+const err15 = {instancePath:instancePath+"/model_example",schemaPath:"#/properties/model_example/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.model_example.type,parentSchema:schema8.properties.model_example,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -221,11 +305,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.model_example !== undefined){
-let data5 = data.model_example;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err16 = {instancePath:instancePath+"/model_example",schemaPath:"#/properties/model_example/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema7.properties.model_example,data:data5};
+if(data.min_version !== undefined){
+let data6 = data.min_version;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err16 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema8.properties.min_version,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -236,7 +320,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/model_example",schemaPath:"#/properties/model_example/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.model_example.type,parentSchema:schema7.properties.model_example,data:data5};
+const err17 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.min_version.type,parentSchema:schema8.properties.min_version,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -246,11 +330,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.min_version !== undefined){
-let data6 = data.min_version;
-if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err18 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema7.properties.min_version,data:data6};
+if(data.note !== undefined){
+let data7 = data.note;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.content === undefined){
+const err18 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema8.properties.note.required,parentSchema:schema8.properties.note,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -259,9 +343,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.min_version.type,parentSchema:schema7.properties.min_version,data:data6};
+for(const key1 in data7){
+if(!(key1 === "content")){
+const err19 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema8.properties.note,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -271,11 +355,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data7 = data.note;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.content === undefined){
-const err20 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema7.properties.note.required,parentSchema:schema7.properties.note,data:data7};
+if(data7.content !== undefined){
+let data8 = data7.content;
+if(typeof data8 === "string"){
+if(!pattern0.test(data8)){
+const err20 = {instancePath:instancePath+"/note/content",schemaPath:"#/properties/note/properties/content/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema8.properties.note.properties.content,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -284,9 +368,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!(key1 === "content")){
-const err21 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema7.properties.note,data:data7};
+}
+else {
+const err21 = {instancePath:instancePath+"/note/content",schemaPath:"#/properties/note/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.note.properties.content.type,parentSchema:schema8.properties.note.properties.content,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -296,11 +380,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data7.content !== undefined){
-let data8 = data7.content;
-if(typeof data8 === "string"){
-if(!pattern0.test(data8)){
-const err22 = {instancePath:instancePath+"/note/content",schemaPath:"#/properties/note/properties/content/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema7.properties.note.properties.content,data:data8};
+}
+else {
+const err22 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema8.properties.note.type,parentSchema:schema8.properties.note,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -310,8 +392,9 @@ vErrors.push(err22);
 errors++;
 }
 }
+}
 else {
-const err23 = {instancePath:instancePath+"/note/content",schemaPath:"#/properties/note/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.note.properties.content.type,parentSchema:schema7.properties.note.properties.content,data:data8};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema8.type,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -320,43 +403,26 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.properties.note.type,parentSchema:schema7.properties.note,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.type,parentSchema:schema7,data};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-validate22.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
+const func2 = Object.prototype.hasOwnProperty;
+const pattern1 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+const pattern15 = new RegExp("^[a-z][a-z0-9_]{0,31}$", "u");
+const pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
+const pattern18 = new RegExp("^[A-Z][A-Z0-9_]{0,63}$", "u");
+const pattern21 = new RegExp("^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$", "u");
+const pattern22 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const _errs1 = errors;
-let valid0 = true;
 const _errs2 = errors;
+let valid1 = true;
 const _errs3 = errors;
 const _errs4 = errors;
+const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.url_pattern === undefined) && (missing0 = "url_pattern")){
@@ -370,8 +436,8 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid1 = _errs4 === errors;
-if(valid1){
+var valid2 = _errs5 === errors;
+if(valid2){
 const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
@@ -382,31 +448,31 @@ vErrors.push(err1);
 errors++;
 }
 else {
-errors = _errs3;
+errors = _errs4;
 if(vErrors !== null){
-if(_errs3){
-vErrors.length = _errs3;
+if(_errs4){
+vErrors.length = _errs4;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid0 = _errs2 === errors;
-errors = _errs1;
+var _valid0 = _errs3 === errors;
+errors = _errs2;
 if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
+if(_errs2){
+vErrors.length = _errs2;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid0){
-const _errs5 = errors;
+const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.url_patterns === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "url_patterns"},message:"must have required property '"+"url_patterns"+"'",schema:schema6.then.required,parentSchema:schema6.then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "url_patterns"},message:"must have required property '"+"url_patterns"+"'",schema:schema6.allOf[0].then.required,parentSchema:schema6.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -416,11 +482,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-var _valid0 = _errs5 === errors;
-valid0 = _valid0;
+var _valid0 = _errs6 === errors;
+valid1 = _valid0;
 }
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.if,parentSchema:schema6,data};
+if(!valid1){
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.allOf[0].if,parentSchema:schema6.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -429,9 +495,15 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs8 = errors;
+let valid3 = true;
+const _errs9 = errors;
+const _errs10 = errors;
+const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.required,parentSchema:schema6,data};
+let missing1;
+if((data.compatible_with === undefined) && (missing1 = "compatible_with")){
+const err4 = {};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -440,9 +512,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema6.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema6,data};
+}
+var valid4 = _errs11 === errors;
+if(valid4){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -451,509 +524,30 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.name,data:data0};
-if(vErrors === null){
-vErrors = [err6];
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
 }
 else {
-vErrors.push(err6);
-}
-errors++;
+vErrors = null;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.name.type,parentSchema:schema6.properties.name,data:data0};
-if(vErrors === null){
-vErrors = [err7];
 }
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.slug !== undefined){
-let data1 = data.slug;
-if(typeof data1 === "string"){
-if(!pattern1.test(data1)){
-const err8 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema6.properties.slug,data:data1};
-if(vErrors === null){
-vErrors = [err8];
+var _valid1 = _errs9 === errors;
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
 }
 else {
-vErrors.push(err8);
+vErrors = null;
 }
-errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.slug.type,parentSchema:schema6.properties.slug,data:data1};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.aliases !== undefined){
-let data2 = data.aliases;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(!pattern0.test(data3)){
-const err10 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.aliases.items,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.aliases.items.type,parentSchema:schema6.properties.aliases.items,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-let i1 = data2.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data2[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema6.properties.aliases,data:data2};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-break;
-}
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.aliases.type,parentSchema:schema6.properties.aliases,data:data2};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.url_patterns !== undefined){
-let data4 = data.url_patterns;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err14 = {instancePath:instancePath+"/url_patterns",schemaPath:"#/properties/url_patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.url_patterns,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-const len1 = data4.length;
-for(let i2=0; i2<len1; i2++){
-let data5 = data4[i2];
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err15 = {instancePath:instancePath+"/url_patterns/" + i2,schemaPath:"#/properties/url_patterns/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.url_patterns.items,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/url_patterns/" + i2,schemaPath:"#/properties/url_patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.url_patterns.items.type,parentSchema:schema6.properties.url_patterns.items,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/url_patterns",schemaPath:"#/properties/url_patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.url_patterns.type,parentSchema:schema6.properties.url_patterns,data:data4};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.url_pattern !== undefined){
-let data6 = data.url_pattern;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err18 = {instancePath:instancePath+"/url_pattern",schemaPath:"#/properties/url_pattern/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.url_pattern,data:data6};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/url_pattern",schemaPath:"#/properties/url_pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.url_pattern.type,parentSchema:schema6.properties.url_pattern,data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.url_is_variable !== undefined){
-let data7 = data.url_is_variable;
-if(typeof data7 !== "boolean"){
-const err20 = {instancePath:instancePath+"/url_is_variable",schemaPath:"#/properties/url_is_variable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.url_is_variable.type,parentSchema:schema6.properties.url_is_variable,data:data7};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.min_version !== undefined){
-let data8 = data.min_version;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err21 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema6.properties.min_version,data:data8};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.min_version.type,parentSchema:schema6.properties.min_version,data:data8};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.formats !== undefined){
-let data9 = data.formats;
-if(typeof data9 === "string"){
-if(!pattern0.test(data9)){
-const err23 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.formats,data:data9};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.formats.type,parentSchema:schema6.properties.formats,data:data9};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.native_formats !== undefined){
-let data10 = data.native_formats;
-if(Array.isArray(data10)){
-const len2 = data10.length;
-for(let i3=0; i3<len2; i3++){
-let data11 = data10[i3];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.llm_format === undefined){
-const err25 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "llm_format"},message:"must have required property '"+"llm_format"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data11};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data11.supported_apis === undefined){
-const err26 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "supported_apis"},message:"must have required property '"+"supported_apis"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data11};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-for(const key1 in data11){
-if(!((key1 === "llm_format") || (key1 === "supported_apis"))){
-const err27 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.native_formats.items,data:data11};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data11.llm_format !== undefined){
-let data12 = data11.llm_format;
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err28 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data12};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.llm_format.type,parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data12};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data11.supported_apis !== undefined){
-let data13 = data11.supported_apis;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err30 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data13};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-const len3 = data13.length;
-for(let i4=0; i4<len3; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err31 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data14};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.supported_apis.items.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data14};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.items.properties.supported_apis.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data13};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.native_formats.items.type,parentSchema:schema6.properties.native_formats.items,data:data11};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/native_formats",schemaPath:"#/properties/native_formats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.type,parentSchema:schema6.properties.native_formats,data:data10};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.limitations !== undefined){
-let data15 = data.limitations;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-if(!((key2 === "provider_specific") || (key2 === "statistics_logging"))){
-const err36 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.limitations,data:data15};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data15.provider_specific !== undefined){
-let data16 = data15.provider_specific;
-if(Array.isArray(data16)){
-const len4 = data16.length;
-for(let i5=0; i5<len4; i5++){
-let data17 = data16[i5];
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err37 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data17};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.provider_specific.items.type,parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data17};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/limitations/provider_specific",schemaPath:"#/properties/limitations/properties/provider_specific/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.provider_specific.type,parentSchema:schema6.properties.limitations.properties.provider_specific,data:data16};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data15.statistics_logging !== undefined){
-let data18 = data15.statistics_logging;
-if(Array.isArray(data18)){
-const len5 = data18.length;
-for(let i6=0; i6<len5; i6++){
-let data19 = data18[i6];
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err40 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data19};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.statistics_logging.items.type,parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data19};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/limitations/statistics_logging",schemaPath:"#/properties/limitations/properties/statistics_logging/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.statistics_logging.type,parentSchema:schema6.properties.limitations.properties.statistics_logging,data:data18};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.limitations.type,parentSchema:schema6.properties.limitations,data:data15};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
+if(_valid1){
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.chat !== undefined){
 if(!(validate22(data.chat, {instancePath:instancePath+"/chat",parentData:data,parentDataProperty:"chat",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
@@ -1003,11 +597,568 @@ errors = vErrors.length;
 }
 }
 if(data.audio !== undefined){
-let data28 = data.audio;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key3 in data28){
-if(!(((key3 === "speech") || (key3 === "transcriptions")) || (key3 === "translations"))){
-const err44 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.audio,data:data28};
+let data8 = data.audio;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.speech !== undefined){
+if(!(validate22(data8.speech, {instancePath:instancePath+"/audio/speech",parentData:data8,parentDataProperty:"speech",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data8.transcriptions !== undefined){
+if(!(validate22(data8.transcriptions, {instancePath:instancePath+"/audio/transcriptions",parentData:data8,parentDataProperty:"transcriptions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data8.translations !== undefined){
+if(!(validate22(data8.translations, {instancePath:instancePath+"/audio/translations",parentData:data8,parentDataProperty:"translations",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.image !== undefined){
+let data12 = data.image;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.generations !== undefined){
+if(!(validate22(data12.generations, {instancePath:instancePath+"/image/generations",parentData:data12,parentDataProperty:"generations",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data12.edits !== undefined){
+if(!(validate22(data12.edits, {instancePath:instancePath+"/image/edits",parentData:data12,parentDataProperty:"edits",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.video !== undefined){
+let data15 = data.video;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.generations !== undefined){
+if(!(validate22(data15.generations, {instancePath:instancePath+"/video/generations",parentData:data15,parentDataProperty:"generations",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.realtime !== undefined){
+if(!(validate22(data.realtime, {instancePath:instancePath+"/realtime",parentData:data,parentDataProperty:"realtime",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid1 = _errs12 === errors;
+valid3 = _valid1;
+}
+if(!valid3){
+const err6 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.allOf[1].if,parentSchema:schema6.allOf[1],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema6.required,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema6.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data18 = data.name;
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.name,data:data18};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.name.type,parentSchema:schema6.properties.name,data:data18};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.slug !== undefined){
+let data19 = data.slug;
+if(typeof data19 === "string"){
+if(!pattern1.test(data19)){
+const err11 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema6.properties.slug,data:data19};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.slug.type,parentSchema:schema6.properties.slug,data:data19};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.aliases !== undefined){
+let data20 = data.aliases;
+if(Array.isArray(data20)){
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+let data21 = data20[i0];
+if(typeof data21 === "string"){
+if(!pattern0.test(data21)){
+const err13 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.aliases.items,data:data21};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.aliases.items.type,parentSchema:schema6.properties.aliases.items,data:data21};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+let i1 = data20.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data20[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err15 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema6.properties.aliases,data:data20};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.aliases.type,parentSchema:schema6.properties.aliases,data:data20};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.url_patterns !== undefined){
+let data22 = data.url_patterns;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err17 = {instancePath:instancePath+"/url_patterns",schemaPath:"#/properties/url_patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.url_patterns,data:data22};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const len1 = data22.length;
+for(let i2=0; i2<len1; i2++){
+let data23 = data22[i2];
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err18 = {instancePath:instancePath+"/url_patterns/" + i2,schemaPath:"#/properties/url_patterns/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.url_patterns.items,data:data23};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/url_patterns/" + i2,schemaPath:"#/properties/url_patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.url_patterns.items.type,parentSchema:schema6.properties.url_patterns.items,data:data23};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/url_patterns",schemaPath:"#/properties/url_patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.url_patterns.type,parentSchema:schema6.properties.url_patterns,data:data22};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.url_pattern !== undefined){
+let data24 = data.url_pattern;
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
+const err21 = {instancePath:instancePath+"/url_pattern",schemaPath:"#/properties/url_pattern/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.url_pattern,data:data24};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/url_pattern",schemaPath:"#/properties/url_pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.url_pattern.type,parentSchema:schema6.properties.url_pattern,data:data24};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.url_is_variable !== undefined){
+let data25 = data.url_is_variable;
+if(typeof data25 !== "boolean"){
+const err23 = {instancePath:instancePath+"/url_is_variable",schemaPath:"#/properties/url_is_variable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.url_is_variable.type,parentSchema:schema6.properties.url_is_variable,data:data25};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.min_version !== undefined){
+let data26 = data.min_version;
+if(typeof data26 === "string"){
+if(!pattern5.test(data26)){
+const err24 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema6.properties.min_version,data:data26};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.min_version.type,parentSchema:schema6.properties.min_version,data:data26};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.formats !== undefined){
+let data27 = data.formats;
+if(typeof data27 === "string"){
+if(!pattern0.test(data27)){
+const err26 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.formats,data:data27};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.formats.type,parentSchema:schema6.properties.formats,data:data27};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.native_formats !== undefined){
+let data28 = data.native_formats;
+if(Array.isArray(data28)){
+const len2 = data28.length;
+for(let i3=0; i3<len2; i3++){
+let data29 = data28[i3];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.llm_format === undefined){
+const err28 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "llm_format"},message:"must have required property '"+"llm_format"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data29};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data29.supported_apis === undefined){
+const err29 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "supported_apis"},message:"must have required property '"+"supported_apis"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data29};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+for(const key1 in data29){
+if(!((key1 === "llm_format") || (key1 === "supported_apis"))){
+const err30 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.native_formats.items,data:data29};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data29.llm_format !== undefined){
+let data30 = data29.llm_format;
+if(typeof data30 === "string"){
+if(!pattern0.test(data30)){
+const err31 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data30};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.llm_format.type,parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data30};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data29.supported_apis !== undefined){
+let data31 = data29.supported_apis;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err33 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data31};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+const len3 = data31.length;
+for(let i4=0; i4<len3; i4++){
+let data32 = data31[i4];
+if(typeof data32 === "string"){
+if(!pattern0.test(data32)){
+const err34 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data32};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.supported_apis.items.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data32};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.items.properties.supported_apis.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data31};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.native_formats.items.type,parentSchema:schema6.properties.native_formats.items,data:data29};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/native_formats",schemaPath:"#/properties/native_formats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.type,parentSchema:schema6.properties.native_formats,data:data28};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.limitations !== undefined){
+let data33 = data.limitations;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key2 in data33){
+if(!((key2 === "provider_specific") || (key2 === "statistics_logging"))){
+const err39 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.limitations,data:data33};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data33.provider_specific !== undefined){
+let data34 = data33.provider_specific;
+if(Array.isArray(data34)){
+const len4 = data34.length;
+for(let i5=0; i5<len4; i5++){
+let data35 = data34[i5];
+if(typeof data35 === "string"){
+if(!pattern0.test(data35)){
+const err40 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data35};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.provider_specific.items.type,parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data35};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/limitations/provider_specific",schemaPath:"#/properties/limitations/properties/provider_specific/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.provider_specific.type,parentSchema:schema6.properties.limitations.properties.provider_specific,data:data34};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data33.statistics_logging !== undefined){
+let data36 = data33.statistics_logging;
+if(Array.isArray(data36)){
+const len5 = data36.length;
+for(let i6=0; i6<len5; i6++){
+let data37 = data36[i6];
+if(typeof data37 === "string"){
+if(!pattern0.test(data37)){
+const err43 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data37};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.statistics_logging.items.type,parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data37};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1017,27 +1168,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data28.speech !== undefined){
-if(!(validate22(data28.speech, {instancePath:instancePath+"/audio/speech",parentData:data28,parentDataProperty:"speech",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data28.transcriptions !== undefined){
-if(!(validate22(data28.transcriptions, {instancePath:instancePath+"/audio/transcriptions",parentData:data28,parentDataProperty:"transcriptions",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data28.translations !== undefined){
-if(!(validate22(data28.translations, {instancePath:instancePath+"/audio/translations",parentData:data28,parentDataProperty:"translations",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err45 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.audio.type,parentSchema:schema6.properties.audio,data:data28};
+const err45 = {instancePath:instancePath+"/limitations/statistics_logging",schemaPath:"#/properties/limitations/properties/statistics_logging/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.statistics_logging.type,parentSchema:schema6.properties.limitations.properties.statistics_logging,data:data36};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1047,12 +1180,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.image !== undefined){
-let data32 = data.image;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key4 in data32){
-if(!((key4 === "generations") || (key4 === "edits"))){
-const err46 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.image,data:data32};
+}
+else {
+const err46 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.limitations.type,parentSchema:schema6.properties.limitations,data:data33};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1062,21 +1192,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data32.generations !== undefined){
-if(!(validate22(data32.generations, {instancePath:instancePath+"/image/generations",parentData:data32,parentDataProperty:"generations",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data32.edits !== undefined){
-if(!(validate22(data32.edits, {instancePath:instancePath+"/image/edits",parentData:data32,parentDataProperty:"edits",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.image.type,parentSchema:schema6.properties.image,data:data32};
+if(data.compatible_with !== undefined){
+let data38 = data.compatible_with;
+if(typeof data38 !== "string"){
+const err47 = {instancePath:instancePath+"/compatible_with",schemaPath:"#/properties/compatible_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.compatible_with.type,parentSchema:schema6.properties.compatible_with,data:data38};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1085,13 +1204,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data.video !== undefined){
-let data35 = data.video;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key5 in data35){
-if(!(key5 === "generations")){
-const err48 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.video,data:data35};
+if(!(data38 === "openai")){
+const err48 = {instancePath:instancePath+"/compatible_with",schemaPath:"#/properties/compatible_with/enum",keyword:"enum",params:{allowedValues: schema6.properties.compatible_with.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.compatible_with.enum,parentSchema:schema6.properties.compatible_with,data:data38};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1101,15 +1215,60 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data35.generations !== undefined){
-if(!(validate22(data35.generations, {instancePath:instancePath+"/video/generations",parentData:data35,parentDataProperty:"generations",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(data.chat !== undefined){
+if(!(validate38(data.chat, {instancePath:instancePath+"/chat",parentData:data,parentDataProperty:"chat",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
+if(data.completions !== undefined){
+if(!(validate38(data.completions, {instancePath:instancePath+"/completions",parentData:data,parentDataProperty:"completions",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
 }
-else {
-const err49 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.video.type,parentSchema:schema6.properties.video,data:data35};
+}
+if(data.embeddings !== undefined){
+if(!(validate38(data.embeddings, {instancePath:instancePath+"/embeddings",parentData:data,parentDataProperty:"embeddings",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.function_calling !== undefined){
+if(!(validate38(data.function_calling, {instancePath:instancePath+"/function_calling",parentData:data,parentDataProperty:"function_calling",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.files !== undefined){
+if(!(validate38(data.files, {instancePath:instancePath+"/files",parentData:data,parentDataProperty:"files",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.batches !== undefined){
+if(!(validate38(data.batches, {instancePath:instancePath+"/batches",parentData:data,parentDataProperty:"batches",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.assistants !== undefined){
+if(!(validate38(data.assistants, {instancePath:instancePath+"/assistants",parentData:data,parentDataProperty:"assistants",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.responses !== undefined){
+if(!(validate38(data.responses, {instancePath:instancePath+"/responses",parentData:data,parentDataProperty:"responses",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.audio !== undefined){
+let data47 = data.audio;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key3 in data47){
+if(!(((key3 === "speech") || (key3 === "transcriptions")) || (key3 === "translations"))){
+const err49 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.audio,data:data47};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1119,17 +1278,27 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.realtime !== undefined){
-if(!(validate22(data.realtime, {instancePath:instancePath+"/realtime",parentData:data,parentDataProperty:"realtime",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(data47.speech !== undefined){
+if(!(validate38(data47.speech, {instancePath:instancePath+"/audio/speech",parentData:data47,parentDataProperty:"speech",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
-if(data.gateway !== undefined){
-let data38 = data.gateway;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.provider === undefined){
-const err50 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
+if(data47.transcriptions !== undefined){
+if(!(validate38(data47.transcriptions, {instancePath:instancePath+"/audio/transcriptions",parentData:data47,parentDataProperty:"transcriptions",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data47.translations !== undefined){
+if(!(validate38(data47.translations, {instancePath:instancePath+"/audio/translations",parentData:data47,parentDataProperty:"translations",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.audio.type,parentSchema:schema6.properties.audio,data:data47};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1138,8 +1307,13 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data38.confirmed === undefined){
-const err51 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "confirmed"},message:"must have required property '"+"confirmed"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
+}
+if(data.image !== undefined){
+let data51 = data.image;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key4 in data51){
+if(!((key4 === "generations") || (key4 === "edits"))){
+const err51 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.image,data:data51};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1148,8 +1322,22 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data38.auth === undefined){
-const err52 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
+}
+if(data51.generations !== undefined){
+if(!(validate38(data51.generations, {instancePath:instancePath+"/image/generations",parentData:data51,parentDataProperty:"generations",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data51.edits !== undefined){
+if(!(validate38(data51.edits, {instancePath:instancePath+"/image/edits",parentData:data51,parentDataProperty:"edits",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.image.type,parentSchema:schema6.properties.image,data:data51};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1158,9 +1346,13 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key6 in data38){
-if(!((((key6 === "provider") || (key6 === "confirmed")) || (key6 === "auth")) || (key6 === "options"))){
-const err53 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway,data:data38};
+}
+if(data.video !== undefined){
+let data54 = data.video;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key5 in data54){
+if(!(key5 === "generations")){
+const err53 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.video,data:data54};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1170,11 +1362,15 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data38.provider !== undefined){
-let data39 = data38.provider;
-if(typeof data39 === "string"){
-if(!pattern15.test(data39)){
-const err54 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_]{0,31}$",parentSchema:schema6.properties.gateway.properties.provider,data:data39};
+if(data54.generations !== undefined){
+if(!(validate38(data54.generations, {instancePath:instancePath+"/video/generations",parentData:data54,parentDataProperty:"generations",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.video.type,parentSchema:schema6.properties.video,data:data54};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1184,8 +1380,17 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.provider.type,parentSchema:schema6.properties.gateway.properties.provider,data:data39};
+if(data.realtime !== undefined){
+if(!(validate38(data.realtime, {instancePath:instancePath+"/realtime",parentData:data,parentDataProperty:"realtime",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.gateway !== undefined){
+let data57 = data.gateway;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.provider === undefined){
+const err55 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data57};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1194,11 +1399,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data38.confirmed !== undefined){
-let data40 = data38.confirmed;
-if(typeof data40 !== "boolean"){
-const err56 = {instancePath:instancePath+"/gateway/confirmed",schemaPath:"#/properties/gateway/properties/confirmed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.confirmed.type,parentSchema:schema6.properties.gateway.properties.confirmed,data:data40};
+if(data57.confirmed === undefined){
+const err56 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "confirmed"},message:"must have required property '"+"confirmed"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data57};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1207,16 +1409,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data38.auth !== undefined){
-let data41 = data38.auth;
-const _errs98 = errors;
-let valid38 = true;
-const _errs99 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-let missing1;
-if((data41.style === undefined) && (missing1 = "style")){
-const err57 = {};
+if(data57.auth === undefined){
+const err57 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data57};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1225,10 +1419,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-else {
-if(data41.style !== undefined){
-if("header" !== data41.style){
-const err58 = {};
+for(const key6 in data57){
+if(!((((key6 === "provider") || (key6 === "confirmed")) || (key6 === "auth")) || (key6 === "options"))){
+const err58 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway,data:data57};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1238,23 +1431,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-}
-var _valid1 = _errs99 === errors;
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs101 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.header_name === undefined){
-const err59 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "header_name"},message:"must have required property '"+"header_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data41};
+if(data57.provider !== undefined){
+let data58 = data57.provider;
+if(typeof data58 === "string"){
+if(!pattern15.test(data58)){
+const err59 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_]{0,31}$",parentSchema:schema6.properties.gateway.properties.provider,data:data58};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1263,8 +1444,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data41.env === undefined){
-const err60 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data41};
+}
+else {
+const err60 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.provider.type,parentSchema:schema6.properties.gateway.properties.provider,data:data58};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1274,11 +1456,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-var _valid1 = _errs101 === errors;
-valid38 = _valid1;
-}
-if(!valid38){
-const err61 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[0].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[0],data:data41};
+if(data57.confirmed !== undefined){
+let data59 = data57.confirmed;
+if(typeof data59 !== "boolean"){
+const err61 = {instancePath:instancePath+"/gateway/confirmed",schemaPath:"#/properties/gateway/properties/confirmed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.confirmed.type,parentSchema:schema6.properties.gateway.properties.confirmed,data:data59};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1287,12 +1468,15 @@ vErrors.push(err61);
 }
 errors++;
 }
-const _errs103 = errors;
-let valid40 = true;
-const _errs104 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+}
+if(data57.auth !== undefined){
+let data60 = data57.auth;
+const _errs125 = errors;
+let valid45 = true;
+const _errs126 = errors;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 let missing2;
-if((data41.style === undefined) && (missing2 = "style")){
+if((data60.style === undefined) && (missing2 = "style")){
 const err62 = {};
 if(vErrors === null){
 vErrors = [err62];
@@ -1303,8 +1487,8 @@ vErrors.push(err62);
 errors++;
 }
 else {
-if(data41.style !== undefined){
-if("query" !== data41.style){
+if(data60.style !== undefined){
+if("header" !== data60.style){
 const err63 = {};
 if(vErrors === null){
 vErrors = [err63];
@@ -1317,21 +1501,21 @@ errors++;
 }
 }
 }
-var _valid2 = _errs104 === errors;
-errors = _errs103;
+var _valid2 = _errs126 === errors;
+errors = _errs125;
 if(vErrors !== null){
-if(_errs103){
-vErrors.length = _errs103;
+if(_errs125){
+vErrors.length = _errs125;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid2){
-const _errs106 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.param_name === undefined){
-const err64 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "param_name"},message:"must have required property '"+"param_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data41};
+const _errs128 = errors;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.header_name === undefined){
+const err64 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "header_name"},message:"must have required property '"+"header_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data60};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1340,8 +1524,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data41.env === undefined){
-const err65 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data41};
+if(data60.env === undefined){
+const err65 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data60};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1351,11 +1535,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-var _valid2 = _errs106 === errors;
-valid40 = _valid2;
+var _valid2 = _errs128 === errors;
+valid45 = _valid2;
 }
-if(!valid40){
-const err66 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[1].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[1],data:data41};
+if(!valid45){
+const err66 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[0].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[0],data:data60};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1364,12 +1548,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-const _errs108 = errors;
-let valid42 = true;
-const _errs109 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+const _errs130 = errors;
+let valid47 = true;
+const _errs131 = errors;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 let missing3;
-if((data41.style === undefined) && (missing3 = "style")){
+if((data60.style === undefined) && (missing3 = "style")){
 const err67 = {};
 if(vErrors === null){
 vErrors = [err67];
@@ -1380,8 +1564,8 @@ vErrors.push(err67);
 errors++;
 }
 else {
-if(data41.style !== undefined){
-if("aws" !== data41.style){
+if(data60.style !== undefined){
+if("query" !== data60.style){
 const err68 = {};
 if(vErrors === null){
 vErrors = [err68];
@@ -1394,21 +1578,21 @@ errors++;
 }
 }
 }
-var _valid3 = _errs109 === errors;
-errors = _errs108;
+var _valid3 = _errs131 === errors;
+errors = _errs130;
 if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
+if(_errs130){
+vErrors.length = _errs130;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid3){
-const _errs111 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.access_key_id_env === undefined){
-const err69 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "access_key_id_env"},message:"must have required property '"+"access_key_id_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data41};
+const _errs133 = errors;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.param_name === undefined){
+const err69 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "param_name"},message:"must have required property '"+"param_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data60};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1417,8 +1601,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data41.secret_access_key_env === undefined){
-const err70 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "secret_access_key_env"},message:"must have required property '"+"secret_access_key_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data41};
+if(data60.env === undefined){
+const err70 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data60};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1428,11 +1612,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-var _valid3 = _errs111 === errors;
-valid42 = _valid3;
+var _valid3 = _errs133 === errors;
+valid47 = _valid3;
 }
-if(!valid42){
-const err71 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[2].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[2],data:data41};
+if(!valid47){
+const err71 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[1].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[1],data:data60};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1441,9 +1625,13 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.style === undefined){
-const err72 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'",schema:schema6.properties.gateway.properties.auth.required,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+const _errs135 = errors;
+let valid49 = true;
+const _errs136 = errors;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+let missing4;
+if((data60.style === undefined) && (missing4 = "style")){
+const err72 = {};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1452,9 +1640,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key7 in data41){
-if(!(((((((key7 === "style") || (key7 === "header_name")) || (key7 === "bearer")) || (key7 === "param_name")) || (key7 === "env")) || (key7 === "access_key_id_env")) || (key7 === "secret_access_key_env"))){
-const err73 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+else {
+if(data60.style !== undefined){
+if("aws" !== data60.style){
+const err73 = {};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1464,10 +1653,23 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data41.style !== undefined){
-let data45 = data41.style;
-if(typeof data45 !== "string"){
-const err74 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.style.type,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data45};
+}
+}
+var _valid4 = _errs136 === errors;
+errors = _errs135;
+if(vErrors !== null){
+if(_errs135){
+vErrors.length = _errs135;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs138 = errors;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.access_key_id_env === undefined){
+const err74 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "access_key_id_env"},message:"must have required property '"+"access_key_id_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data60};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1476,8 +1678,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!(((((data45 === "header") || (data45 === "query")) || (data45 === "aws")) || (data45 === "gcp")) || (data45 === "none"))){
-const err75 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/enum",keyword:"enum",params:{allowedValues: schema6.properties.gateway.properties.auth.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.gateway.properties.auth.properties.style.enum,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data45};
+if(data60.secret_access_key_env === undefined){
+const err75 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "secret_access_key_env"},message:"must have required property '"+"secret_access_key_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data60};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1487,11 +1689,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data41.header_name !== undefined){
-let data46 = data41.header_name;
-if(typeof data46 === "string"){
-if(!pattern16.test(data46)){
-const err76 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data46};
+var _valid4 = _errs138 === errors;
+valid49 = _valid4;
+}
+if(!valid49){
+const err76 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[2].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[2],data:data60};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1500,9 +1702,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.header_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data46};
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.style === undefined){
+const err77 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'",schema:schema6.properties.gateway.properties.auth.required,parentSchema:schema6.properties.gateway.properties.auth,data:data60};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1511,11 +1713,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data41.bearer !== undefined){
-let data47 = data41.bearer;
-if(typeof data47 !== "boolean"){
-const err78 = {instancePath:instancePath+"/gateway/auth/bearer",schemaPath:"#/properties/gateway/properties/auth/properties/bearer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.auth.properties.bearer.type,parentSchema:schema6.properties.gateway.properties.auth.properties.bearer,data:data47};
+for(const key7 in data60){
+if(!(((((((key7 === "style") || (key7 === "header_name")) || (key7 === "bearer")) || (key7 === "param_name")) || (key7 === "env")) || (key7 === "access_key_id_env")) || (key7 === "secret_access_key_env"))){
+const err78 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.auth,data:data60};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1525,11 +1725,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data41.param_name !== undefined){
-let data48 = data41.param_name;
-if(typeof data48 === "string"){
-if(!pattern16.test(data48)){
-const err79 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data48};
+if(data60.style !== undefined){
+let data64 = data60.style;
+if(typeof data64 !== "string"){
+const err79 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.style.type,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data64};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1538,9 +1737,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.param_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data48};
+if(!(((((data64 === "header") || (data64 === "query")) || (data64 === "aws")) || (data64 === "gcp")) || (data64 === "none"))){
+const err80 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/enum",keyword:"enum",params:{allowedValues: schema6.properties.gateway.properties.auth.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.gateway.properties.auth.properties.style.enum,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data64};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1550,11 +1748,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data41.env !== undefined){
-let data49 = data41.env;
-if(typeof data49 === "string"){
-if(!pattern18.test(data49)){
-const err81 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data49};
+if(data60.header_name !== undefined){
+let data65 = data60.header_name;
+if(typeof data65 === "string"){
+if(!pattern16.test(data65)){
+const err81 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data65};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1565,7 +1763,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data49};
+const err82 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.header_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data65};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1575,11 +1773,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data41.access_key_id_env !== undefined){
-let data50 = data41.access_key_id_env;
-if(typeof data50 === "string"){
-if(!pattern18.test(data50)){
-const err83 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data50};
+if(data60.bearer !== undefined){
+let data66 = data60.bearer;
+if(typeof data66 !== "boolean"){
+const err83 = {instancePath:instancePath+"/gateway/auth/bearer",schemaPath:"#/properties/gateway/properties/auth/properties/bearer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.auth.properties.bearer.type,parentSchema:schema6.properties.gateway.properties.auth.properties.bearer,data:data66};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1589,8 +1786,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.access_key_id_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data50};
+if(data60.param_name !== undefined){
+let data67 = data60.param_name;
+if(typeof data67 === "string"){
+if(!pattern16.test(data67)){
+const err84 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data67};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1600,11 +1800,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data41.secret_access_key_env !== undefined){
-let data51 = data41.secret_access_key_env;
-if(typeof data51 === "string"){
-if(!pattern18.test(data51)){
-const err85 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data51};
+else {
+const err85 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.param_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data67};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1614,8 +1811,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data51};
+if(data60.env !== undefined){
+let data68 = data60.env;
+if(typeof data68 === "string"){
+if(!pattern18.test(data68)){
+const err86 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data68};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1625,9 +1825,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
 else {
-const err87 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.auth.type,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+const err87 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data68};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1637,12 +1836,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data38.options !== undefined){
-let data52 = data38.options;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key8 in data52){
-if(!((key8 === "required") || (key8 === "recommended"))){
-const err88 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options,data:data52};
+if(data60.access_key_id_env !== undefined){
+let data69 = data60.access_key_id_env;
+if(typeof data69 === "string"){
+if(!pattern18.test(data69)){
+const err88 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data69};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1652,11 +1850,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data52.required !== undefined){
-let data53 = data52.required;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(Object.keys(data53).length > 20){
-const err89 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+else {
+const err89 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.access_key_id_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data69};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1665,11 +1860,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key9 in data53){
-const _errs132 = errors;
-if(typeof key9 === "string"){
-if(!pattern21.test(key9)){
-const err90 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.required.propertyNames,data:key9,propertyName:key9};
+}
+if(data60.secret_access_key_env !== undefined){
+let data70 = data60.secret_access_key_env;
+if(typeof data70 === "string"){
+if(!pattern18.test(data70)){
+const err90 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data70};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1679,9 +1875,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-var valid46 = _errs132 === errors;
-if(!valid46){
-const err91 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.required.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+else {
+const err91 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data70};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1691,10 +1886,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-for(const key10 in data53){
-let data54 = data53[key10];
-if((((typeof data54 !== "string") && (!((typeof data54 == "number") && (isFinite(data54))))) && (typeof data54 !== "boolean")) && (!(data54 && typeof data54 == "object" && !Array.isArray(data54)))){
-const err92 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.required.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+}
+else {
+const err92 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.auth.type,parentSchema:schema6.properties.gateway.properties.auth,data:data60};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1703,9 +1897,13 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(typeof data54 === "string"){
-if(!pattern22.test(data54)){
-const err93 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+}
+if(data57.options !== undefined){
+let data71 = data57.options;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key8 in data71){
+if(!((key8 === "required") || (key8 === "recommended"))){
+const err93 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options,data:data71};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1715,9 +1913,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.env === undefined){
-const err94 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+if(data71.required !== undefined){
+let data72 = data71.required;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(Object.keys(data72).length > 20){
+const err94 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data72};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1726,9 +1926,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key11 in data54){
-if(!(key11 === "env")){
-const err95 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+for(const key9 in data72){
+const _errs159 = errors;
+if(typeof key9 === "string"){
+if(!pattern21.test(key9)){
+const err95 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.required.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1738,11 +1940,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data54.env !== undefined){
-let data55 = data54.env;
-if(typeof data55 === "string"){
-if(!pattern18.test(data55)){
-const err96 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data55};
+var valid53 = _errs159 === errors;
+if(!valid53){
+const err96 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.required.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data72};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1752,8 +1952,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data55};
+for(const key10 in data72){
+let data73 = data72[key10];
+if((((typeof data73 !== "string") && (!((typeof data73 == "number") && (isFinite(data73))))) && (typeof data73 !== "boolean")) && (!(data73 && typeof data73 == "object" && !Array.isArray(data73)))){
+const err97 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.required.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1762,12 +1964,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.required.type,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+if(typeof data73 === "string"){
+if(!pattern22.test(data73)){
+const err98 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1777,11 +1976,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data52.recommended !== undefined){
-let data56 = data52.recommended;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(Object.keys(data56).length > 20){
-const err99 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.env === undefined){
+const err99 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1790,11 +1987,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key12 in data56){
-const _errs141 = errors;
-if(typeof key12 === "string"){
-if(!pattern21.test(key12)){
-const err100 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,data:key12,propertyName:key12};
+for(const key11 in data73){
+if(!(key11 === "env")){
+const err100 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1804,9 +1999,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-var valid49 = _errs141 === errors;
-if(!valid49){
-const err101 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+if(data73.env !== undefined){
+let data74 = data73.env;
+if(typeof data74 === "string"){
+if(!pattern18.test(data74)){
+const err101 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data74};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1816,10 +2013,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-for(const key13 in data56){
-let data57 = data56[key13];
-if((((typeof data57 !== "string") && (!((typeof data57 == "number") && (isFinite(data57))))) && (typeof data57 !== "boolean")) && (!(data57 && typeof data57 == "object" && !Array.isArray(data57)))){
-const err102 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+else {
+const err102 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data74};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1828,9 +2023,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(typeof data57 === "string"){
-if(!pattern22.test(data57)){
-const err103 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+}
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.required.type,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data72};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1840,9 +2038,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.env === undefined){
-const err104 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+if(data71.recommended !== undefined){
+let data75 = data71.recommended;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(Object.keys(data75).length > 20){
+const err104 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data75};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1851,9 +2051,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key14 in data57){
-if(!(key14 === "env")){
-const err105 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+for(const key12 in data75){
+const _errs168 = errors;
+if(typeof key12 === "string"){
+if(!pattern21.test(key12)){
+const err105 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1863,11 +2065,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data57.env !== undefined){
-let data58 = data57.env;
-if(typeof data58 === "string"){
-if(!pattern18.test(data58)){
-const err106 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data58};
+var valid56 = _errs168 === errors;
+if(!valid56){
+const err106 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data75};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1877,8 +2077,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data58};
+for(const key13 in data75){
+let data76 = data75[key13];
+if((((typeof data76 !== "string") && (!((typeof data76 == "number") && (isFinite(data76))))) && (typeof data76 !== "boolean")) && (!(data76 && typeof data76 == "object" && !Array.isArray(data76)))){
+const err107 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1887,12 +2089,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.recommended.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+if(typeof data76 === "string"){
+if(!pattern22.test(data76)){
+const err108 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1902,9 +2101,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.type,parentSchema:schema6.properties.gateway.properties.options,data:data52};
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.env === undefined){
+const err109 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1913,10 +2112,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.type,parentSchema:schema6.properties.gateway,data:data38};
+for(const key14 in data76){
+if(!(key14 === "env")){
+const err110 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1926,15 +2124,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data.lint_ignore !== undefined){
-let data59 = data.lint_ignore;
-if(Array.isArray(data59)){
-const len6 = data59.length;
-for(let i7=0; i7<len6; i7++){
-let data60 = data59[i7];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.rule === undefined){
-const err111 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+if(data76.env !== undefined){
+let data77 = data76.env;
+if(typeof data77 === "string"){
+if(!pattern18.test(data77)){
+const err111 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data77};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1943,8 +2137,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data60.reason === undefined){
-const err112 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+}
+else {
+const err112 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data77};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1953,9 +2148,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key15 in data60){
-if(!((key15 === "rule") || (key15 === "reason"))){
-const err113 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+}
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.recommended.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data75};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1965,10 +2163,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data60.rule !== undefined){
-let data61 = data60.rule;
-if(typeof data61 !== "string"){
-const err114 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data61};
+}
+else {
+const err114 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.type,parentSchema:schema6.properties.gateway.properties.options,data:data71};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1977,8 +2174,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!(((((data61 === "min-version-below-provider") || (data61 === "route-type-family")) || (data61 === "shared-upstream-path")) || (data61 === "names-unsupported-capability")) || (data61 === "streaming-cannot-stream"))){
-const err115 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data61};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.type,parentSchema:schema6.properties.gateway,data:data57};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1988,11 +2187,15 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data60.reason !== undefined){
-let data62 = data60.reason;
-if(typeof data62 === "string"){
-if(!pattern0.test(data62)){
-const err116 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data62};
+if(data.lint_ignore !== undefined){
+let data78 = data.lint_ignore;
+if(Array.isArray(data78)){
+const len6 = data78.length;
+for(let i7=0; i7<len6; i7++){
+let data79 = data78[i7];
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.rule === undefined){
+const err116 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data79};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2001,9 +2204,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data62};
+if(data79.reason === undefined){
+const err117 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data79};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2012,10 +2214,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+for(const key15 in data79){
+if(!((key15 === "rule") || (key15 === "reason"))){
+const err118 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data79};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2025,9 +2226,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data59};
+if(data79.rule !== undefined){
+let data80 = data79.rule;
+if(typeof data80 !== "string"){
+const err119 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data80};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2036,15 +2238,74 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(!(((((data80 === "min-version-below-provider") || (data80 === "route-type-family")) || (data80 === "shared-upstream-path")) || (data80 === "names-unsupported-capability")) || (data80 === "streaming-cannot-stream"))){
+const err120 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data80};
 if(vErrors === null){
 vErrors = [err120];
 }
 else {
 vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data79.reason !== undefined){
+let data81 = data79.reason;
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err121 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data81};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data81};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data79};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data78};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
 }
 errors++;
 }

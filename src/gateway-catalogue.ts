@@ -1,4 +1,4 @@
-import type { OptionValue } from "./registry/model.ts";
+import type { CompatibleApi, OptionValue } from "./registry/model.ts";
 import { compareVersions } from "./versions.ts";
 
 /**
@@ -47,6 +47,109 @@ export const ROUTE_TYPE_SINCE: Readonly<Record<string, string>> = {
   "video/v1/videos/generations": "3.13",
 };
 
+/** The gateway versions the site knows, oldest first: the reader's choices of "the version I run". */
+export const GATEWAY_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"] as const;
+
+/** The newest gateway version the site knows. */
+export const LATEST_GATEWAY_VERSION = GATEWAY_VERSIONS[GATEWAY_VERSIONS.length - 1]!;
+
+/** The type of a `model.options` value, as the plugin's schema says. */
+export type OptionType = "string" | "number" | "integer" | "boolean";
+
+/** What the plugin's schema says of one `model.options` field a provider file can set. */
+export interface ModelOptionFacts {
+  type: OptionType;
+  /** The values the plugin allows, when it restricts them. */
+  values?: readonly string[];
+  /** The first gateway version that has the field; absent for a field every published schema (3.12 on) has. */
+  since?: string;
+}
+
+const option = (type: OptionType, extra: Omit<ModelOptionFacts, "type"> = {}): ModelOptionFacts => ({ type, ...extra });
+
+/**
+ * Every scalar `model.options` field of the 3.15 schema, by the name a provider file writes (one
+ * dot for a nested field), with the version that added it when that is 3.13 or later. The list
+ * fields (`cache_write_cost_list`, `context_window_factor`, `service_tier_factor`) are left out:
+ * a provider file's option values are scalars.
+ */
+export const MODEL_OPTIONS: Readonly<Record<string, ModelOptionFacts>> = {
+  anthropic_version: option("string"),
+  azure_api_version: option("string"),
+  azure_deployment_id: option("string"),
+  azure_instance: option("string"),
+  "bedrock.aws_assume_role_arn": option("string"),
+  "bedrock.aws_region": option("string"),
+  "bedrock.aws_role_session_name": option("string"),
+  "bedrock.aws_sts_endpoint_url": option("string"),
+  "bedrock.batch_bucket_prefix": option("string", { since: "3.14" }),
+  "bedrock.batch_role_arn": option("string", { since: "3.14" }),
+  "bedrock.embeddings_normalize": option("boolean"),
+  "bedrock.performance_config_latency": option("string"),
+  "bedrock.video_output_s3_uri": option("string", { since: "3.13" }),
+  cache_read_cost: option("number", { since: "3.14" }),
+  cache_write_cost: option("number", { since: "3.14" }),
+  "cohere.embedding_input_type": option("string", {
+    values: ["classification", "clustering", "image", "search_document", "search_query"],
+  }),
+  "cohere.wait_for_model": option("boolean"),
+  "dashscope.international": option("boolean", { since: "3.13" }),
+  "databricks.workspace_instance_id": option("string", { since: "3.14" }),
+  embeddings_dimensions: option("integer"),
+  "gemini.api_endpoint": option("string"),
+  "gemini.endpoint_id": option("string"),
+  "gemini.location_id": option("string"),
+  "gemini.project_id": option("string"),
+  "huggingface.use_cache": option("boolean"),
+  "huggingface.wait_for_model": option("boolean"),
+  input_cost: option("number"),
+  llama2_format: option("string", { values: ["raw", "openai", "ollama"] }),
+  max_tokens: option("integer"),
+  mistral_format: option("string", { values: ["openai", "ollama"] }),
+  output_cost: option("number"),
+  temperature: option("number"),
+  top_k: option("integer"),
+  top_p: option("number"),
+  upstream_path: option("string"),
+  upstream_url: option("string"),
+};
+
+/** The facts of a `model.options` field, by the name a provider file writes, if the gateway has it. */
+export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
+  return Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
+}
+
+/** The APIs a provider file can declare itself compatible with (`compatible_with`): the gateway drivers it reuses. */
+export const COMPATIBLE_APIS: readonly CompatibleApi[] = ["openai"];
+export type { CompatibleApi };
+
+/**
+ * The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL
+ * (`https://api.openai.com/v1`). An OpenAI-compatible provider serves the same paths after its own
+ * base URL; the plugin takes the whole address as `upstream_url`.
+ */
+export const OPENAI_PATHS: Readonly<Record<string, string>> = {
+  "llm/v1/chat": "/chat/completions",
+  "llm/v1/completions": "/completions",
+  "llm/v1/embeddings": "/embeddings",
+  "llm/v1/files": "/files",
+  "llm/v1/batches": "/batches",
+  "llm/v1/assistants": "/assistants",
+  "llm/v1/responses": "/responses",
+  "audio/v1/audio/speech": "/audio/speech",
+  "audio/v1/audio/transcriptions": "/audio/transcriptions",
+  "audio/v1/audio/translations": "/audio/translations",
+  "image/v1/images/generations": "/images/generations",
+  "image/v1/images/edits": "/images/edits",
+  "realtime/v1/realtime": "/realtime",
+};
+
+/** The address an OpenAI-compatible provider serves `routeType` at: its base URL and OpenAI's path. */
+export function compatibleUrl(baseUrl: string, routeType: string): string | undefined {
+  const path = Object.hasOwn(OPENAI_PATHS, routeType) ? OPENAI_PATHS[routeType] : undefined;
+  return path === undefined ? undefined : `${baseUrl.replace(/\/+$/, "")}${path}`;
+}
+
 /** True when the AI Proxy plugin of gateway `version` accepts `routeType`. */
 export function routeTypeAllowedOn(routeType: string, version: string): boolean {
   const since = ROUTE_TYPE_SINCE[routeType];
@@ -62,8 +165,6 @@ export interface GatewayProviderFacts {
   since: string;
   /** `model.options` the plugin refuses to run without, each with a value a writer can start from. */
   requiredOptions: readonly { name: string; example: OptionValue }[];
-  /** Options whose values the plugin restricts. */
-  optionValues: Readonly<Record<string, readonly string[]>>;
   /** Options the plugin wants all together or not at all. */
   allOrNone: readonly (readonly string[])[];
 }
@@ -72,12 +173,11 @@ const facts = (
   provider: string,
   since: string,
   requiredOptions: GatewayProviderFacts["requiredOptions"] = [],
-  extra: Partial<Pick<GatewayProviderFacts, "optionValues" | "allOrNone">> = {},
+  extra: Partial<Pick<GatewayProviderFacts, "allOrNone">> = {},
 ): GatewayProviderFacts => ({
   provider,
   since,
   requiredOptions,
-  optionValues: extra.optionValues ?? {},
   allOrNone: extra.allOrNone ?? [],
 });
 
@@ -102,18 +202,11 @@ export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
     allOrNone: [["gemini.api_endpoint", "gemini.project_id", "gemini.location_id"]],
   }),
   facts("huggingface", "3.9"),
-  facts(
-    "llama2",
-    "3.6",
-    [
-      { name: "llama2_format", example: "openai" },
-      { name: "upstream_url", example: { env: "LLAMA2_UPSTREAM_URL" } },
-    ],
-    { optionValues: { llama2_format: ["raw", "openai", "ollama"] } },
-  ),
-  facts("mistral", "3.6", [{ name: "mistral_format", example: "openai" }], {
-    optionValues: { mistral_format: ["openai", "ollama"] },
-  }),
+  facts("llama2", "3.6", [
+    { name: "llama2_format", example: "openai" },
+    { name: "upstream_url", example: { env: "LLAMA2_UPSTREAM_URL" } },
+  ]),
+  facts("mistral", "3.6", [{ name: "mistral_format", example: "openai" }]),
   facts("ollama", "3.14"),
   facts("openai", "3.6"),
   facts("vllm", "3.14"),

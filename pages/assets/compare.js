@@ -68,7 +68,7 @@
       : VERSION.test(provider.min_version ?? "")
         ? provider.min_version
         : null;
-    return fill("supported", {
+    const supported = fill("supported", {
       link: local(capability.url),
       version: since !== null,
       since,
@@ -76,6 +76,9 @@
       "no-streaming": !capability.streaming,
       "route-type": capability.route_type,
     });
+    // version-choice.js marks it when the reader runs an older gateway.
+    if (since !== null) supported.firstElementChild.dataset.since = since;
+    return supported;
   }
 
   function show(message) {
@@ -106,7 +109,13 @@
     if (turn !== shown) return;
     providers.forEach((provider, i) => {
       const head = table.querySelector(`thead [data-column="${i === 0 ? "a" : "b"}"]`);
-      head.replaceChildren(fill("provider", { link: local(provider.page_url), name: provider.name }));
+      head.replaceChildren(
+        fill("provider", {
+          link: local(provider.page_url),
+          name: provider.name,
+          "openai-driver": provider.compatible_with === "openai",
+        }),
+      );
     });
     for (const row of table.tBodies[0].rows) {
       const key = row.dataset.capability;

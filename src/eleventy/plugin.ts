@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
+import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import { providerSearchRecord } from "../outputs/search-records.ts";
 import { catalogueCapabilities } from "../render/reader-filters.ts";
 import { COMPARE_URL, HOME_URL, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../urls.ts";
@@ -69,7 +70,11 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   eleventyConfig.addGlobalData("stats", () => frozen(data.current.stats));
   eleventyConfig.addGlobalData("history", () => frozen({ available: data.current.history.available }));
   eleventyConfig.addGlobalData("dataProblems", () => data.problems);
-  eleventyConfig.addGlobalData("catalogue", frozen({ capabilities: catalogueCapabilities }));
+  // The capabilities (the compare page's rows) and the gateway versions (the version picker's choices).
+  eleventyConfig.addGlobalData(
+    "catalogue",
+    frozen({ capabilities: catalogueCapabilities, gatewayVersions: GATEWAY_VERSIONS }),
+  );
   eleventyConfig.addGlobalData("capabilityMatrix", () => {
     const { matrix } = data.current;
     return frozen({

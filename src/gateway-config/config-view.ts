@@ -1,8 +1,10 @@
+import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
-import { configFormats } from "./formats.ts";
-import { capabilityConfig } from "./plugin-config.ts";
+import { configsByVersion } from "./config-versions.ts";
+import { type ConfigFormats, configFormats, pluginConfigBody } from "./formats.ts";
+import type { ConfigObject } from "./plugin-config.ts";
 
-/** What a template shows of one capability's configuration: its facts and its three formats. */
+/** What a template shows of one capability's configuration: its facts, its data and its five formats. */
 export interface ConfigView {
   /** The plugin instance's and the route's name: `<slug>-<capability id>`. */
   name: string;
@@ -14,9 +16,33 @@ export interface ConfigView {
   environment: string[];
   /** The variables the gateway itself reads (a GCP service account). */
   gatewayEnvironment: string[];
+  /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
+  pluginConfig: { name: string; config: ConfigObject };
   deck: string;
   adminApi: string;
+  konnectApi: string;
   kubernetes: string;
+  terraform: string;
+  /** The configurations for versions older than an option the newest one sets, oldest first; mostly none. */
+  older: OlderConfigView[];
+}
+
+/** A configuration for a run of older gateway versions, which leaves out options they do not have. */
+export interface OlderConfigView extends ConfigFormats {
+  from: string;
+  /** The first version the next configuration is for. */
+  before: string;
+  /** The last version this one is for: the one before `before`. */
+  until: string;
+  omitted: string[];
+  environment: string[];
+  pluginConfig: { name: string; config: ConfigObject };
+}
+
+/** The known gateway version just before `version`. */
+function versionBefore(version: string): string {
+  const index = GATEWAY_VERSIONS.indexOf(version as (typeof GATEWAY_VERSIONS)[number]);
+  return index > 0 ? GATEWAY_VERSIONS[index - 1]! : version;
 }
 
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
@@ -29,7 +55,17 @@ const views = new WeakMap<ProviderCapability, ConfigView | null>();
 export function gatewayConfigView(capability: ProviderCapability, provider: Provider): ConfigView | null {
   let view = views.get(capability);
   if (view !== undefined) return view;
-  const config = capabilityConfig(provider, capability);
+  const configs = configsByVersion(provider, capability);
+  const config = configs.at(-1)?.config;
+  const older = configs.slice(0, -1).map(({ from, before, config: c }) => ({
+    from,
+    before: before!,
+    until: versionBefore(before!),
+    omitted: c.omitted,
+    environment: c.environment,
+    pluginConfig: pluginConfigBody(c),
+    ...configFormats(c),
+  }));
   view = config
     ? {
         name: config.name,
@@ -38,7 +74,9 @@ export function gatewayConfigView(capability: ProviderCapability, provider: Prov
         confirmed: config.confirmed,
         environment: config.environment,
         gatewayEnvironment: config.gatewayEnvironment,
+        pluginConfig: pluginConfigBody(config),
         ...configFormats(config),
+        older,
       }
     : null;
   views.set(capability, view);

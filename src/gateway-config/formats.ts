@@ -6,13 +6,20 @@ import {
   isEnvReference,
 } from "./plugin-config.ts";
 
+import { terraformHcl } from "./terraform.ts";
+
 /**
- * One capability's plugin configuration, written three ways. Each is text to paste as it is:
- * decK reads secrets with `${{ env "DECK_NAME" }}`, the shell with `$NAME`, and Kong Ingress
- * Controller from a Kubernetes Secret through `configPatches` (KIC 3.1 and later).
+ * One capability's plugin configuration, written five ways. Each is text to paste as it is:
+ * decK reads secrets with `${{ env "DECK_NAME" }}`, the shell (Admin API, Konnect API) with
+ * `$NAME`, Kong Ingress Controller from a Kubernetes Secret through `configPatches` (KIC 3.1 and
+ * later), and Terraform from variables set as `TF_VAR_name`.
  */
 
 export const ADMIN_API = "http://localhost:8001";
+/** The Konnect API's regional address; the region comes from the reader's environment, `us` when unset. */
+export const KONNECT_API = `https://\${KONNECT_REGION:-us}.api.konghq.com/v2`;
+/** The variables the Konnect API call reads besides the configuration's own. */
+export const KONNECT_ENVIRONMENT = ["KONNECT_TOKEN", "KONNECT_CONTROL_PLANE_ID"] as const;
 export const PLUGIN_NAME = "ai-proxy";
 
 /** decK only substitutes variables whose names start with `DECK_`. */
@@ -101,6 +108,48 @@ export function adminApiCommand(config: CapabilityConfig): string {
   );
 }
 
+/**
+ * The configuration as a Konnect API call that adds the plugin to the route of a control plane;
+ * the token and the control plane's id come from the environment, like the configuration's secrets.
+ */
+export function konnectApiCommand(config: CapabilityConfig): string {
+  const body = shellJson({ name: PLUGIN_NAME, config: config.config }, 0);
+  return (
+    `# Set KONNECT_TOKEN (a personal or system account access token), KONNECT_CONTROL_PLANE_ID and, ` +
+    `outside the US region, KONNECT_REGION.\n` +
+    `curl -i -X POST "${KONNECT_API}/control-planes/\${KONNECT_CONTROL_PLANE_ID}/core-entities/routes/` +
+    `${config.name}/plugins" \\\n` +
+    '  --header "Authorization: Bearer $KONNECT_TOKEN" \\\n' +
+    '  --header "Accept: application/json" \\\n' +
+    '  --header "Content-Type: application/json" \\\n' +
+    `  --data '${body}'`
+  );
+}
+
+/** An environment reference in the JSON API's `plugin_config`: `${NAME}`, as `envsubst` fills it in. */
+const placeholder = (ref: EnvReference) => `${ref.prefix}\${${ref.env}}`;
+
+function withPlaceholders(object: ConfigObject): ConfigObject {
+  const copy: ConfigObject = {};
+  for (const key in object) {
+    const value = object[key]!;
+    copy[key] = isEnvReference(value)
+      ? placeholder(value)
+      : typeof value === "object"
+        ? withPlaceholders(value)
+        : value;
+  }
+  return copy;
+}
+
+/**
+ * The body to POST to the Admin API's or Konnect API's plugins endpoint, as data: each value
+ * from the environment written `${NAME}` (after the prefix), ready for `envsubst`.
+ */
+export function pluginConfigBody(config: CapabilityConfig): { name: string; config: ConfigObject } {
+  return { name: PLUGIN_NAME, config: withPlaceholders(config.config) };
+}
+
 interface SecretPatch {
   path: string;
   key: string;
@@ -178,14 +227,22 @@ export function kongPluginYaml(config: CapabilityConfig): string {
   return lines.join("\n");
 }
 
-/** The three formats of one capability's configuration, each with no white space at either end (as copied). */
+/** The five formats of one capability's configuration, each with no white space at either end (as copied). */
 export interface ConfigFormats {
   deck: string;
   adminApi: string;
+  konnectApi: string;
   kubernetes: string;
+  terraform: string;
 }
 
 /** Writes a capability's configuration in every format. */
 export function configFormats(config: CapabilityConfig): ConfigFormats {
-  return { deck: deckYaml(config), adminApi: adminApiCommand(config), kubernetes: kongPluginYaml(config) };
+  return {
+    deck: deckYaml(config),
+    adminApi: adminApiCommand(config),
+    konnectApi: konnectApiCommand(config),
+    kubernetes: kongPluginYaml(config),
+    terraform: terraformHcl(config),
+  };
 }

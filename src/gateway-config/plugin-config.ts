@@ -1,4 +1,10 @@
-import { GCP_SERVICE_ACCOUNT_ENV, gatewayProviderFacts, ROUTE_TYPE_SINCE } from "../gateway-catalogue.ts";
+import {
+  compatibleUrl,
+  GCP_SERVICE_ACCOUNT_ENV,
+  gatewayProviderFacts,
+  modelOptionFacts,
+  ROUTE_TYPE_SINCE,
+} from "../gateway-catalogue.ts";
 import type { GatewayOption, Provider, ProviderCapability, ProviderGateway } from "../registry/model.ts";
 import { capabilitySince, compareVersions } from "../versions.ts";
 
@@ -33,6 +39,10 @@ export interface CapabilityConfig {
   modelName: string | undefined;
   /** The first gateway version this configuration works on, when one is known. */
   gatewayVersion: string | undefined;
+  /** The gateway version the configuration was made for, when an older one than the newest was asked for. */
+  forVersion: string | undefined;
+  /** The options of the provider's file left out because the version asked for has no such field. */
+  omitted: string[];
   /** False when the provider's gateway facts come only from documentation examples. */
   confirmed: boolean;
   /** The environment variables the configuration reads, in order of first use. */
@@ -86,17 +96,28 @@ function authConfig(gateway: ProviderGateway): ConfigObject | undefined {
   }
 }
 
-function optionsConfig(options: readonly GatewayOption[]): ConfigObject | undefined {
-  if (options.length === 0) return undefined;
+/** The first gateway version with a `model.options` field, when it is newer than every published schema's. */
+export const optionSince = (name: string) => modelOptionFacts(name)?.since;
+
+/** True when gateway `version` has the option (always, with no version asked for). */
+const optionOn = (name: string, version: string | undefined) => {
+  const since = optionSince(name);
+  return version === undefined || since === undefined || compareVersions(version, since) >= 0;
+};
+
+function optionsConfig(options: readonly GatewayOption[], version?: string): ConfigObject | undefined {
   // Null-prototype objects: a name from data (`constructor.x`) can only ever make a property of its own.
   const tree: ConfigObject = Object.create(null);
+  let empty = true;
   for (const { name, value } of options) {
+    if (!optionOn(name, version)) continue;
+    empty = false;
     const leaf: ConfigValue = typeof value === "object" ? { env: value.env, prefix: "" } : value;
     const [parent, child] = name.split(".") as [string, string | undefined];
     if (child === undefined) tree[parent] = leaf;
     else ((tree[parent] ??= Object.create(null)) as ConfigObject)[child] = leaf;
   }
-  return tree;
+  return empty ? undefined : tree;
 }
 
 /** Every environment variable a configuration tree reads, in order of first use. */
@@ -131,15 +152,23 @@ export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
 
 /**
  * The configuration of one supported capability, or undefined when the provider's file has
- * no `gateway` block.
+ * no `gateway` block. For an older gateway `version`, the options that version has no field for
+ * are left out (and named in `omitted`).
  */
-export function capabilityConfig(provider: Provider, capability: ProviderCapability): CapabilityConfig | undefined {
+export function capabilityConfig(
+  provider: Provider,
+  capability: ProviderCapability,
+  version?: string,
+): CapabilityConfig | undefined {
   const gateway = provider.gateway;
   if (!gateway) return undefined;
   const modelName = plainModelName(capability.modelExample);
   const model: ConfigObject = { provider: gateway.provider };
   if (modelName !== undefined) model.name = modelName;
-  const options = optionsConfig(gateway.options);
+  let options = optionsConfig(gateway.options, version);
+  // An OpenAI-compatible provider is OpenAI's driver pointed at the provider's address for the route type.
+  const upstreamUrl = provider.compatibleWith && compatibleUrl(provider.urlPatterns[0]!, capability.routeType);
+  if (upstreamUrl) options = { ...options, upstream_url: upstreamUrl };
   if (options) model.options = options;
   const auth = authConfig(gateway);
   const config: ConfigObject = { route_type: capability.routeType, ...(auth ? { auth } : {}), model };
@@ -153,6 +182,8 @@ export function capabilityConfig(provider: Provider, capability: ProviderCapabil
       ROUTE_TYPE_SINCE[capability.routeType],
       gatewayProviderFacts(gateway.provider)?.since,
     ]),
+    forVersion: version,
+    omitted: gateway.options.filter((o) => !optionOn(o.name, version)).map((o) => o.name),
     confirmed: gateway.confirmed,
     environment: environmentOf(config),
     gatewayEnvironment: gateway.auth.style === "gcp" ? [GCP_SERVICE_ACCOUNT_ENV] : [],

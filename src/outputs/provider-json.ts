@@ -8,9 +8,11 @@ import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownU
 const markdown = legacyHtmlToMarkdown;
 
 /**
- * A capability's AI Proxy configuration: the facts beside it and the three formats, each text
- * to paste as it is (the decK form is the structured one: parse it as YAML). `null` when the
- * provider's file has no `gateway` block.
+ * A capability's AI Proxy configuration: the facts beside it, `plugin_config` (the body to POST to
+ * a plugins endpoint, as data, each value from the environment written `${NAME}` for `envsubst`)
+ * and the five formats, each text to paste as it is, for the newest gateway version; then the
+ * same for each run of older versions that lack an option it sets (`older_versions`, `from` up to,
+ * not including, `before`). `null` when the provider's file has no `gateway` block.
  */
 function capabilityConfigJson(provider: Provider, capability: ProviderCapability) {
   const config = gatewayConfigView(capability, provider);
@@ -24,9 +26,25 @@ function capabilityConfigJson(provider: Provider, capability: ProviderCapability
     confirmed: config.confirmed,
     environment: config.environment,
     gateway_environment: config.gatewayEnvironment,
+    plugin_config: config.pluginConfig,
     deck: config.deck,
     admin_api: config.adminApi,
+    konnect_api: config.konnectApi,
     kubernetes: config.kubernetes,
+    terraform: config.terraform,
+    // Mostly empty: the configurations for older gateway versions that lack an option the one above sets.
+    older_versions: config.older.map((o) => ({
+      from: o.from,
+      before: o.before,
+      omitted: o.omitted,
+      environment: o.environment,
+      plugin_config: o.pluginConfig,
+      deck: o.deck,
+      admin_api: o.adminApi,
+      konnect_api: o.konnectApi,
+      kubernetes: o.kubernetes,
+      terraform: o.terraform,
+    })),
   };
 }
 
@@ -51,6 +69,8 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
     formats: provider.formats ?? null,
     url_patterns: provider.urlPatterns,
     url_is_variable: provider.urlIsVariable,
+    // `openai` when the gateway reaches the provider through its OpenAI driver; the base URL is the first pattern.
+    compatible_with: provider.compatibleWith ?? null,
     aliases: provider.aliases,
     capabilities: provider.capabilities.map((c) => ({
       key: c.key,

@@ -4,19 +4,25 @@ import {
   type AuthStyle,
   GATEWAY_PROVIDERS,
   gatewayProviderFacts,
+  MODEL_OPTIONS,
+  modelOptionFacts,
   type OptionValue,
 } from "../gateway-catalogue.ts";
+import { checkCompatibleRules } from "./compatible-rules.ts";
 import { closestMatches, describe } from "./errors.ts";
+import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { secretLike } from "./secret-like.ts";
 
 /**
  * The rules of a provider file's `gateway` block that its schema cannot say: the options the
- * plugin requires for the `model.provider` named, an option given twice, fields of another
- * auth style, and values that look like secrets. Each check guards its own types, so it is safe
+ * plugin requires for the `model.provider` named, each option a field of the plugin's schema with a
+ * value of its type (the gateway catalogue's facts), an option given twice, fields of another auth
+ * style, and values that look like secrets. Each check guards its own types, so it is safe
  * on a block the schema rejected.
  */
 export function checkGatewayRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
+  checkCompatibleRules(raw, problems);
   const gateway = raw.gateway;
   if (!isMap(gateway)) return;
   checkAuthFields(gateway.auth, problems);
@@ -27,7 +33,10 @@ export function checkGatewayRules(raw: Record<string, unknown>, problems: Proble
     ["required", required],
     ["recommended", recommended],
   ] as const) {
-    for (const [name, value] of Object.entries(values)) checkOptionValue(list, name, value, problems);
+    for (const [name, value] of Object.entries(values)) {
+      checkOptionValue(list, name, value, problems);
+      checkOptionField(list, name, value, problems);
+    }
   }
   checkOptionNames(required, recommended, problems);
   for (const name of Object.keys(recommended)) {
@@ -159,6 +168,57 @@ function checkOptionValue(
   );
 }
 
+const OPTION_NAME = new RegExp(OPTION_NAME_PATTERN);
+const TYPE_WORDS = { string: "text", number: "a number", integer: "a whole number", boolean: "`true` or `false`" };
+
+/**
+ * An option the plugin's schema lacks, or a value of another type or outside the values it allows,
+ * would make every configuration of the provider one the gateway refuses.
+ */
+function checkOptionField(list: "required" | "recommended", name: string, value: unknown, problems: ProblemCollector) {
+  if (!OPTION_NAME.test(name)) return; // the schema reports the name
+  const facts = modelOptionFacts(name);
+  if (!facts) {
+    const close = closestMatches(name, Object.keys(MODEL_OPTIONS), 1);
+    optionProblem(
+      problems,
+      list,
+      name,
+      `found \`${name}\`, which is not a \`model.options\` field of the gateway (as of 3.15): every configuration ` +
+        `with it would be refused. ${close.length ? `Did you mean \`${close[0]}\`?` : "Remove it."}`,
+      true,
+    );
+    return;
+  }
+  const isEnv = typeof value === "object" && value !== null;
+  const type = isEnv ? "string" : typeof value;
+  const fits =
+    type === facts.type ||
+    (type === "number" && facts.type === "integer" && Number.isInteger(value)) ||
+    (type === "number" && facts.type === "number");
+  if (!fits) {
+    optionProblem(
+      problems,
+      list,
+      name,
+      `found ${isEnv ? "a value from the environment (text)" : describe(value)} for \`${name}\`, expected ` +
+        `${TYPE_WORDS[facts.type]}, the type the gateway's schema gives it. Write ${TYPE_WORDS[facts.type]} ` +
+        `${isEnv ? "in the file itself" : "instead"}.`,
+    );
+    return;
+  }
+  if (facts.values && typeof value === "string" && !facts.values.includes(value)) {
+    const close = closestMatches(value, facts.values, 1);
+    optionProblem(
+      problems,
+      list,
+      name,
+      `found ${describe(value)} for \`${name}\`, expected one of ` +
+        `${facts.values.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+    );
+  }
+}
+
 function checkProviderOptions(
   provider: string,
   required: Record<string, unknown>,
@@ -203,19 +263,6 @@ function checkProviderOptions(
     );
   }
   const given = { ...recommended, ...required };
-  for (const [name, allowed] of Object.entries(facts.optionValues)) {
-    const value = given[name];
-    if (typeof value !== "string" || allowed.includes(value)) continue;
-    const list = Object.hasOwn(required, name) ? "required" : "recommended";
-    const close = closestMatches(value, allowed, 1);
-    optionProblem(
-      problems,
-      list,
-      name,
-      `found ${describe(value)} for \`${name}\`, expected one of ` +
-        `${allowed.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
-    );
-  }
   for (const group of facts.allOrNone) {
     const present = group.filter((name) => Object.hasOwn(given, name));
     if (present.length === 0 || present.length === group.length) continue;

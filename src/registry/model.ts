@@ -59,6 +59,9 @@ export type GatewayAuth =
 /** An option value as a provider file writes it: a literal, or the name of an environment variable. */
 export type OptionValue = string | number | boolean | { env: string };
 
+/** An API another provider speaks, whose driver the gateway reaches it through (`compatible_with`). */
+export type CompatibleApi = "openai";
+
 /** One `model.options` entry: a literal, or `{ env }` for a value each reader sets. */
 export interface GatewayOption {
   /** `anthropic_version`, or `gemini.project_id` for a nested option. */
@@ -99,4 +102,9 @@ export interface Provider {
   footnotes: Footnote[];
   /** The plugin configuration facts; absent when the file has no `gateway` block. */
   gateway?: ProviderGateway;
+  /**
+   * The API the provider's own is compatible with (`compatible_with`): its capabilities take that
+   * API's route types and paths after its base URL (the first of `urlPatterns`).
+   */
+  compatibleWith?: CompatibleApi;
 }

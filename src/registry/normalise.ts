@@ -1,9 +1,10 @@
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
-import type { AuthStyle } from "../gateway-catalogue.ts";
+import { type AuthStyle, compatibleUrl } from "../gateway-catalogue.ts";
 import type {
+  CompatibleApi,
   Footnote,
-  OptionValue,
   GatewayAuth,
+  OptionValue,
   Provider,
   ProviderCapability,
   ProviderGateway,
@@ -39,6 +40,7 @@ export interface ProviderFile {
   native_formats?: { llm_format: string; supported_apis: string[] }[];
   limitations?: { provider_specific?: string[]; statistics_logging?: string[] };
   gateway?: GatewayBlock;
+  compatible_with?: CompatibleApi;
   [capability: string]: unknown;
 }
 
@@ -101,6 +103,9 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
   if (file.url_pattern !== undefined)
     urlPatterns = [file.url_pattern, ...urlPatterns.filter((u) => u !== file.url_pattern)];
 
+  // An OpenAI-compatible provider's paths are OpenAI's after its base URL's own path (`/inference/v1/...`).
+  const basePath = file.compatible_with ? baseUrlPath(urlPatterns[0]!) : "";
+
   const footnotes: Footnote[] = [];
   const capabilities: ProviderCapability[] = [];
   for (const definition of CAPABILITIES) {
@@ -111,6 +116,7 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
       note = { number: footnotes.length + 1, content: entry.note.content, capability: definition.key };
       footnotes.push(note);
     }
+    const routeType = entry.route_type ?? definition.routeType;
     capabilities.push({
       key: definition.key,
       id: definition.id,
@@ -118,8 +124,8 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
       groupLabel: definition.groupLabel,
       group: definition.group,
       streaming: entry.streaming ?? false,
-      upstreamPath: entry.upstream_path!,
-      routeType: entry.route_type!,
+      upstreamPath: entry.upstream_path ?? `\`${compatibleUrl(basePath, routeType)}\``,
+      routeType,
       modelExample: entry.model_example!,
       minVersion: entry.min_version!,
       ...(note ? { note } : {}),
@@ -164,5 +170,11 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
     groups,
     footnotes,
     ...(file.gateway ? { gateway: normaliseGateway(file.gateway) } : {}),
+    ...(file.compatible_with ? { compatibleWith: file.compatible_with } : {}),
   };
+}
+
+/** The path of a base URL (`/inference/v1` of `https://api.fireworks.ai/inference/v1`); the rules checked the URL. */
+function baseUrlPath(baseUrl: string): string {
+  return URL.canParse(baseUrl) ? new URL(baseUrl).pathname : "";
 }

@@ -94,9 +94,25 @@ function sharedCapabilitySchema(): JsonSchema {
         properties: { content: markdown("One or two sentences, in your own words.") },
       },
     },
-    if: { required: ["supported"], properties: { supported: { const: true } } },
-    then: { required: CAPABILITY_FIELDS.filter((f) => f !== "supported") },
+    if: SUPPORTED,
+    // The route type and upstream path are required in `ownPaths`: an OpenAI-compatible file inherits them.
+    then: { required: CAPABILITY_FIELDS.filter((f) => !INHERITED_FIELDS.includes(f) && f !== "supported") },
   };
+}
+
+const SUPPORTED = { required: ["supported"], properties: { supported: { const: true } } };
+/** The fields a file with `compatible_with` leaves out: its capabilities take OpenAI's. */
+const INHERITED_FIELDS: readonly string[] = ["upstream_path", "route_type"];
+
+/** Each capability, nested as in a file, held to `schema`: for a rule on every capability at once. */
+function everyCapability(schema: JsonSchema): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const { key } of CAPABILITIES) {
+    const [parent, child] = key.split(".") as [string, string | undefined];
+    if (child === undefined) properties[parent] = schema;
+    else ((properties[parent] ??= { properties: {} }).properties as Record<string, JsonSchema>)[child] = schema;
+  }
+  return { properties };
 }
 
 /** Builds the schema; its key order is the canonical order of a provider file. */
@@ -184,6 +200,14 @@ export function providerSchema(): JsonSchema {
           ),
         },
       },
+      compatible_with: {
+        type: "string",
+        enum: ["openai"],
+        description:
+          "Set to 'openai' for a provider whose API is OpenAI's: its capabilities take OpenAI's route types and " +
+          "upstream paths (leave those fields out), the base URL is the first of `url_patterns`, and the " +
+          "configuration is the gateway's `openai` provider with `upstream_url` set to it.",
+      },
       ...capabilityProperties,
       gateway: gatewaySchema(),
       lint_ignore: list(
@@ -205,9 +229,18 @@ export function providerSchema(): JsonSchema {
         "Consistency-lint rules silenced for this file, each with a reason.",
       ),
     },
-    // Either the list or the older single pattern.
-    if: { not: { required: ["url_pattern"] } },
-    then: { required: ["url_patterns"] },
-    definitions: { capability: sharedCapabilitySchema() },
+    allOf: [
+      // Either the list or the older single pattern.
+      { if: { not: { required: ["url_pattern"] } }, then: { required: ["url_patterns"] } },
+      // A supported capability names its own route type and upstream path, unless the file inherits OpenAI's.
+      {
+        if: { not: { required: ["compatible_with"] } },
+        then: everyCapability({ $ref: "#/definitions/ownPaths" }),
+      },
+    ],
+    definitions: {
+      capability: sharedCapabilitySchema(),
+      ownPaths: { if: SUPPORTED, then: { required: [...INHERITED_FIELDS] } },
+    },
   };
 }

@@ -21,6 +21,8 @@ export interface CapabilityFacts {
 export interface ProviderFacts {
   name: string;
   href: string;
+  /** The API whose driver the gateway reaches the provider through (`compatible_with`), if not its own. */
+  compatibleWith: string | undefined;
   /** Supported capabilities, in canonical order. */
   capabilities: CapabilityFacts[];
   /** Whether any capability streams. */
@@ -40,6 +42,7 @@ export function providerFacts(provider: Provider): ProviderFacts {
   return {
     name: provider.name,
     href: providerPageUrl(provider),
+    compatibleWith: provider.compatibleWith,
     capabilities,
     streams: capabilities.some((c) => c.streaming),
   };
@@ -48,7 +51,8 @@ export function providerFacts(provider: Provider): ProviderFacts {
 /** The full matrix's row: the provider, then a cell per capability in canonical order (`null`: not supported). */
 export function matrixRow(facts: ProviderFacts) {
   const byKey = new Map(facts.capabilities.map((c) => [c.key, c]));
-  return { kind: "all", name: facts.name, href: facts.href, cells: CAPABILITIES.map((c) => byKey.get(c.key) ?? null) };
+  const cells = CAPABILITIES.map((c) => byKey.get(c.key) ?? null);
+  return { kind: "all", name: facts.name, href: facts.href, compatibleWith: facts.compatibleWith, cells };
 }
 
 /** A capability view's row: the provider linked to the capability's row; version, streaming, model example. */
@@ -57,7 +61,10 @@ export function capabilityRow(c: CapabilityFacts & { provider: ProviderFacts }) 
     kind: "capability",
     name: c.provider.name,
     href: c.href,
+    compatibleWith: c.provider.compatibleWith,
     since: c.since ?? c.capability.minVersion,
+    /** Whether `since` is a version (not the data's own text, such as `n/a`). */
+    known: c.since !== undefined,
     streaming: c.streaming,
     modelExample: c.capability.modelExample,
   };
@@ -79,6 +86,7 @@ export function versionRow(facts: ProviderFacts, later: (c: CapabilityFacts) => 
     kind: "version",
     name: facts.name,
     href: facts.href,
+    compatibleWith: facts.compatibleWith,
     now: facts.capabilities.filter((c) => !later(c)),
     later: facts.capabilities.filter(later),
   };

@@ -1,10 +1,12 @@
-// The "Configure" disclosure of each capability row, in Chromium: closed at first, the three
-// formats as tabs whose choice is remembered across pages (the Admin API and Kubernetes ones
-// loaded from the provider's JSON), a copy button that puts exactly the configuration's text on
+// The "Configure" disclosure of each capability row, in Chromium: closed at first, the five
+// formats as tabs whose choice is remembered across pages (all but decK loaded from the
+// provider's JSON), a copy button that puts exactly the configuration's text on
 // the clipboard; and without JavaScript, the decK configuration and a link to the JSON.
 import type { BrowserContext, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { LATEST_GATEWAY_VERSION } from "../../src/gateway-catalogue.ts";
+import { compareVersions } from "../../src/versions.ts";
 import { browserFixture, browserSuiteRuns, type BrowserFixture, clipboardText } from "../helpers/browser.ts";
 
 const configure = suite("configure");
@@ -16,12 +18,20 @@ configure.after(fixture.close);
 const FORMATS = [
   ["deck", "deck"],
   ["admin-api", "admin_api"],
+  ["konnect-api", "konnect_api"],
   ["kubernetes", "kubernetes"],
+  ["terraform", "terraform"],
 ] as const;
 
 interface ProviderJson {
   slug: string;
-  capabilities: { id: string; config: Record<string, unknown> | null }[];
+  compatible_with: string | null;
+  capabilities: { id: string; config: (Record<string, unknown> & { older_versions: OlderJson[] }) | null }[];
+}
+
+interface OlderJson extends Record<string, unknown> {
+  from: string;
+  before: string;
 }
 
 /** The providers whose pages show configurations, from the JSON API: any shipped registry will do. */
@@ -115,19 +125,19 @@ it("the chosen format is remembered: every disclosure on this page and the next 
   await first.click(`#${a!.id}-config > summary`);
   await first.focus(`#${a!.id}-config-deck-tab`);
   await first.keyboard.press("ArrowLeft");
-  assert.equal((await state(first, `${a!.id}-config`)).selected, ["kubernetes"], "ArrowLeft wraps to the last tab");
+  assert.equal((await state(first, `${a!.id}-config`)).selected, ["terraform"], "ArrowLeft wraps to the last tab");
   if (b) {
     await first.click(`#${b.id}-config > summary`);
-    assert.equal((await state(first, `${b.id}-config`)).panels, ["kubernetes"]);
+    assert.equal((await state(first, `${b.id}-config`)).panels, ["terraform"]);
   }
   const next = await open(browser, context, `/ai-providers/${providers[1]!.slug}/`);
   const c = providers[1]!.capabilities.find((x) => x.config)!;
   await next.click(`#${c.id}-config > summary`);
-  assert.equal((await state(next, `${c.id}-config`)).panels, ["kubernetes"]);
+  assert.equal((await state(next, `${c.id}-config`)).panels, ["terraform"]);
   await browser.close();
 });
 
-it("without JavaScript the disclosure opens on the decK configuration; the page links to the other two", async () => {
+it("without JavaScript the disclosure opens on the decK configuration; the page links to the other four", async () => {
   const context = await fixture.get();
   const [provider] = await configuredProviders(context);
   const browser = await newContext(context, false);
@@ -154,6 +164,9 @@ it("without JavaScript the disclosure opens on the decK configuration; the page 
     assert.type(capability.config![key], "string");
   }
   assert.is(await more.locator("a").getAttribute("href"), `/api/providers/${provider!.slug}.json`);
+  // The version picker needs the script: without it every version is shown, nothing marked.
+  assert.is(await page.locator("[data-version-picker]").isVisible(), false);
+  assert.is(await page.locator(".needs-newer").count(), 0);
   await browser.close();
 });
 
@@ -193,9 +206,95 @@ it("a provider with unconfirmed facts says so beside each configuration; a confi
     const unconfirmed = provider.capabilities.some((c) => c.config && !c.config.confirmed);
     const full = page.locator("#config-unconfirmed .callout-warning");
     assert.is(await full.count(), unconfirmed ? 1 : 0, provider.slug);
-    if (unconfirmed) assert.match((await full.textContent()) ?? "", /Enterprise-only/);
+    // An OpenAI-compatible provider is unconfirmed for another reason: Kong does not list it at all.
+    const why = provider.compatible_with ? /Kong does not list this provider/ : /Enterprise-only/;
+    if (unconfirmed) assert.match((await full.textContent()) ?? "", why);
     await page.close();
   }
+  await browser.close();
+});
+
+it("the reader's gateway version marks what needs a newer one, here, on the matrix and on the next page", async () => {
+  const context = await fixture.get();
+  const providers = await configuredProviders(context);
+  const version = "3.12";
+  const newer = (c: ProviderJson["capabilities"][number]) =>
+    compareVersions(String(c.config!.gateway_version), version) > 0;
+  // A provider with a capability that needs a newer gateway and one that does not: any shipped registry has one.
+  const provider = providers.find((p) => p.capabilities.some(newer) && p.capabilities.some((c) => !newer(c)));
+  assert.ok(provider, "a provider whose capabilities span the version");
+  const browser = await newContext(context);
+  const page = await open(browser, context, `/ai-providers/${provider!.slug}/`);
+  await page.selectOption("#gateway-version", version);
+  for (const capability of provider!.capabilities) {
+    const row = page.locator(`tr#${capability.id}`);
+    const marked = newer(capability);
+    assert.is(await row.evaluate((r) => r.classList.contains("needs-newer")), marked, capability.id);
+    const note = row.locator(".version-note");
+    assert.is(await note.count(), marked ? 1 : 0, capability.id);
+    if (marked) assert.is(await note.textContent(), `from ${capability.config!.gateway_version}; you run ${version}`);
+  }
+  // Remembered: the matrix marks its cells for the same version, and says so in each.
+  const matrix = await open(browser, context, "/ai-providers/");
+  assert.is(await matrix.locator("#gateway-version").inputValue(), version);
+  const marks = matrix.locator("td.needs-newer");
+  assert.ok((await marks.count()) > 0, "the matrix marks capabilities newer than 3.12");
+  for (const text of await marks.locator(".version-note").allTextContents()) assert.match(text, `; you run ${version}`);
+  // Compare marks its cells as it fills them.
+  const other = providers.find((p) => p.slug !== provider!.slug)!;
+  const compare = await open(browser, context, `/ai-providers/compare/?a=${provider!.slug}&b=${other.slug}`);
+  await compare.waitForSelector("[data-compare-table] .needs-newer .version-note");
+  assert.match((await compare.locator(".needs-newer .version-note").first().textContent()) ?? "", `you run ${version}`);
+  // "Any version" takes every mark away, and that is remembered too.
+  await matrix.selectOption("#gateway-version", "");
+  assert.is(await matrix.locator(".needs-newer, .version-note").count(), 0);
+  const again = await open(browser, context, `/ai-providers/${provider!.slug}/`);
+  assert.is(await again.locator(".needs-newer").count(), 0);
+  assert.equal(
+    [page, matrix, compare, again].map((p) => (p as any).errors),
+    [[], [], [], []],
+  );
+  await browser.close();
+});
+
+it("the configurations shown are the ones for the reader's version, in every format, copied as shown", async () => {
+  const context = await fixture.get();
+  const providers = await configuredProviders(context);
+  // A capability whose configuration differs on older versions (an option a later gateway added).
+  const provider = providers.find((p) => p.capabilities.some((c) => c.config?.older_versions.length));
+  assert.ok(provider, "a shipped provider sets an option a later gateway version added");
+  const capability = provider!.capabilities.find((c) => c.config?.older_versions.length)!;
+  const older = capability.config!.older_versions[0]!;
+  const browser = await newContext(context);
+  const page = await open(browser, context, `/ai-providers/${provider!.slug}/`);
+  const id = `${capability.id}-config`;
+  await page.selectOption("#gateway-version", older.from);
+  await page.click(`#${id} > summary`);
+  const code = (format: string) => page.locator(`#${id}-${format}-code`);
+  await page.waitForFunction(
+    ([id, text]) => document.getElementById(`${id}-deck-code`)?.textContent === text,
+    [id, older.deck as string],
+  );
+  for (const [format, key] of FORMATS) {
+    await page.click(`#${id}-${format}-tab`);
+    await page.waitForFunction(
+      ([element, text]) => document.getElementById(element!)?.textContent === text,
+      [`${id}-${format}-code`, older[key] as string],
+    );
+    await page.click(`#${id}-${format} .copy-button`);
+    await page.waitForSelector(`#${id}-${format} .copy-button[data-copied]`);
+    assert.is(await clipboardText(browser, context.server.origin), older[key], `${format} for ${older.from}`);
+    await page.bringToFront();
+  }
+  // The newest version: the newest configuration, the decK one as the page has it.
+  await page.selectOption("#gateway-version", LATEST_GATEWAY_VERSION);
+  await page.click(`#${id}-deck-tab`);
+  await page.waitForFunction(
+    ([id, text]) => document.getElementById(`${id}-deck-code`)?.textContent === text,
+    [id, capability.config!.deck as string],
+  );
+  assert.not.equal(await code("deck").textContent(), older.deck);
+  assert.equal((page as any).errors, []);
   await browser.close();
 });
 

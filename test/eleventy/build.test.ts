@@ -131,7 +131,14 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   // The only scripts that run are the site's own files, from /assets/; the theme's first, before the page.
   assert.equal(
     page.dom.querySelectorAll("script[src]").map((s) => s.getAttribute("src")?.replace(/\.[0-9a-f]{10}\./, ".")),
-    ["/assets/theme.js", "/assets/search.js", "/assets/table-focus.js", "/assets/copy.js", "/assets/config-tabs.js"],
+    [
+      "/assets/theme.js",
+      "/assets/search.js",
+      "/assets/table-focus.js",
+      "/assets/copy.js",
+      "/assets/config-tabs.js",
+      "/assets/version-choice.js",
+    ],
   );
   // The breadcrumbs' JSON-LD is data the browser never runs, and a name cannot end its element.
   const data = page.dom.querySelectorAll("script:not([src])");

@@ -1,11 +1,19 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as load } from "yaml";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { capabilityDefinition, ROUTE_TYPES } from "../../src/catalogue.ts";
 import { gatewayProviderFacts, routeTypeAllowedOn } from "../../src/gateway-catalogue.ts";
-import { configFormats, deckVariable, PLUGIN_NAME, secretName } from "../../src/gateway-config/formats.ts";
+import {
+  configFormats,
+  deckVariable,
+  PLUGIN_NAME,
+  pluginConfigBody,
+  secretName,
+} from "../../src/gateway-config/formats.ts";
 import {
   type CapabilityConfig,
   type ConfigObject,
@@ -15,6 +23,7 @@ import {
   plainModelName,
 } from "../../src/gateway-config/plugin-config.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
+import { hclText, terraformHcl, terraformVariable } from "../../src/gateway-config/terraform.ts";
 import { secretLike } from "../../src/registry/secret-like.ts";
 import { fixture, projectRoot } from "../helpers/build-site.ts";
 
@@ -143,6 +152,73 @@ test("Kubernetes: the KongPlugin parses, and its Secret's values patched in make
   });
 });
 
+test("Konnect API: the shell splits the curl command into the right words, and the body is the configuration", () => {
+  const konnect = { KONNECT_TOKEN: "kpat token", KONNECT_CONTROL_PLANE_ID: "cp id", KONNECT_REGION: "eu" };
+  const calls = argumentsOf(
+    "curl",
+    configured.map(({ config }) => configFormats(config).konnectApi),
+    { ...environment, ...konnect },
+  );
+  assert.is(calls.length, configured.length);
+  configured.forEach(({ config }, index) => {
+    const args = calls[index]!;
+    assert.equal(args.slice(0, 4), [
+      "-i",
+      "-X",
+      "POST",
+      `https://eu.api.konghq.com/v2/control-planes/cp id/core-entities/routes/${config.name}/plugins`,
+    ]);
+    assert.ok(args.includes("Authorization: Bearer kpat token"), config.name);
+    const body = JSON.parse(args[args.indexOf("--data") + 1]!);
+    assert.equal(body, { name: PLUGIN_NAME, config: resolved(config.config) }, config.name);
+  });
+});
+
+test("plugin_config: the configuration as data, each value from the environment as $NAME for envsubst", () => {
+  for (const { config } of configured) {
+    const body = pluginConfigBody(config);
+    const filled = JSON.parse(
+      JSON.stringify(body).replace(/\$\{([A-Z][A-Z0-9_]*)\}/g, (_, name: string) =>
+        JSON.stringify(madeUpValue(name)).slice(1, -1),
+      ),
+    );
+    assert.equal(filled, { name: PLUGIN_NAME, config: resolved(config.config) }, config.name);
+  }
+});
+
+// Terraform itself reads the configurations when it is installed: every `config` block, as locals, evaluated by
+// `terraform console` with the variables set, must be the configuration. Without it the word-for-word test stands.
+const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
+(terraform ? test : test.skip)("Terraform: terraform reads each config block as the configuration", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "terraform-config-"));
+  try {
+    const variables = new Set<string>();
+    const locals = configured.map(({ config }, index) => {
+      for (const env of config.environment) variables.add(terraformVariable(env));
+      const text = terraformHcl(config);
+      const block = text.slice(text.indexOf("\n  config = {\n") + 1, text.indexOf("\n  control_plane_id ="));
+      return block.replace(/^ {2}config = \{/, `  c${index} = {`);
+    });
+    const declared = [...variables].map((v) => `variable "${v}" {\n  type = string\n}`).join("\n");
+    writeFileSync(path.join(dir, "main.tf"), `${declared}\nlocals {\n${locals.join("\n")}\n}\n`);
+    const env: Record<string, string> = { PATH: process.env.PATH!, TF_CLI_CONFIG_FILE: "/dev/null" };
+    for (const [name, value] of Object.entries(environment)) env[`TF_VAR_${terraformVariable(name)}`] = value;
+    const expression = `jsonencode([${configured.map((_, i) => `local.c${i}`).join(", ")}])`;
+    const run = spawnSync("terraform", ["console"], { cwd: dir, env, input: expression, encoding: "utf8" });
+    assert.is(run.status, 0, run.stderr);
+    const read = JSON.parse(JSON.parse(run.stdout.trim())) as unknown[];
+    configured.forEach(({ config }, index) => {
+      assert.equal(read[index], resolved(config.config), config.name);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Terraform: quotes, backslashes, template sequences and control characters are escaped", () => {
+  assert.is(hclText(`a "b" \\ \${c} %{d} $e %f\n\t\u0001`), 'a \\"b\\" \\\\ $${c} %%{d} $e %f\\n\\t\\u0001');
+});
+
 test("every configuration carries the provider's required options, the gateway's own and the file's", () => {
   for (const { provider, config } of configured) {
     const options = ((resolved(config.config) as { model: { options?: Record<string, unknown> } }).model.options ??
@@ -219,7 +295,7 @@ test("a fixture per auth style: the version each configuration needs, and its va
   ]);
 });
 
-test("the query style, word for word in the three formats", () => {
+test("the query style, word for word in the five formats", () => {
   const { config } = configured.find((c) => c.config.name === "query-ai-chat")!;
   const formats = configFormats(config);
   assert.fixture(
@@ -282,6 +358,51 @@ configPatches:
       secretKeyRef:
         name: query-ai-ai-proxy
         key: auth.param_value`,
+  );
+  assert.equal(formats.konnectApi.split("\n").slice(0, 6), [
+    "# Set KONNECT_TOKEN (a personal or system account access token), KONNECT_CONTROL_PLANE_ID and, outside the " +
+      "US region, KONNECT_REGION.",
+    `curl -i -X POST "https://\${KONNECT_REGION:-us}.api.konghq.com/v2/control-planes/\${KONNECT_CONTROL_PLANE_ID}` +
+      '/core-entities/routes/query-ai-chat/plugins" \\',
+    '  --header "Authorization: Bearer $KONNECT_TOKEN" \\',
+    '  --header "Accept: application/json" \\',
+    '  --header "Content-Type: application/json" \\',
+    "  --data '{",
+  ]);
+  // The same body as the Admin API's.
+  const body = (command: string) => command.slice(command.indexOf("--data"));
+  assert.is(body(formats.konnectApi), body(formats.adminApi));
+  assert.fixture(
+    formats.terraform,
+    `# Kong's Konnect provider. Set each variable as TF_VAR_<name>, for example TF_VAR_konnect_control_plane_id.
+variable "konnect_control_plane_id" {
+  type = string
+}
+
+variable "query_api_key" {
+  type      = string
+  sensitive = true
+}
+
+resource "konnect_gateway_plugin_ai_proxy" "query_ai_chat" {
+  enabled = true
+  config = {
+    route_type = "llm/v1/chat"
+    auth = {
+      param_name = "key"
+      param_value = var.query_api_key
+      param_location = "query"
+    }
+    model = {
+      provider = "gemini"
+      name = "query-model-2.5"
+    }
+  }
+  control_plane_id = var.konnect_control_plane_id
+  route = {
+    id = konnect_gateway_route.query_ai_chat.id
+  }
+}`,
   );
   for (const text of Object.values(formats)) assert.is(text, text.trim());
 });

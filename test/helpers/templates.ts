@@ -93,3 +93,10 @@ export function renderMatrixPage(matrix: CapabilityMatrix, url: string, product 
     },
   });
 }
+
+/** A provider's JSON, as `pages/api/provider-json.liquid` renders it at `/api/providers/<slug>.json`. */
+export function renderProviderJson(provider: Provider, site: SiteConfig = testSite, lastUpdated?: string): string {
+  const history: FileHistory = { ...noHistory, lastCommitted: () => lastUpdated };
+  useFacts([provider], site, history);
+  return renderPage("api/provider-json.liquid", { provider });
+}

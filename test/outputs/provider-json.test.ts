@@ -8,6 +8,7 @@ import { providerJsonObject, providersJsonObject } from "../../src/outputs/provi
 import type { Provider } from "../../src/registry/model.ts";
 import { fixture } from "../helpers/build-site.ts";
 import { testSite } from "../helpers/providers.ts";
+import { renderProviderJson as renderJson } from "../helpers/templates.ts";
 
 const load = (file: string) =>
   parseProviderSource(readFileSync(fixture(file), "utf8"), `test/fixtures/${file}`).provider!;
@@ -15,8 +16,7 @@ const someNotes = load("notes-in-some-groups/some-notes.yaml");
 const hostile = load("hostile-text/tom-jerry-s-ai-labs.yaml");
 
 /** A provider's JSON as `/api/providers/<slug>.json` holds it. */
-const renderProviderJson = (provider: Provider, lastUpdated: string | null = null) =>
-  JSON.stringify(providerJsonObject(provider, testSite, lastUpdated), null, 2);
+const renderProviderJson = (provider: Provider, lastUpdated?: string) => renderJson(provider, testSite, lastUpdated);
 
 test("a provider's JSON: names, URLs, each supported capability with its fields and its note", () => {
   const json = JSON.parse(renderProviderJson(someNotes, "2026-01-02T03:04:05+00:00"));
@@ -66,12 +66,19 @@ test("text fields are Markdown, with the legacy inline HTML turned into Markdown
   assert.is(json.capabilities[0].model_example, "<script>alert(1)</script> & <img src=x onerror=alert(2)>");
 });
 
-test("each capability carries its gateway configuration: the facts and the three formats", () => {
+test("each capability carries its gateway configuration: the facts, the data and the five formats", () => {
   const provider = load("gateway-auth-styles/header-key-ai.yaml");
   const json = JSON.parse(renderProviderJson(provider));
   const [chat, completions] = json.capabilities;
   assert.equal(
-    { ...chat.config, deck: undefined, admin_api: undefined, kubernetes: undefined },
+    {
+      ...chat.config,
+      deck: undefined,
+      admin_api: undefined,
+      konnect_api: undefined,
+      kubernetes: undefined,
+      terraform: undefined,
+    },
     {
       plugin: "ai-proxy",
       name: "header-key-ai-chat",
@@ -81,15 +88,26 @@ test("each capability carries its gateway configuration: the facts and the three
       confirmed: true,
       environment: ["HEADER_KEY_API_KEY"],
       gateway_environment: [],
+      plugin_config: {
+        name: "ai-proxy",
+        config: {
+          route_type: "llm/v1/chat",
+          auth: { header_name: "x-api-key", header_value: `\${HEADER_KEY_API_KEY}` },
+          model: { provider: "anthropic", name: "claude-example-4", options: { anthropic_version: "2023-06-01" } },
+        },
+      },
       deck: undefined,
       admin_api: undefined,
+      konnect_api: undefined,
       kubernetes: undefined,
+      terraform: undefined,
+      older_versions: [],
     },
   );
   const formats = configFormats(capabilityConfig(provider, provider.capabilities[0]!)!);
   assert.equal(
-    [chat.config.deck, chat.config.admin_api, chat.config.kubernetes],
-    [formats.deck, formats.adminApi, formats.kubernetes],
+    [chat.config.deck, chat.config.admin_api, chat.config.konnect_api, chat.config.kubernetes, chat.config.terraform],
+    [formats.deck, formats.adminApi, formats.konnectApi, formats.kubernetes, formats.terraform],
   );
   assert.match(chat.config.deck, `header_value: \${{ env "DECK_HEADER_KEY_API_KEY" }}`);
   // "User-defined" is not a model name: the gateway takes the model from each request.

@@ -25,7 +25,7 @@ test("each auth style is normalised to its own fields; options keep file order, 
     { name: "upstream_url", value: { env: "HEADER_BEARER_UPSTREAM_URL" }, required: true },
     { name: "max_tokens", value: 512, required: false },
     { name: "temperature", value: 0.5, required: false },
-    { name: "note", value: `it's a "quoted" value: with # and $HOME`, required: false },
+    { name: "upstream_path", value: `it's a "quoted" value: with # and $HOME`, required: false },
   ]);
   assert.is(styles.get("header-bearer-ai").gateway!.confirmed, false);
 });

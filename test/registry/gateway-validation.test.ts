@@ -35,8 +35,8 @@ test("a secret pasted into a data file is refused, and the message never repeats
     "test/fixtures/gateway-mistakes/secrets.yaml:11:10: `gateway.auth.env`: found what looks like an API key " +
       "(it starts `sk-p`), expected no secret in a data file: it would be published on the page. Write the name " +
       "of the environment variable that holds it instead, like 'EXAMPLE_API_KEY'.",
-    "test/fixtures/gateway-mistakes/secrets.yaml:15:21: `gateway.options.recommended`: found what looks like a " +
-      "bearer token in `organization` (it starts `Bear`), expected no secret in a data file: it would be " +
+    "test/fixtures/gateway-mistakes/secrets.yaml:15:22: `gateway.options.recommended`: found what looks like a " +
+      "bearer token in `upstream_path` (it starts `Bear`), expected no secret in a data file: it would be " +
       "published on the page. Put the secret in an environment variable and write `{ env: 'NAME' }` instead.",
   ]);
   for (const problem of of("secrets")) assert.not.match(problem, /EXAMPLEfake/);
@@ -94,6 +94,25 @@ test(
   },
 );
 
+test("options the gateway's schema lacks, or with a value of another type or outside its values", () => {
+  assert.equal(of("invalid-options"), [
+    'test/fixtures/gateway-mistakes/invalid-options.yaml:14:36: `gateway.options.required`: found "search_documents" ' +
+      "for `cohere.embedding_input_type`, expected one of 'classification', 'clustering', 'image', " +
+      "'search_document', 'search_query'. Did you mean 'search_document'?",
+    "test/fixtures/gateway-mistakes/invalid-options.yaml:16:7: `gateway.options.recommended`: found `max_token`, " +
+      "which is not a `model.options` field of the gateway (as of 3.15): every configuration with it would be " +
+      "refused. Did you mean `max_tokens`?",
+    'test/fixtures/gateway-mistakes/invalid-options.yaml:17:20: `gateway.options.recommended`: found "warm" for ' +
+      "`temperature`, expected a number, the type the gateway's schema gives it. Write a number instead.",
+    "test/fixtures/gateway-mistakes/invalid-options.yaml:18:14: `gateway.options.recommended`: found the number " +
+      "2.5 for `top_k`, expected a whole number, the type the gateway's schema gives it. Write a whole number " +
+      "instead.",
+    "test/fixtures/gateway-mistakes/invalid-options.yaml:19:30: `gateway.options.recommended`: found a value from " +
+      "the environment (text) for `cohere.wait_for_model`, expected `true` or `false`, the type the gateway's " +
+      "schema gives it. Write `true` or `false` in the file itself.",
+  ]);
+});
+
 test("`npm run check` gives the writer the same located message", () => {
   const report = checkData(fixture("gateway-mistakes"));
   assert.is(report.ok, false);
@@ -101,6 +120,7 @@ test("`npm run check` gives the writer the same located message", () => {
     report.lines.join("\n"),
     "forgotten-option.yaml:18:3: `gateway.options.required`: missing `anthropic_version`, expected because",
   );
+  assert.match(report.lines.join("\n"), "invalid-options.yaml:16:7: `gateway.options.recommended`: found `max_token`");
 });
 
 test.run();

@@ -61,20 +61,24 @@ test("each capability row is followed by its Configure row: a closed disclosure 
       [
         ["decK", "deck"],
         ["Admin API", "admin-api"],
+        ["Konnect API", "konnect-api"],
         ["Kubernetes", "kubernetes"],
+        ["Terraform", "terraform"],
       ],
     );
     assert.is(dom.querySelectorAll("template[data-config-panel-template]").length, 1);
   }
 });
 
-test("before the tables: what Configure holds, where all three formats are, and the variables to set", () => {
+test("before the tables: what Configure holds, where all five formats are, and the variables to set", () => {
   const say = (slug: string) => reference(styles.get(slug)).querySelector(".config-more")!.text;
   assert.is(
     say("gcp-ai"),
-    "Under each capability, Configure gives its AI Proxy plugin configuration in three formats (decK only, " +
-      "without JavaScript). The configurations for decK, the Admin API and Kubernetes are all in this provider's " +
-      "JSON: deck, admin_api and kubernetes in each capability's config. Each configuration reads GCP_PROJECT_ID " +
+    "Under each capability, Configure gives its AI Proxy plugin configuration in five formats (decK only, " +
+      "without JavaScript). The configurations for decK, the Admin API, the Konnect API, Kubernetes and Terraform " +
+      "are all in this provider's JSON: deck, admin_api, konnect_api, kubernetes and terraform in each " +
+      "capability's config, with plugin_config, the body to send to a plugins endpoint, as data. Each " +
+      "configuration reads GCP_PROJECT_ID " +
       "from your environment: set it first (no secret is written here). The gateway reads the Google Cloud " +
       "service account's JSON from GCP_SERVICE_ACCOUNT in its own environment.",
   );
