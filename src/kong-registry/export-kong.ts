@@ -7,7 +7,7 @@ import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { RegistryError } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
-import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
+import { capabilityEntries, KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
 
 export interface ExportOptions {
   /** Folder that the registry's file paths are relative to (default: the working directory). */
@@ -35,6 +35,16 @@ export function kongProviders(providersDir: string, options: ExportOptions = {})
     if (read.problem) throw new RegistryError([read.problem]);
     const written = parse(read.source) as Record<string, unknown>;
     const { url_pattern: _single, ...rest } = written;
+    // An OpenAI-compatible provider's file leaves out the route types and paths it inherits; Kong's file has them.
+    if (provider.compatibleWith) {
+      const entries = new Map(capabilityEntries(rest));
+      for (const capability of provider.capabilities) {
+        const entry = entries.get(capability.key);
+        if (!entry) continue;
+        entry.route_type = capability.routeType;
+        entry.upstream_path = capability.upstreamPath;
+      }
+    }
     const { entry } = layOutProvider({
       ...rest,
       url_pattern: provider.urlPatterns[0],
@@ -55,10 +65,7 @@ const isMapping = (value: unknown): value is Record<string, unknown> =>
  */
 function newerShape(entry: Record<string, unknown>): Record<string, unknown> {
   const markdown = (value: unknown) => (typeof value === "string" ? inlineMarkdown(value) : value);
-  for (const capability of CAPABILITIES) {
-    const [parent, child] = capability.key.split(".") as [string, string | undefined];
-    const value = child === undefined ? entry[parent] : isMapping(entry[parent]) ? entry[parent][child] : undefined;
-    if (!isMapping(value)) continue;
+  for (const [, value] of capabilityEntries(entry)) {
     for (const field of ["upstream_path", "model_example"])
       if (Object.hasOwn(value, field)) value[field] = markdown(value[field]);
     if (isMapping(value.note) && Object.hasOwn(value.note, "content"))

@@ -6,7 +6,7 @@ import { parse, stringify } from "yaml";
 import { checkData } from "../registry/check.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
-import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
+import { capabilityEntries, layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 
 const SCHEMA_PATH = fileURLToPath(new URL("../../schema/provider.schema.json", import.meta.url));
@@ -145,6 +145,13 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
     const merged: Record<string, unknown> = { ...raw, ...kept, ...(urls ? { url_patterns: urls } : {}) };
     if (urls) delete merged.url_pattern;
     const { entry: laidOut, leftOut } = layOutProvider(merged);
+    // An OpenAI-compatible provider (an export of ours) inherits its route types and paths: its file leaves them out.
+    if (laidOut.compatible_with === "openai") {
+      for (const [, capability] of capabilityEntries(laidOut)) {
+        delete capability.route_type;
+        delete capability.upstream_path;
+      }
+    }
     // Each place is a search of its mapping: listing a bounded number keeps a hostile entry's cost linear.
     for (const { path: at, reason } of leftOut.slice(0, MAX_LISTED))
       plan.notCarried.push(`${entry.where(at)}: \`${[label, ...at].join(".")}\`${named}: not carried: ${reason}.`);

@@ -127,3 +127,14 @@ export function urlPatternList(entry: Record<string, unknown>): string[] | undef
   if (typeof single !== "string" || !Array.isArray(list)) return undefined;
   return [single, ...list.filter((url) => url !== single)];
 }
+
+/** Each capability entry (a mapping) of a provider entry, with the catalogue's key (`chat`, `audio.speech`). */
+export function capabilityEntries(entry: Record<string, unknown>): [string, Record<string, unknown>][] {
+  const found: [string, Record<string, unknown>][] = [];
+  for (const { key } of CAPABILITIES) {
+    const [parent, child] = key.split(".") as [string, string | undefined];
+    const value = child === undefined ? entry[parent] : isMapping(entry[parent]) ? entry[parent][child] : undefined;
+    if (isMapping(value)) found.push([key, value]);
+  }
+  return found;
+}

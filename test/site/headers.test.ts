@@ -76,15 +76,13 @@ test("nosniff, a referrer policy, a year's cache for hashed files, Markdown twin
     "/assets/site.0123456789.css",
     "/pagefind/fragment/en_1a2b3c.pf_fragment",
     "/pagefind/index/en_1a2b3c.pf_index",
-    "/pagefind/part-2/fragment/en_1a2b3c.pf_fragment",
-    "/pagefind/part-2/index/en_1a2b3c.pf_index",
   ]) {
     assert.is(headersFor(rules, hashed)["Cache-Control"], "public, max-age=31536000, immutable", hashed);
   }
   assert.is(
-    headersFor(rules, "/pagefind/part-2/pagefind-entry.json")["Cache-Control"],
+    headersFor(rules, "/pagefind/pagefind-entry.json")["Cache-Control"],
     undefined,
-    "a bundle's list of its files is not cached for long",
+    "the index's list of its files is not cached for long",
   );
   assert.is(
     headersFor(rules, "/pagefind/pagefind-ui.js")["Cache-Control"],
