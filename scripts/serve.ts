@@ -45,7 +45,7 @@ const elev = new Eleventy(undefined, undefined, {
   },
 });
 // One line a save (the plugin prints it, with each data mistake once): Eleventy's own file-by-file lines go.
-elev.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
+elev.logger.overrideLogger({ log() {}, info() {}, warn() {}, error: console.error });
 await elev.init();
 const rebuild = await elev.watch();
 elev.watcher.on("unlink", (file: string) => {

@@ -66,6 +66,11 @@ export class BuildData {
   private facts?: BuildFacts;
   /** The data mistakes of the last load, formatted as `npm run check` prints them; empty when none. */
   problems: string[] = [];
+  /**
+   * The providers whose page, twin and JSON this build writes: all of them, or in the preview, after a save
+   * that changed only the saved providers' own facts, those (every other page of theirs is as it was).
+   */
+  providerPages: readonly Provider[] = [];
 
   constructor(readonly paths: ProjectPaths) {
     this.loader = createRegistryLoader(paths.providersDir, { root: paths.root });
@@ -91,9 +96,11 @@ export class BuildData {
     const history = readFileHistoryAsync(this.paths.providersDir);
     try {
       const { registry, site } = this.check();
+      const previous = this.problems.length === 0 ? this.facts : undefined;
       this.problems = [];
       for (const warning of registry.warnings) console.warn(formatProblem(warning));
       this.facts = new BuildFacts(registry, site, await history, this.paths.root);
+      this.providerPages = keepLastGood ? this.changedPages(previous, changedFiles) : registry.providers;
     } catch (error) {
       if (!keepLastGood) throw error;
       // One line a mistake, located, as `npm run check` lists them.
@@ -101,6 +108,8 @@ export class BuildData {
       this.problems = listed ? listed.map(formatProblem) : [this.messageOf(error)];
       console.error(this.messageOf(error));
       this.facts ??= new BuildFacts(new Registry([]), this.fallbackSite(), await history, this.paths.root);
+      // Every page shows the mistakes' banner.
+      this.providerPages = this.facts.registry.providers;
     }
   }
 
@@ -108,6 +117,20 @@ export class BuildData {
   get current(): BuildFacts {
     if (!this.facts) throw new Error("The build's data was asked for before the build started.");
     return this.facts;
+  }
+
+  /**
+   * The providers whose pages a preview rebuild writes: only the saved providers when nothing another page shows
+   * of them changed (the list of providers, their names, slugs and aliases, what the self-hosted callout lists),
+   * else all of them.
+   */
+  private changedPages(previous: BuildFacts | undefined, changedFiles: readonly string[] | undefined) {
+    const { providers } = this.current.registry;
+    if (!previous || !changedFiles) return providers;
+    const changed = new Set(changedFiles.map((file) => path.resolve(this.paths.root, file)));
+    const index = (list: readonly Provider[]) => JSON.stringify(list.map((p) => [p.file, p.slug, p.name, p.aliases]));
+    if (changed.has(this.paths.siteFile) || index(previous.registry.providers) !== index(providers)) return providers;
+    return providers.filter((provider) => changed.has(path.resolve(this.paths.root, provider.file)));
   }
 
   /** Site settings for a dev server whose first load failed: the file's own when they are good. */

@@ -40,7 +40,12 @@ async function oneProviderPage(providersDir: string, index: number): Promise<str
           layout: "layouts/base.liquid",
         });
       });
-      const pages = (await elev.toJSON()) as { url: string; content: string }[];
+      const pages = (await elev.toJSON().catch((error) => {
+        // Eleventy wraps the cause ("Having trouble writing to …"): say what it was.
+        let cause = error;
+        while (cause?.originalError ?? cause?.cause) cause = cause.originalError ?? cause.cause;
+        throw new Error(`${error.message}: ${cause?.stack ?? cause}`);
+      })) as { url: string; content: string }[];
       const page = pages.find((p) => p.url === "/budget/");
       if (!page) throw new Error(`No page at /budget/ among ${pages.map((p) => p.url).join(", ")}`);
       return page.content;
