@@ -7,7 +7,11 @@ import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
 import { pastablePath } from "../render/inline.ts";
 import { readerFilters } from "../render/reader-filters.ts";
+import type { RenderContext } from "../render/markup.ts";
 import type { BuildFacts } from "./build-data.ts";
+
+/** What liquidjs gives a filter as `this`: the render context. */
+type Filter = { context?: RenderContext } | undefined;
 
 /** Where the filters find the build's data and the published files. */
 export interface FilterSources {
@@ -27,23 +31,35 @@ export function registerFilters(
   eleventyConfig: any,
   { data, assetsDir, schemaUrl }: FilterSources,
 ): Map<string, string> {
-  const filters: Record<string, (...args: any[]) => unknown> = {
+  // The build's facts as the page being rendered has them (global data `build`): Eleventy reuses a template
+  // compiled by an earlier build of the same process, with that build's filters (the tests build many sites).
+  const factsOf = (filter: Filter): BuildFacts =>
+    (filter?.context?.getSync(["build"]) as BuildFacts | undefined) ?? data.current;
+  const filters: Record<string, (this: Filter, ...args: any[]) => unknown> = {
     ...formatFilters(),
     ...factFilters,
     ...readerFilters,
     pastablePath: (text: string) => pastablePath(String(text ?? "")) ?? null,
-    providerNavigation: (provider: Provider) => data.current.navigation.forProvider(provider),
-    providerSummary: (provider: Provider) => data.current.summary(provider),
-    lastUpdated: (provider: Provider) => data.current.lastUpdated(provider) ?? null,
-    matrixRows: (url: string) => data.current.matrix.rows(url),
-    providerJson: (provider: Provider) => {
-      const { site } = data.current;
-      return JSON.stringify(providerJsonObject(provider, site, data.current.lastUpdated(provider) ?? null), null, 2);
+    providerNavigation(provider: Provider) {
+      return factsOf(this).navigation.forProvider(provider);
     },
-    providersJson: (registry: Registry) => {
-      const { site } = data.current;
-      const lastUpdated = (provider: Provider) => data.current.lastUpdated(provider) ?? null;
-      return JSON.stringify(providersJsonObject(registry.providers, site, lastUpdated, schemaUrl), null, 2);
+    providerSummary(provider: Provider) {
+      return factsOf(this).summary(provider);
+    },
+    lastUpdated(provider: Provider) {
+      return factsOf(this).lastUpdated(provider) ?? null;
+    },
+    matrixRows(url: string) {
+      return factsOf(this).matrix.rows(url);
+    },
+    providerJson(provider: Provider) {
+      const facts = factsOf(this);
+      return JSON.stringify(providerJsonObject(provider, facts.site, facts.lastUpdated(provider) ?? null), null, 2);
+    },
+    providersJson(registry: Registry) {
+      const facts = factsOf(this);
+      const lastUpdated = (provider: Provider) => facts.lastUpdated(provider) ?? null;
+      return JSON.stringify(providersJsonObject(registry.providers, facts.site, lastUpdated, schemaUrl), null, 2);
     },
   };
   const assets = assetManifest(assetsDir);

@@ -76,6 +76,8 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
 
   const frozen = (value: object) => Object.freeze(value);
   eleventyConfig.addGlobalData("registry", () => data.current.registry);
+  // The build's facts for the filters (a class instance: Eleventy hands it over as it is).
+  eleventyConfig.addGlobalData("build", () => data.current);
   eleventyConfig.addGlobalData("providerPages", () => data.providerPages);
   eleventyConfig.addGlobalData("site", () => frozen(data.current.site));
   eleventyConfig.addGlobalData("stats", () => frozen(data.current.stats));
