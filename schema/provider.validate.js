@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"gateway":{"type":"object","description":"How to configure the gateway's AI Proxy plugin for this provider; each supported capability's page row shows the configuration made from it.","additionalProperties":false,"required":["provider","confirmed","auth"],"properties":{"provider":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,31}$","description":"The plugin's `model.provider` string.","examples":["anthropic","azure","bedrock","cerebras","cohere","dashscope","databricks","deepseek","gemini","huggingface","llama2","mistral","ollama","openai","vllm","xai"]},"confirmed":{"type":"boolean","description":"`true` when these facts come from the gateway's own source; `false` when only from documentation examples (the page says so)."},"auth":{"type":"object","description":"How the gateway authenticates: the style (`header`, `query`, `aws`, `gcp`, `none`) and its fields.","additionalProperties":false,"required":["style"],"properties":{"style":{"type":"string","enum":["header","query","aws","gcp","none"],"description":"The auth style."},"header_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`header` style: the header the gateway sends the key in, e.g. 'Authorization' or 'x-api-key'."},"bearer":{"type":"boolean","description":"`header` style: `true` when the header's value is 'Bearer ' and the key."},"param_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`query` style: the query parameter the gateway adds the key as, e.g. 'key'."},"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`header` and `query` styles: the environment variable that holds the key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"access_key_id_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS access key ID. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"secret_access_key_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS secret access key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}},"allOf":[{"if":{"required":["style"],"properties":{"style":{"const":"header"}}},"then":{"required":["header_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"query"}}},"then":{"required":["param_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"aws"}}},"then":{"required":["access_key_id_env","secret_access_key_env"]}}]},"options":{"type":"object","description":"The plugin's `model.options` for this provider, by name.","additionalProperties":false,"properties":{"required":{"type":"object","description":"Options the plugin needs for this provider.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}},"recommended":{"type":"object","description":"Options worth setting, though the plugin runs without them.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}}}}}},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]},"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"self_hosted":{"type":"boolean","description":"`true` when readers run the provider's server themselves (Llama2, Ollama, vLLM); pages name it in the self-hosted note."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"gateway":{"type":"object","description":"How to configure the gateway's AI Proxy plugin for this provider; each supported capability's page row shows the configuration made from it.","additionalProperties":false,"required":["provider","confirmed","auth"],"properties":{"provider":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,31}$","description":"The plugin's `model.provider` string.","examples":["anthropic","azure","bedrock","cerebras","cohere","dashscope","databricks","deepseek","gemini","huggingface","llama2","mistral","ollama","openai","vllm","xai"]},"confirmed":{"type":"boolean","description":"`true` when these facts come from the gateway's own source; `false` when only from documentation examples (the page says so)."},"auth":{"type":"object","description":"How the gateway authenticates: the style (`header`, `query`, `aws`, `gcp`, `none`) and its fields.","additionalProperties":false,"required":["style"],"properties":{"style":{"type":"string","enum":["header","query","aws","gcp","none"],"description":"The auth style."},"header_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`header` style: the header the gateway sends the key in, e.g. 'Authorization' or 'x-api-key'."},"bearer":{"type":"boolean","description":"`header` style: `true` when the header's value is 'Bearer ' and the key."},"param_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`query` style: the query parameter the gateway adds the key as, e.g. 'key'."},"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`header` and `query` styles: the environment variable that holds the key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"access_key_id_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS access key ID. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"secret_access_key_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS secret access key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}},"allOf":[{"if":{"required":["style"],"properties":{"style":{"const":"header"}}},"then":{"required":["header_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"query"}}},"then":{"required":["param_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"aws"}}},"then":{"required":["access_key_id_env","secret_access_key_env"]}}]},"options":{"type":"object","description":"The plugin's `model.options` for this provider, by name.","additionalProperties":false,"properties":{"required":{"type":"object","description":"Options the plugin needs for this provider.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}},"recommended":{"type":"object","description":"Options worth setting, though the plugin runs without them.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}}}}}},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]},"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","upstream_path","route_type","model_example","min_version"]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("\\S", "u");
 const pattern1 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
@@ -656,11 +656,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.min_version !== undefined){
-let data8 = data.min_version;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err21 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema6.properties.min_version,data:data8};
+if(data.self_hosted !== undefined){
+let data8 = data.self_hosted;
+if(typeof data8 !== "boolean"){
+const err21 = {instancePath:instancePath+"/self_hosted",schemaPath:"#/properties/self_hosted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.self_hosted.type,parentSchema:schema6.properties.self_hosted,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -670,8 +669,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.min_version.type,parentSchema:schema6.properties.min_version,data:data8};
+if(data.min_version !== undefined){
+let data9 = data.min_version;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err22 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema6.properties.min_version,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -681,11 +683,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.formats !== undefined){
-let data9 = data.formats;
-if(typeof data9 === "string"){
-if(!pattern0.test(data9)){
-const err23 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.formats,data:data9};
+else {
+const err23 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.min_version.type,parentSchema:schema6.properties.min_version,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -695,8 +694,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.formats.type,parentSchema:schema6.properties.formats,data:data9};
+if(data.formats !== undefined){
+let data10 = data.formats;
+if(typeof data10 === "string"){
+if(!pattern0.test(data10)){
+const err24 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.formats,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -706,15 +708,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.native_formats !== undefined){
-let data10 = data.native_formats;
-if(Array.isArray(data10)){
-const len2 = data10.length;
-for(let i3=0; i3<len2; i3++){
-let data11 = data10[i3];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.llm_format === undefined){
-const err25 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "llm_format"},message:"must have required property '"+"llm_format"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data11};
+else {
+const err25 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.formats.type,parentSchema:schema6.properties.formats,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -723,8 +718,16 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.supported_apis === undefined){
-const err26 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "supported_apis"},message:"must have required property '"+"supported_apis"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data11};
+}
+if(data.native_formats !== undefined){
+let data11 = data.native_formats;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i3=0; i3<len2; i3++){
+let data12 = data11[i3];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.llm_format === undefined){
+const err26 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "llm_format"},message:"must have required property '"+"llm_format"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -733,9 +736,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key1 in data11){
-if(!((key1 === "llm_format") || (key1 === "supported_apis"))){
-const err27 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.native_formats.items,data:data11};
+if(data12.supported_apis === undefined){
+const err27 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "supported_apis"},message:"must have required property '"+"supported_apis"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -744,12 +746,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data11.llm_format !== undefined){
-let data12 = data11.llm_format;
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err28 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data12};
+for(const key1 in data12){
+if(!((key1 === "llm_format") || (key1 === "supported_apis"))){
+const err28 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.native_formats.items,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -759,8 +758,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.llm_format.type,parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data12};
+if(data12.llm_format !== undefined){
+let data13 = data12.llm_format;
+if(typeof data13 === "string"){
+if(!pattern0.test(data13)){
+const err29 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -770,11 +772,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data11.supported_apis !== undefined){
-let data13 = data11.supported_apis;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err30 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data13};
+else {
+const err30 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.llm_format.type,parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -783,12 +782,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-const len3 = data13.length;
-for(let i4=0; i4<len3; i4++){
-let data14 = data13[i4];
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err31 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data14};
+}
+if(data12.supported_apis !== undefined){
+let data14 = data12.supported_apis;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err31 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -797,9 +796,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.supported_apis.items.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data14};
+const len3 = data14.length;
+for(let i4=0; i4<len3; i4++){
+let data15 = data14[i4];
+if(typeof data15 === "string"){
+if(!pattern0.test(data15)){
+const err32 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -809,9 +811,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
 else {
-const err33 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.items.properties.supported_apis.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data13};
+const err33 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.supported_apis.items.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -823,7 +824,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.native_formats.items.type,parentSchema:schema6.properties.native_formats.items,data:data11};
+const err34 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.items.properties.supported_apis.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -835,7 +836,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/native_formats",schemaPath:"#/properties/native_formats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.type,parentSchema:schema6.properties.native_formats,data:data10};
+const err35 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.native_formats.items.type,parentSchema:schema6.properties.native_formats.items,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -845,12 +846,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.limitations !== undefined){
-let data15 = data.limitations;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-if(!((key2 === "provider_specific") || (key2 === "statistics_logging"))){
-const err36 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.limitations,data:data15};
+}
+else {
+const err36 = {instancePath:instancePath+"/native_formats",schemaPath:"#/properties/native_formats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.type,parentSchema:schema6.properties.native_formats,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -860,15 +858,12 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15.provider_specific !== undefined){
-let data16 = data15.provider_specific;
-if(Array.isArray(data16)){
-const len4 = data16.length;
-for(let i5=0; i5<len4; i5++){
-let data17 = data16[i5];
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err37 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data17};
+if(data.limitations !== undefined){
+let data16 = data.limitations;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key2 in data16){
+if(!((key2 === "provider_specific") || (key2 === "statistics_logging"))){
+const err37 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.limitations,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -878,8 +873,15 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.provider_specific.items.type,parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data17};
+if(data16.provider_specific !== undefined){
+let data17 = data16.provider_specific;
+if(Array.isArray(data17)){
+const len4 = data17.length;
+for(let i5=0; i5<len4; i5++){
+let data18 = data17[i5];
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err38 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -889,9 +891,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/limitations/provider_specific",schemaPath:"#/properties/limitations/properties/provider_specific/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.provider_specific.type,parentSchema:schema6.properties.limitations.properties.provider_specific,data:data16};
+const err39 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.provider_specific.items.type,parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -901,15 +902,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data15.statistics_logging !== undefined){
-let data18 = data15.statistics_logging;
-if(Array.isArray(data18)){
-const len5 = data18.length;
-for(let i6=0; i6<len5; i6++){
-let data19 = data18[i6];
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err40 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data19};
+}
+else {
+const err40 = {instancePath:instancePath+"/limitations/provider_specific",schemaPath:"#/properties/limitations/properties/provider_specific/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.provider_specific.type,parentSchema:schema6.properties.limitations.properties.provider_specific,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -919,8 +914,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.statistics_logging.items.type,parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data19};
+if(data16.statistics_logging !== undefined){
+let data19 = data16.statistics_logging;
+if(Array.isArray(data19)){
+const len5 = data19.length;
+for(let i6=0; i6<len5; i6++){
+let data20 = data19[i6];
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
+const err41 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -930,9 +932,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
 else {
-const err42 = {instancePath:instancePath+"/limitations/statistics_logging",schemaPath:"#/properties/limitations/properties/statistics_logging/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.statistics_logging.type,parentSchema:schema6.properties.limitations.properties.statistics_logging,data:data18};
+const err42 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.statistics_logging.items.type,parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -944,12 +945,24 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.limitations.type,parentSchema:schema6.properties.limitations,data:data15};
+const err43 = {instancePath:instancePath+"/limitations/statistics_logging",schemaPath:"#/properties/limitations/properties/statistics_logging/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.statistics_logging.type,parentSchema:schema6.properties.limitations.properties.statistics_logging,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.limitations.type,parentSchema:schema6.properties.limitations,data:data16};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -1003,41 +1016,11 @@ errors = vErrors.length;
 }
 }
 if(data.audio !== undefined){
-let data28 = data.audio;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key3 in data28){
+let data29 = data.audio;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key3 in data29){
 if(!(((key3 === "speech") || (key3 === "transcriptions")) || (key3 === "translations"))){
-const err44 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.audio,data:data28};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data28.speech !== undefined){
-if(!(validate22(data28.speech, {instancePath:instancePath+"/audio/speech",parentData:data28,parentDataProperty:"speech",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data28.transcriptions !== undefined){
-if(!(validate22(data28.transcriptions, {instancePath:instancePath+"/audio/transcriptions",parentData:data28,parentDataProperty:"transcriptions",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data28.translations !== undefined){
-if(!(validate22(data28.translations, {instancePath:instancePath+"/audio/translations",parentData:data28,parentDataProperty:"translations",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.audio.type,parentSchema:schema6.properties.audio,data:data28};
+const err45 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.audio,data:data29};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1047,12 +1030,27 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.image !== undefined){
-let data32 = data.image;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key4 in data32){
-if(!((key4 === "generations") || (key4 === "edits"))){
-const err46 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.image,data:data32};
+if(data29.speech !== undefined){
+if(!(validate22(data29.speech, {instancePath:instancePath+"/audio/speech",parentData:data29,parentDataProperty:"speech",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data29.transcriptions !== undefined){
+if(!(validate22(data29.transcriptions, {instancePath:instancePath+"/audio/transcriptions",parentData:data29,parentDataProperty:"transcriptions",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data29.translations !== undefined){
+if(!(validate22(data29.translations, {instancePath:instancePath+"/audio/translations",parentData:data29,parentDataProperty:"translations",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.audio.type,parentSchema:schema6.properties.audio,data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1062,21 +1060,12 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data32.generations !== undefined){
-if(!(validate22(data32.generations, {instancePath:instancePath+"/image/generations",parentData:data32,parentDataProperty:"generations",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data32.edits !== undefined){
-if(!(validate22(data32.edits, {instancePath:instancePath+"/image/edits",parentData:data32,parentDataProperty:"edits",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.image.type,parentSchema:schema6.properties.image,data:data32};
+if(data.image !== undefined){
+let data33 = data.image;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key4 in data33){
+if(!((key4 === "generations") || (key4 === "edits"))){
+const err47 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.image,data:data33};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1086,12 +1075,21 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.video !== undefined){
-let data35 = data.video;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key5 in data35){
-if(!(key5 === "generations")){
-const err48 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.video,data:data35};
+if(data33.generations !== undefined){
+if(!(validate22(data33.generations, {instancePath:instancePath+"/image/generations",parentData:data33,parentDataProperty:"generations",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data33.edits !== undefined){
+if(!(validate22(data33.edits, {instancePath:instancePath+"/image/edits",parentData:data33,parentDataProperty:"edits",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.image.type,parentSchema:schema6.properties.image,data:data33};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1101,20 +1099,35 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data35.generations !== undefined){
-if(!(validate22(data35.generations, {instancePath:instancePath+"/video/generations",parentData:data35,parentDataProperty:"generations",rootData}))){
+if(data.video !== undefined){
+let data36 = data.video;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key5 in data36){
+if(!(key5 === "generations")){
+const err49 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.video,data:data36};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data36.generations !== undefined){
+if(!(validate22(data36.generations, {instancePath:instancePath+"/video/generations",parentData:data36,parentDataProperty:"generations",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.video.type,parentSchema:schema6.properties.video,data:data35};
+const err50 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.video.type,parentSchema:schema6.properties.video,data:data36};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err50];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err50);
 }
 errors++;
 }
@@ -1126,20 +1139,10 @@ errors = vErrors.length;
 }
 }
 if(data.gateway !== undefined){
-let data38 = data.gateway;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.provider === undefined){
-const err50 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data38.confirmed === undefined){
-const err51 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "confirmed"},message:"must have required property '"+"confirmed"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
+let data39 = data.gateway;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.provider === undefined){
+const err51 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data39};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1148,8 +1151,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data38.auth === undefined){
-const err52 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data38};
+if(data39.confirmed === undefined){
+const err52 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "confirmed"},message:"must have required property '"+"confirmed"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data39};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1158,9 +1161,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key6 in data38){
-if(!((((key6 === "provider") || (key6 === "confirmed")) || (key6 === "auth")) || (key6 === "options"))){
-const err53 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway,data:data38};
+if(data39.auth === undefined){
+const err53 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data39};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1169,12 +1171,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data38.provider !== undefined){
-let data39 = data38.provider;
-if(typeof data39 === "string"){
-if(!pattern15.test(data39)){
-const err54 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_]{0,31}$",parentSchema:schema6.properties.gateway.properties.provider,data:data39};
+for(const key6 in data39){
+if(!((((key6 === "provider") || (key6 === "confirmed")) || (key6 === "auth")) || (key6 === "options"))){
+const err54 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway,data:data39};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1184,8 +1183,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.provider.type,parentSchema:schema6.properties.gateway.properties.provider,data:data39};
+if(data39.provider !== undefined){
+let data40 = data39.provider;
+if(typeof data40 === "string"){
+if(!pattern15.test(data40)){
+const err55 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_]{0,31}$",parentSchema:schema6.properties.gateway.properties.provider,data:data40};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1195,10 +1197,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data38.confirmed !== undefined){
-let data40 = data38.confirmed;
-if(typeof data40 !== "boolean"){
-const err56 = {instancePath:instancePath+"/gateway/confirmed",schemaPath:"#/properties/gateway/properties/confirmed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.confirmed.type,parentSchema:schema6.properties.gateway.properties.confirmed,data:data40};
+else {
+const err56 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.provider.type,parentSchema:schema6.properties.gateway.properties.provider,data:data40};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1208,15 +1208,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data38.auth !== undefined){
-let data41 = data38.auth;
-const _errs98 = errors;
-let valid38 = true;
-const _errs99 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-let missing1;
-if((data41.style === undefined) && (missing1 = "style")){
-const err57 = {};
+if(data39.confirmed !== undefined){
+let data41 = data39.confirmed;
+if(typeof data41 !== "boolean"){
+const err57 = {instancePath:instancePath+"/gateway/confirmed",schemaPath:"#/properties/gateway/properties/confirmed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.confirmed.type,parentSchema:schema6.properties.gateway.properties.confirmed,data:data41};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1225,9 +1220,15 @@ vErrors.push(err57);
 }
 errors++;
 }
-else {
-if(data41.style !== undefined){
-if("header" !== data41.style){
+}
+if(data39.auth !== undefined){
+let data42 = data39.auth;
+const _errs100 = errors;
+let valid38 = true;
+const _errs101 = errors;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+let missing1;
+if((data42.style === undefined) && (missing1 = "style")){
 const err58 = {};
 if(vErrors === null){
 vErrors = [err58];
@@ -1237,24 +1238,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-}
-var _valid1 = _errs99 === errors;
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs101 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.header_name === undefined){
-const err59 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "header_name"},message:"must have required property '"+"header_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data41};
+if(data42.style !== undefined){
+if("header" !== data42.style){
+const err59 = {};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1263,8 +1250,24 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data41.env === undefined){
-const err60 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data41};
+}
+}
+}
+var _valid1 = _errs101 === errors;
+errors = _errs100;
+if(vErrors !== null){
+if(_errs100){
+vErrors.length = _errs100;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs103 = errors;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.header_name === undefined){
+const err60 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "header_name"},message:"must have required property '"+"header_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data42};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1273,12 +1276,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-var _valid1 = _errs101 === errors;
-valid38 = _valid1;
-}
-if(!valid38){
-const err61 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[0].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[0],data:data41};
+if(data42.env === undefined){
+const err61 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data42};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1287,13 +1286,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-const _errs103 = errors;
-let valid40 = true;
-const _errs104 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-let missing2;
-if((data41.style === undefined) && (missing2 = "style")){
-const err62 = {};
+}
+var _valid1 = _errs103 === errors;
+valid38 = _valid1;
+}
+if(!valid38){
+const err62 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[0].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[0],data:data42};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1302,9 +1300,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-else {
-if(data41.style !== undefined){
-if("query" !== data41.style){
+const _errs105 = errors;
+let valid40 = true;
+const _errs106 = errors;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+let missing2;
+if((data42.style === undefined) && (missing2 = "style")){
 const err63 = {};
 if(vErrors === null){
 vErrors = [err63];
@@ -1314,24 +1315,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-}
-var _valid2 = _errs104 === errors;
-errors = _errs103;
-if(vErrors !== null){
-if(_errs103){
-vErrors.length = _errs103;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs106 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.param_name === undefined){
-const err64 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "param_name"},message:"must have required property '"+"param_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data41};
+if(data42.style !== undefined){
+if("query" !== data42.style){
+const err64 = {};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1340,8 +1327,24 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data41.env === undefined){
-const err65 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data41};
+}
+}
+}
+var _valid2 = _errs106 === errors;
+errors = _errs105;
+if(vErrors !== null){
+if(_errs105){
+vErrors.length = _errs105;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs108 = errors;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.param_name === undefined){
+const err65 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "param_name"},message:"must have required property '"+"param_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data42};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1350,12 +1353,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-var _valid2 = _errs106 === errors;
-valid40 = _valid2;
-}
-if(!valid40){
-const err66 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[1].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[1],data:data41};
+if(data42.env === undefined){
+const err66 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data42};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1364,13 +1363,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-const _errs108 = errors;
-let valid42 = true;
-const _errs109 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-let missing3;
-if((data41.style === undefined) && (missing3 = "style")){
-const err67 = {};
+}
+var _valid2 = _errs108 === errors;
+valid40 = _valid2;
+}
+if(!valid40){
+const err67 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[1].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[1],data:data42};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1379,9 +1377,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-else {
-if(data41.style !== undefined){
-if("aws" !== data41.style){
+const _errs110 = errors;
+let valid42 = true;
+const _errs111 = errors;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+let missing3;
+if((data42.style === undefined) && (missing3 = "style")){
 const err68 = {};
 if(vErrors === null){
 vErrors = [err68];
@@ -1391,24 +1392,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-}
-var _valid3 = _errs109 === errors;
-errors = _errs108;
-if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs111 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.access_key_id_env === undefined){
-const err69 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "access_key_id_env"},message:"must have required property '"+"access_key_id_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data41};
+if(data42.style !== undefined){
+if("aws" !== data42.style){
+const err69 = {};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1417,8 +1404,24 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data41.secret_access_key_env === undefined){
-const err70 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "secret_access_key_env"},message:"must have required property '"+"secret_access_key_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data41};
+}
+}
+}
+var _valid3 = _errs111 === errors;
+errors = _errs110;
+if(vErrors !== null){
+if(_errs110){
+vErrors.length = _errs110;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs113 = errors;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.access_key_id_env === undefined){
+const err70 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "access_key_id_env"},message:"must have required property '"+"access_key_id_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data42};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1427,12 +1430,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-var _valid3 = _errs111 === errors;
-valid42 = _valid3;
-}
-if(!valid42){
-const err71 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[2].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[2],data:data41};
+if(data42.secret_access_key_env === undefined){
+const err71 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "secret_access_key_env"},message:"must have required property '"+"secret_access_key_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1441,9 +1440,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.style === undefined){
-const err72 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'",schema:schema6.properties.gateway.properties.auth.required,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+}
+var _valid3 = _errs113 === errors;
+valid42 = _valid3;
+}
+if(!valid42){
+const err72 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[2].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[2],data:data42};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1452,9 +1454,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key7 in data41){
-if(!(((((((key7 === "style") || (key7 === "header_name")) || (key7 === "bearer")) || (key7 === "param_name")) || (key7 === "env")) || (key7 === "access_key_id_env")) || (key7 === "secret_access_key_env"))){
-const err73 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.style === undefined){
+const err73 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'",schema:schema6.properties.gateway.properties.auth.required,parentSchema:schema6.properties.gateway.properties.auth,data:data42};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1463,11 +1465,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data41.style !== undefined){
-let data45 = data41.style;
-if(typeof data45 !== "string"){
-const err74 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.style.type,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data45};
+for(const key7 in data42){
+if(!(((((((key7 === "style") || (key7 === "header_name")) || (key7 === "bearer")) || (key7 === "param_name")) || (key7 === "env")) || (key7 === "access_key_id_env")) || (key7 === "secret_access_key_env"))){
+const err74 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.auth,data:data42};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1476,8 +1476,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!(((((data45 === "header") || (data45 === "query")) || (data45 === "aws")) || (data45 === "gcp")) || (data45 === "none"))){
-const err75 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/enum",keyword:"enum",params:{allowedValues: schema6.properties.gateway.properties.auth.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.gateway.properties.auth.properties.style.enum,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data45};
+}
+if(data42.style !== undefined){
+let data46 = data42.style;
+if(typeof data46 !== "string"){
+const err75 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.style.type,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data46};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1486,12 +1489,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data41.header_name !== undefined){
-let data46 = data41.header_name;
-if(typeof data46 === "string"){
-if(!pattern16.test(data46)){
-const err76 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data46};
+if(!(((((data46 === "header") || (data46 === "query")) || (data46 === "aws")) || (data46 === "gcp")) || (data46 === "none"))){
+const err76 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/enum",keyword:"enum",params:{allowedValues: schema6.properties.gateway.properties.auth.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.gateway.properties.auth.properties.style.enum,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data46};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1501,8 +1500,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.header_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data46};
+if(data42.header_name !== undefined){
+let data47 = data42.header_name;
+if(typeof data47 === "string"){
+if(!pattern16.test(data47)){
+const err77 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data47};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1512,10 +1514,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data41.bearer !== undefined){
-let data47 = data41.bearer;
-if(typeof data47 !== "boolean"){
-const err78 = {instancePath:instancePath+"/gateway/auth/bearer",schemaPath:"#/properties/gateway/properties/auth/properties/bearer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.auth.properties.bearer.type,parentSchema:schema6.properties.gateway.properties.auth.properties.bearer,data:data47};
+else {
+const err78 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.header_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data47};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1525,11 +1525,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data41.param_name !== undefined){
-let data48 = data41.param_name;
-if(typeof data48 === "string"){
-if(!pattern16.test(data48)){
-const err79 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data48};
+if(data42.bearer !== undefined){
+let data48 = data42.bearer;
+if(typeof data48 !== "boolean"){
+const err79 = {instancePath:instancePath+"/gateway/auth/bearer",schemaPath:"#/properties/gateway/properties/auth/properties/bearer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.auth.properties.bearer.type,parentSchema:schema6.properties.gateway.properties.auth.properties.bearer,data:data48};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1539,8 +1538,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.param_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data48};
+if(data42.param_name !== undefined){
+let data49 = data42.param_name;
+if(typeof data49 === "string"){
+if(!pattern16.test(data49)){
+const err80 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data49};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1550,11 +1552,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data41.env !== undefined){
-let data49 = data41.env;
-if(typeof data49 === "string"){
-if(!pattern18.test(data49)){
-const err81 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data49};
+else {
+const err81 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.param_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data49};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1564,8 +1563,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data49};
+if(data42.env !== undefined){
+let data50 = data42.env;
+if(typeof data50 === "string"){
+if(!pattern18.test(data50)){
+const err82 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data50};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1575,11 +1577,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data41.access_key_id_env !== undefined){
-let data50 = data41.access_key_id_env;
-if(typeof data50 === "string"){
-if(!pattern18.test(data50)){
-const err83 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data50};
+else {
+const err83 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data50};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1589,8 +1588,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.access_key_id_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data50};
+if(data42.access_key_id_env !== undefined){
+let data51 = data42.access_key_id_env;
+if(typeof data51 === "string"){
+if(!pattern18.test(data51)){
+const err84 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data51};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1600,11 +1602,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data41.secret_access_key_env !== undefined){
-let data51 = data41.secret_access_key_env;
-if(typeof data51 === "string"){
-if(!pattern18.test(data51)){
-const err85 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data51};
+else {
+const err85 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.access_key_id_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data51};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1614,8 +1613,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data51};
+if(data42.secret_access_key_env !== undefined){
+let data52 = data42.secret_access_key_env;
+if(typeof data52 === "string"){
+if(!pattern18.test(data52)){
+const err86 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data52};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1625,9 +1627,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
 else {
-const err87 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.auth.type,parentSchema:schema6.properties.gateway.properties.auth,data:data41};
+const err87 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data52};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1637,12 +1638,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data38.options !== undefined){
-let data52 = data38.options;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key8 in data52){
-if(!((key8 === "required") || (key8 === "recommended"))){
-const err88 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options,data:data52};
+}
+else {
+const err88 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.auth.type,parentSchema:schema6.properties.gateway.properties.auth,data:data42};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1652,11 +1650,12 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data52.required !== undefined){
-let data53 = data52.required;
+if(data39.options !== undefined){
+let data53 = data39.options;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(Object.keys(data53).length > 20){
-const err89 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+for(const key8 in data53){
+if(!((key8 === "required") || (key8 === "recommended"))){
+const err89 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options,data:data53};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1665,11 +1664,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key9 in data53){
-const _errs132 = errors;
-if(typeof key9 === "string"){
-if(!pattern21.test(key9)){
-const err90 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.required.propertyNames,data:key9,propertyName:key9};
+}
+if(data53.required !== undefined){
+let data54 = data53.required;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(Object.keys(data54).length > 20){
+const err90 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data54};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1678,10 +1678,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-var valid46 = _errs132 === errors;
-if(!valid46){
-const err91 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.required.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+for(const key9 in data54){
+const _errs134 = errors;
+if(typeof key9 === "string"){
+if(!pattern21.test(key9)){
+const err91 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.required.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1691,10 +1692,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-for(const key10 in data53){
-let data54 = data53[key10];
-if((((typeof data54 !== "string") && (!((typeof data54 == "number") && (isFinite(data54))))) && (typeof data54 !== "boolean")) && (!(data54 && typeof data54 == "object" && !Array.isArray(data54)))){
-const err92 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.required.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+var valid46 = _errs134 === errors;
+if(!valid46){
+const err92 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.required.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data54};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1703,9 +1703,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(typeof data54 === "string"){
-if(!pattern22.test(data54)){
-const err93 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+}
+for(const key10 in data54){
+let data55 = data54[key10];
+if((((typeof data55 !== "string") && (!((typeof data55 == "number") && (isFinite(data55))))) && (typeof data55 !== "boolean")) && (!(data55 && typeof data55 == "object" && !Array.isArray(data55)))){
+const err93 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.required.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1714,10 +1716,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.env === undefined){
-const err94 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+if(typeof data55 === "string"){
+if(!pattern22.test(data55)){
+const err94 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1726,9 +1727,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key11 in data54){
-if(!(key11 === "env")){
-const err95 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data54};
+}
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.env === undefined){
+const err95 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1737,12 +1739,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data54.env !== undefined){
-let data55 = data54.env;
-if(typeof data55 === "string"){
-if(!pattern18.test(data55)){
-const err96 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data55};
+for(const key11 in data55){
+if(!(key11 === "env")){
+const err96 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1752,8 +1751,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data55};
+if(data55.env !== undefined){
+let data56 = data55.env;
+if(typeof data56 === "string"){
+if(!pattern18.test(data56)){
+const err97 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data56};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1763,11 +1765,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err98 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.required.type,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data53};
+const err98 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data56};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1777,11 +1776,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data52.recommended !== undefined){
-let data56 = data52.recommended;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(Object.keys(data56).length > 20){
-const err99 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.required.type,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data54};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1790,11 +1789,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key12 in data56){
-const _errs141 = errors;
-if(typeof key12 === "string"){
-if(!pattern21.test(key12)){
-const err100 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,data:key12,propertyName:key12};
+}
+if(data53.recommended !== undefined){
+let data57 = data53.recommended;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(Object.keys(data57).length > 20){
+const err100 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data57};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1803,10 +1803,11 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-var valid49 = _errs141 === errors;
-if(!valid49){
-const err101 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+for(const key12 in data57){
+const _errs143 = errors;
+if(typeof key12 === "string"){
+if(!pattern21.test(key12)){
+const err101 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1816,10 +1817,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-for(const key13 in data56){
-let data57 = data56[key13];
-if((((typeof data57 !== "string") && (!((typeof data57 == "number") && (isFinite(data57))))) && (typeof data57 !== "boolean")) && (!(data57 && typeof data57 == "object" && !Array.isArray(data57)))){
-const err102 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+var valid49 = _errs143 === errors;
+if(!valid49){
+const err102 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data57};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1828,9 +1828,11 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(typeof data57 === "string"){
-if(!pattern22.test(data57)){
-const err103 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+}
+for(const key13 in data57){
+let data58 = data57[key13];
+if((((typeof data58 !== "string") && (!((typeof data58 == "number") && (isFinite(data58))))) && (typeof data58 !== "boolean")) && (!(data58 && typeof data58 == "object" && !Array.isArray(data58)))){
+const err103 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data58};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1839,10 +1841,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.env === undefined){
-const err104 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+if(typeof data58 === "string"){
+if(!pattern22.test(data58)){
+const err104 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data58};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1851,9 +1852,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key14 in data57){
-if(!(key14 === "env")){
-const err105 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data57};
+}
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.env === undefined){
+const err105 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data58};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1862,12 +1864,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data57.env !== undefined){
-let data58 = data57.env;
-if(typeof data58 === "string"){
-if(!pattern18.test(data58)){
-const err106 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data58};
+for(const key14 in data58){
+if(!(key14 === "env")){
+const err106 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data58};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1877,8 +1876,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data58};
+if(data58.env !== undefined){
+let data59 = data58.env;
+if(typeof data59 === "string"){
+if(!pattern18.test(data59)){
+const err107 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data59};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1888,11 +1890,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err108 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.recommended.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data56};
+const err108 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data59};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1903,8 +1902,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err109 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.type,parentSchema:schema6.properties.gateway.properties.options,data:data52};
+const err109 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.recommended.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data57};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1916,7 +1917,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.type,parentSchema:schema6.properties.gateway,data:data38};
+const err110 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.type,parentSchema:schema6.properties.gateway.properties.options,data:data53};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1926,15 +1927,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data.lint_ignore !== undefined){
-let data59 = data.lint_ignore;
-if(Array.isArray(data59)){
-const len6 = data59.length;
-for(let i7=0; i7<len6; i7++){
-let data60 = data59[i7];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.rule === undefined){
-const err111 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+}
+else {
+const err111 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.type,parentSchema:schema6.properties.gateway,data:data39};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1943,8 +1938,16 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data60.reason === undefined){
-const err112 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+}
+if(data.lint_ignore !== undefined){
+let data60 = data.lint_ignore;
+if(Array.isArray(data60)){
+const len6 = data60.length;
+for(let i7=0; i7<len6; i7++){
+let data61 = data60[i7];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.rule === undefined){
+const err112 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data61};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1953,9 +1956,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key15 in data60){
-if(!((key15 === "rule") || (key15 === "reason"))){
-const err113 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+if(data61.reason === undefined){
+const err113 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data61};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1964,11 +1966,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data60.rule !== undefined){
-let data61 = data60.rule;
-if(typeof data61 !== "string"){
-const err114 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data61};
+for(const key15 in data61){
+if(!((key15 === "rule") || (key15 === "reason"))){
+const err114 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data61};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1977,8 +1977,11 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!(((((data61 === "min-version-below-provider") || (data61 === "route-type-family")) || (data61 === "shared-upstream-path")) || (data61 === "names-unsupported-capability")) || (data61 === "streaming-cannot-stream"))){
-const err115 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data61};
+}
+if(data61.rule !== undefined){
+let data62 = data61.rule;
+if(typeof data62 !== "string"){
+const err115 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data62};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1987,12 +1990,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data60.reason !== undefined){
-let data62 = data60.reason;
-if(typeof data62 === "string"){
-if(!pattern0.test(data62)){
-const err116 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data62};
+if(!(((((data62 === "min-version-below-provider") || (data62 === "route-type-family")) || (data62 === "shared-upstream-path")) || (data62 === "names-unsupported-capability")) || (data62 === "streaming-cannot-stream"))){
+const err116 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data62};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2002,8 +2001,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data62};
+if(data61.reason !== undefined){
+let data63 = data61.reason;
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err117 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data63};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2013,9 +2015,8 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
 else {
-const err118 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data60};
+const err118 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data63};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2027,7 +2028,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data59};
+const err119 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data61};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2039,12 +2040,24 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+const err120 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data60};
 if(vErrors === null){
 vErrors = [err120];
 }
 else {
 vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
 }
 errors++;
 }
