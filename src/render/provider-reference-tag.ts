@@ -64,7 +64,14 @@ export function providerReferenceTag(liquid: Liquid, source: ReferenceSource) {
         throw new Error(`\`{% providerReference %}\` got ${JSON.stringify(value ?? null)}, not a provider. ${USAGE}`);
       const prefix = this.prefix ? yield evalToken(this.prefix, context) : "";
       engine ??= createTemplateEngine("html", liquid.options.root[0]);
-      return engine.renderFileSync(REFERENCE_INCLUDE, { provider, site: source.site(), prefix: String(prefix ?? "") });
+      // The self-hosted providers are the registry's, not the provider's: the page that embeds the tag names them.
+      const selfHostedProviders = context.getSync(["selfHostedProviders"]);
+      return engine.renderFileSync(REFERENCE_INCLUDE, {
+        provider,
+        site: source.site(),
+        prefix: String(prefix ?? ""),
+        selfHostedProviders,
+      });
     },
   };
 }
