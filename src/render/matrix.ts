@@ -294,12 +294,19 @@ export class CapabilityMatrix {
     return entry.rows(slice.start, slice.end).join("");
   }
 
-  /** The full matrix's column headers: each group's title over its capabilities' labels, in canonical order. */
-  get columnGroups(): { title: string; labels: string[] }[] {
-    return GROUPS.map((group) => ({
-      title: group.title,
-      labels: CAPABILITIES.filter((c) => c.group === group.id).map((c) => c.label),
-    }));
+  /**
+   * The full matrix's column headers: each group's title over its capabilities' labels, in canonical
+   * order; `columns` adds each one's shorter label inside its group ("Generations" under "Image").
+   */
+  get columnGroups(): { title: string; labels: string[]; columns: { label: string; groupLabel: string }[] }[] {
+    return GROUPS.map((group) => {
+      const capabilities = CAPABILITIES.filter((c) => c.group === group.id);
+      return {
+        title: group.title,
+        labels: capabilities.map((c) => c.label),
+        columns: capabilities.map((c) => ({ label: c.label, groupLabel: c.groupLabel })),
+      };
+    });
   }
 
   /** The filter links, by kind of view. */
