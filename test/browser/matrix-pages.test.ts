@@ -84,7 +84,7 @@ it("at 375 px no page of the matrix scrolls sideways, and the page links wrap", 
     await page.goto(`${(await fixture()).server.origin}${url}`);
     const layout = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
-      regions: [...document.querySelectorAll(".table-scroll, nav.pagination")].map(
+      regions: [...document.querySelectorAll(".matrix-region, nav.pagination")].map(
         (r) => r.getBoundingClientRect().right,
       ),
     }));
@@ -124,16 +124,76 @@ it("without JavaScript the page and filter links are plain links that work", asy
   await close(page);
 });
 
-it("a view's header stays in view while its region scrolls down", async () => {
-  const page = await open("/ai-providers/capability/chat/", { width: 375 });
-  const before = await page.evaluate(() => document.querySelector(".matrix thead")!.getBoundingClientRect().top);
-  await page.evaluate(() => document.querySelector(".matrix-scroll")!.scrollBy(0, 2000));
-  const after = await page.evaluate(() => ({
-    scrolled: document.querySelector(".matrix-scroll")!.scrollTop,
-    head: document.querySelector(".matrix thead")!.getBoundingClientRect().top,
+it("the matrix and a view scroll with the page: the header row sticks to the top, the provider column to the left", async () => {
+  for (const [url, width] of [
+    ["/ai-providers/", 1024],
+    ["/ai-providers/capability/chat/", 375],
+  ] as const) {
+    const page = await open(url, { width });
+    const box = await page.evaluate(() => {
+      const region = document.querySelector(".matrix-region")!;
+      const style = getComputedStyle(region);
+      return { overflow: `${style.overflowX} ${style.overflowY}`, inner: region.scrollHeight - region.clientHeight };
+    });
+    assert.is(box.overflow, "visible visible", `${url}: no inner scroll box`);
+    assert.is(box.inner, 0, `${url}: the region is as tall as its table`);
+    // Down into the rows, and (where the table is wider than the window) sideways.
+    await page.evaluate(() =>
+      window.scrollTo(400, document.querySelector(".matrix tbody")!.getBoundingClientRect().top + 2000),
+    );
+    const after = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll(".matrix tbody tr")];
+      const inView = rows.find((row) => row.getBoundingClientRect().top > 150)!;
+      return {
+        scrolled: [window.scrollX, window.scrollY],
+        head: document.querySelector(".matrix thead")!.getBoundingClientRect().top,
+        name: inView.querySelector("th")!.getBoundingClientRect().left,
+        last: rows.at(-1)!.getBoundingClientRect().bottom,
+        pageBottom: document.documentElement.scrollHeight - window.scrollY,
+      };
+    });
+    assert.ok(after.scrolled[1]! > 1000, `${url}: the page scrolled down (${after.scrolled})`);
+    assert.ok(Math.abs(after.head) < 1, `${url}: the header row sits at the top of the window (${after.head})`);
+    if (url === "/ai-providers/") {
+      assert.ok(after.scrolled[0]! > 0, "the full matrix is wider than 1024 px: the page scrolled sideways");
+      assert.ok(Math.abs(after.name) < 1, `the provider column sits at the left edge (${after.name})`);
+    }
+    assert.ok(after.last <= after.pageBottom, `${url}: the last row is on the page, not cut`);
+    await close(page);
+  }
+});
+
+it("at 1440 px the full matrix shows all 15 capability columns without scrolling sideways", async () => {
+  const page = await open("/ai-providers/", { width: 1440 });
+  const layout = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    columns: [...document.querySelectorAll(".matrix thead tr:last-child th")].map(
+      (th) => th.getBoundingClientRect().right,
+    ),
   }));
-  assert.ok(after.scrolled > 1000, "the region scrolled down");
-  assert.is(after.head, before, "the header row does not move");
+  assert.ok(layout.page <= 1440, `the page is ${layout.page}px wide`);
+  assert.is(layout.columns.length, 15);
+  for (const right of layout.columns) assert.ok(right <= 1440, `a column ends at ${right}px`);
+  await close(page);
+});
+
+it("on a 390 px phone the full matrix is a card per provider, each capability labelled as its column", async () => {
+  const page = await open("/ai-providers/", { width: 390 });
+  const card = await page.evaluate(() => {
+    const row = document.querySelector(".matrix tbody tr")!;
+    const heads = [...document.querySelectorAll(".matrix thead tr:last-child th")];
+    return {
+      width: row.getBoundingClientRect().width,
+      labels: [...row.querySelectorAll("td")].map((td) => getComputedStyle(td, "::after").content),
+      headers: heads.map((th) => (th.querySelector(".visually-hidden") ?? th).textContent),
+    };
+  });
+  assert.ok(card.width <= 390, `a card is ${card.width}px wide`);
+  // The drawn label is the column's full label (the alternative text after the slash is empty).
+  assert.equal(
+    card.labels.map((c) => /^"([^"]*)"/.exec(c)?.[1]),
+    card.headers,
+  );
   await close(page);
 });
 
