@@ -3,6 +3,7 @@ import { capabilityRows, referenceRow, supportMark, upstreamPathRows } from "./r
 import { markdownCapabilityRows, markdownUpstreamPathRows } from "../outputs/markdown-rows.ts";
 import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts";
 import {
+  breakableCode,
   codeSpan,
   escapeHtml,
   escapeText,
@@ -21,7 +22,8 @@ export type OutputFormat = Record<string, (value: any, ...args: any[]) => string
 
 /** `{{ "llm_format" | code }}`, `{{ "AI Proxy" | link: url }}`, `{{ value | inlineMarkdown }}`... as HTML. */
 export const htmlFormat: OutputFormat = {
-  code: (text: string) => `<code>${escapeHtml(String(text))}</code>`,
+  /** A token as code that breaks only after `/`, `.` or `-` (`<wbr>`). */
+  code: (text: string) => breakableCode(String(text)),
   /** `{{ config.deck | codeText }}`: text for inside `<pre><code>`, its quotes left as they are (shorter). */
   codeText: (text: string) => escapeText(String(text ?? "")),
   link: (label: string, href: string) => `<a href="${escapeHtml(String(href))}">${escapeHtml(String(label))}</a>`,

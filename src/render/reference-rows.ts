@@ -1,5 +1,5 @@
 import type { Provider, ProviderCapability, ProviderGroup } from "../registry/model.ts";
-import { escapeHtml, renderInline, renderUpstreamPath } from "./inline.ts";
+import { breakableCode, escapeHtml, renderInline, renderUpstreamPath } from "./inline.ts";
 
 // The rows of a provider's tables, rendered in TypeScript: looped in Liquid they cost more than
 // the rest of the page together (about 0.5 ms a provider: 5 s of a 10,000-provider build). The
@@ -17,7 +17,7 @@ export function referenceRow(capability: ProviderCapability, prefix = ""): strin
     : "";
   return (
     `<tr id="${prefix}${capability.id}"><th scope="row">${escapeHtml(capability.groupLabel)}${marker}</th>` +
-    `<td><code>${escapeHtml(capability.routeType)}</code>${copyButton(capability.routeType, "route type")}</td>` +
+    `<td>${breakableCode(capability.routeType)}${copyButton(capability.routeType, "route type")}</td>` +
     `<td class="streaming">${supportMark(capability.streaming)}</td>` +
     `<td>${renderInline(capability.modelExample)}</td><td>${escapeHtml(capability.minVersion)}</td></tr>\n`
   );
