@@ -129,17 +129,18 @@ it("at 390 px no page scrolls sideways, nothing is wider than the window, and th
     await page.goto(`${context.server.origin}${url}`);
     if (url.includes("?")) await page.waitForSelector("[data-compare-region]:not([hidden])");
     const layout = await page.evaluate(() => {
-      // What is drawn: not hidden from view, not inside a region that scrolls its own overflow.
+      // What is drawn: not hidden from view (the skip link waits off-screen until focused), nor
+      // inside a part clipped to nothing for screen readers only (clip-path: inset(50%)).
       const wide = [...document.querySelectorAll("body *")]
-        .filter(
-          (element) =>
-            !element.closest(
-              ".skip-link, .visually-hidden, [hidden], .table-scroll, .matrix td > span, .matrix td > a > span",
-            ),
-        )
         .filter((element) => {
           const box = element.getBoundingClientRect();
           return box.width > 0 && (box.right > innerWidth + 0.5 || box.left < -0.5);
+        })
+        .filter((element) => {
+          if (element.closest(".skip-link, [hidden]")) return false;
+          for (let part: Element | null = element; part; part = part.parentElement)
+            if (getComputedStyle(part).clipPath !== "none") return false;
+          return true;
         })
         .map(
           (element) =>
@@ -157,11 +158,16 @@ it("at 390 px no page scrolls sideways, nothing is wider than the window, and th
         if (box.top >= bottom) rows++;
         bottom = Math.max(box.top >= bottom ? 0 : bottom, box.bottom);
       }
-      return { page: document.documentElement.scrollWidth, wide: wide.slice(0, 3), headerRows: rows };
+      // A table's region scrolls sideways only when its table cannot fit: on a phone, none needs to.
+      const scrolling = [...document.querySelectorAll(".table-scroll")]
+        .filter((region) => region.scrollWidth > region.clientWidth + 1)
+        .map((region) => region.querySelector("caption")?.textContent);
+      return { page: document.documentElement.scrollWidth, wide: wide.slice(0, 3), headerRows: rows, scrolling };
     });
     assert.ok(layout.page <= 390, `${url}: the page is ${layout.page}px wide`);
     assert.equal(layout.wide, [], `${url}: elements wider than the window`);
     assert.ok(layout.headerRows <= 2, `${url}: the header takes ${layout.headerRows} rows`);
+    assert.equal(layout.scrolling, [], `${url}: tables clipped in a scrolling region`);
   }
   await page.close();
 });
