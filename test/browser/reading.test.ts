@@ -10,6 +10,14 @@ const reading = suite("reading");
 const it = browserSuiteRuns("reading (keyboard, footnotes, layout, search)") ? reading : reading.skip;
 const fixture = browserFixture();
 reading.after(fixture.close);
+/** The providers' pages among the built site's pages, in name order (the first two are compared). */
+const providerPages = (urls: string[]) =>
+  urls.filter((url) => /^\/ai-providers\/[a-z0-9-]+\/$/.test(url) && !/\/(compare|streaming)\/$/.test(url)).sort();
+/** The compare page with the first two providers chosen. */
+const comparing = (urls: string[]) => {
+  const [a, b] = providerPages(urls).map((url) => url.split("/")[2]);
+  return `/ai-providers/compare/?a=${a}&b=${b}`;
+};
 /** Console errors and CSP violations seen on any page this suite opens. */
 const errors: string[] = [];
 
@@ -125,7 +133,7 @@ it("at 390 px no page scrolls sideways, nothing is wider than the window, and th
   const context = await fixture.get();
   const page = await context.browser.newPage({ viewport: { width: 390, height: 800 } });
   watch(page);
-  for (const url of [...context.urls, "/ai-providers/compare/?a=openai&b=anthropic"]) {
+  for (const url of [...context.urls, comparing(context.urls)]) {
     await page.goto(`${context.server.origin}${url}`);
     if (url.includes("?")) await page.waitForSelector("[data-compare-region]:not([hidden])");
     const layout = await page.evaluate(() => {
@@ -174,7 +182,7 @@ it("at 390 px no page scrolls sideways, nothing is wider than the window, and th
 
 it("at 390 px compare shows both providers, each capability's two cells side by side", async () => {
   const context = await fixture.get();
-  const page = await open(context, "/ai-providers/compare/?a=openai&b=anthropic", { width: 390 });
+  const page = await open(context, comparing(context.urls), { width: 390 });
   await page.waitForSelector("[data-compare-region]:not([hidden])");
   const cells = await page.evaluate(() =>
     [...document.querySelectorAll(".compare-table tbody tr")].map((row) =>
@@ -200,7 +208,7 @@ it("room for the reference: the provider column is 760 px at 1280; at 1024 the c
     [1199, 680, false],
     [1024, 680, false],
   ] as const) {
-    const page = await open(context, "/ai-providers/openai/", { width });
+    const page = await open(context, providerPages(context.urls)[0]!, { width });
     const layout = await page.evaluate(() => {
       const main = document.querySelector("main")!.getBoundingClientRect();
       const toc = document.querySelector(".toc")!.getBoundingClientRect();
@@ -217,9 +225,7 @@ it("room for the reference: the provider column is 760 px at 1280; at 1024 the c
 
 it("tokens stay whole: code breaks only after / . or -, and a Copy button stays on its value's line", async () => {
   const context = await fixture.get();
-  const urls = context.urls.filter(
-    (url) => /^\/ai-providers\/[a-z0-9-]+\/$/.test(url) && !/\/(compare|streaming)\/$/.test(url),
-  );
+  const urls = providerPages(context.urls);
   for (const width of [1280, 390]) {
     const page = await context.browser.newPage({ viewport: { width, height: 800 } });
     for (const url of urls) {
