@@ -68,7 +68,9 @@
 
   // Without the clipboard (a page not served over HTTPS) the buttons stay hidden and the links stay links.
   if (!navigator.clipboard) return;
-  for (const button of document.querySelectorAll("button[data-copy-target], button[data-copy-text], button[data-copy-page]"))
+  for (const button of document.querySelectorAll(
+    "button[data-copy-target], button[data-copy-text], button[data-copy-page]",
+  ))
     button.hidden = false;
   for (const link of document.querySelectorAll("a[data-copy-page-link]")) link.hidden = true;
 

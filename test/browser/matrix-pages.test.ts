@@ -131,7 +131,7 @@ it("without JavaScript the page and filter links are plain links that work", asy
   await close(page);
 });
 
-it("the matrix and a view scroll with the page: the header row sticks to the top, the provider column to the left", async () => {
+it("the matrix and a view scroll with the page: the header row sticks to the top, the names to the left", async () => {
   for (const [url, width] of [
     ["/ai-providers/page/3/", 1024],
     ["/ai-providers/capability/chat/", 375],

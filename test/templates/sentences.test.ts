@@ -21,7 +21,10 @@ test(
       const intro = path.join(copy, "_includes/prose/intro.liquid");
       const original = readFileSync(intro, "utf8");
       assert.match(original, "You can proxy requests to {{ provider.name }}");
-      writeFileSync(intro, original.replace("You can proxy requests to {{ provider.name }}", "Send {{ provider.name }}"));
+      writeFileSync(
+        intro,
+        original.replace("You can proxy requests to {{ provider.name }}", "Send {{ provider.name }}"),
+      );
 
       Object.assign(process.env, { PROVIDERS_DIR: fixture("aliases"), ELEVENTY_OUTPUT: out });
       // The copy is the project the build runs in: Eleventy finds pages/ and _includes/ from the working folder.
