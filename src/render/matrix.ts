@@ -1,4 +1,4 @@
-import { CAPABILITIES, GROUPS, type CapabilityKey } from "../catalogue.ts";
+import { CAPABILITIES, type CapabilityDefinition, GROUPS, type CapabilityKey } from "../catalogue.ts";
 import type { Provider } from "../registry/model.ts";
 import {
   capabilityViewUrl,
@@ -294,19 +294,9 @@ export class CapabilityMatrix {
     return entry.rows(slice.start, slice.end).join("");
   }
 
-  /**
-   * The full matrix's column headers: each group's title over its capabilities' labels, in canonical
-   * order; `columns` adds each one's shorter label inside its group ("Generations" under "Image").
-   */
-  get columnGroups(): { title: string; labels: string[]; columns: { label: string; groupLabel: string }[] }[] {
-    return GROUPS.map((group) => {
-      const capabilities = CAPABILITIES.filter((c) => c.group === group.id);
-      return {
-        title: group.title,
-        labels: capabilities.map((c) => c.label),
-        columns: capabilities.map((c) => ({ label: c.label, groupLabel: c.groupLabel })),
-      };
-    });
+  /** The full matrix's column headers: each group's title over its capabilities (`label`, `groupLabel`), in order. */
+  get columnGroups(): { title: string; columns: CapabilityDefinition[] }[] {
+    return GROUPS.map((group) => ({ title: group.title, columns: CAPABILITIES.filter((c) => c.group === group.id) }));
   }
 
   /** The filter links, by kind of view. */
