@@ -271,6 +271,43 @@ it("tokens stay whole: code breaks only after / . or -, and a Copy button stays 
   }
 });
 
+it("controls are what they say: links lead somewhere, and what acts on the page is a button, tab or disclosure", async () => {
+  const context = await fixture.get();
+  const page = await open(context, providerPages(context.urls)[0]!);
+  await page.waitForSelector(".pagefind-ui__search-input");
+  await page.locator("tr.configure summary").first().click();
+  await page.waitForSelector('[role="tablist"] [role="tab"]');
+  const controls = await page.evaluate(() => ({
+    // A link with no address, or one a script turns into an action, would be announced as a link.
+    fakeLinks: [...document.querySelectorAll("a")]
+      .filter((a) => !a.hasAttribute("href") || a.hasAttribute("data-copy-page") || a.getAttribute("role") === "button")
+      .map((a) => a.outerHTML.slice(0, 80)),
+    untypedButtons: [...document.querySelectorAll("button")]
+      .filter((b) => b.type !== "button" && b.type !== "submit")
+      .map((b) => b.outerHTML.slice(0, 80)),
+    tabs: [...document.querySelectorAll('[role="tablist"]')].every((list) =>
+      [...list.children].every((tab) => tab.getAttribute("role") === "tab" && tab.hasAttribute("aria-selected")),
+    ),
+  }));
+  assert.equal(controls.fakeLinks, [], "every link has an address and stays a link");
+  assert.equal(controls.untypedButtons, [], "every button says what kind it is");
+  assert.ok(controls.tabs, "a tab list holds tabs, each selected or not");
+  assert.ok(await page.getByRole("button", { name: "Copy page as Markdown" }).isVisible());
+  assert.match(
+    (await page.getByRole("button", { name: /theme/ }).getAttribute("aria-pressed")) ?? "",
+    /^(true|false)$/,
+  );
+  assert.ok(
+    await page
+      .getByRole("searchbox")
+      .or(page.getByRole("textbox", { name: /search/i }))
+      .first()
+      .isVisible(),
+  );
+  assert.ok((await page.getByRole("button", { name: /^Copy route type$/ }).count()) > 0);
+  await page.close();
+});
+
 it("search finds providers under the site's CSP, with no console error or CSP violation on any page", async () => {
   const context = await fixture.get();
   const page = await open(context, "/ai-providers/openai/");
