@@ -200,6 +200,29 @@ it("at 390 px compare shows both providers, each capability's two cells side by 
   await page.close();
 });
 
+it("at 390 px a capability table is a card per capability, each cell after its column's name", async () => {
+  const context = await fixture.get();
+  const page = await open(context, providerPages(context.urls)[0]!, { width: 390 });
+  const tables = await page.evaluate(() =>
+    [...document.querySelectorAll(".capability-table")].map((table) => {
+      const row = table.querySelector("tbody tr:not(.configure)")!;
+      return {
+        headers: [...table.querySelectorAll("thead th")].slice(1).map((th) => th.textContent),
+        labels: [...row.querySelectorAll("td")].map(
+          (td) => /^"([^"]*)"/.exec(getComputedStyle(td, "::before").content)?.[1],
+        ),
+        width: row.getBoundingClientRect().width,
+      };
+    }),
+  );
+  assert.ok(tables.length > 0);
+  for (const table of tables) {
+    assert.equal(table.labels, table.headers, "the drawn names are the column headers");
+    assert.ok(table.width <= 390, `a card is ${table.width}px wide`);
+  }
+  await page.close();
+});
+
 it("room for the reference: the provider column is 760 px at 1280; at 1024 the contents fold away first", async () => {
   const context = await fixture.get();
   for (const [width, least, contentsBeside] of [
