@@ -259,6 +259,9 @@ it("tokens stay whole: code breaks only after / . or -, and a Copy button stays 
         // Each character's line, from its own box: a new line may start only after / . or -.
         for (const code of document.querySelectorAll("main code")) {
           if (code.closest("pre, [hidden], details:not([open])")) continue;
+          // A token on one line has no break to check.
+          const lineTops = new Set([...code.getClientRects()].map((r) => Math.round(r.top)));
+          if (lineTops.size < 2) continue;
           // Every character of the token, across its text nodes (a <wbr> splits them), with its line's top.
           const chars: { char: string; top: number }[] = [];
           const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
