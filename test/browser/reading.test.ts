@@ -297,7 +297,7 @@ it("tokens stay whole: code breaks only after / . or -, and a Copy button stays 
   }
 });
 
-it("controls are what they say: links lead somewhere, and what acts on the page is a button, tab or disclosure", async () => {
+it("controls are what they say: links lead somewhere; what acts on the page is a button or tab", async () => {
   const context = await fixture.get();
   const page = await open(context, providerPages(context.urls)[0]!);
   await page.waitForSelector(".pagefind-ui__search-input");
