@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"compatible_with":{"type":"string","enum":["openai"],"description":"Set to 'openai' for a provider whose API is OpenAI's: its capabilities take OpenAI's route types and upstream paths (leave those fields out), the base URL is the first of `url_patterns`, and the configuration is the gateway's `openai` provider with `upstream_url` set to it."},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"gateway":{"type":"object","description":"How to configure the gateway's AI Proxy plugin for this provider; each supported capability's page row shows the configuration made from it.","additionalProperties":false,"required":["provider","confirmed","auth"],"properties":{"provider":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,31}$","description":"The plugin's `model.provider` string.","examples":["anthropic","azure","bedrock","cerebras","cohere","dashscope","databricks","deepseek","gemini","huggingface","llama2","mistral","ollama","openai","vllm","xai"]},"confirmed":{"type":"boolean","description":"`true` when these facts come from the gateway's own source; `false` when only from documentation examples (the page says so)."},"auth":{"type":"object","description":"How the gateway authenticates: the style (`header`, `query`, `aws`, `gcp`, `none`) and its fields.","additionalProperties":false,"required":["style"],"properties":{"style":{"type":"string","enum":["header","query","aws","gcp","none"],"description":"The auth style."},"header_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`header` style: the header the gateway sends the key in, e.g. 'Authorization' or 'x-api-key'."},"bearer":{"type":"boolean","description":"`header` style: `true` when the header's value is 'Bearer ' and the key."},"param_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`query` style: the query parameter the gateway adds the key as, e.g. 'key'."},"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`header` and `query` styles: the environment variable that holds the key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"access_key_id_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS access key ID. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"secret_access_key_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS secret access key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}},"allOf":[{"if":{"required":["style"],"properties":{"style":{"const":"header"}}},"then":{"required":["header_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"query"}}},"then":{"required":["param_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"aws"}}},"then":{"required":["access_key_id_env","secret_access_key_env"]}}]},"options":{"type":"object","description":"The plugin's `model.options` for this provider, by name.","additionalProperties":false,"properties":{"required":{"type":"object","description":"Options the plugin needs for this provider.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}},"recommended":{"type":"object","description":"Options worth setting, though the plugin runs without them.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}}}}}},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"allOf":[{"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]}},{"if":{"not":{"required":["compatible_with"]}},"then":{"properties":{"chat":{"$ref":"#/definitions/ownPaths"},"completions":{"$ref":"#/definitions/ownPaths"},"embeddings":{"$ref":"#/definitions/ownPaths"},"function_calling":{"$ref":"#/definitions/ownPaths"},"files":{"$ref":"#/definitions/ownPaths"},"batches":{"$ref":"#/definitions/ownPaths"},"assistants":{"$ref":"#/definitions/ownPaths"},"responses":{"$ref":"#/definitions/ownPaths"},"audio":{"properties":{"speech":{"$ref":"#/definitions/ownPaths"},"transcriptions":{"$ref":"#/definitions/ownPaths"},"translations":{"$ref":"#/definitions/ownPaths"}}},"image":{"properties":{"generations":{"$ref":"#/definitions/ownPaths"},"edits":{"$ref":"#/definitions/ownPaths"}}},"video":{"properties":{"generations":{"$ref":"#/definitions/ownPaths"}}},"realtime":{"$ref":"#/definitions/ownPaths"}}}}],"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","model_example","min_version"]}},"ownPaths":{"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["upstream_path","route_type"]}}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"AI Gateway provider","description":"One provider of the AI provider reference: one file per provider in _data/providers/. Generated from src/catalogue.ts by `npm run schema`; do not edit by hand. Field guide: _data/providers/README.md.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the provider. Plain text, no HTML.","examples":["Amazon Bedrock"]},"slug":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","description":"Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An old name or slug."},"description":"Old names or slugs whose pages redirect to this one.","uniqueItems":true},"url_patterns":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A base URL pattern; keep `{placeholders}` as they are."},"description":"Base URL(s) of the provider's API.","minItems":1,"examples":[["https://api.example.com/{route_type_path}"]]},"url_pattern":{"type":"string","pattern":"\\S","description":"Older, single form of `url_patterns`; prefer `url_patterns`.","deprecated":true},"url_is_variable":{"type":"boolean","description":"`true` only when the user supplies the URL (for example `$UPSTREAM_URL`)."},"self_hosted":{"type":"boolean","description":"`true` when readers run the provider's server themselves (Llama2, Ollama, vLLM); pages name it in the self-hosted note."},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version that supports the provider, like '3.6'. Always in quotes."},"formats":{"type":"string","pattern":"\\S","description":"Short description of the models or request formats the provider accepts."},"native_formats":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["llm_format","supported_apis"],"properties":{"llm_format":{"type":"string","pattern":"\\S","description":"The plugin's `llm_format` value for this native API."},"supported_apis":{"type":"array","items":{"type":"string","pattern":"\\S","description":"An API path."},"description":"The provider APIs that pass through in this format.","minItems":1}}},"description":"Native (provider-format) APIs the gateway passes through."},"limitations":{"type":"object","description":"Known limitations, each a list of inline-Markdown sentences (`[]` when empty).","additionalProperties":false,"properties":{"provider_specific":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of this provider. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"Limitations specific to this provider."},"statistics_logging":{"type":"array","items":{"type":"string","pattern":"\\S","description":"A limitation of statistics logging. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."},"description":"What statistics logs do not record."}}},"compatible_with":{"type":"string","enum":["openai"],"description":"Set to 'openai' for a provider whose API is OpenAI's: its capabilities take OpenAI's route types and upstream paths (leave those fields out), the base URL is the first of `url_patterns`, and the configuration is the gateway's `openai` provider with `upstream_url` set to it."},"chat":{"description":"Chat completions: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"completions":{"description":"Completions: route type 'llm/v1/completions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"embeddings":{"description":"Embeddings: route type 'llm/v1/embeddings'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"function_calling":{"description":"Function calling: route type 'llm/v1/chat'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"files":{"description":"Files: route type 'llm/v1/files'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"batches":{"description":"Batches: route type 'llm/v1/batches'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"assistants":{"description":"Assistants: route type 'llm/v1/assistants'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"responses":{"description":"Responses: route type 'llm/v1/responses'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"audio":{"type":"object","description":"The audio capabilities: `speech`, `transcriptions`, `translations`.","additionalProperties":false,"properties":{"speech":{"description":"Speech: route type 'audio/v1/audio/speech'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"transcriptions":{"description":"Transcriptions: route type 'audio/v1/audio/transcriptions'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"translations":{"description":"Translations: route type 'audio/v1/audio/translations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"image":{"type":"object","description":"The image capabilities: `generations`, `edits`.","additionalProperties":false,"properties":{"generations":{"description":"Image generations: route type 'image/v1/images/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"edits":{"description":"Image edits: route type 'image/v1/images/edits'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"video":{"type":"object","description":"The video capabilities: `generations`.","additionalProperties":false,"properties":{"generations":{"description":"Video generations: route type 'video/v1/videos/generations'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]}}},"realtime":{"description":"Realtime: route type 'realtime/v1/realtime'. Leave it out, or set `supported: false`, when the provider does not support it.","allOf":[{"$ref":"#/definitions/capability"}]},"gateway":{"type":"object","description":"How to configure the gateway's AI Proxy plugin for this provider; each supported capability's page row shows the configuration made from it.","additionalProperties":false,"required":["provider","confirmed","auth"],"properties":{"provider":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,31}$","description":"The plugin's `model.provider` string.","examples":["anthropic","azure","bedrock","cerebras","cohere","dashscope","databricks","deepseek","gemini","huggingface","llama2","mistral","ollama","openai","vllm","xai"]},"confirmed":{"type":"boolean","description":"`true` when these facts come from the gateway's own source; `false` when only from documentation examples (the page says so)."},"auth":{"type":"object","description":"How the gateway authenticates: the style (`header`, `query`, `aws`, `gcp`, `none`) and its fields.","additionalProperties":false,"required":["style"],"properties":{"style":{"type":"string","enum":["header","query","aws","gcp","none"],"description":"The auth style."},"header_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`header` style: the header the gateway sends the key in, e.g. 'Authorization' or 'x-api-key'."},"bearer":{"type":"boolean","description":"`header` style: `true` when the header's value is 'Bearer ' and the key."},"param_name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$","description":"`query` style: the query parameter the gateway adds the key as, e.g. 'key'."},"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`header` and `query` styles: the environment variable that holds the key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"access_key_id_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS access key ID. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]},"secret_access_key_env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"`aws` style: the environment variable that holds the AWS secret access key. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}},"allOf":[{"if":{"required":["style"],"properties":{"style":{"const":"header"}}},"then":{"required":["header_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"query"}}},"then":{"required":["param_name","env"]}},{"if":{"required":["style"],"properties":{"style":{"const":"aws"}}},"then":{"required":["access_key_id_env","secret_access_key_env"]}}]},"options":{"type":"object","description":"The plugin's `model.options` for this provider, by name.","additionalProperties":false,"properties":{"required":{"type":"object","description":"Options the plugin needs for this provider.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}},"recommended":{"type":"object","description":"Options worth setting, though the plugin runs without them.","propertyNames":{"pattern":"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},"maxProperties":20,"additionalProperties":{"type":["string","number","boolean","object"],"description":"A literal value (text, number, `true` or `false`), or `{ env: 'NAME' }` for a value each reader sets in the environment variable NAME.","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$","additionalProperties":false,"required":["env"],"properties":{"env":{"type":"string","pattern":"^[A-Z][A-Z0-9_]{0,63}$","description":"The environment variable that holds this option's value. The variable's name, never the secret itself.","examples":["ANTHROPIC_API_KEY"]}}}}}}}},"lint_ignore":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"type":"string","enum":["min-version-below-provider","route-type-family","shared-upstream-path","names-unsupported-capability","streaming-cannot-stream"],"description":"The lint rule to silence in this file: 'min-version-below-provider' (a capability's `min_version` is lower than its provider's); 'route-type-family' (a capability's `route_type` belongs to another family (llm, audio, image, ...)); 'shared-upstream-path' (two capabilities with different route types share one upstream path); 'names-unsupported-capability' (a note or limitation contradicts what the provider supports); 'streaming-cannot-stream' (`streaming: true` on a capability that cannot stream (files, batches))."},"reason":{"type":"string","pattern":"\\S","description":"Why this file is right although the rule says otherwise, for the next reader."}}},"description":"Consistency-lint rules silenced for this file, each with a reason."}},"allOf":[{"if":{"not":{"required":["url_pattern"]}},"then":{"required":["url_patterns"]}},{"if":{"not":{"required":["compatible_with"]}},"then":{"properties":{"chat":{"$ref":"#/definitions/ownPaths"},"completions":{"$ref":"#/definitions/ownPaths"},"embeddings":{"$ref":"#/definitions/ownPaths"},"function_calling":{"$ref":"#/definitions/ownPaths"},"files":{"$ref":"#/definitions/ownPaths"},"batches":{"$ref":"#/definitions/ownPaths"},"assistants":{"$ref":"#/definitions/ownPaths"},"responses":{"$ref":"#/definitions/ownPaths"},"audio":{"properties":{"speech":{"$ref":"#/definitions/ownPaths"},"transcriptions":{"$ref":"#/definitions/ownPaths"},"translations":{"$ref":"#/definitions/ownPaths"}}},"image":{"properties":{"generations":{"$ref":"#/definitions/ownPaths"},"edits":{"$ref":"#/definitions/ownPaths"}}},"video":{"properties":{"generations":{"$ref":"#/definitions/ownPaths"}}},"realtime":{"$ref":"#/definitions/ownPaths"}}}}],"definitions":{"capability":{"type":"object","additionalProperties":false,"required":["supported"],"properties":{"supported":{"type":"boolean","description":"`true` when the gateway supports this capability for the provider."},"streaming":{"type":"boolean","description":"Whether streaming responses are supported."},"upstream_path":{"type":"string","pattern":"\\S","description":"The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["`/v1/chat/completions`"]},"route_type":{"type":"string","enum":["audio/v1/audio/speech","audio/v1/audio/transcriptions","audio/v1/audio/translations","image/v1/images/edits","image/v1/images/generations","llm/v1/assistants","llm/v1/batches","llm/v1/chat","llm/v1/completions","llm/v1/embeddings","llm/v1/files","llm/v1/responses","preserve","realtime/v1/realtime","video/v1/videos/generations"],"description":"The plugin's `route_type` for this capability; each capability has its usual one (see its description)."},"model_example":{"type":"string","pattern":"\\S","description":"An example model name, a link to the provider's model list, or 'n/a'. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis.","examples":["n/a"]},"min_version":{"type":"string","pattern":"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$","description":"First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.","examples":["3.11","n/a"]},"note":{"type":"object","description":"A footnote shown under the capability's table. Only for a supported capability.","additionalProperties":false,"required":["content"],"properties":{"content":{"type":"string","pattern":"\\S","description":"One or two sentences, in your own words. Inline Markdown: code spans, links (http(s), mailto or relative) and emphasis."}}}},"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["streaming","model_example","min_version"]}},"ownPaths":{"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["upstream_path","route_type"]}}}};
 const schema7 = {"if":{"required":["supported"],"properties":{"supported":{"const":true}}},"then":{"required":["upstream_path","route_type"]}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -894,11 +894,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.min_version !== undefined){
-let data26 = data.min_version;
-if(typeof data26 === "string"){
-if(!pattern5.test(data26)){
-const err24 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema6.properties.min_version,data:data26};
+if(data.self_hosted !== undefined){
+let data26 = data.self_hosted;
+if(typeof data26 !== "boolean"){
+const err24 = {instancePath:instancePath+"/self_hosted",schemaPath:"#/properties/self_hosted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.self_hosted.type,parentSchema:schema6.properties.self_hosted,data:data26};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -908,8 +907,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.min_version.type,parentSchema:schema6.properties.min_version,data:data26};
+if(data.min_version !== undefined){
+let data27 = data.min_version;
+if(typeof data27 === "string"){
+if(!pattern5.test(data27)){
+const err25 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/pattern",keyword:"pattern",params:{pattern: "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"},message:"must match pattern \""+"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$"+"\"",schema:"^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$",parentSchema:schema6.properties.min_version,data:data27};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -919,11 +921,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.formats !== undefined){
-let data27 = data.formats;
-if(typeof data27 === "string"){
-if(!pattern0.test(data27)){
-const err26 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.formats,data:data27};
+else {
+const err26 = {instancePath:instancePath+"/min_version",schemaPath:"#/properties/min_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.min_version.type,parentSchema:schema6.properties.min_version,data:data27};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -933,8 +932,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.formats.type,parentSchema:schema6.properties.formats,data:data27};
+if(data.formats !== undefined){
+let data28 = data.formats;
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err27 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.formats,data:data28};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -944,15 +946,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.native_formats !== undefined){
-let data28 = data.native_formats;
-if(Array.isArray(data28)){
-const len2 = data28.length;
-for(let i3=0; i3<len2; i3++){
-let data29 = data28[i3];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.llm_format === undefined){
-const err28 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "llm_format"},message:"must have required property '"+"llm_format"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data29};
+else {
+const err28 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.formats.type,parentSchema:schema6.properties.formats,data:data28};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -961,8 +956,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data29.supported_apis === undefined){
-const err29 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "supported_apis"},message:"must have required property '"+"supported_apis"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data29};
+}
+if(data.native_formats !== undefined){
+let data29 = data.native_formats;
+if(Array.isArray(data29)){
+const len2 = data29.length;
+for(let i3=0; i3<len2; i3++){
+let data30 = data29[i3];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.llm_format === undefined){
+const err29 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "llm_format"},message:"must have required property '"+"llm_format"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data30};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -971,9 +974,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key1 in data29){
-if(!((key1 === "llm_format") || (key1 === "supported_apis"))){
-const err30 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.native_formats.items,data:data29};
+if(data30.supported_apis === undefined){
+const err30 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/required",keyword:"required",params:{missingProperty: "supported_apis"},message:"must have required property '"+"supported_apis"+"'",schema:schema6.properties.native_formats.items.required,parentSchema:schema6.properties.native_formats.items,data:data30};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -982,12 +984,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data29.llm_format !== undefined){
-let data30 = data29.llm_format;
-if(typeof data30 === "string"){
-if(!pattern0.test(data30)){
-const err31 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data30};
+for(const key1 in data30){
+if(!((key1 === "llm_format") || (key1 === "supported_apis"))){
+const err31 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.native_formats.items,data:data30};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -997,8 +996,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.llm_format.type,parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data30};
+if(data30.llm_format !== undefined){
+let data31 = data30.llm_format;
+if(typeof data31 === "string"){
+if(!pattern0.test(data31)){
+const err32 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data31};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1008,11 +1010,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data29.supported_apis !== undefined){
-let data31 = data29.supported_apis;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err33 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data31};
+else {
+const err33 = {instancePath:instancePath+"/native_formats/" + i3+"/llm_format",schemaPath:"#/properties/native_formats/items/properties/llm_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.llm_format.type,parentSchema:schema6.properties.native_formats.items.properties.llm_format,data:data31};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1021,12 +1020,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len3 = data31.length;
-for(let i4=0; i4<len3; i4++){
-let data32 = data31[i4];
-if(typeof data32 === "string"){
-if(!pattern0.test(data32)){
-const err34 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data32};
+}
+if(data30.supported_apis !== undefined){
+let data32 = data30.supported_apis;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err34 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data32};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1035,9 +1034,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.supported_apis.items.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data32};
+const len3 = data32.length;
+for(let i4=0; i4<len3; i4++){
+let data33 = data32[i4];
+if(typeof data33 === "string"){
+if(!pattern0.test(data33)){
+const err35 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data33};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1047,9 +1049,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
 else {
-const err36 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.items.properties.supported_apis.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data31};
+const err36 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis/" + i4,schemaPath:"#/properties/native_formats/items/properties/supported_apis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.native_formats.items.properties.supported_apis.items.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis.items,data:data33};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1061,7 +1062,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.native_formats.items.type,parentSchema:schema6.properties.native_formats.items,data:data29};
+const err37 = {instancePath:instancePath+"/native_formats/" + i3+"/supported_apis",schemaPath:"#/properties/native_formats/items/properties/supported_apis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.items.properties.supported_apis.type,parentSchema:schema6.properties.native_formats.items.properties.supported_apis,data:data32};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1073,7 +1074,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/native_formats",schemaPath:"#/properties/native_formats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.type,parentSchema:schema6.properties.native_formats,data:data28};
+const err38 = {instancePath:instancePath+"/native_formats/" + i3,schemaPath:"#/properties/native_formats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.native_formats.items.type,parentSchema:schema6.properties.native_formats.items,data:data30};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1083,12 +1084,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.limitations !== undefined){
-let data33 = data.limitations;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key2 in data33){
-if(!((key2 === "provider_specific") || (key2 === "statistics_logging"))){
-const err39 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.limitations,data:data33};
+}
+else {
+const err39 = {instancePath:instancePath+"/native_formats",schemaPath:"#/properties/native_formats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.native_formats.type,parentSchema:schema6.properties.native_formats,data:data29};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1098,15 +1096,12 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data33.provider_specific !== undefined){
-let data34 = data33.provider_specific;
-if(Array.isArray(data34)){
-const len4 = data34.length;
-for(let i5=0; i5<len4; i5++){
-let data35 = data34[i5];
-if(typeof data35 === "string"){
-if(!pattern0.test(data35)){
-const err40 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data35};
+if(data.limitations !== undefined){
+let data34 = data.limitations;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key2 in data34){
+if(!((key2 === "provider_specific") || (key2 === "statistics_logging"))){
+const err40 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.limitations,data:data34};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1116,8 +1111,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.provider_specific.items.type,parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data35};
+if(data34.provider_specific !== undefined){
+let data35 = data34.provider_specific;
+if(Array.isArray(data35)){
+const len4 = data35.length;
+for(let i5=0; i5<len4; i5++){
+let data36 = data35[i5];
+if(typeof data36 === "string"){
+if(!pattern0.test(data36)){
+const err41 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data36};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1127,9 +1129,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
 else {
-const err42 = {instancePath:instancePath+"/limitations/provider_specific",schemaPath:"#/properties/limitations/properties/provider_specific/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.provider_specific.type,parentSchema:schema6.properties.limitations.properties.provider_specific,data:data34};
+const err42 = {instancePath:instancePath+"/limitations/provider_specific/" + i5,schemaPath:"#/properties/limitations/properties/provider_specific/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.provider_specific.items.type,parentSchema:schema6.properties.limitations.properties.provider_specific.items,data:data36};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1139,15 +1140,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data33.statistics_logging !== undefined){
-let data36 = data33.statistics_logging;
-if(Array.isArray(data36)){
-const len5 = data36.length;
-for(let i6=0; i6<len5; i6++){
-let data37 = data36[i6];
-if(typeof data37 === "string"){
-if(!pattern0.test(data37)){
-const err43 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data37};
+}
+else {
+const err43 = {instancePath:instancePath+"/limitations/provider_specific",schemaPath:"#/properties/limitations/properties/provider_specific/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.provider_specific.type,parentSchema:schema6.properties.limitations.properties.provider_specific,data:data35};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1157,8 +1152,15 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.statistics_logging.items.type,parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data37};
+if(data34.statistics_logging !== undefined){
+let data37 = data34.statistics_logging;
+if(Array.isArray(data37)){
+const len5 = data37.length;
+for(let i6=0; i6<len5; i6++){
+let data38 = data37[i6];
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err44 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data38};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1168,9 +1170,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
 else {
-const err45 = {instancePath:instancePath+"/limitations/statistics_logging",schemaPath:"#/properties/limitations/properties/statistics_logging/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.statistics_logging.type,parentSchema:schema6.properties.limitations.properties.statistics_logging,data:data36};
+const err45 = {instancePath:instancePath+"/limitations/statistics_logging/" + i6,schemaPath:"#/properties/limitations/properties/statistics_logging/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.limitations.properties.statistics_logging.items.type,parentSchema:schema6.properties.limitations.properties.statistics_logging.items,data:data38};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1182,7 +1183,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.limitations.type,parentSchema:schema6.properties.limitations,data:data33};
+const err46 = {instancePath:instancePath+"/limitations/statistics_logging",schemaPath:"#/properties/limitations/properties/statistics_logging/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.limitations.properties.statistics_logging.type,parentSchema:schema6.properties.limitations.properties.statistics_logging,data:data37};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1192,10 +1193,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.compatible_with !== undefined){
-let data38 = data.compatible_with;
-if(typeof data38 !== "string"){
-const err47 = {instancePath:instancePath+"/compatible_with",schemaPath:"#/properties/compatible_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.compatible_with.type,parentSchema:schema6.properties.compatible_with,data:data38};
+}
+else {
+const err47 = {instancePath:instancePath+"/limitations",schemaPath:"#/properties/limitations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.limitations.type,parentSchema:schema6.properties.limitations,data:data34};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1204,13 +1204,26 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!(data38 === "openai")){
-const err48 = {instancePath:instancePath+"/compatible_with",schemaPath:"#/properties/compatible_with/enum",keyword:"enum",params:{allowedValues: schema6.properties.compatible_with.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.compatible_with.enum,parentSchema:schema6.properties.compatible_with,data:data38};
+}
+if(data.compatible_with !== undefined){
+let data39 = data.compatible_with;
+if(typeof data39 !== "string"){
+const err48 = {instancePath:instancePath+"/compatible_with",schemaPath:"#/properties/compatible_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.compatible_with.type,parentSchema:schema6.properties.compatible_with,data:data39};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+if(!(data39 === "openai")){
+const err49 = {instancePath:instancePath+"/compatible_with",schemaPath:"#/properties/compatible_with/enum",keyword:"enum",params:{allowedValues: schema6.properties.compatible_with.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.compatible_with.enum,parentSchema:schema6.properties.compatible_with,data:data39};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
@@ -1264,41 +1277,11 @@ errors = vErrors.length;
 }
 }
 if(data.audio !== undefined){
-let data47 = data.audio;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key3 in data47){
+let data48 = data.audio;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key3 in data48){
 if(!(((key3 === "speech") || (key3 === "transcriptions")) || (key3 === "translations"))){
-const err49 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.audio,data:data47};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data47.speech !== undefined){
-if(!(validate38(data47.speech, {instancePath:instancePath+"/audio/speech",parentData:data47,parentDataProperty:"speech",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
-if(data47.transcriptions !== undefined){
-if(!(validate38(data47.transcriptions, {instancePath:instancePath+"/audio/transcriptions",parentData:data47,parentDataProperty:"transcriptions",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
-if(data47.translations !== undefined){
-if(!(validate38(data47.translations, {instancePath:instancePath+"/audio/translations",parentData:data47,parentDataProperty:"translations",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.audio.type,parentSchema:schema6.properties.audio,data:data47};
+const err50 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.audio,data:data48};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1308,12 +1291,27 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.image !== undefined){
-let data51 = data.image;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key4 in data51){
-if(!((key4 === "generations") || (key4 === "edits"))){
-const err51 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.image,data:data51};
+if(data48.speech !== undefined){
+if(!(validate38(data48.speech, {instancePath:instancePath+"/audio/speech",parentData:data48,parentDataProperty:"speech",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data48.transcriptions !== undefined){
+if(!(validate38(data48.transcriptions, {instancePath:instancePath+"/audio/transcriptions",parentData:data48,parentDataProperty:"transcriptions",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data48.translations !== undefined){
+if(!(validate38(data48.translations, {instancePath:instancePath+"/audio/translations",parentData:data48,parentDataProperty:"translations",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/audio",schemaPath:"#/properties/audio/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.audio.type,parentSchema:schema6.properties.audio,data:data48};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1323,21 +1321,12 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data51.generations !== undefined){
-if(!(validate38(data51.generations, {instancePath:instancePath+"/image/generations",parentData:data51,parentDataProperty:"generations",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
-if(data51.edits !== undefined){
-if(!(validate38(data51.edits, {instancePath:instancePath+"/image/edits",parentData:data51,parentDataProperty:"edits",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.image.type,parentSchema:schema6.properties.image,data:data51};
+if(data.image !== undefined){
+let data52 = data.image;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key4 in data52){
+if(!((key4 === "generations") || (key4 === "edits"))){
+const err52 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.image,data:data52};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1347,12 +1336,21 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.video !== undefined){
-let data54 = data.video;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key5 in data54){
-if(!(key5 === "generations")){
-const err53 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.video,data:data54};
+if(data52.generations !== undefined){
+if(!(validate38(data52.generations, {instancePath:instancePath+"/image/generations",parentData:data52,parentDataProperty:"generations",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data52.edits !== undefined){
+if(!(validate38(data52.edits, {instancePath:instancePath+"/image/edits",parentData:data52,parentDataProperty:"edits",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.image.type,parentSchema:schema6.properties.image,data:data52};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1362,20 +1360,35 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data54.generations !== undefined){
-if(!(validate38(data54.generations, {instancePath:instancePath+"/video/generations",parentData:data54,parentDataProperty:"generations",rootData}))){
+if(data.video !== undefined){
+let data55 = data.video;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key5 in data55){
+if(!(key5 === "generations")){
+const err54 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.video,data:data55};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data55.generations !== undefined){
+if(!(validate38(data55.generations, {instancePath:instancePath+"/video/generations",parentData:data55,parentDataProperty:"generations",rootData}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.video.type,parentSchema:schema6.properties.video,data:data54};
+const err55 = {instancePath:instancePath+"/video",schemaPath:"#/properties/video/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.video.type,parentSchema:schema6.properties.video,data:data55};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err55];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err55);
 }
 errors++;
 }
@@ -1387,20 +1400,10 @@ errors = vErrors.length;
 }
 }
 if(data.gateway !== undefined){
-let data57 = data.gateway;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.provider === undefined){
-const err55 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data57};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data57.confirmed === undefined){
-const err56 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "confirmed"},message:"must have required property '"+"confirmed"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data57};
+let data58 = data.gateway;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.provider === undefined){
+const err56 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data58};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1409,8 +1412,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data57.auth === undefined){
-const err57 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data57};
+if(data58.confirmed === undefined){
+const err57 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "confirmed"},message:"must have required property '"+"confirmed"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data58};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1419,9 +1422,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-for(const key6 in data57){
-if(!((((key6 === "provider") || (key6 === "confirmed")) || (key6 === "auth")) || (key6 === "options"))){
-const err58 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway,data:data57};
+if(data58.auth === undefined){
+const err58 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/required",keyword:"required",params:{missingProperty: "auth"},message:"must have required property '"+"auth"+"'",schema:schema6.properties.gateway.required,parentSchema:schema6.properties.gateway,data:data58};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1430,12 +1432,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data57.provider !== undefined){
-let data58 = data57.provider;
-if(typeof data58 === "string"){
-if(!pattern15.test(data58)){
-const err59 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_]{0,31}$",parentSchema:schema6.properties.gateway.properties.provider,data:data58};
+for(const key6 in data58){
+if(!((((key6 === "provider") || (key6 === "confirmed")) || (key6 === "auth")) || (key6 === "options"))){
+const err59 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway,data:data58};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1445,8 +1444,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.provider.type,parentSchema:schema6.properties.gateway.properties.provider,data:data58};
+if(data58.provider !== undefined){
+let data59 = data58.provider;
+if(typeof data59 === "string"){
+if(!pattern15.test(data59)){
+const err60 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,31}$"+"\"",schema:"^[a-z][a-z0-9_]{0,31}$",parentSchema:schema6.properties.gateway.properties.provider,data:data59};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1456,10 +1458,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data57.confirmed !== undefined){
-let data59 = data57.confirmed;
-if(typeof data59 !== "boolean"){
-const err61 = {instancePath:instancePath+"/gateway/confirmed",schemaPath:"#/properties/gateway/properties/confirmed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.confirmed.type,parentSchema:schema6.properties.gateway.properties.confirmed,data:data59};
+else {
+const err61 = {instancePath:instancePath+"/gateway/provider",schemaPath:"#/properties/gateway/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.provider.type,parentSchema:schema6.properties.gateway.properties.provider,data:data59};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1469,15 +1469,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data57.auth !== undefined){
-let data60 = data57.auth;
-const _errs125 = errors;
-let valid45 = true;
-const _errs126 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-let missing2;
-if((data60.style === undefined) && (missing2 = "style")){
-const err62 = {};
+if(data58.confirmed !== undefined){
+let data60 = data58.confirmed;
+if(typeof data60 !== "boolean"){
+const err62 = {instancePath:instancePath+"/gateway/confirmed",schemaPath:"#/properties/gateway/properties/confirmed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.confirmed.type,parentSchema:schema6.properties.gateway.properties.confirmed,data:data60};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1486,9 +1481,15 @@ vErrors.push(err62);
 }
 errors++;
 }
-else {
-if(data60.style !== undefined){
-if("header" !== data60.style){
+}
+if(data58.auth !== undefined){
+let data61 = data58.auth;
+const _errs127 = errors;
+let valid45 = true;
+const _errs128 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let missing2;
+if((data61.style === undefined) && (missing2 = "style")){
 const err63 = {};
 if(vErrors === null){
 vErrors = [err63];
@@ -1498,24 +1499,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-}
-var _valid2 = _errs126 === errors;
-errors = _errs125;
-if(vErrors !== null){
-if(_errs125){
-vErrors.length = _errs125;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs128 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.header_name === undefined){
-const err64 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "header_name"},message:"must have required property '"+"header_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data60};
+if(data61.style !== undefined){
+if("header" !== data61.style){
+const err64 = {};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1524,8 +1511,24 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data60.env === undefined){
-const err65 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data60};
+}
+}
+}
+var _valid2 = _errs128 === errors;
+errors = _errs127;
+if(vErrors !== null){
+if(_errs127){
+vErrors.length = _errs127;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs130 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.header_name === undefined){
+const err65 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "header_name"},message:"must have required property '"+"header_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data61};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1534,12 +1537,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-var _valid2 = _errs128 === errors;
-valid45 = _valid2;
-}
-if(!valid45){
-const err66 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[0].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[0],data:data60};
+if(data61.env === undefined){
+const err66 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[0].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[0].then,data:data61};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1548,13 +1547,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-const _errs130 = errors;
-let valid47 = true;
-const _errs131 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-let missing3;
-if((data60.style === undefined) && (missing3 = "style")){
-const err67 = {};
+}
+var _valid2 = _errs130 === errors;
+valid45 = _valid2;
+}
+if(!valid45){
+const err67 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[0].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[0],data:data61};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1563,9 +1561,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-else {
-if(data60.style !== undefined){
-if("query" !== data60.style){
+const _errs132 = errors;
+let valid47 = true;
+const _errs133 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let missing3;
+if((data61.style === undefined) && (missing3 = "style")){
 const err68 = {};
 if(vErrors === null){
 vErrors = [err68];
@@ -1575,24 +1576,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-}
-var _valid3 = _errs131 === errors;
-errors = _errs130;
-if(vErrors !== null){
-if(_errs130){
-vErrors.length = _errs130;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs133 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.param_name === undefined){
-const err69 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "param_name"},message:"must have required property '"+"param_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data60};
+if(data61.style !== undefined){
+if("query" !== data61.style){
+const err69 = {};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1601,8 +1588,24 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data60.env === undefined){
-const err70 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data60};
+}
+}
+}
+var _valid3 = _errs133 === errors;
+errors = _errs132;
+if(vErrors !== null){
+if(_errs132){
+vErrors.length = _errs132;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs135 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.param_name === undefined){
+const err70 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "param_name"},message:"must have required property '"+"param_name"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data61};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1611,12 +1614,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-var _valid3 = _errs133 === errors;
-valid47 = _valid3;
-}
-if(!valid47){
-const err71 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[1].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[1],data:data60};
+if(data61.env === undefined){
+const err71 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/then/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[1].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[1].then,data:data61};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1625,13 +1624,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-const _errs135 = errors;
-let valid49 = true;
-const _errs136 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-let missing4;
-if((data60.style === undefined) && (missing4 = "style")){
-const err72 = {};
+}
+var _valid3 = _errs135 === errors;
+valid47 = _valid3;
+}
+if(!valid47){
+const err72 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[1].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[1],data:data61};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1640,9 +1638,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-else {
-if(data60.style !== undefined){
-if("aws" !== data60.style){
+const _errs137 = errors;
+let valid49 = true;
+const _errs138 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let missing4;
+if((data61.style === undefined) && (missing4 = "style")){
 const err73 = {};
 if(vErrors === null){
 vErrors = [err73];
@@ -1652,24 +1653,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-}
-var _valid4 = _errs136 === errors;
-errors = _errs135;
-if(vErrors !== null){
-if(_errs135){
-vErrors.length = _errs135;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid4){
-const _errs138 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.access_key_id_env === undefined){
-const err74 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "access_key_id_env"},message:"must have required property '"+"access_key_id_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data60};
+if(data61.style !== undefined){
+if("aws" !== data61.style){
+const err74 = {};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1678,8 +1665,24 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data60.secret_access_key_env === undefined){
-const err75 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "secret_access_key_env"},message:"must have required property '"+"secret_access_key_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data60};
+}
+}
+}
+var _valid4 = _errs138 === errors;
+errors = _errs137;
+if(vErrors !== null){
+if(_errs137){
+vErrors.length = _errs137;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs140 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.access_key_id_env === undefined){
+const err75 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "access_key_id_env"},message:"must have required property '"+"access_key_id_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data61};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1688,12 +1691,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-var _valid4 = _errs138 === errors;
-valid49 = _valid4;
-}
-if(!valid49){
-const err76 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[2].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[2],data:data60};
+if(data61.secret_access_key_env === undefined){
+const err76 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/then/required",keyword:"required",params:{missingProperty: "secret_access_key_env"},message:"must have required property '"+"secret_access_key_env"+"'",schema:schema6.properties.gateway.properties.auth.allOf[2].then.required,parentSchema:schema6.properties.gateway.properties.auth.allOf[2].then,data:data61};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1702,9 +1701,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.style === undefined){
-const err77 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'",schema:schema6.properties.gateway.properties.auth.required,parentSchema:schema6.properties.gateway.properties.auth,data:data60};
+}
+var _valid4 = _errs140 === errors;
+valid49 = _valid4;
+}
+if(!valid49){
+const err77 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema6.properties.gateway.properties.auth.allOf[2].if,parentSchema:schema6.properties.gateway.properties.auth.allOf[2],data:data61};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1713,9 +1715,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key7 in data60){
-if(!(((((((key7 === "style") || (key7 === "header_name")) || (key7 === "bearer")) || (key7 === "param_name")) || (key7 === "env")) || (key7 === "access_key_id_env")) || (key7 === "secret_access_key_env"))){
-const err78 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.auth,data:data60};
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.style === undefined){
+const err78 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/required",keyword:"required",params:{missingProperty: "style"},message:"must have required property '"+"style"+"'",schema:schema6.properties.gateway.properties.auth.required,parentSchema:schema6.properties.gateway.properties.auth,data:data61};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1724,11 +1726,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data60.style !== undefined){
-let data64 = data60.style;
-if(typeof data64 !== "string"){
-const err79 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.style.type,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data64};
+for(const key7 in data61){
+if(!(((((((key7 === "style") || (key7 === "header_name")) || (key7 === "bearer")) || (key7 === "param_name")) || (key7 === "env")) || (key7 === "access_key_id_env")) || (key7 === "secret_access_key_env"))){
+const err79 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.auth,data:data61};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1737,8 +1737,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!(((((data64 === "header") || (data64 === "query")) || (data64 === "aws")) || (data64 === "gcp")) || (data64 === "none"))){
-const err80 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/enum",keyword:"enum",params:{allowedValues: schema6.properties.gateway.properties.auth.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.gateway.properties.auth.properties.style.enum,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data64};
+}
+if(data61.style !== undefined){
+let data65 = data61.style;
+if(typeof data65 !== "string"){
+const err80 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.style.type,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data65};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1747,12 +1750,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data60.header_name !== undefined){
-let data65 = data60.header_name;
-if(typeof data65 === "string"){
-if(!pattern16.test(data65)){
-const err81 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data65};
+if(!(((((data65 === "header") || (data65 === "query")) || (data65 === "aws")) || (data65 === "gcp")) || (data65 === "none"))){
+const err81 = {instancePath:instancePath+"/gateway/auth/style",schemaPath:"#/properties/gateway/properties/auth/properties/style/enum",keyword:"enum",params:{allowedValues: schema6.properties.gateway.properties.auth.properties.style.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.gateway.properties.auth.properties.style.enum,parentSchema:schema6.properties.gateway.properties.auth.properties.style,data:data65};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1762,8 +1761,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.header_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data65};
+if(data61.header_name !== undefined){
+let data66 = data61.header_name;
+if(typeof data66 === "string"){
+if(!pattern16.test(data66)){
+const err82 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data66};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1773,10 +1775,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data60.bearer !== undefined){
-let data66 = data60.bearer;
-if(typeof data66 !== "boolean"){
-const err83 = {instancePath:instancePath+"/gateway/auth/bearer",schemaPath:"#/properties/gateway/properties/auth/properties/bearer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.auth.properties.bearer.type,parentSchema:schema6.properties.gateway.properties.auth.properties.bearer,data:data66};
+else {
+const err83 = {instancePath:instancePath+"/gateway/auth/header_name",schemaPath:"#/properties/gateway/properties/auth/properties/header_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.header_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.header_name,data:data66};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1786,11 +1786,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data60.param_name !== undefined){
-let data67 = data60.param_name;
-if(typeof data67 === "string"){
-if(!pattern16.test(data67)){
-const err84 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data67};
+if(data61.bearer !== undefined){
+let data67 = data61.bearer;
+if(typeof data67 !== "boolean"){
+const err84 = {instancePath:instancePath+"/gateway/auth/bearer",schemaPath:"#/properties/gateway/properties/auth/properties/bearer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema6.properties.gateway.properties.auth.properties.bearer.type,parentSchema:schema6.properties.gateway.properties.auth.properties.bearer,data:data67};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1800,8 +1799,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.param_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data67};
+if(data61.param_name !== undefined){
+let data68 = data61.param_name;
+if(typeof data68 === "string"){
+if(!pattern16.test(data68)){
+const err85 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data68};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1811,11 +1813,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data60.env !== undefined){
-let data68 = data60.env;
-if(typeof data68 === "string"){
-if(!pattern18.test(data68)){
-const err86 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data68};
+else {
+const err86 = {instancePath:instancePath+"/gateway/auth/param_name",schemaPath:"#/properties/gateway/properties/auth/properties/param_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.param_name.type,parentSchema:schema6.properties.gateway.properties.auth.properties.param_name,data:data68};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1825,8 +1824,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-else {
-const err87 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data68};
+if(data61.env !== undefined){
+let data69 = data61.env;
+if(typeof data69 === "string"){
+if(!pattern18.test(data69)){
+const err87 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data69};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1836,11 +1838,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data60.access_key_id_env !== undefined){
-let data69 = data60.access_key_id_env;
-if(typeof data69 === "string"){
-if(!pattern18.test(data69)){
-const err88 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data69};
+else {
+const err88 = {instancePath:instancePath+"/gateway/auth/env",schemaPath:"#/properties/gateway/properties/auth/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.env,data:data69};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1850,8 +1849,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.access_key_id_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data69};
+if(data61.access_key_id_env !== undefined){
+let data70 = data61.access_key_id_env;
+if(typeof data70 === "string"){
+if(!pattern18.test(data70)){
+const err89 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data70};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1861,11 +1863,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data60.secret_access_key_env !== undefined){
-let data70 = data60.secret_access_key_env;
-if(typeof data70 === "string"){
-if(!pattern18.test(data70)){
-const err90 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data70};
+else {
+const err90 = {instancePath:instancePath+"/gateway/auth/access_key_id_env",schemaPath:"#/properties/gateway/properties/auth/properties/access_key_id_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.access_key_id_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.access_key_id_env,data:data70};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1875,8 +1874,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data70};
+if(data61.secret_access_key_env !== undefined){
+let data71 = data61.secret_access_key_env;
+if(typeof data71 === "string"){
+if(!pattern18.test(data71)){
+const err91 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data71};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1886,9 +1888,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.auth.type,parentSchema:schema6.properties.gateway.properties.auth,data:data60};
+const err92 = {instancePath:instancePath+"/gateway/auth/secret_access_key_env",schemaPath:"#/properties/gateway/properties/auth/properties/secret_access_key_env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env.type,parentSchema:schema6.properties.gateway.properties.auth.properties.secret_access_key_env,data:data71};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1898,12 +1899,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data57.options !== undefined){
-let data71 = data57.options;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-for(const key8 in data71){
-if(!((key8 === "required") || (key8 === "recommended"))){
-const err93 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options,data:data71};
+}
+else {
+const err93 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.auth.type,parentSchema:schema6.properties.gateway.properties.auth,data:data61};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1913,11 +1911,12 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data71.required !== undefined){
-let data72 = data71.required;
+if(data58.options !== undefined){
+let data72 = data58.options;
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(Object.keys(data72).length > 20){
-const err94 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data72};
+for(const key8 in data72){
+if(!((key8 === "required") || (key8 === "recommended"))){
+const err94 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options,data:data72};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1926,11 +1925,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key9 in data72){
-const _errs159 = errors;
-if(typeof key9 === "string"){
-if(!pattern21.test(key9)){
-const err95 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.required.propertyNames,data:key9,propertyName:key9};
+}
+if(data72.required !== undefined){
+let data73 = data72.required;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(Object.keys(data73).length > 20){
+const err95 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data73};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1939,10 +1939,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-var valid53 = _errs159 === errors;
-if(!valid53){
-const err96 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.required.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data72};
+for(const key9 in data73){
+const _errs161 = errors;
+if(typeof key9 === "string"){
+if(!pattern21.test(key9)){
+const err96 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.required.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1952,10 +1953,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-for(const key10 in data72){
-let data73 = data72[key10];
-if((((typeof data73 !== "string") && (!((typeof data73 == "number") && (isFinite(data73))))) && (typeof data73 !== "boolean")) && (!(data73 && typeof data73 == "object" && !Array.isArray(data73)))){
-const err97 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.required.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
+var valid53 = _errs161 === errors;
+if(!valid53){
+const err97 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.required.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data73};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1964,9 +1964,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(typeof data73 === "string"){
-if(!pattern22.test(data73)){
-const err98 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
+}
+for(const key10 in data73){
+let data74 = data73[key10];
+if((((typeof data74 !== "string") && (!((typeof data74 == "number") && (isFinite(data74))))) && (typeof data74 !== "boolean")) && (!(data74 && typeof data74 == "object" && !Array.isArray(data74)))){
+const err98 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.required.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data74};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1975,10 +1977,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.env === undefined){
-const err99 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
+if(typeof data74 === "string"){
+if(!pattern22.test(data74)){
+const err99 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data74};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1987,9 +1988,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key11 in data73){
-if(!(key11 === "env")){
-const err100 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data73};
+}
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.env === undefined){
+const err100 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data74};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1998,12 +2000,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data73.env !== undefined){
-let data74 = data73.env;
-if(typeof data74 === "string"){
-if(!pattern18.test(data74)){
-const err101 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data74};
+for(const key11 in data74){
+if(!(key11 === "env")){
+const err101 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties,data:data74};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2013,8 +2012,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-else {
-const err102 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data74};
+if(data74.env !== undefined){
+let data75 = data74.env;
+if(typeof data75 === "string"){
+if(!pattern18.test(data75)){
+const err102 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data75};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2024,11 +2026,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err103 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.required.type,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data72};
+const err103 = {instancePath:instancePath+"/gateway/options/required/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/required/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.required.additionalProperties.properties.env,data:data75};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2038,11 +2037,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data71.recommended !== undefined){
-let data75 = data71.recommended;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(Object.keys(data75).length > 20){
-const err104 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data75};
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/gateway/options/required",schemaPath:"#/properties/gateway/properties/options/properties/required/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.required.type,parentSchema:schema6.properties.gateway.properties.options.properties.required,data:data73};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2051,11 +2050,12 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key12 in data75){
-const _errs168 = errors;
-if(typeof key12 === "string"){
-if(!pattern21.test(key12)){
-const err105 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,data:key12,propertyName:key12};
+}
+if(data72.recommended !== undefined){
+let data76 = data72.recommended;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(Object.keys(data76).length > 20){
+const err105 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data76};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2064,10 +2064,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-var valid56 = _errs168 === errors;
-if(!valid56){
-const err106 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data75};
+for(const key12 in data76){
+const _errs170 = errors;
+if(typeof key12 === "string"){
+if(!pattern21.test(key12)){
+const err106 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"},message:"must match pattern \""+"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$"+"\"",schema:"^(?=.{1,64}$)[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)?$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2077,10 +2078,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-for(const key13 in data75){
-let data76 = data75[key13];
-if((((typeof data76 !== "string") && (!((typeof data76 == "number") && (isFinite(data76))))) && (typeof data76 !== "boolean")) && (!(data76 && typeof data76 == "object" && !Array.isArray(data76)))){
-const err107 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
+var valid56 = _errs170 === errors;
+if(!valid56){
+const err107 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema6.properties.gateway.properties.options.properties.recommended.propertyNames,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data76};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2089,9 +2089,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(typeof data76 === "string"){
-if(!pattern22.test(data76)){
-const err108 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
+}
+for(const key13 in data76){
+let data77 = data76[key13];
+if((((typeof data77 !== "string") && (!((typeof data77 == "number") && (isFinite(data77))))) && (typeof data77 !== "boolean")) && (!(data77 && typeof data77 == "object" && !Array.isArray(data77)))){
+const err108 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/type",keyword:"type",params:{type: schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type},message:"must be string,number,boolean,object",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data77};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2100,10 +2102,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.env === undefined){
-const err109 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
+if(typeof data77 === "string"){
+if(!pattern22.test(data77)){
+const err109 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]{1,200}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data77};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2112,9 +2113,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key14 in data76){
-if(!(key14 === "env")){
-const err110 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data76};
+}
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.env === undefined){
+const err110 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.required,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data77};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2123,12 +2125,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data76.env !== undefined){
-let data77 = data76.env;
-if(typeof data77 === "string"){
-if(!pattern18.test(data77)){
-const err111 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data77};
+for(const key14 in data77){
+if(!(key14 === "env")){
+const err111 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties,data:data77};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2138,8 +2137,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data77};
+if(data77.env !== undefined){
+let data78 = data77.env;
+if(typeof data78 === "string"){
+if(!pattern18.test(data78)){
+const err112 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{0,63}$"+"\"",schema:"^[A-Z][A-Z0-9_]{0,63}$",parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data78};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2149,11 +2151,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err113 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.recommended.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data75};
+const err113 = {instancePath:instancePath+"/gateway/options/recommended/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/gateway/properties/options/properties/recommended/additionalProperties/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended.additionalProperties.properties.env,data:data78};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2164,8 +2163,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err114 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.type,parentSchema:schema6.properties.gateway.properties.options,data:data71};
+const err114 = {instancePath:instancePath+"/gateway/options/recommended",schemaPath:"#/properties/gateway/properties/options/properties/recommended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.properties.recommended.type,parentSchema:schema6.properties.gateway.properties.options.properties.recommended,data:data76};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2177,7 +2178,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.type,parentSchema:schema6.properties.gateway,data:data57};
+const err115 = {instancePath:instancePath+"/gateway/options",schemaPath:"#/properties/gateway/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.properties.options.type,parentSchema:schema6.properties.gateway.properties.options,data:data72};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2187,15 +2188,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data.lint_ignore !== undefined){
-let data78 = data.lint_ignore;
-if(Array.isArray(data78)){
-const len6 = data78.length;
-for(let i7=0; i7<len6; i7++){
-let data79 = data78[i7];
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.rule === undefined){
-const err116 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data79};
+}
+else {
+const err116 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.gateway.type,parentSchema:schema6.properties.gateway,data:data58};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2204,8 +2199,16 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data79.reason === undefined){
-const err117 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data79};
+}
+if(data.lint_ignore !== undefined){
+let data79 = data.lint_ignore;
+if(Array.isArray(data79)){
+const len6 = data79.length;
+for(let i7=0; i7<len6; i7++){
+let data80 = data79[i7];
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.rule === undefined){
+const err117 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data80};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2214,9 +2217,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key15 in data79){
-if(!((key15 === "rule") || (key15 === "reason"))){
-const err118 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data79};
+if(data80.reason === undefined){
+const err118 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema6.properties.lint_ignore.items.required,parentSchema:schema6.properties.lint_ignore.items,data:data80};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2225,11 +2227,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data79.rule !== undefined){
-let data80 = data79.rule;
-if(typeof data80 !== "string"){
-const err119 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data80};
+for(const key15 in data80){
+if(!((key15 === "rule") || (key15 === "reason"))){
+const err119 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema6.properties.lint_ignore.items,data:data80};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2238,8 +2238,11 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(!(((((data80 === "min-version-below-provider") || (data80 === "route-type-family")) || (data80 === "shared-upstream-path")) || (data80 === "names-unsupported-capability")) || (data80 === "streaming-cannot-stream"))){
-const err120 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data80};
+}
+if(data80.rule !== undefined){
+let data81 = data80.rule;
+if(typeof data81 !== "string"){
+const err120 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.rule.type,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data81};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2248,12 +2251,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data79.reason !== undefined){
-let data81 = data79.reason;
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err121 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data81};
+if(!(((((data81 === "min-version-below-provider") || (data81 === "route-type-family")) || (data81 === "shared-upstream-path")) || (data81 === "names-unsupported-capability")) || (data81 === "streaming-cannot-stream"))){
+const err121 = {instancePath:instancePath+"/lint_ignore/" + i7+"/rule",schemaPath:"#/properties/lint_ignore/items/properties/rule/enum",keyword:"enum",params:{allowedValues: schema6.properties.lint_ignore.items.properties.rule.enum},message:"must be equal to one of the allowed values",schema:schema6.properties.lint_ignore.items.properties.rule.enum,parentSchema:schema6.properties.lint_ignore.items.properties.rule,data:data81};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2263,8 +2262,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data81};
+if(data80.reason !== undefined){
+let data82 = data80.reason;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err122 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data82};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2274,9 +2276,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
 else {
-const err123 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data79};
+const err123 = {instancePath:instancePath+"/lint_ignore/" + i7+"/reason",schemaPath:"#/properties/lint_ignore/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema6.properties.lint_ignore.items.properties.reason.type,parentSchema:schema6.properties.lint_ignore.items.properties.reason,data:data82};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2288,7 +2289,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data78};
+const err124 = {instancePath:instancePath+"/lint_ignore/" + i7,schemaPath:"#/properties/lint_ignore/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.properties.lint_ignore.items.type,parentSchema:schema6.properties.lint_ignore.items,data:data80};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2300,12 +2301,24 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+const err125 = {instancePath:instancePath+"/lint_ignore",schemaPath:"#/properties/lint_ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema6.properties.lint_ignore.type,parentSchema:schema6.properties.lint_ignore,data:data79};
 if(vErrors === null){
 vErrors = [err125];
 }
 else {
 vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
 }
 errors++;
 }

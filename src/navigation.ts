@@ -53,6 +53,8 @@ export interface ProviderNavigation {
   breadcrumbs: PageLink[];
   /** The breadcrumbs as schema.org `BreadcrumbList` JSON-LD (absolute addresses). */
   breadcrumbList: BreadcrumbList;
+  /** The providers the registry marks self-hosted, in registry order: the self-hosted note names them. */
+  selfHosted: readonly PageLink[];
 }
 
 /** A schema.org `BreadcrumbList`, ready to serialise as JSON-LD. */
@@ -99,6 +101,8 @@ export function indexLetter(name: string): string {
 export class SiteNavigation {
   /** The letter index, into the full matrix's pages; computed once, shared by every page. */
   readonly letters: readonly LetterLink[];
+  /** The providers marked `self_hosted`, shared by every page. */
+  readonly selfHosted: readonly PageLink[];
   private readonly links: readonly PageLink[];
   private readonly position = new Map<string, number>();
 
@@ -111,15 +115,18 @@ export class SiteNavigation {
   ) {
     this.links = providers.map((p) => ({ name: p.name, url: providerPageUrl(p) }));
     const letters: LetterLink[] = [];
+    const selfHosted: PageLink[] = [];
     const seen = new Set<string>();
     providers.forEach((provider, i) => {
       this.position.set(provider.slug, i);
+      if (provider.selfHosted) selfHosted.push(this.links[i]!);
       const letter = indexLetter(provider.name);
       if (seen.has(letter)) return;
       seen.add(letter);
       letters.push({ letter, url: pageUrl(MATRIX_URL, Math.floor(i / matrixPageSize) + 1) });
     });
     this.letters = providers.length > listsAllUpTo ? letters : [];
+    this.selfHosted = selfHosted;
   }
 
   /** The navigation of one provider's page; throws for a provider not in the registry. */
@@ -142,6 +149,7 @@ export class SiteNavigation {
       next: this.links[index + 1],
       breadcrumbs,
       breadcrumbList: breadcrumbList(breadcrumbs, this.site),
+      selfHosted: this.selfHosted,
     };
   }
 }

@@ -41,6 +41,14 @@ const scaffolding = (async () => {
   return { created, built: await build(scaffoldDir, scaffoldOutput) };
 })();
 
+// new-provider's usage, a refused name, and the same name under --slug: each in an empty folder of its own.
+const helpDir = temporary("help");
+const asking = run("scripts/new-provider.ts", ["--help"], { PROVIDERS_DIR: helpDir });
+const refusedDir = temporary("refused");
+const refusing = run("scripts/new-provider.ts", ["Streaming"], { PROVIDERS_DIR: refusedDir });
+const slugDir = temporary("slug");
+const slugging = run("scripts/new-provider.ts", ["Streaming", "--slug", "streaming-ai"], { PROVIDERS_DIR: slugDir });
+
 const firstError =
   "test/fixtures/wrong-types/wrong-types.yaml:2:15: `url_patterns`: found " +
   '"https://api.example.com/{route_type_path}", expected a list.';
@@ -80,6 +88,31 @@ test("new-provider scaffolds a file with every capability listed, and the build 
   const page = path.join(scaffoldOutput, "ai-providers/example-ai/index.html");
   assert.ok(existsSync(page), "the provider page is written");
   assert.match(readFileSync(page, "utf8"), "No capabilities of Example AI are supported yet.");
+});
+
+test("new-provider --help prints its usage and writes nothing", async () => {
+  const { code, output } = await asking;
+  assert.is(code, 0, output);
+  assert.match(output, 'Usage: npm run new-provider -- "Provider name" [--slug <slug>]');
+  assert.match(output, "--slug <slug>");
+  assert.equal(readdirSync(helpDir), [], "no file is written");
+});
+
+test("new-provider refuses a name whose slug the site keeps, names --slug, and writes nothing", async () => {
+  const { code, output } = await refusing;
+  assert.is(code, 1, output);
+  assert.match(output, 'found "Streaming", which makes the slug "streaming"');
+  assert.match(output, 'choose the page\'s slug with --slug: npm run new-provider -- "Streaming" --slug streaming-ai');
+  assert.not.match(output, STACK_FRAME);
+  assert.equal(readdirSync(refusedDir), [], "no file is written");
+});
+
+test("new-provider --slug writes the file under that slug, with the slug in it", async () => {
+  const { code, output } = await slugging;
+  assert.is(code, 0, output);
+  assert.equal(readdirSync(slugDir), ["streaming-ai.yaml"]);
+  const text = readFileSync(path.join(slugDir, "streaming-ai.yaml"), "utf8");
+  assert.match(text, "name: 'Streaming'\nslug: 'streaming-ai'\n");
 });
 
 test.after(() => {

@@ -16,6 +16,7 @@ function providerWithOptions(names: string[]): Provider {
     nativeFormats: [],
     limitations: { providerSpecific: [], statisticsLogging: [] },
     aliases: [],
+    selfHosted: false,
     capabilities: [],
     groups: [],
     footnotes: [],

@@ -141,10 +141,10 @@ function assertHarmlessPage(out: string): void {
   assert.ok(existsSync(page), "the page at the slug made from the name");
   const html = readFileSync(page, "utf8");
   assert.match(html, /Éclair &amp; Co &gt; AI/);
-  assert.match(html, /<code>\/v1\/chat<\/code>/);
+  assert.match(html, /<code>\/<wbr>v1\/<wbr>chat<\/code>/);
   assert.match(html, /<a href="https:\/\/example\.com\/docs">the docs<\/a>/);
   assert.match(html, /<a href="mailto:team@example\.com">mail<\/a>/);
-  assert.match(html, /<code>\[code\]\(javascript:shown-as-code\)<\/code>/, "a link in code is code");
+  assert.match(html, /<code>\[code\]\(javascript:shown-<wbr>as-<wbr>code\)<\/code>/, "a link in code is code");
   assert.not.match(html, /href="javascript:/i);
   const twin = readFileSync(path.join(out, "ai-providers/eclair-co-ai/index.md"), "utf8");
   assert.match(twin, /\[the docs\]\(https:\/\/example\.com\/docs\)/);

@@ -1,8 +1,9 @@
 // Copy buttons, as progressive enhancement. The page ships them `hidden` (they need this
 // script); any button with `data-copy-target` (the id of the element whose text it copies)
 // or `data-copy-text` (the text itself) works, wherever it is and whenever it was added.
-// A link with `data-copy-page` copies the text of the file it links to (the page's Markdown
-// twin), exactly; without JavaScript, or when copying fails, it is a plain link to that file.
+// A button with `data-copy-page` copies the text of the file it names (the page's Markdown twin),
+// exactly; it replaces the link beside it (`data-copy-page-link`), which without JavaScript (or
+// without a clipboard) leads to that file instead. When copying fails, the file opens.
 // Each copy is announced in a status region ("Copied"), and the button says so for a moment.
 (() => {
   const SHOWN_FOR = 2000;
@@ -67,20 +68,23 @@
 
   // Without the clipboard (a page not served over HTTPS) the buttons stay hidden and the links stay links.
   if (!navigator.clipboard) return;
-  for (const button of document.querySelectorAll("button[data-copy-target], button[data-copy-text]"))
+  for (const button of document.querySelectorAll(
+    "button[data-copy-target], button[data-copy-text], button[data-copy-page]",
+  ))
     button.hidden = false;
+  for (const link of document.querySelectorAll("a[data-copy-page-link]")) link.hidden = true;
 
   document.addEventListener("click", async (event) => {
-    const control = event.target instanceof Element ? event.target.closest("[data-copy-page], button") : null;
+    const control = event.target instanceof Element ? event.target.closest("button") : null;
     if (!control) return;
-    if (control.matches("a[data-copy-page]")) {
-      event.preventDefault();
+    if (control.dataset.copyPage !== undefined) {
+      const url = new URL(control.dataset.copyPage, location.href).href;
       try {
-        await copyFile(control.href);
+        await copyFile(url);
         announce(control, true);
       } catch {
-        // Could not copy: the link still leads to the file.
-        location.href = control.href;
+        // Could not copy: open the file, as the link it stands for would.
+        location.href = url;
       }
       return;
     }

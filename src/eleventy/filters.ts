@@ -43,6 +43,10 @@ export function registerFilters(
     providerNavigation(provider: Provider) {
       return factsOf(this).navigation.forProvider(provider);
     },
+    /** `{% assign list = registry | selfHostedProviders %}`: the providers marked self-hosted, name and url. */
+    selfHostedProviders() {
+      return factsOf(this).navigation.selfHosted;
+    },
     providerSummary(provider: Provider) {
       return factsOf(this).summary(provider);
     },

@@ -91,6 +91,8 @@ export interface Provider {
   urlPatterns: string[];
   /** True when the base URL is whatever the user sets (`upstream_url`). */
   urlIsVariable: boolean;
+  /** True when readers run the provider's server themselves (`self_hosted: true`). */
+  selfHosted: boolean;
   minVersion?: string;
   formats?: string;
   nativeFormats: NativeFormat[];

@@ -35,6 +35,7 @@ export interface ProviderFile {
   url_patterns?: string[];
   url_pattern?: string;
   url_is_variable?: boolean;
+  self_hosted?: boolean;
   min_version?: string;
   formats?: string;
   native_formats?: { llm_format: string; supported_apis: string[] }[];
@@ -155,6 +156,7 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
     file: path,
     urlPatterns,
     urlIsVariable: file.url_is_variable ?? false,
+    selfHosted: file.self_hosted ?? false,
     ...(file.min_version ? { minVersion: file.min_version } : {}),
     ...(file.formats ? { formats: file.formats } : {}),
     nativeFormats: (file.native_formats ?? []).map((f) => ({

@@ -168,6 +168,12 @@ export function providerSchema(): JsonSchema {
         type: "boolean",
         description: "`true` only when the user supplies the URL (for example `$UPSTREAM_URL`).",
       },
+      self_hosted: {
+        type: "boolean",
+        description:
+          "`true` when readers run the provider's server themselves (Llama2, Ollama, vLLM); pages name it in " +
+          "the self-hosted note.",
+      },
       min_version: {
         type: "string",
         pattern: VERSION_PATTERN,

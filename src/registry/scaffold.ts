@@ -5,7 +5,7 @@ import { CAPABILITIES, GROUPS } from "../catalogue.ts";
 import { DataError, formatProblem } from "./errors.ts";
 import { parseProviderSource, providerFiles } from "./load.ts";
 import { readDataFile } from "./read-files.ts";
-import { slugify } from "./slug.ts";
+import { SLUG_PATTERN, slugify } from "./slug.ts";
 
 /** A scaffold that was refused: the name is unusable, or the file or its slug already exists. */
 export class ScaffoldError extends DataError {
@@ -28,12 +28,17 @@ export function envNameFor(slug: string, suffix: string): string {
  * supported, with commented-out fields showing what to fill in. Generated from the catalogue,
  * in canonical order, so it never misses a capability.
  */
-export function scaffoldText(name: string, schemaPath = "../../schema/provider.schema.json"): string {
-  const slug = slugify(name);
+export function scaffoldText(
+  name: string,
+  schemaPath = "../../schema/provider.schema.json",
+  givenSlug?: string,
+): string {
+  const slug = givenSlug ?? slugify(name);
   const lines = [
     `# yaml-language-server: $schema=${schemaPath}`,
     "# Field guide: _data/providers/README.md. Check your edits with `npm run check`; preview with `npm start`.",
     `name: ${quote(name)}`,
+    ...(givenSlug === undefined ? [] : [`slug: ${quote(givenSlug)}`]),
     "url_patterns:",
     "  # Replace with the provider's base URL; keep placeholders such as {route_type_path} as they are.",
     `  - ${quote(`https://api.${slug}.example/{route_type_path}`)}`,
@@ -98,14 +103,24 @@ export function scaffoldText(name: string, schemaPath = "../../schema/provider.s
 }
 
 /**
- * Checks that `name` can become `<slug>.yaml` in `dir`: it makes a slug, no file has that
- * name, and no provider already uses the name, the slug or an alias that makes it. Returns
- * the new file's path and text; throws a ScaffoldError saying why not.
+ * Checks that `name` can become `<slug>.yaml` in `dir`: it makes a slug (or `givenSlug`, written
+ * into the file as its `slug`), no file has that name, and no provider already uses the name, the
+ * slug or an alias that makes it. Returns the new file's path and text; throws a ScaffoldError saying why not.
  */
-export function planScaffold(name: string, dir: string, root = process.cwd()): { file: string; text: string } {
+export function planScaffold(
+  name: string,
+  dir: string,
+  root = process.cwd(),
+  givenSlug?: string,
+): { file: string; text: string } {
   const trimmed = name.trim();
   if (trimmed === "") throw new ScaffoldError('Give the provider\'s name: npm run new-provider -- "Example AI"');
-  const slug = slugify(trimmed);
+  if (givenSlug !== undefined && !SLUG_PATTERN.test(givenSlug))
+    throw new ScaffoldError(
+      `\`--slug\`: found ${JSON.stringify(givenSlug)}, expected lower-case letters, digits and single hyphens. ` +
+        `Give one such as --slug ${slugify(givenSlug) || "example-ai"}.`,
+    );
+  const slug = givenSlug ?? slugify(trimmed);
   if (slug === "")
     throw new ScaffoldError(
       `"${trimmed}" has no letters or digits to make a file name and page slug from. Use a name with some.`,
@@ -140,12 +155,19 @@ export function planScaffold(name: string, dir: string, root = process.cwd()): {
     }
   }
 
-  const text = scaffoldText(trimmed, path.relative(path.resolve(dir), SCHEMA_PATH).split(path.sep).join("/"));
+  const schemaPath = path.relative(path.resolve(dir), SCHEMA_PATH).split(path.sep).join("/");
+  const text = scaffoldText(trimmed, schemaPath, givenSlug);
   const { problems } = parseProviderSource(text, shown);
   const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length)
+  if (errors.length) {
+    // A name whose slug the site keeps for itself ("Streaming") can still be used, under another slug.
+    const slugHint = errors.some((p) => p.field === "name" || p.field === "slug")
+      ? `\nKeep the name and choose the page's slug with --slug: npm run new-provider -- "${trimmed}" ` +
+        `--slug ${slug}-ai`
+      : "";
     throw new ScaffoldError(
-      `The name cannot be used as it is:\n${errors.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+      `The name cannot be used as it is:\n${errors.map((p) => `  ${formatProblem(p)}`).join("\n")}${slugHint}`,
     );
+  }
   return { file, text };
 }

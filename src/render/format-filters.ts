@@ -1,5 +1,6 @@
 import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts";
 import {
+  breakableCode,
   codeSpan,
   escapeHtml,
   escapeText,
@@ -23,9 +24,9 @@ const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
 const FORMATS: Record<string, Record<OutputFormat, Format>> = {
   /** Text as it reads: escaped for the output (what `{{ value }}` does, as markup a filter can take further). */
   text: { html: (text) => escapeHtml(String(text ?? "")), markdown: (text) => escapeMarkdownText(String(text ?? "")) },
-  /** A code span. */
+  /** A code span: a token that breaks only after `/`, `.` or `-` (`<wbr>`) in HTML. */
   code: {
-    html: (text) => `<code>${escapeHtml(String(text ?? ""))}</code>`,
+    html: (text) => breakableCode(String(text ?? "")),
     markdown: (text) => codeSpan(String(text ?? "")),
   },
   /** Text inside a `<pre><code>` block or a Markdown code fence. */

@@ -10,6 +10,14 @@ export { ALLOWED_LINK_SCHEMES, codeSpan, type InlineLink, inlineLinks, isAllowed
 // inline Markdown here (the check refuses them): `![x](...)` renders as `!` and a link.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable("image");
+// A code span breaks only after `/`, `.` or `-`: browsers find no break in `llm/v1/chat`, and a table
+// squeezed it mid-segment.
+markdown.renderer.rules.code_inline = (tokens, idx) => breakableCode(tokens[idx]!.content);
+
+/** A token (route type, path, URL) as `<code>` with a `<wbr>` after each `/`, `.` and `-`: it breaks only there. */
+export function breakableCode(text: string): string {
+  return `<code>${escapeHtml(text).replace(/[/.-]/g, "$&<wbr>")}</code>`;
+}
 
 markdown.validateLink = isAllowedLink;
 
@@ -70,7 +78,7 @@ const hasMarkup = (text: string) => /`|<(?:code|a)\b/i.test(text) || inlineLinks
  * the bare value as code (`/api/chat`), as the seed wraps any value without `<code>`.
  */
 export function renderUpstreamPath(text: string): string {
-  return hasMarkup(text) ? renderInline(text) : `<code>${escapeHtml(text)}</code>`;
+  return hasMarkup(text) ? renderInline(text) : breakableCode(text);
 }
 
 /**

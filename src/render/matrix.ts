@@ -1,4 +1,4 @@
-import { CAPABILITIES, GROUPS, type CapabilityKey } from "../catalogue.ts";
+import { CAPABILITIES, type CapabilityDefinition, GROUPS, type CapabilityKey } from "../catalogue.ts";
 import type { Provider } from "../registry/model.ts";
 import {
   capabilityViewUrl,
@@ -270,12 +270,9 @@ export class CapabilityMatrix {
     return entry.rows(slice.start, slice.end);
   }
 
-  /** The full matrix's column headers: each group's title over its capabilities' labels, in canonical order. */
-  get columnGroups(): { title: string; labels: string[] }[] {
-    return GROUPS.map((group) => ({
-      title: group.title,
-      labels: CAPABILITIES.filter((c) => c.group === group.id).map((c) => c.label),
-    }));
+  /** The full matrix's column headers: each group's title over its capabilities (`label`, `groupLabel`), in order. */
+  get columnGroups(): { title: string; columns: CapabilityDefinition[] }[] {
+    return GROUPS.map((group) => ({ title: group.title, columns: CAPABILITIES.filter((c) => c.group === group.id) }));
   }
 
   /** The filter links, by kind of view. */

@@ -1,5 +1,6 @@
 // axe-core in Chromium: WCAG 2.2 A and AA and best practice, light and dark, with the search
-// box mounted, on the home page, the matrix and its views, the 404 page and every provider page.
+// box mounted, on the home page, the matrix and its views, the 404 page and every provider page; and
+// on a phone, where the matrix, the capability tables and compare become cards.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import path from "node:path";
@@ -39,6 +40,30 @@ it("axe finds no violation in the light and dark colour schemes", async () => {
   };
   await Promise.all([worker(), worker()]);
   assert.is(runs, urls.length * 2);
+  assert.equal(violations, []);
+});
+
+it("on a 390 px phone, where tables become cards, axe finds no violation on each kind of page", async () => {
+  const context = await fixture.get();
+  const providers = context.urls
+    .filter((url) => /^\/ai-providers\/[a-z0-9-]+\/$/.test(url) && !/\/(compare|streaming)\/$/.test(url))
+    .map((url) => url.split("/")[2]!);
+  const provider = `/ai-providers/${providers[0]}/`;
+  const page = await context.browser.newPage({ viewport: { width: 390, height: 800 } });
+  const violations: string[] = [];
+  for (const url of [
+    "/",
+    "/ai-providers/",
+    "/ai-providers/capability/embeddings/",
+    provider,
+    "/ai-providers/compare/",
+  ]) {
+    const choice = url.endsWith("compare/") ? `?a=${providers[0]}&b=${providers[1]}` : "";
+    await page.goto(`${context.server.origin}${url}${choice}`);
+    if (url.endsWith("compare/")) await page.waitForSelector("[data-compare-region]:not([hidden])");
+    violations.push(...(await axeViolations(page, `${url} at 390 px`)));
+  }
+  await page.close();
   assert.equal(violations, []);
 });
 

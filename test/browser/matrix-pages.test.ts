@@ -1,6 +1,8 @@
 // The capability matrix's pages in Chromium, over 250 generated providers so that the matrix
 // and some views have more than one page: axe-core light and dark, 375 px, the page links by
-// keyboard and without JavaScript, the sticky header of a view, and what screen readers hear.
+// keyboard and without JavaScript, what screen readers hear; and over 1,000 providers its
+// layout: the table at full height under a sticky header row and provider column, all 15
+// columns at 1440 px, a card per provider at 390 px.
 import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -23,19 +25,24 @@ const fixture = () =>
       .filter((url) => /^\/ai-providers\/(page|capability|streaming|version)\/|^\/ai-providers\/$/.test(url));
     return { browser: await launchChromium(), server, urls };
   })());
+/** The 1,000-provider build (shared with the readers suite and the page-size budget), served beside it. */
+let thousand: Promise<StaticServer> | undefined;
+const thousandServer = () => (thousand ??= builtSiteOfMany(1000).then((dir) => serveSite(dir, netlifyHeaderRules())));
 pages.after(async () => {
   const context = await ready?.catch(() => undefined);
   await context?.browser.close();
   await context?.server.close();
+  await (await thousand?.catch(() => undefined))?.close();
 });
 
 /** Console errors (CSP violations among them) on any page this suite opens. */
 const errors: string[] = [];
 async function open(
   url: string,
-  options: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean } = {},
+  options: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean; of1000?: boolean } = {},
 ): Promise<Page> {
-  const { browser, server } = await fixture();
+  const { browser } = await fixture();
+  const server = options.of1000 ? await thousandServer() : (await fixture()).server;
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 800 },
     colorScheme: options.colorScheme ?? "light",
@@ -84,7 +91,7 @@ it("at 375 px no page of the matrix scrolls sideways, and the page links wrap", 
     await page.goto(`${(await fixture()).server.origin}${url}`);
     const layout = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
-      regions: [...document.querySelectorAll(".table-scroll, nav.pagination")].map(
+      regions: [...document.querySelectorAll(".matrix-region, nav.pagination")].map(
         (r) => r.getBoundingClientRect().right,
       ),
     }));
@@ -124,16 +131,77 @@ it("without JavaScript the page and filter links are plain links that work", asy
   await close(page);
 });
 
-it("a view's header stays in view while its region scrolls down", async () => {
-  const page = await open("/ai-providers/capability/chat/", { width: 375 });
-  const before = await page.evaluate(() => document.querySelector(".matrix thead")!.getBoundingClientRect().top);
-  await page.evaluate(() => document.querySelector(".matrix-scroll")!.scrollBy(0, 2000));
-  const after = await page.evaluate(() => ({
-    scrolled: document.querySelector(".matrix-scroll")!.scrollTop,
-    head: document.querySelector(".matrix thead")!.getBoundingClientRect().top,
+it("the matrix and a view scroll with the page: the header row sticks to the top, the names to the left", async () => {
+  for (const [url, width] of [
+    ["/ai-providers/page/3/", 1024],
+    ["/ai-providers/capability/chat/", 375],
+  ] as const) {
+    // The full matrix's page of 1,000 providers; a view of 250.
+    const page = await open(url, { width, of1000: url.includes("/page/") });
+    const box = await page.evaluate(() => {
+      const region = document.querySelector(".matrix-region")!;
+      const style = getComputedStyle(region);
+      return { overflow: `${style.overflowX} ${style.overflowY}`, inner: region.scrollHeight - region.clientHeight };
+    });
+    assert.is(box.overflow, "visible visible", `${url}: no inner scroll box`);
+    assert.is(box.inner, 0, `${url}: the region is as tall as its table`);
+    // Down into the rows, and (where the table is wider than the window) sideways.
+    await page.evaluate(() =>
+      window.scrollTo(400, document.querySelector(".matrix tbody")!.getBoundingClientRect().top + 2000),
+    );
+    const after = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll(".matrix tbody tr")];
+      const inView = rows.find((row) => row.getBoundingClientRect().top > 150)!;
+      return {
+        scrolled: [window.scrollX, window.scrollY],
+        head: document.querySelector(".matrix thead")!.getBoundingClientRect().top,
+        name: inView.querySelector("th")!.getBoundingClientRect().left,
+        last: rows.at(-1)!.getBoundingClientRect().bottom,
+        pageBottom: document.documentElement.scrollHeight - window.scrollY,
+      };
+    });
+    assert.ok(after.scrolled[1]! > 1000, `${url}: the page scrolled down (${after.scrolled})`);
+    assert.ok(Math.abs(after.head) < 1, `${url}: the header row sits at the top of the window (${after.head})`);
+    if (url.includes("/page/")) {
+      assert.ok(after.scrolled[0]! > 0, "the full matrix is wider than 1024 px: the page scrolled sideways");
+      assert.ok(Math.abs(after.name) < 1, `the provider column sits at the left edge (${after.name})`);
+    }
+    assert.ok(after.last <= after.pageBottom, `${url}: the last row is on the page, not cut`);
+    await close(page);
+  }
+});
+
+it("at 1440 px the full matrix shows all 15 capability columns without scrolling sideways", async () => {
+  const page = await open("/ai-providers/", { width: 1440, of1000: true });
+  const layout = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    columns: [...document.querySelectorAll(".matrix thead tr:last-child th")].map(
+      (th) => th.getBoundingClientRect().right,
+    ),
   }));
-  assert.ok(after.scrolled > 1000, "the region scrolled down");
-  assert.is(after.head, before, "the header row does not move");
+  assert.ok(layout.page <= 1440, `the page is ${layout.page}px wide`);
+  assert.is(layout.columns.length, 15);
+  for (const right of layout.columns) assert.ok(right <= 1440, `a column ends at ${right}px`);
+  await close(page);
+});
+
+it("on a 390 px phone the full matrix is a card per provider, each capability labelled as its column", async () => {
+  const page = await open("/ai-providers/", { width: 390, of1000: true });
+  const card = await page.evaluate(() => {
+    const row = document.querySelector(".matrix tbody tr")!;
+    const heads = [...document.querySelectorAll(".matrix thead tr:last-child th")];
+    return {
+      width: row.getBoundingClientRect().width,
+      labels: [...row.querySelectorAll("td")].map((td) => getComputedStyle(td, "::after").content),
+      headers: heads.map((th) => (th.querySelector(".visually-hidden") ?? th).textContent),
+    };
+  });
+  assert.ok(card.width <= 390, `a card is ${card.width}px wide`);
+  // The drawn label is the column's full label (the alternative text after the slash is empty).
+  assert.equal(
+    card.labels.map((c) => /^"([^"]*)"/.exec(c)?.[1]),
+    card.headers,
+  );
   await close(page);
 });
 

@@ -178,7 +178,11 @@ it("Copy page as Markdown puts exactly the twin's text on the clipboard; copy bu
   const context = await newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.server.origin });
   const page = await open(context, site, `/ai-providers/${provider.slug}/`);
-  await page.click("a[data-copy-page]");
+  // With scripts, the control is a button (a screen reader announces what it does), and the link it stands for is gone.
+  const control = page.getByRole("button", { name: "Copy page as Markdown" });
+  assert.ok(await control.isVisible(), "Copy page as Markdown is a button");
+  assert.is(await page.getByRole("link", { name: "Copy page as Markdown" }).count(), 0, "and not a link");
+  await control.click();
   await page.waitForFunction(() => document.querySelector("[data-copy-status]")?.textContent === "Copied");
   assert.ok(page.url().endsWith(`/ai-providers/${provider.slug}/`), "the page stays");
   const twin = readFileSync(path.join(site.dir, "ai-providers", provider.slug, "index.md"), "utf8");
@@ -205,7 +209,9 @@ it("without JavaScript, Copy page as Markdown is a link to the twin and copy but
   assert.is(await page.locator("button[data-theme-toggle]:visible").count(), 0);
   // A Markdown file declares no icon, so the browser asks for /favicon.ico, which the site has not.
   await context.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
-  const [response] = await Promise.all([page.waitForNavigation(), page.click("a[data-copy-page]")]);
+  assert.is(await page.getByRole("button", { name: "Copy page as Markdown" }).count(), 0, "no button without scripts");
+  const link = page.getByRole("link", { name: "Copy page as Markdown" });
+  const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
   assert.ok(page.url().endsWith(`/ai-providers/${provider.slug}/index.md`), page.url());
   assert.is(response?.status(), 200);
   assert.match(response!.headers()["content-type"] ?? "", "text/markdown");

@@ -170,8 +170,11 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   assert.equal(rows[1]![3], 'emb-"quoted"');
   // Legacy inline HTML renders; a bare path is wrapped in <code> and escaped.
   const upstream = page.dom.querySelector("table")!;
-  assert.match(upstream.innerHTML, '<code>/v1/chat</code> and <a href="https://example.com/docs">the docs</a>');
-  assert.match(upstream.innerHTML, "<code>/v1/embed?x=&lt;y&gt;&amp;z=&quot;w&quot;</code>");
+  assert.match(
+    upstream.innerHTML,
+    '<code>/<wbr>v1/<wbr>chat</code> and <a href="https://example.com/docs">the docs</a>',
+  );
+  assert.match(upstream.innerHTML, "<code>/<wbr>v1/<wbr>embed?x=&lt;y&gt;&amp;z=&quot;w&quot;</code>");
   const note = page.dom.getElementById("note-1")!;
   assert.match(note.innerHTML, '<a href="https://example.com/guide"');
   assert.match(note.innerHTML, "<em>stay calm</em>");
@@ -179,7 +182,7 @@ test("names and values with &, <, quotes and non-ASCII letters are escaped, and 
   // Non-ASCII names keep their letters on the page and get an ASCII slug.
   const unicode = pages.get("/ai-providers/unicode-mobius-strasse/")!;
   assert.is(text(unicode.dom.querySelector("h1")), "Ünïcode Möbius Straße");
-  assert.match(unicode.html, "<code>https://ünïcode.example.com/{route_type_path}</code>");
+  assert.match(unicode.html, "<code>https:/<wbr>/<wbr>ünïcode.<wbr>example.<wbr>com/<wbr>{route_type_path}</code>");
 });
 
 test("the provider index lists every provider from the registry and the home page leads there", async () => {

@@ -23,7 +23,7 @@ test("renders inline Markdown: code spans, links, emphasis", () => {
 });
 
 test("renders legacy inline <code> and <a href> HTML", () => {
-  assert.is(renderInline("<code>/v1/chat</code>"), "<code>/v1/chat</code>");
+  assert.is(renderInline("<code>/v1/chat</code>"), "<code>/<wbr>v1/<wbr>chat</code>");
   assert.is(
     renderInline('See <a href="https://example.com/x">the docs</a>.'),
     'See <a href="https://example.com/x">the docs</a>.',
@@ -44,8 +44,10 @@ test("leaves a javascript: link as text", () => {
 });
 
 test("wraps a bare upstream path in code and escapes it", () => {
-  assert.is(renderUpstreamPath("/api/chat"), "<code>/api/chat</code>");
-  assert.is(renderUpstreamPath('/v1/x?a=<b>&c="d"'), "<code>/v1/x?a=&lt;b&gt;&amp;c=&quot;d&quot;</code>");
+  // A token breaks only after `/`, `.` or `-`: a <wbr> after each.
+  assert.is(renderUpstreamPath("/api/chat"), "<code>/<wbr>api/<wbr>chat</code>");
+  assert.is(renderInline("`llm/v1/chat.x-y`"), "<code>llm/<wbr>v1/<wbr>chat.<wbr>x-<wbr>y</code>");
+  assert.is(renderUpstreamPath('/v1/x?a=<b>&c="d"'), "<code>/<wbr>v1/<wbr>x?a=&lt;b&gt;&amp;c=&quot;d&quot;</code>");
   assert.is(renderUpstreamPath("Uses the `InvokeModel` API"), "Uses the <code>InvokeModel</code> API");
 });
 

@@ -123,7 +123,7 @@ test("the whole matrix: every provider, a caption, grouped column headers, row h
   assert.equal(rowNames("/ai-providers/"), ["Later & Labs", "Openish", "Unknown"]);
   assert.is(text(dom.querySelector("caption")), "AI providers");
   assert.is(dom.querySelector("table")!.getAttribute("class"), "matrix matrix-grid");
-  assert.is(dom.querySelector(".matrix-scroll")!.getAttribute("aria-labelledby"), "matrix-caption");
+  assert.is(dom.querySelector(".matrix-region")!.getAttribute("aria-labelledby"), "matrix-caption");
   assert.is(text(dom.querySelector(".matrix-summary")), "All 3 providers against the 15 capabilities.");
   assert.equal(
     dom.querySelectorAll('thead th[scope="colgroup"]').map((th) => [text(th), th.getAttribute("colspan") ?? "1"]),

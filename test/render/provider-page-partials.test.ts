@@ -86,7 +86,12 @@ test("page actions: copy and view the twin, ask ChatGPT or Claude about its abso
     ["Copy page as Markdown", "View as Markdown", "Open in ChatGPT", "Open in Claude"],
   );
   assert.is(links[0]!.getAttribute("href"), "/ai-providers/openish/index.md", "without JavaScript, a link to the twin");
-  assert.ok(links[0]!.hasAttribute("data-copy-page"));
+  assert.ok(links[0]!.hasAttribute("data-copy-page-link"));
+  // With scripts, a button that copies the twin stands in its place (shown by copy.js).
+  const button = actions.querySelector("button[data-copy-page]")!;
+  assert.is(button.textContent, "Copy page as Markdown");
+  assert.is(button.getAttribute("data-copy-page"), "/ai-providers/openish/index.md");
+  assert.ok(button.hasAttribute("hidden"), "hidden until copy.js shows it");
   const question = "Read https://site.example.com/ai-providers/openish/index.md and answer my questions";
   for (const [link, origin] of [
     [links[2]!, "https://chatgpt.com/"],

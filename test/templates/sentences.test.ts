@@ -20,13 +20,10 @@ test(
       cpSync(path.join(projectRoot, "_data/site.yaml"), path.join(copy, "_data/site.yaml"));
       const intro = path.join(copy, "_includes/prose/intro.liquid");
       const original = readFileSync(intro, "utf8");
-      assert.match(original, "You can proxy requests to {{ provider.name }} AI models");
+      assert.match(original, "You can proxy requests to {{ provider.name }}");
       writeFileSync(
         intro,
-        original.replace(
-          "You can proxy requests to {{ provider.name }} AI models",
-          "Send {{ provider.name }} requests",
-        ),
+        original.replace("You can proxy requests to {{ provider.name }}", "Send {{ provider.name }}"),
       );
 
       Object.assign(process.env, { PROVIDERS_DIR: fixture("aliases"), ELEVENTY_OUTPUT: out });
@@ -45,7 +42,7 @@ test(
       assert.is(twins.length, 3, files.join("\n"));
       for (const file of [...pages, ...twins]) {
         const text = readFileSync(path.join(out, file), "utf8");
-        assert.match(text, /Send [^<\n]+ requests through Kong AI Gateway using the /, file);
+        assert.match(text, /Send [^<\n]+ models through Kong AI Gateway using the /, file);
         assert.not.match(text, "You can proxy requests to", file);
       }
     } finally {

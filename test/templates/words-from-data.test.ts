@@ -1,0 +1,65 @@
+// Words made from the data: a provider's name said once ("OpenAI models", not "OpenAI AI models"),
+// "the <name> provider", and the self-hosted note naming the providers the registry marks
+// `self_hosted`, linked, or left out when there are none.
+import { parse } from "node-html-parser";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { SiteNavigation } from "../../src/navigation.ts";
+import { text } from "../helpers/build-site.ts";
+import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
+import { renderInclude } from "../helpers/templates.ts";
+
+const named = (name: string, extra = "") =>
+  providerFrom(
+    `name: '${name}'\nurl_patterns: ['https://x.example.com/{route_type_path}']\n${extra}${capabilityYaml("chat")}`,
+    `_data/providers/${name.toLowerCase().replaceAll(" ", "-")}.yaml`,
+  );
+
+test("the intro names a provider's models without doubling AI, whatever the name", () => {
+  for (const [name, models] of [
+    ["OpenAI", "OpenAI models"],
+    ["Nimbus AI", "Nimbus AI models"],
+    ["xAI", "xAI models"],
+    ["Mistral", "Mistral AI models"],
+  ]) {
+    const intro = text(parse(`<p>${renderInclude("prose/intro", { provider: named(name!), site: testSite })}</p>`));
+    assert.match(intro, `You can proxy requests to ${models} through`, name);
+    assert.not.match(intro, "AI AI");
+  }
+  const capabilities = renderInclude("prose/capabilities-intro", { provider: named("Nimbus AI"), site: testSite });
+  assert.match(capabilities, "supported by the Nimbus AI provider when used with");
+});
+
+test("the self-hosted providers: those marked self_hosted, in the registry's order, shared by every page", () => {
+  const providers = [named("Alpha", "self_hosted: true\n"), named("Beta"), named("Gamma", "self_hosted: true\n")];
+  const navigation = new SiteNavigation(providers, testSite);
+  assert.equal(navigation.forProvider(providers[1]!).selfHosted, [
+    { name: "Alpha", url: "/ai-providers/alpha/" },
+    { name: "Gamma", url: "/ai-providers/gamma/" },
+  ]);
+  assert.equal(new SiteNavigation([named("Beta")], testSite).selfHosted, []);
+});
+
+test("the self-hosted note lists them linked, and is left out when there are none", () => {
+  const provider = named("Beta");
+  const reference = (selfHostedProviders: { name: string; url: string }[]) =>
+    parse(renderInclude("provider-reference/reference", { provider, site: testSite, prefix: "", selfHostedProviders }));
+  const three = reference([
+    { name: "Alpha", url: "/ai-providers/alpha/" },
+    { name: "Gamma", url: "/ai-providers/gamma/" },
+    { name: "Delta", url: "/ai-providers/delta/" },
+  ]);
+  const note = three.querySelectorAll(".callout").find((c) => text(c).includes("self-hosted"))!;
+  assert.match(text(note), "While only Alpha, Gamma and Delta are classed as self-hosted, the target URL can be");
+  assert.equal(
+    note.querySelectorAll("a").map((a) => a.getAttribute("href")),
+    ["/ai-providers/alpha/", "/ai-providers/gamma/", "/ai-providers/delta/"],
+  );
+  const one = reference([{ name: "Alpha", url: "/ai-providers/alpha/" }]);
+  assert.match(text(one), "While only Alpha is classed as self-hosted");
+  const none = reference([]);
+  assert.not.match(text(none), "classed as self-hosted");
+  assert.ok(none.querySelector(".callout"), "the other callouts stay");
+});
+
+test.run();
