@@ -1,8 +1,4 @@
-/**
- * The capability catalogue: the one place that knows the 15 capabilities a provider can
- * support, their labels, their canonical order, the 7 groups they fall in, and each group's
- * intro sentence and callouts. Everything else derives from it.
- */
+/** The capability catalogue: the one place that knows the capabilities, their labels, order, groups and callouts. */
 
 export const CAPABILITY_KEYS = [
   "chat",
@@ -209,9 +205,5 @@ export function capabilityDefinition(key: CapabilityKey): CapabilityDefinition {
   return capabilityByKey.get(key)!;
 }
 
-/**
- * Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a
- * handle to poll. A provider marking one `streaming: true` contradicts the catalogue (lint rule
- * `streaming-cannot-stream`).
- */
+/** Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a handle to poll. */
 export const NON_STREAMING_CAPABILITIES: readonly CapabilityKey[] = ["files", "batches"];

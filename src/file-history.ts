@@ -49,10 +49,7 @@ const unknown = (why: string): FileHistory => ({
   note: (files) => (files.length ? `Last updated is not shown on any page: ${why}.` : undefined),
 });
 
-/**
- * The history of every file under `dir` from one `git log` and one `git status`, run beside the build.
- * Outside a git checkout, or where git is missing, nothing is known and no error is raised.
- */
+/** The history of every file under `dir` from one `git log` and one `git status`, run beside the build. */
 export async function readFileHistoryAsync(dir: string): Promise<FileHistory> {
   const where = await git(dir, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow"]);
   if (where === undefined) return unknown("the data folder is not in a git checkout");

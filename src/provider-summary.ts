@@ -79,20 +79,14 @@ export function missingCapabilities(provider: Pick<Provider, "capabilities">): M
   }));
 }
 
-/**
- * The plugins that proxy a provider: AI Proxy Advanced always; AI Proxy too unless every
- * capability the provider supports needs Advanced (a provider of realtime only).
- */
+/** The plugins that proxy a provider: AI Proxy Advanced always, AI Proxy unless it needs Advanced everywhere. */
 export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig): PluginLink[] {
   const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
   const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => ADVANCED_ONLY.has(c.key));
   return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced];
 }
 
-/**
- * A provider's summary box. `lastUpdated` is the data file's last commit (ISO 8601), when known.
- * Linear in the provider's capabilities: the catalogue's 15 at most.
- */
+/** A provider's summary box. `lastUpdated` is the data file's last commit (ISO 8601), when known. */
 export function providerSummary(provider: Provider, site: SiteConfig, lastUpdated?: string): ProviderSummary {
   const summary: ProviderSummary = {
     plugins: providerPlugins(provider, site),

@@ -54,11 +54,7 @@ export interface SiteConfigOptions {
   root?: string;
 }
 
-/**
- * Reads and checks `_data/site.yaml` as strictly as a provider file (a regular UTF-8 file, no
- * anchors, text without controls), each mistake located at its line and column; the addresses
- * that become links on every page must be `https:`. Throws a SiteConfigError listing them all.
- */
+/** Reads and checks `_data/site.yaml` as strictly as a provider file; a SiteConfigError lists every mistake. */
 export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): SiteConfig {
   const shown = displayPath(file, options.root);
   const fail = (message: string): never => {
@@ -155,20 +151,12 @@ function exists(file: string): boolean {
   }
 }
 
-/**
- * A language tag in the BCP 47 shape: a two- or three-letter language, then subtags of letters and
- * digits (`en`, `en-GB`, `zh-Hant-TW`). The registry of subtags is not consulted; the shape keeps
- * the value to what a `lang` attribute and a file name can hold.
- */
+/** A language tag in the BCP 47 shape (`en`, `en-GB`, `zh-Hant-TW`); the subtag registry is not consulted. */
 const LANGUAGE_TAG = /^(?=.{2,35}$)[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
 /** A plain `https:` address: a lower-case host name, a port perhaps, and (where allowed) a path of plain segments. */
 const PLAIN_ADDRESS = /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/;
 
-/**
- * What keeps a site address from being a plain `https:` address (an origin when `originOnly`), said
- * for the message; undefined for a good one. The value goes into links and Markdown on every page,
- * so anything that could end a link or add to it (`)`, a quote, a space) is refused, not escaped.
- */
+/** What keeps a site address from being a plain `https:` address (an origin when `originOnly`). */
 function addressMistake(value: string, originOnly: boolean): string | undefined {
   if (PLAIN_ADDRESS.test(value) && /\/\.{1,2}(?:\/|$)/.test(value)) {
     return "with a `.` or `..` part in its path, expected the path written out as it is meant";

@@ -57,12 +57,7 @@ export interface SiteStats {
   news: VersionNews[];
 }
 
-/**
- * The home page's facts from the registry's providers (in name order), in one pass over them
- * and their capabilities: counts, providers per capability, and what each gateway version added.
- * A provider is new on the first version it works on; a capability is new on a later version it
- * needs (its own `min_version`, or the provider's for `n/a`).
- */
+/** The home page's facts from the registry's providers (in name order). */
 export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT): SiteStats {
   const counts = new Map<CapabilityKey, number>(CAPABILITIES.map((c) => [c.key, 0]));
   const byVersion = new Map<string, VersionNews>();

@@ -9,8 +9,7 @@ export function isVersion(text: string | undefined): text is string {
 
 /** Orders gateway versions numerically, part by part: `3.6` < `3.9` < `3.11`. */
 export function compareVersions(a: string, b: string): number {
-  // A part of each at a time, without splitting (every capability's configuration compares
-  // versions); anything but parts of 1 to 15 digits is compared as `partsCompare` does.
+  // A part of each at a time, without splitting (every capability's configuration compares versions).
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -61,19 +60,13 @@ function partsCompare(a: string, b: string): number {
   return 0;
 }
 
-/**
- * The first gateway version a capability works on: its own `min_version`, or, when that is
- * `n/a` ("no separate minimum"), the provider's. Undefined when neither is a version.
- */
+/** The first gateway version a capability works on: its own `min_version`, else (for `n/a`) the provider's. */
 export function capabilitySince(provider: Provider, capability: ProviderCapability): string | undefined {
   if (isVersion(capability.minVersion)) return capability.minVersion;
   return isVersion(provider.minVersion) ? provider.minVersion : undefined;
 }
 
-/**
- * The first gateway version a provider works on: its own `min_version`, else the earliest of
- * its capabilities'. Undefined when no version is known.
- */
+/** The first gateway version a provider works on: its own `min_version`, else the earliest of its capabilities'. */
 export function providerSince(provider: Provider): string | undefined {
   if (isVersion(provider.minVersion)) return provider.minVersion;
   let earliest: string | undefined;

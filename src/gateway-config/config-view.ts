@@ -48,10 +48,7 @@ function versionBefore(version: string): string {
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
 const views = new WeakMap<ProviderCapability, ConfigView | null>();
 
-/**
- * `{% assign config = capability | gatewayConfig: provider %}`: the capability's AI Proxy
- * configuration for a template, or `null` (nothing to show) when the provider has no `gateway` block.
- */
+/** The capability's AI Proxy configuration for a template, or `null` when the provider has no `gateway` block. */
 export function gatewayConfigView(capability: ProviderCapability, provider: Provider): ConfigView | null {
   let view = views.get(capability);
   if (view !== undefined) return view;

@@ -8,12 +8,7 @@ import {
 
 import { terraformHcl } from "./terraform.ts";
 
-/**
- * One capability's plugin configuration, written five ways. Each is text to paste as it is:
- * decK reads secrets with `${{ env "DECK_NAME" }}`, the shell (Admin API, Konnect API) with
- * `$NAME`, Kong Ingress Controller from a Kubernetes Secret through `configPatches` (KIC 3.1 and
- * later), and Terraform from variables set as `TF_VAR_name`.
- */
+/** One capability's plugin configuration, written five ways. */
 
 export const ADMIN_API = "http://localhost:8001";
 /** The Konnect API's regional address; the region comes from the reader's environment, `us` when unset. */
@@ -41,11 +36,7 @@ const isEmpty = (object: ConfigObject): boolean => {
   return true;
 };
 
-/**
- * A block-style YAML mapping, indented by `indent` spaces, a line each into `lines`; environment
- * references written by `env`. (Loops and pushes: three formats of every capability of every provider
- * are written in a build, and the spread arrays this was made of cost a tenth of a 1,000-provider build.)
- */
+/** A block-style YAML mapping, indented by `indent` spaces, a line each into `lines`. */
 function yamlMapping(object: ConfigObject, indent: number, env: (value: EnvReference) => string, lines: string[]) {
   const pad = " ".repeat(indent);
   for (const key in object) {
@@ -108,10 +99,7 @@ export function adminApiCommand(config: CapabilityConfig): string {
   );
 }
 
-/**
- * The configuration as a Konnect API call that adds the plugin to the route of a control plane;
- * the token and the control plane's id come from the environment, like the configuration's secrets.
- */
+/** The configuration as a Konnect API call that adds the plugin to the route of a control plane. */
 export function konnectApiCommand(config: CapabilityConfig): string {
   const body = shellJson({ name: PLUGIN_NAME, config: config.config }, 0);
   return (
@@ -142,10 +130,7 @@ function withPlaceholders(object: ConfigObject): ConfigObject {
   return copy;
 }
 
-/**
- * The body to POST to the Admin API's or Konnect API's plugins endpoint, as data: each value
- * from the environment written `${NAME}` (after the prefix), ready for `envsubst`.
- */
+/** The body to POST to the Admin API's or Konnect API's plugins endpoint, as data. */
 export function pluginConfigBody(config: CapabilityConfig): { name: string; config: ConfigObject } {
   return { name: PLUGIN_NAME, config: withPlaceholders(config.config) };
 }
@@ -186,11 +171,7 @@ export const secretName = (config: CapabilityConfig) => `${config.slug}-ai-proxy
 
 const noReference = () => "";
 
-/**
- * The configuration as a KongPlugin for Kong Ingress Controller. Values from the environment
- * come from a Secret through `configPatches`, whose values KIC reads as JSON: the comment at the
- * top creates the Secret with each value JSON-quoted.
- */
+/** The configuration as a KongPlugin for Kong Ingress Controller. */
 export function kongPluginYaml(config: CapabilityConfig): string {
   const patches = secretPatches(config.config);
   const secret = secretName(config);

@@ -8,11 +8,7 @@ import {
 import type { GatewayOption, Provider, ProviderCapability, ProviderGateway } from "../registry/model.ts";
 import { capabilitySince, compareVersions } from "../versions.ts";
 
-/**
- * The AI Proxy plugin configuration for one capability of one provider, as a tree whose
- * secret (and per-reader) leaves are references to environment variables. The three formats
- * (decK, Admin API, Kubernetes) are written from this one tree, so they cannot disagree.
- */
+// One capability's plugin configuration as one tree, secrets as environment references: every format writes it.
 
 /** A value read from an environment variable: `prefix` then the variable's value. */
 export interface EnvReference {
@@ -53,10 +49,7 @@ export interface CapabilityConfig {
   config: ConfigObject;
 }
 
-/**
- * The model example as a plain model name: one token such as `gpt-4o` or `` `llama3.2:1b` ``.
- * `n/a`, links, sentences and words like `User-defined` are not model names.
- */
+/** The model example as a plain model name: one token such as `gpt-4o` or `` `llama3.2:1b` ``. */
 export function plainModelName(modelExample: string): string | undefined {
   let text = modelExample.trim();
   const code = /^`([^`]+)`$/.exec(text) ?? /^<code>([^<]+)<\/code>$/i.exec(text);
@@ -150,11 +143,7 @@ export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
   };
 }
 
-/**
- * The configuration of one supported capability, or undefined when the provider's file has
- * no `gateway` block. For an older gateway `version`, the options that version has no field for
- * are left out (and named in `omitted`).
- */
+/** The configuration of one supported capability, or undefined when the provider's file has no `gateway` block. */
 export function capabilityConfig(
   provider: Provider,
   capability: ProviderCapability,

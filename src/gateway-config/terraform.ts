@@ -1,10 +1,6 @@
 import { type CapabilityConfig, type ConfigObject, type ConfigValue, isEnvReference } from "./plugin-config.ts";
 
-/**
- * One capability's plugin configuration for Terraform with Kong's Konnect provider
- * (`konnect_gateway_plugin_ai_proxy`), whose attributes are the plugin's own field names. Each
- * value from the environment is a Terraform variable, which the reader sets as `TF_VAR_<name>`.
- */
+/** One capability's plugin configuration for Terraform with Kong's Konnect provider. */
 
 export const TERRAFORM_RESOURCE = "konnect_gateway_plugin_ai_proxy";
 
@@ -22,10 +18,7 @@ const HCL_ESCAPES: Readonly<Record<string, string>> = {
   "\t": "\\t",
 };
 
-/**
- * Text inside an HCL quoted string: `\` and `"` escaped, control characters as `\uNNNN`, and the
- * template sequences `${` and `%{` doubled so that Terraform reads them as text.
- */
+/** Text inside an HCL quoted string: `\` and `"` escaped, controls as `\uNNNN`, `${` and `%{` doubled. */
 export function hclText(text: string): string {
   return text.replace(/[\\"\u0000-\u001f\u007f]|\$\{|%\{/g, (match) => {
     if (match === "${") return "$${";

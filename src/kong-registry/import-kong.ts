@@ -82,13 +82,7 @@ function slugOf(entry: Record<string, unknown>): string {
   return typeof entry.name === "string" ? slugify(entry.name) : "";
 }
 
-/**
- * Plans the import of Kong's registry file into `outDir`: one file per entry, named after its
- * slug, with Kong's shapes turned into ours (a single `url_pattern` joins `url_patterns`) and
- * every key that is not a field of our files listed with its place and reason. Values are
- * carried as they are, mistakes included: the check then reports them where they are written.
- * Refuses (errors) when the file cannot be read or a file exists and `force` is not set.
- */
+/** Plans the import of Kong's registry file into `outDir`: one file per entry, named after its slug. */
 export function planImport(kongFile: string, outDir: string, options: ImportOptions = {}): ImportPlan {
   const root = options.root ?? process.cwd();
   const source = readKongFile(kongFile, displayPath(path.resolve(kongFile), root));
@@ -164,11 +158,7 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
   return plan;
 }
 
-/**
- * Runs `npm run import`: plans the import, writes the files (none when anything refuses it),
- * then runs the same check as `npm run check` over the folder, so that every mistake carried
- * over from Kong's file is reported where it now stands.
- */
+/** Runs `npm run import`: plans the import, writes the files (none when anything refuses it). */
 export function importKongRegistry(kongFile: string, options: ImportOptions = {}): ImportReport {
   const root = options.root ?? process.cwd();
   const outDir = options.out ?? "_data/providers";

@@ -1,14 +1,9 @@
-// What Kong's single-file registry (Kong/developer.konghq.com, app/_data/plugins/ai-proxy.yaml)
-// and our one-file-per-provider registry share, and how a provider entry is laid out in either.
+// What Kong's single-file registry and our one-file-per-provider registry share, and how an entry is laid out.
 import type { ToStringOptions } from "yaml";
 import { CAPABILITIES } from "../catalogue.ts";
 import { CAPABILITY_FIELDS, providerSchema } from "../registry/provider-schema.ts";
 
-/**
- * The top-level `parameters` of Kong's file: where each fact goes in the plugin's configuration.
- * The export writes them because Kong's pages read them; the import leaves them, as our site
- * derives configuration paths from the gateway catalogue.
- */
+/** The top-level `parameters` of Kong's file: where each fact goes in the plugin's configuration. */
 export const KONG_PARAMETERS = {
   provider: "config.model.provider",
   route_type: "config.route_type",
@@ -81,12 +76,7 @@ function layOutCapability(value: unknown, at: (string | number)[], leftOut: Left
   return pick(value, ENTRY_FIELDS, at, (key) => `a capability entry has no \`${key}\` field`, leftOut);
 }
 
-/**
- * A provider entry with the fields of a provider file, in the written order (capabilities in
- * catalogue order, each entry's fields in the scaffold's order), and the keys that are not
- * fields of a provider file, left out with the reason. Values are copied as they are: the
- * check judges them where they are written.
- */
+/** A Kong entry laid out as a provider file, in the written order, and the keys left out with the reason. */
 export function layOutProvider(entry: Record<string, unknown>): { entry: Record<string, unknown>; leftOut: LeftOut[] } {
   const leftOut: LeftOut[] = [];
   const out = pick(
@@ -117,11 +107,7 @@ export function layOutProvider(entry: Record<string, unknown>): { entry: Record<
   return { entry: out, leftOut };
 }
 
-/**
- * The base URLs of an entry as one list: Kong's older single `url_pattern` first, then the
- * `url_patterns` it does not repeat (the order our normaliser gives them). Undefined when there
- * is no `url_pattern` to join, or either is not of its type: the check then reports it as written.
- */
+/** The base URLs of an entry as one list: Kong's older single `url_pattern` first. */
 export function urlPatternList(entry: Record<string, unknown>): string[] | undefined {
   const { url_pattern: single, url_patterns: list = [] } = entry;
   if (typeof single !== "string" || !Array.isArray(list)) return undefined;

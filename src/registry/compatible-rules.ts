@@ -3,12 +3,7 @@ import { OPENAI_PATHS } from "../gateway-catalogue.ts";
 import { describe } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
-/**
- * The rules of a file with `compatible_with: 'openai'`: its base URL is a plain address, its
- * configuration is the gateway's `openai` provider with `upstream_url` made from that address,
- * and each capability it declares takes OpenAI's route type and path, so it names neither and
- * is one OpenAI's driver has.
- */
+/** The rules of a file with `compatible_with: 'openai'`: its base URL is a plain address. */
 export function checkCompatibleRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   if (raw.compatible_with !== "openai") return; // another value: the schema reports it
   const patterns = Array.isArray(raw.url_patterns) ? raw.url_patterns : [raw.url_pattern];

@@ -1,11 +1,7 @@
 import { describe } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
-/**
- * What a generated configuration would run rather than hold: decK's `${{ ... }}` (it reads any
- * environment variable on `deck sync`), and the shell's `$(...)`, backticks and `${...}`. The
- * only environment references in a configuration are the ones the generator writes itself.
- */
+/** What a generated configuration would run rather than hold: decK's `${{ ... }}`. */
 const TEMPLATE_SYNTAX = /\$\{\{|\$\{|\$\(|`/;
 const TEMPLATE_NAMES: Record<string, string> = {
   "${{": "decK's `${{`",

@@ -2,12 +2,7 @@ import { CAPABILITIES, NON_STREAMING_CAPABILITIES, ROUTE_TYPES, type CapabilityD
 import { compareVersions, isVersion } from "../versions.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
-/**
- * The consistency lint: facts in one provider file that contradict each other or the catalogue.
- * Each finding is a warning (`npm run check` prints it; `npm run check -- --strict`, and so CI,
- * fails on it), tagged with its rule so that a `lint_ignore:` entry with a reason can silence
- * that rule for that file.
- */
+/** The consistency lint: facts in one provider file that contradict each other or the catalogue. */
 
 /** The lint's rules, by the id a `lint_ignore` entry names. */
 export const LINT_RULES = {
@@ -33,11 +28,7 @@ const pathOf = (value: unknown) =>
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/**
- * True when the sentence says the route type itself is not offered: "`llm/v1/completions` is not
- * supported", "the `a` and `b` route types are not available", "does not support `a`". A sentence
- * about something else on that route type ("streaming is not available for `a`") is not a denial.
- */
+/** True when the sentence says the route type itself is not offered: "`llm/v1/completions` is not supported". */
 function deniesSupport(text: string, routeType: string): boolean {
   const type = `\`?${escapeRegExp(routeType)}\`?`;
   const more = "(?:,?\\s+(?:and|or)\\s+`?[a-z]+/v1/[\\w/]+`?|,\\s*`?[a-z]+/v1/[\\w/]+`?)*";

@@ -41,8 +41,7 @@ export interface RegistryDiff {
   unreadable: string[];
 }
 
-// The provider's own fields in the order reviewers read them; any other top-level key that is
-// not a capability (a block added later, such as `gateway:`) follows, so no change goes unseen.
+// The provider's own fields in the order reviewers read them; any other top-level key follows, so none goes unseen.
 const PROVIDER_FIELDS = ["name", "slug", "aliases", "url_patterns", "url_pattern", "url_is_variable", "min_version"];
 const PROVIDER_TEXT = ["formats", "native_formats", "limitations", "lint_ignore"];
 const SUB_FIELDS = [...CAPABILITY_FIELDS, "note"];
@@ -86,11 +85,7 @@ function read(source: SourceFile): Written | undefined {
 
 const isVersion = (text: string) => /^\d+\.\d+$/.test(text);
 
-/**
- * Compares the registry before (the files at a git ref) and after (the working tree). A provider
- * is the same one when it keeps its slug, or when its new file lists the old slug among its
- * aliases (a rename); whatever else is new was added, whatever else is gone was removed.
- */
+/** Compares the registry before (the files at a git ref) and after (the working tree). */
 export function diffRegistries(before: readonly SourceFile[], after: readonly SourceFile[]): RegistryDiff {
   const old = before.flatMap((s) => read(s) ?? []);
   const now = after.flatMap((s) => read(s) ?? []);

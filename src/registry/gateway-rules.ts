@@ -14,13 +14,7 @@ import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { secretLike } from "./secret-like.ts";
 
-/**
- * The rules of a provider file's `gateway` block that its schema cannot say: the options the
- * plugin requires for the `model.provider` named, each option a field of the plugin's schema with a
- * value of its type (the gateway catalogue's facts), an option given twice, fields of another auth
- * style, and values that look like secrets. Each check guards its own types, so it is safe
- * on a block the schema rejected.
- */
+/** The rules of a provider file's `gateway` block that its schema cannot say. */
 export function checkGatewayRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   checkCompatibleRules(raw, problems);
   const gateway = raw.gateway;
@@ -84,10 +78,7 @@ function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
   }
 }
 
-/**
- * A problem with one option, reported at the option (or where it would go) under the list's
- * field: an option's whole path is too long to show in full before the message.
- */
+/** A problem with one option, reported at the option (or where it would go) under the list's field. */
 function optionProblem(
   problems: ProblemCollector,
   list: "required" | "recommended",
@@ -105,10 +96,7 @@ const RESERVED_NAME_PARTS = new Set(["__proto__", "constructor", "prototype"]);
 /** True when a dotted option name has a part that every JavaScript object already has (`constructor.x`). */
 export const isReservedOptionName = (name: string) => name.split(".").some((part) => RESERVED_NAME_PARTS.has(part));
 
-/**
- * An option name with a part JavaScript reserves, and a name given both a value and nested options
- * (`x` and `x.y`): the configuration built from them would not be the one written.
- */
+/** An option name with a part JavaScript reserves, and a name given both a value and nested options (`x` and `x.y`). */
 function checkOptionNames(
   required: Record<string, unknown>,
   recommended: Record<string, unknown>,
@@ -171,10 +159,7 @@ function checkOptionValue(
 const OPTION_NAME = new RegExp(OPTION_NAME_PATTERN);
 const TYPE_WORDS = { string: "text", number: "a number", integer: "a whole number", boolean: "`true` or `false`" };
 
-/**
- * An option the plugin's schema lacks, or a value of another type or outside the values it allows,
- * would make every configuration of the provider one the gateway refuses.
- */
+/** An option the plugin's schema lacks, or a value of another type or outside the values it allows. */
 function checkOptionField(list: "required" | "recommended", name: string, value: unknown, problems: ProblemCollector) {
   if (!OPTION_NAME.test(name)) return; // the schema reports the name
   const facts = modelOptionFacts(name);

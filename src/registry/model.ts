@@ -102,9 +102,6 @@ export interface Provider {
   footnotes: Footnote[];
   /** The plugin configuration facts; absent when the file has no `gateway` block. */
   gateway?: ProviderGateway;
-  /**
-   * The API the provider's own is compatible with (`compatible_with`): its capabilities take that
-   * API's route types and paths after its base URL (the first of `urlPatterns`).
-   */
+  /** The API the provider's own is compatible with (`compatible_with`). */
   compatibleWith?: CompatibleApi;
 }

@@ -24,10 +24,7 @@ export interface CapabilityEntry {
   note?: { content: string };
 }
 
-/**
- * One provider file as written, once it has passed `schema/provider.schema.json`: the schema
- * checks every type, so the normaliser only reshapes.
- */
+/** One provider file as written, once it has passed `schema/provider.schema.json`: the schema checks every type. */
 export interface ProviderFile {
   name: string;
   slug?: string;
@@ -90,11 +87,7 @@ function capabilityEntry(file: ProviderFile, [parent, child]: readonly string[])
   return (child === undefined ? top : top?.[child]) as CapabilityEntry | undefined;
 }
 
-/**
- * Turns one valid provider file into the normalised model: slug, canonical capability order,
- * groups, footnotes numbered 1, 2, 3... over the page. `path` is the file, relative to the
- * project root, for edit links and messages.
- */
+/** Turns one valid provider file into the normalised model: slug, canonical capability order, groups. */
 export function normaliseProvider(file: ProviderFile, path: string): Provider {
   const name = file.name;
   const slug = file.slug ?? slugify(name);

@@ -6,13 +6,7 @@ import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 import { checkMarkdownLinks, checkTextValues } from "./text-rules.ts";
 
-/**
- * The rules a JSON Schema cannot say well, checked after it: a route type that belongs to
- * another capability, a note that could never show, HTML in a name, unsafe link schemes, a
- * name with nothing to make a slug from, aliases that redirect nowhere. Every check guards
- * its own types, so it is safe on any input, even one the schema rejected: all of a file's
- * problems are found in one run.
- */
+/** The rules a JSON Schema cannot say well, checked after it: a route type that belongs to another capability. */
 export function checkProviderRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   // Values past the length limit are reported once there and scanned by no other rule.
   const tooLong = checkTextValues(raw, problems);
@@ -39,8 +33,7 @@ function at(root: unknown, parts: readonly string[]): unknown {
   return value;
 }
 
-// A tag (`<b>`, `</a>`), a comment, or a character reference (`&amp;`, `&#60;`). A tag stops at
-// the next `<`: `[^>]*` would scan to the end from every `<` of a name with no `>`.
+// A tag (`<b>`, `</a>`), a comment, or a character reference (`&amp;`, `&#60;`).
 const HTML_IN_TEXT = /<\/?[a-z][^<>]*>|<!--|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);/i;
 
 /** Checks the name and returns the provider's slug (from `slug`, else from `name`), if it has one. */

@@ -20,13 +20,7 @@ export interface ProviderFolder {
 
 const problem = (file: string, message: string): DataProblem => ({ file, message, severity: "error" });
 
-/**
- * Lists a providers folder without following anything: the folder itself must be a real folder,
- * and each `*.yaml` entry a regular file. A symbolic link, a folder, a hidden file or a `.YAML`
- * spelling is refused with a one-line message and nothing of it is read, so that a pull request
- * cannot make the build read (and echo) a file outside the folder. Throws a DataError when the
- * folder is missing or is not a folder.
- */
+/** Lists a providers folder without following anything: the folder itself must be a real folder. */
 export function readProviderFolder(dir: string, root?: string): ProviderFolder {
   const shown = displayPath(dir, root);
   let stats: ReturnType<typeof lstatSync>;
@@ -102,10 +96,7 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
 const listFolder = (dir: string) => readdirSync(dir, { withFileTypes: true });
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code ?? "";
 
-/**
- * A file or folder the system would not let us read (no permission, an I/O error, a name too
- * long): the writer's to fix, so a message, never an internal error.
- */
+/** A file or folder the system would not let us read (no permission, an I/O error, a name too long). */
 function unreadableMessage(error: unknown, what: "file" | "folder"): string {
   const code = errorCode(error);
   const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code || "unknown error";
@@ -124,12 +115,7 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/**
- * Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link
- * followed, nothing past `MAX_FILE_BYTES` read, and a file that is not UTF-8 text (Latin-1,
- * UTF-16, binary) refused at the line of its first bad byte rather than read with U+FFFD in it.
- * `shown` is the file's name in messages. A file that cannot be read is a problem too, never a throw.
- */
+/** Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link followed. */
 export function readDataFile(file: string, shown: string): SourceRead {
   let fd: number;
   try {

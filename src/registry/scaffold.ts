@@ -23,11 +23,7 @@ export function envNameFor(slug: string, suffix: string): string {
   return `${stem.slice(0, 63 - suffix.length).replace(/_+$/, "")}_${suffix}`;
 }
 
-/**
- * The text of a new provider file: valid as it stands, every capability listed as not
- * supported, with commented-out fields showing what to fill in. Generated from the catalogue,
- * in canonical order, so it never misses a capability.
- */
+/** The text of a new provider file: valid as it stands, every capability listed as not supported. */
 export function scaffoldText(name: string, schemaPath = "../../schema/provider.schema.json"): string {
   const slug = slugify(name);
   const lines = [
@@ -97,11 +93,7 @@ export function scaffoldText(name: string, schemaPath = "../../schema/provider.s
   return lines.join("\n");
 }
 
-/**
- * Checks that `name` can become `<slug>.yaml` in `dir`: it makes a slug, no file has that
- * name, and no provider already uses the name, the slug or an alias that makes it. Returns
- * the new file's path and text; throws a ScaffoldError saying why not.
- */
+/** Checks that `name` can become `<slug>.yaml` in `dir`: it makes a slug, no file has that name. */
 export function planScaffold(name: string, dir: string, root = process.cwd()): { file: string; text: string } {
   const trimmed = name.trim();
   if (trimmed === "") throw new ScaffoldError('Give the provider\'s name: npm run new-provider -- "Example AI"');

@@ -232,10 +232,7 @@ export function patternMessage(pattern: string, data: unknown, found: string): s
   return `found ${found}, expected text matching ${pattern}.`;
 }
 
-/**
- * A version must be canonical `X.Y`: each spelling would make its own page of the matrix.
- * `'3.10.0'` → `'3.10'`, `'3.06'` → `'3.6'`, `v3.11` → `'3.11'`; a word says what to write.
- */
+/** A version must be canonical `X.Y`: each spelling would make its own page of the matrix. */
 function versionMessage(text: string, found: string): string {
   const parts = /^v?(\d+)\.(\d+)(?:\.\d+)*$/i.exec(text.trim());
   if (parts) {

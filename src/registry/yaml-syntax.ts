@@ -34,12 +34,7 @@ function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefine
 }
 const singleQuoted = (text: string) => `'${excerpt(text).replaceAll("'", "''")}'`;
 
-/**
- * Explains one error of the `yaml` package for a writer, from its code and place, and from the
- * parsed nodes around it: the quote never closed, the text after a closing quote, the unquoted
- * `: `, the key indented unlike its neighbours, the tab, the value starting with a reserved
- * character, the key given twice. Anything else keeps the parser's words.
- */
+/** Explains one error of the `yaml` package for a writer, from its code and place. */
 export function explainSyntaxError(error: YAMLError, context: SyntaxContext, root: Node | null, offset: number) {
   const { source, positionAt } = context;
   const position = positionAt(offset);
@@ -136,10 +131,7 @@ function unclosedBracket(error: YAMLError, context: SyntaxContext, position: Sou
   return opened?.field ? { position: at, field: opened.field, message } : { position: at, message };
 }
 
-/**
- * The line starting at `lineStart`, when its key is indented unlike every mapping it could belong
- * to: the keys around it (found in the parsed nodes) say which indentations would do.
- */
+/** The line starting at `lineStart`, when its key is indented unlike every mapping it could belong to. */
 function misindented(context: SyntaxContext, root: Node | null, lineStart: number): SyntaxProblem | undefined {
   const line = context.source.slice(
     lineStart,

@@ -14,11 +14,7 @@ const validDate = (iso: string) => {
   return Number.isNaN(date.getTime()) ? undefined : date;
 };
 
-/**
- * The filters that compute a fact for a template: addresses, a page's description, dates, a
- * capability's gateway configuration. They return plain text (or, for the configuration, an
- * object of plain texts), which the engine escapes like any other value.
- */
+/** The filters that compute a fact for a template: addresses, a page's description, dates. */
 export const factFilters = {
   /** `{{ provider | providerPageUrl }}` → `/ai-providers/openai/` */
   providerPageUrl: (provider: Provider) => providerPageUrl(provider),
