@@ -61,9 +61,7 @@ export interface GroupDefinition {
   title: string;
   /** Intro sentence; `{name}` stands for the provider's name. Inline Markdown. */
   intro: string;
-  /** Callouts shown before the group's table. */
   calloutsBefore: Callout[];
-  /** Callouts shown after the group's table. */
   calloutsAfter: Callout[];
 }
 

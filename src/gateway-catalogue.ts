@@ -105,8 +105,6 @@ export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
   return Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
 }
 
-/** The APIs a provider file can declare itself compatible with (`compatible_with`): the gateway drivers it reuses. */
-export const COMPATIBLE_APIS: readonly CompatibleApi[] = ["openai"];
 export type { CompatibleApi };
 
 /** The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL. */

@@ -12,9 +12,7 @@ export interface SiteConfig {
   product: string;
   /** Origin of the plugin docs the pages link to, without a trailing slash. */
   pluginDocsUrl: string;
-  /** Repository web URL, for "Edit this page" links. */
   repositoryUrl: string;
-  /** Branch that edit links point at. */
   repositoryBranch: string;
   /** The deployed site's origin, for absolute URLs (sitemap, Open Graph), no trailing slash. */
   url: string;

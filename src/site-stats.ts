@@ -27,7 +27,6 @@ export interface NewProvider {
 export interface NewCapability {
   provider: string;
   label: string;
-  /** Its row on the provider's page. */
   url: string;
 }
 
@@ -51,7 +50,6 @@ export interface SiteStats {
   /** Providers with at least one capability that streams. */
   streamingCount: number;
   streamingUrl: string;
-  /** One entry per capability, in canonical order. */
   coverage: CapabilityCoverage[];
   /** Newest version first; only versions that added something. */
   news: VersionNews[];

@@ -13,8 +13,6 @@ import { terraformHcl } from "./terraform.ts";
 export const ADMIN_API = "http://localhost:8001";
 /** The Konnect API's regional address; the region comes from the reader's environment, `us` when unset. */
 export const KONNECT_API = `https://\${KONNECT_REGION:-us}.api.konghq.com/v2`;
-/** The variables the Konnect API call reads besides the configuration's own. */
-export const KONNECT_ENVIRONMENT = ["KONNECT_TOKEN", "KONNECT_CONTROL_PLANE_ID"] as const;
 export const PLUGIN_NAME = "ai-proxy";
 
 /** decK only substitutes variables whose names start with `DECK_`. */

@@ -26,7 +26,6 @@ export const isEnvReference = (value: ConfigValue): value is EnvReference =>
 
 /** What a capability's configuration is made of, and the facts a reader needs beside it. */
 export interface CapabilityConfig {
-  /** The provider's slug. */
   slug: string;
   /** The plugin instance's name, and the route's in the examples: `<slug>-<capability id>`. */
   name: string;
@@ -45,7 +44,6 @@ export interface CapabilityConfig {
   environment: string[];
   /** Environment variables the gateway itself reads at run time (not the configuration). */
   gatewayEnvironment: string[];
-  /** The plugin's `config`. */
   config: ConfigObject;
 }
 

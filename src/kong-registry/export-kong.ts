@@ -6,7 +6,7 @@ import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { RegistryError } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
-import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
+import { isMapping, KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
 
 export interface ExportOptions {
   /** Folder that the registry's file paths are relative to (default: the working directory). */
@@ -34,9 +34,6 @@ export function kongProviders(providersDir: string, options: ExportOptions = {})
     return newerShape(entry) as KongProvider;
   });
 }
-
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** An entry with its inline-Markdown values as the Markdown twin writes them (`inlineMarkdown`). */
 function newerShape(entry: Record<string, unknown>): Record<string, unknown> {

@@ -6,7 +6,7 @@ import { parse, stringify } from "yaml";
 import { checkData } from "../registry/check.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
-import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
+import { isMapping, layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 
 const SCHEMA_PATH = fileURLToPath(new URL("../../schema/provider.schema.json", import.meta.url));
@@ -26,7 +26,6 @@ export interface ImportOptions {
 export interface PlannedFile {
   file: string;
   text: string;
-  /** Fields kept from the file it replaces. */
   kept: string[];
 }
 
@@ -45,9 +44,6 @@ export interface ImportReport {
   /** For stderr: why nothing was written, or the check's located mistakes. */
   err: string[];
 }
-
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The fields to keep from a file an import replaces: those our files have and Kong's entry does not. */
 function keptFields(file: string, entry: Record<string, unknown>): Record<string, unknown> {

@@ -52,7 +52,8 @@ export interface LeftOut {
   reason: string;
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> =>
+/** A YAML mapping read as a plain object. */
+export const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Copies `value`'s keys in `order`, listing the keys it has that `order` lacks as left out. */

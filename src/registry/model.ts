@@ -5,7 +5,6 @@ export interface Footnote {
   number: number;
   /** Inline Markdown. */
   content: string;
-  /** The capability the note belongs to. */
   capability: CapabilityKey;
 }
 
@@ -73,7 +72,6 @@ export interface GatewayOption {
 
 /** How to configure the AI Proxy plugin for a provider, from its file's `gateway` block. */
 export interface ProviderGateway {
-  /** The plugin's `model.provider` string. */
   provider: string;
   /** False when the facts come only from documentation examples. */
   confirmed: boolean;

@@ -4,9 +4,6 @@ import type { SourcePosition } from "./errors.ts";
 import { explainSyntaxError } from "./yaml-syntax.ts";
 import { type FieldPositions, Walk, type YamlProblem } from "./yaml-walk.ts";
 
-export type { SourcePosition };
-export type { FieldPositions, YamlProblem };
-
 /** The deepest nesting of lists and mappings read. */
 export const MAX_DEPTH = 100;
 const deepMessage =
@@ -17,10 +14,8 @@ export interface ParsedYaml {
   /** The document's value (what the parser recovered, for a malformed file); `undefined` when refused. */
   value: unknown;
   positions: FieldPositions;
-  /** Every YAML mistake of the file, each located, in file order. */
   problems: YamlProblem[];
   source: string;
-  /** Turns a character offset into a 1-based line and column. */
   positionAt(offset: number): SourcePosition;
   /** True when no value was built (an anchor, an alias, too deep a nesting): `problems` says why. */
   refused: boolean;
