@@ -3,10 +3,10 @@ import path from "node:path";
 import { parse, stringify } from "yaml";
 import { CAPABILITIES } from "../catalogue.ts";
 import { inlineMarkdown } from "../outputs/markdown-text.ts";
-import { RegistryError } from "../registry/errors.ts";
+import { RegistryError, isMapping } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
-import { isMapping, KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
+import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
 
 export interface ExportOptions {
   /** Folder that the registry's file paths are relative to (default: the working directory). */

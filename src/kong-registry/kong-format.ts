@@ -2,6 +2,7 @@
 import type { ToStringOptions } from "yaml";
 import { CAPABILITIES } from "../catalogue.ts";
 import { CAPABILITY_FIELDS, providerSchema } from "../registry/provider-schema.ts";
+import { isMapping } from "../registry/errors.ts";
 
 /** The top-level `parameters` of Kong's file: where each fact goes in the plugin's configuration. */
 export const KONG_PARAMETERS = {
@@ -51,10 +52,6 @@ export interface LeftOut {
   path: (string | number)[];
   reason: string;
 }
-
-/** A YAML mapping read as a plain object. */
-export const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Copies `value`'s keys in `order`, listing the keys it has that `order` lacks as left out. */
 function pick(

@@ -1,6 +1,6 @@
 import { CAPABILITIES } from "../catalogue.ts";
 import { OPENAI_PATHS } from "../gateway-catalogue.ts";
-import { describe } from "./errors.ts";
+import { describe, isMapping } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
 /** The rules of a file with `compatible_with: 'openai'`: its base URL is a plain address. */
@@ -16,7 +16,7 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
         `paths (\`/chat/completions\`). Write the base URL the provider's documentation gives for OpenAI clients.`,
     );
   }
-  const gateway = isMap(raw.gateway) ? raw.gateway : undefined;
+  const gateway = isMapping(raw.gateway) ? raw.gateway : undefined;
   if (!gateway) {
     problems.add(
       "gateway",
@@ -30,9 +30,9 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
         `reaches the provider through its OpenAI driver. Write \`provider: 'openai'\`.`,
     );
   }
-  const options = isMap(gateway?.options) ? gateway.options : {};
+  const options = isMapping(gateway?.options) ? gateway.options : {};
   for (const list of ["required", "recommended"]) {
-    if (isMap(options[list]) && Object.hasOwn(options[list], "upstream_url")) {
+    if (isMapping(options[list]) && Object.hasOwn(options[list], "upstream_url")) {
       problems.add(
         `gateway.options.${list}.upstream_url`,
         "found `upstream_url`, expected none with `compatible_with: 'openai'`: each capability's address is " +
@@ -44,8 +44,8 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
   for (const definition of CAPABILITIES) {
     const [parent, child] = definition.path as [string, string | undefined];
     const top = raw[parent];
-    const entry = child === undefined ? top : isMap(top) ? top[child] : undefined;
-    if (!isMap(entry) || entry.supported !== true) continue;
+    const entry = child === undefined ? top : isMapping(top) ? top[child] : undefined;
+    if (!isMapping(entry) || entry.supported !== true) continue;
     for (const field of ["route_type", "upstream_path"]) {
       if (!Object.hasOwn(entry, field)) continue;
       problems.add(
@@ -64,6 +64,3 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
     }
   }
 }
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,6 +1,7 @@
 import { CAPABILITIES, NON_STREAMING_CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
 import { compareVersions, isVersion } from "../versions.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
+import { isMapping } from "./errors.ts";
 
 /** The consistency lint: facts in one provider file that contradict each other or the catalogue. */
 
@@ -15,9 +16,6 @@ export const LINT_RULES = {
 
 export type LintRule = keyof typeof LINT_RULES;
 export const LINT_RULE_IDS = Object.keys(LINT_RULES) as LintRule[];
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `llm/v1/chat` → `llm`; `preserve` passes any request through and belongs to no family. */
 const familyOf = (routeType: string) => (routeType === "preserve" ? undefined : routeType.split("/")[0]);
@@ -50,8 +48,8 @@ interface Entry {
 export function lintProvider(raw: Record<string, unknown>, problems: ProblemCollector): void {
   const entries: Entry[] = CAPABILITIES.flatMap((capability) => {
     const [top, child] = capability.path as [string, string | undefined];
-    const value = child === undefined ? raw[top] : isMap(raw[top]) ? raw[top][child] : undefined;
-    return isMap(value) ? [{ capability, value }] : [];
+    const value = child === undefined ? raw[top] : isMapping(raw[top]) ? raw[top][child] : undefined;
+    return isMapping(value) ? [{ capability, value }] : [];
   });
   const supported = entries.filter((e) => e.value.supported === true);
   const found: { field: string; message: string; rule: LintRule }[] = [];
@@ -153,10 +151,10 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
 /** The notes of supported capabilities and every limitation, with their fields. */
 function* sentences(raw: Record<string, unknown>, supported: Entry[]): Generator<[string, string]> {
   for (const { capability, value } of supported) {
-    if (isMap(value.note) && typeof value.note.content === "string")
+    if (isMapping(value.note) && typeof value.note.content === "string")
       yield [`${capability.key}.note.content`, value.note.content];
   }
-  if (!isMap(raw.limitations)) return;
+  if (!isMapping(raw.limitations)) return;
   for (const list of ["provider_specific", "statistics_logging"]) {
     const items = raw.limitations[list];
     if (!Array.isArray(items)) continue;
@@ -174,7 +172,7 @@ function applyIgnores(
   const ignores = Array.isArray(raw.lint_ignore) ? raw.lint_ignore : [];
   const ignored = new Set<string>();
   for (const [index, entry] of ignores.entries()) {
-    if (!isMap(entry) || typeof entry.rule !== "string" || !(entry.rule in LINT_RULES)) continue;
+    if (!isMapping(entry) || typeof entry.rule !== "string" || !(entry.rule in LINT_RULES)) continue;
     ignored.add(entry.rule);
     if (!found.some((f) => f.rule === entry.rule)) {
       problems.add(

@@ -2,6 +2,7 @@ import { CAPABILITIES } from "../catalogue.ts";
 import { CAPABILITY_FIELDS } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
 import { parseYaml } from "./yaml-file.ts";
+import { isMapping } from "./errors.ts";
 
 /** One provider data file as text: the path it has in the repository, and what it holds. */
 export interface SourceFile {
@@ -46,23 +47,20 @@ const PROVIDER_FIELDS = ["name", "slug", "aliases", "url_patterns", "url_pattern
 const PROVIDER_TEXT = ["formats", "native_formats", "limitations", "lint_ignore"];
 const SUB_FIELDS = [...CAPABILITY_FIELDS, "note"];
 const CAPABILITY_TOPS = new Set(CAPABILITIES.map((c) => c.path[0]!));
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** A value as one line: scalars as written, lists and mappings as compact JSON. */
 const show = (value: unknown): string | undefined =>
   value === undefined
     ? undefined
     : typeof value === "string"
       ? value
-      : isMap(value) && Object.keys(value).length === 1 && typeof value.content === "string"
+      : isMapping(value) && Object.keys(value).length === 1 && typeof value.content === "string"
         ? value.content
         : JSON.stringify(value);
 
 function read(source: SourceFile): Written | undefined {
   const parsed = parseYaml(source.text);
   const value = parsed.malformed ? undefined : parsed.value;
-  if (!isMap(value) || typeof value.name !== "string") return undefined;
+  if (!isMapping(value) || typeof value.name !== "string") return undefined;
   const slug = typeof value.slug === "string" ? value.slug : slugify(value.name);
   const cells = new Map<string, string>();
   const versions = new Set<string>();
@@ -74,8 +72,8 @@ function read(source: SourceFile): Written | undefined {
   if (typeof value.min_version === "string") versions.add(value.min_version);
   for (const capability of CAPABILITIES) {
     const [top, child] = capability.path as [string, string | undefined];
-    const entry = child === undefined ? value[top] : isMap(value[top]) ? value[top][child] : undefined;
-    if (!isMap(entry)) continue;
+    const entry = child === undefined ? value[top] : isMapping(value[top]) ? value[top][child] : undefined;
+    if (!isMapping(entry)) continue;
     for (const field of new Set([...SUB_FIELDS, ...Object.keys(entry)])) put(capability.key, field, entry[field]);
     if (entry.supported === true && typeof entry.min_version === "string") versions.add(entry.min_version);
   }

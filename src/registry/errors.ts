@@ -18,6 +18,10 @@ export interface DataProblem {
   rule?: string;
 }
 
+/** A YAML mapping read as a plain object (not null, not a list). */
+export const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */
 export function formatProblem(problem: DataProblem): string {
   const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;

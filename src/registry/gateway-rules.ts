@@ -9,7 +9,7 @@ import {
   type OptionValue,
 } from "../gateway-catalogue.ts";
 import { checkCompatibleRules } from "./compatible-rules.ts";
-import { closestMatches, describe } from "./errors.ts";
+import { closestMatches, describe, isMapping } from "./errors.ts";
 import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { secretLike } from "./secret-like.ts";
@@ -18,11 +18,11 @@ import { secretLike } from "./secret-like.ts";
 export function checkGatewayRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   checkCompatibleRules(raw, problems);
   const gateway = raw.gateway;
-  if (!isMap(gateway)) return;
+  if (!isMapping(gateway)) return;
   checkAuthFields(gateway.auth, problems);
-  const options = isMap(gateway.options) ? gateway.options : {};
-  const required = isMap(options.required) ? options.required : {};
-  const recommended = isMap(options.recommended) ? options.recommended : {};
+  const options = isMapping(gateway.options) ? gateway.options : {};
+  const required = isMapping(options.required) ? options.required : {};
+  const recommended = isMapping(options.recommended) ? options.recommended : {};
   for (const [list, values] of [
     ["required", required],
     ["recommended", recommended],
@@ -47,8 +47,6 @@ export function checkGatewayRules(raw: Record<string, unknown>, problems: Proble
   if (typeof gateway.provider === "string") checkProviderOptions(gateway.provider, required, recommended, problems);
 }
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const code = (text: string) => `\`${text}\``;
 const listed = (items: readonly string[]) => items.map(code).join(", ");
 
@@ -59,7 +57,7 @@ export function optionYaml(value: OptionValue): string {
 }
 
 function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
-  if (!isMap(auth) || typeof auth.style !== "string" || !AUTH_STYLES.includes(auth.style as AuthStyle)) return;
+  if (!isMapping(auth) || typeof auth.style !== "string" || !AUTH_STYLES.includes(auth.style as AuthStyle)) return;
   const style = auth.style as AuthStyle;
   const own = [...AUTH_STYLE_FIELDS[style].required, ...AUTH_STYLE_FIELDS[style].optional];
   for (const key of Object.keys(auth)) {

@@ -1,6 +1,6 @@
 import { checkConfigValues } from "./config-rules.ts";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
-import { describe } from "./errors.ts";
+import { describe, isMapping } from "./errors.ts";
 import { checkGatewayRules } from "./gateway-rules.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
@@ -18,8 +18,6 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
   checkConfigValues(raw, problems);
 }
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 /** A string with something in it besides white space. */
 export const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
@@ -27,7 +25,7 @@ export const isText = (value: unknown): value is string => typeof value === "str
 function at(root: unknown, parts: readonly string[]): unknown {
   let value: unknown = root;
   for (const part of parts) {
-    if (!isMap(value) || !Object.hasOwn(value, part)) return undefined;
+    if (!isMapping(value) || !Object.hasOwn(value, part)) return undefined;
     value = value[part];
   }
   return value;
@@ -70,7 +68,7 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
 function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollector): void {
   for (const capability of CAPABILITIES) {
     const entry = at(raw, capability.path);
-    if (!isMap(entry)) continue;
+    if (!isMapping(entry)) continue;
     if (entry.supported === false && Object.hasOwn(entry, "note")) {
       problems.add(
         `${capability.key}.note`,

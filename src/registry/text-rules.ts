@@ -1,5 +1,5 @@
 import { ALLOWED_LINK_SCHEMES, inlineLinks } from "./inline-links.ts";
-import { describe, INVISIBLE_CHARACTER } from "./errors.ts";
+import { describe, INVISIBLE_CHARACTER, isMapping } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 
@@ -52,9 +52,6 @@ const INVISIBLE_NAMES: Record<string, string> = {
 const invisibleName = (ch: string) =>
   INVISIBLE_NAMES[ch] ?? (/[\u{e0000}-\u{e007f}]/u.test(ch) ? "a tag character" : "an invisible character");
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`). */
 function stringValues(value: unknown, field = "", found: [string, string][] = []): [string, string][] {
   if (typeof value === "string") found.push([field, value]);
@@ -62,7 +59,7 @@ function stringValues(value: unknown, field = "", found: [string, string][] = []
     for (let index = 0; index < value.length; index++) {
       stringValues(value[index], field ? `${field}.${index}` : String(index), found);
     }
-  } else if (isMap(value)) {
+  } else if (isMapping(value)) {
     for (const key of Object.keys(value)) stringValues(value[key], field ? `${field}.${key}` : key, found);
   }
   return found;
