@@ -17,29 +17,16 @@ export interface CapabilityCoverage {
   url: string;
 }
 
-/** A provider first supported on a version. */
-export interface NewProvider {
-  name: string;
-  url: string;
-}
-
-/** A capability an already supported provider gained on a version. */
-export interface NewCapability {
-  provider: string;
-  label: string;
-  url: string;
-}
-
 /** "New in Kong AI Gateway 3.14": what that version added, from the data files' minimum versions. */
 export interface VersionNews {
   version: string;
   /** The matrix's view of the providers that work on it. */
   url: string;
   /** The first `NEWS_LIST_LIMIT` providers it added, in registry order. */
-  providers: NewProvider[];
+  providers: { name: string; url: string }[];
   providerCount: number;
   /** The first `NEWS_LIST_LIMIT` capabilities it added to providers supported before, in registry order. */
-  capabilities: NewCapability[];
+  capabilities: { provider: string; label: string; url: string }[];
   capabilityCount: number;
 }
 
