@@ -1,8 +1,7 @@
 import type { CompatibleApi, OptionValue } from "./registry/model.ts";
 import { compareVersions } from "./versions.ts";
 
-/** What the gateway's AI Proxy plugin itself accepts, beside the capability catalogue. */
-
+// What the gateway's AI Proxy plugin itself accepts, beside the capability catalogue.
 /** How the gateway authenticates to the provider; each style has its own fields in a provider file. */
 export const AUTH_STYLES = ["header", "query", "aws", "gcp", "none"] as const;
 export type AuthStyle = (typeof AUTH_STYLES)[number];
@@ -153,13 +152,8 @@ const facts = (
   provider: string,
   since: string,
   requiredOptions: GatewayProviderFacts["requiredOptions"] = [],
-  extra: Partial<Pick<GatewayProviderFacts, "allOrNone">> = {},
-): GatewayProviderFacts => ({
-  provider,
-  since,
-  requiredOptions,
-  allOrNone: extra.allOrNone ?? [],
-});
+  allOrNone: GatewayProviderFacts["allOrNone"] = [],
+): GatewayProviderFacts => ({ provider, since, requiredOptions, allOrNone });
 
 /** Every `model.provider` string of the 3.15 schema. */
 export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
@@ -175,9 +169,7 @@ export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
   facts("dashscope", "3.13"),
   facts("databricks", "3.14"),
   facts("deepseek", "3.14"),
-  facts("gemini", "3.8", [], {
-    allOrNone: [["gemini.api_endpoint", "gemini.project_id", "gemini.location_id"]],
-  }),
+  facts("gemini", "3.8", [], [["gemini.api_endpoint", "gemini.project_id", "gemini.location_id"]]),
   facts("huggingface", "3.9"),
   facts("llama2", "3.6", [
     { name: "llama2_format", example: "openai" },

@@ -115,22 +115,24 @@ export function konnectApiCommand(config: CapabilityConfig): string {
 /** An environment reference in the JSON API's `plugin_config`: `${NAME}`, as `envsubst` fills it in. */
 const placeholder = (ref: EnvReference) => `${ref.prefix}\${${ref.env}}`;
 
-function withPlaceholders(object: ConfigObject): ConfigObject {
+/** The tree with each environment reference written by `write`, or left out where it gives undefined. */
+function writeReferences(object: ConfigObject, write: (ref: EnvReference) => string | undefined): ConfigObject {
   const copy: ConfigObject = {};
   for (const key in object) {
     const value = object[key]!;
-    copy[key] = isEnvReference(value)
-      ? placeholder(value)
+    const written = isEnvReference(value)
+      ? write(value)
       : typeof value === "object"
-        ? withPlaceholders(value)
+        ? writeReferences(value, write)
         : value;
+    if (written !== undefined) copy[key] = written;
   }
   return copy;
 }
 
 /** The body to POST to the Admin API's or Konnect API's plugins endpoint, as data. */
 export function pluginConfigBody(config: CapabilityConfig): { name: string; config: ConfigObject } {
-  return { name: PLUGIN_NAME, config: withPlaceholders(config.config) };
+  return { name: PLUGIN_NAME, config: writeReferences(config.config, placeholder) };
 }
 
 interface SecretPatch {
@@ -151,17 +153,6 @@ function secretPatches(object: ConfigObject, pointer = "", patches: SecretPatch[
     else if (typeof value === "object") secretPatches(value, path, patches);
   }
   return patches;
-}
-
-/** The tree without its environment references; their parents stay (a JSON patch adds into them). */
-function withoutReferences(object: ConfigObject): ConfigObject {
-  const kept: ConfigObject = {};
-  for (const key in object) {
-    const value = object[key]!;
-    if (isEnvReference(value)) continue;
-    kept[key] = typeof value === "object" ? withoutReferences(value) : value;
-  }
-  return kept;
 }
 
 /** The Kubernetes Secret the KongPlugins of one provider read: `<slug>-ai-proxy`. */
@@ -190,7 +181,13 @@ export function kongPluginYaml(config: CapabilityConfig): string {
     `plugin: ${PLUGIN_NAME}`,
     "config:",
   );
-  yamlMapping(withoutReferences(config.config), 2, noReference, lines);
+  // The references are left out; their parents stay (a JSON patch adds into them).
+  yamlMapping(
+    writeReferences(config.config, () => undefined),
+    2,
+    noReference,
+    lines,
+  );
   if (patches.length) {
     lines.push("configPatches:");
     for (const p of patches) {

@@ -122,12 +122,7 @@ export function environmentOf(value: ConfigValue, names: string[] = []): string[
 }
 
 /** What every configuration of a provider needs set up first: the same for each of its capabilities. */
-export interface GatewaySetup {
-  /** The variables every configuration reads, in order of first use. */
-  environment: string[];
-  /** The variables the gateway itself reads (a GCP service account). */
-  gatewayEnvironment: string[];
-}
+export type GatewaySetup = Pick<CapabilityConfig, "environment" | "gatewayEnvironment">;
 
 /** The provider's setup (its `gateway` block's auth and options), or undefined without a `gateway` block. */
 export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
