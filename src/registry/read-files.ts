@@ -196,28 +196,15 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): SourceRead {
   };
 }
 
-/** The offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629), or -1. */
+const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** The offset of the first byte of an ill-formed UTF-8 sequence, or -1: the first U+FFFD the decoder wrote itself. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let extra: number;
-    let min: number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) [extra, min] = [1, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [extra, min] = [2, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [extra, min] = [3, 0x10000];
-    else return i;
-    let code = b & (0x3f >> extra);
-    for (let k = 1; k <= extra; k++) {
-      const next = bytes[i + k];
-      if (next === undefined || (next & 0xc0) !== 0x80) return i;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
-    i += extra + 1;
+  let offset = 0;
+  for (const ch of lenient.decode(bytes)) {
+    if (ch === "\ufffd" && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd))
+      return offset;
+    offset += Buffer.byteLength(ch);
   }
   return -1;
 }
