@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 export interface FileHistory {
   /** False outside a git checkout or in a shallow clone, where a missing date does not mean "never committed". */
   readonly available: boolean;
-  /** The last commit that changed `file` (ISO 8601); undefined when uncommitted, changed since, or past a shallow clone. */
+  /** The last commit that changed `file` (ISO 8601); undefined if not known (uncommitted, or past a shallow clone). */
   lastCommitted(file: string): string | undefined;
   /** One line for the build log when some of `files` have no date, saying why; undefined when all have one. */
   note(files: readonly string[]): string | undefined;

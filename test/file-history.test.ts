@@ -44,7 +44,7 @@ function repository() {
   return { repo, dir, git };
 }
 
-test("in a git checkout: committed files have their last commit's date; new and changed files none, and a note", async () => {
+test("in a git checkout: committed files have their last commit's date; new or changed ones none, a note", async () => {
   const { dir } = repository();
   writeFileSync(path.join(dir, "new.yaml"), "1");
   const full = await readFileHistoryAsync(dir);
@@ -65,7 +65,7 @@ test("in a git checkout: committed files have their last commit's date; new and 
   );
 });
 
-test("in a shallow clone: files last changed before its history starts have no date, and the note says why", async () => {
+test("in a shallow clone: files last changed before its history starts have no date; the note says why", async () => {
   const { repo } = repository();
   const clone = mkdtempSync(path.join(os.tmpdir(), "shallow-"));
   execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, clone], { stdio: "ignore" });
