@@ -34,7 +34,6 @@ function parseGitLogCommits(output: string, dir: string): Map<string, { date: st
   return dates;
 }
 
-/** A git command's output, or undefined when git is missing or fails. */
 async function git(dir: string, args: string[]): Promise<string | undefined> {
   const options = { cwd: dir, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 } as const;
   return promisify(execFile)("git", ["-c", "core.quotePath=false", ...args], options).then(

@@ -22,7 +22,6 @@ export interface SiteConfig {
 
 const REQUIRED = ["title", "product", "pluginDocsUrl", "repositoryUrl", "url", "description"] as const;
 const OPTIONAL = ["repositoryBranch", "language"] as const;
-/** The settings that become links on every page: each must be an `https:` address. */
 const URL_FIELDS = ["pluginDocsUrl", "repositoryUrl", "url"] as const;
 const EXAMPLES: Record<string, string> = {
   title: "title: 'AI provider reference'",

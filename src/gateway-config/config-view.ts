@@ -39,7 +39,6 @@ export interface OlderConfigView extends ConfigFormats {
   pluginConfig: { name: string; config: ConfigObject };
 }
 
-/** The known gateway version just before `version`. */
 function versionBefore(version: string): string {
   const index = GATEWAY_VERSIONS.indexOf(version as (typeof GATEWAY_VERSIONS)[number]);
   return index > 0 ? GATEWAY_VERSIONS[index - 1]! : version;

@@ -59,7 +59,6 @@ export function plainModelName(modelExample: string): string | undefined {
   return text;
 }
 
-/** The later of some versions, ignoring the unknown ones. */
 function latest(versions: (string | undefined)[]): string | undefined {
   return versions
     .filter((v): v is string => v !== undefined)

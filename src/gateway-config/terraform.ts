@@ -7,7 +7,6 @@ export const TERRAFORM_RESOURCE = "konnect_gateway_plugin_ai_proxy";
 /** The Terraform variable for an environment variable: its name in lower case (`TF_VAR_openai_api_key`). */
 export const terraformVariable = (env: string) => env.toLowerCase();
 
-/** A Terraform identifier made of a configuration's name: hyphens become underscores. */
 const identifier = (name: string) => name.replaceAll("-", "_");
 
 const HCL_ESCAPES: Readonly<Record<string, string>> = {

@@ -62,7 +62,6 @@ function keptFields(file: string, entry: Record<string, unknown>): Record<string
   );
 }
 
-/** The text of one provider file: the scaffold's header, then the entry. */
 function providerText(entry: Record<string, unknown>, outDir: string): string {
   const schema = path.relative(path.resolve(outDir), SCHEMA_PATH).split(path.sep).join("/");
   return (

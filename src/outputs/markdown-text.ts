@@ -52,7 +52,6 @@ function oneLine(text: string): string {
   return kept.join(" ");
 }
 
-/** The maximal runs of backticks in a text, in order. */
 function backtickRuns(text: string): { start: number; length: number }[] {
   return [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
 }

@@ -148,7 +148,6 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
   applyIgnores(raw, found, problems);
 }
 
-/** The notes of supported capabilities and every limitation, with their fields. */
 function* sentences(raw: Record<string, unknown>, supported: Entry[]): Generator<[string, string]> {
   for (const { capability, value } of supported) {
     if (isMapping(value.note) && typeof value.note.content === "string")

@@ -93,7 +93,6 @@ export const INVISIBLE_CHARACTER =
   /\p{Cf}|[\u115f\u1160\u3164\uffa0\u2800]|\u034f|\u17b4|\u17b5|\u180b|\u180c|\u180d|\u180f/u;
 // Escaped in quotes besides what JSON escapes: C1 controls, line separators and invisible characters.
 const UNSAFE_IN_MESSAGE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029]|${INVISIBLE_CHARACTER.source}`, "gu");
-/** `\\uXXXX` for each UTF-16 unit of a character. */
 const escapeUnits = (ch: string) =>
   Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 

@@ -81,7 +81,6 @@ function normaliseGateway(block: GatewayBlock): ProviderGateway {
   };
 }
 
-/** Reads a capability entry (`chat`, `audio.speech`, given as its parts) out of a file. */
 function capabilityEntry(file: ProviderFile, [parent, child]: readonly string[]): CapabilityEntry | undefined {
   const top = file[parent!] as Record<string, unknown> | undefined;
   return (child === undefined ? top : top?.[child]) as CapabilityEntry | undefined;

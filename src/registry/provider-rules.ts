@@ -21,7 +21,6 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
 /** A string with something in it besides white space. */
 export const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
-/** Reads `a.b.c` (given as its parts) out of nested mappings. */
 function at(root: unknown, parts: readonly string[]): unknown {
   let value: unknown = root;
   for (const part of parts) {
@@ -106,7 +105,6 @@ const MARKDOWN_LISTS = ["limitations.provider_specific", "limitations.statistics
   parts: field.split("."),
 }));
 
-/** Every inline-Markdown value of a file, with its field path. */
 function* markdownValues(raw: Record<string, unknown>): Generator<[string, string]> {
   for (const { field, parts } of MARKDOWN_FIELDS) {
     const value = at(raw, parts);

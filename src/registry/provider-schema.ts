@@ -51,7 +51,6 @@ function capabilitySchema(capability: CapabilityDefinition): JsonSchema {
   };
 }
 
-/** The fields every capability entry shares. */
 function sharedCapabilitySchema(): JsonSchema {
   return {
     type: "object",

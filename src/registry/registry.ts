@@ -12,7 +12,6 @@ export interface Redirect {
   to: string;
 }
 
-/** The provider's addresses under a slug: its page, its Markdown twin and its JSON. */
 const addressesOf = (slug: string) => [
   providerPageUrl({ slug }),
   providerMarkdownUrl({ slug }),

@@ -4,9 +4,7 @@ import type { Walk, YamlProblem } from "./yaml-walk.ts";
 
 const RESERVED_NAMES: Record<string, string> = { "`": "a backtick (`)", "@": "an at sign (@)" };
 const spaces = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
-/** The last path part of a field: `chat.model_example` → `model_example`. */
 const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
-/** At most 60 characters of a found value, for a message. */
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
 /** The last item of `list` that `test` accepts (`Array.prototype.findLast` is past this project's ES2022). */
 function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
