@@ -10,11 +10,7 @@ const TEMPLATE_NAMES: Record<string, string> = {
   "`": "a backtick",
 };
 
-/**
- * The values of a provider file that land in a generated configuration, with their fields: the
- * gateway block's texts (option values, auth names) and the base URLs. Model names need no check
- * here: only a plain name (letters, digits and `._:/@+-`) becomes one (`plainModelName`).
- */
+// The file's values that land in a generated configuration; a model name is plain already (`plainModelName`).
 function configValues(raw: Record<string, unknown>): [string, string][] {
   const found: [string, string][] = [];
   const add = (field: string, value: unknown) => {

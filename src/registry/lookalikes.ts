@@ -20,10 +20,7 @@ export function comparableName(name: string): string {
     .toLowerCase();
 }
 
-/**
- * The first character of `name` that `comparableName` changes other than by case, shown with its
- * code point (`` `А` (U+0410) ``), or undefined when the name has none.
- */
+/** The first character of `name` that `comparableName` changes other than by case (`` `А` (U+0410) ``). */
 export function firstLookalike(name: string): string | undefined {
   for (const ch of name) {
     if (LATIN_LOOKALIKES[ch] === undefined && ch.normalize("NFKC") === ch) continue;
