@@ -5,6 +5,7 @@ import { CAPABILITIES } from "../catalogue.ts";
 import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { RegistryError, isMapping } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
+import { capabilityEntry } from "../registry/normalise.ts";
 import { readDataFile } from "../registry/read-files.ts";
 import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
 
@@ -39,8 +40,7 @@ export function kongProviders(providersDir: string, options: ExportOptions = {})
 function newerShape(entry: Record<string, unknown>): Record<string, unknown> {
   const markdown = (value: unknown) => (typeof value === "string" ? inlineMarkdown(value) : value);
   for (const capability of CAPABILITIES) {
-    const [parent, child] = capability.key.split(".") as [string, string | undefined];
-    const value = child === undefined ? entry[parent] : isMapping(entry[parent]) ? entry[parent][child] : undefined;
+    const value = capabilityEntry(entry, capability);
     if (!isMapping(value)) continue;
     for (const field of ["upstream_path", "model_example"])
       if (Object.hasOwn(value, field)) value[field] = markdown(value[field]);

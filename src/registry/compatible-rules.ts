@@ -1,6 +1,7 @@
 import { CAPABILITIES } from "../catalogue.ts";
 import { OPENAI_PATHS } from "../gateway-catalogue.ts";
 import { describe, isMapping } from "./errors.ts";
+import { capabilityEntry } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
 /** The rules of a file with `compatible_with: 'openai'`: its base URL is a plain address. */
@@ -42,9 +43,7 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
     }
   }
   for (const definition of CAPABILITIES) {
-    const [parent, child] = definition.path as [string, string | undefined];
-    const top = raw[parent];
-    const entry = child === undefined ? top : isMapping(top) ? top[child] : undefined;
+    const entry = capabilityEntry(raw, definition);
     if (!isMapping(entry) || entry.supported !== true) continue;
     for (const field of ["route_type", "upstream_path"]) {
       if (!Object.hasOwn(entry, field)) continue;

@@ -1,5 +1,6 @@
 import { CAPABILITIES, NON_STREAMING_CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
 import { compareVersions, isVersion } from "../versions.ts";
+import { capabilityEntry } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { isMapping } from "./errors.ts";
 
@@ -47,8 +48,7 @@ interface Entry {
 /** Runs every rule on one file (any shape: each rule guards its own types), then applies `lint_ignore`. */
 export function lintProvider(raw: Record<string, unknown>, problems: ProblemCollector): void {
   const entries: Entry[] = CAPABILITIES.flatMap((capability) => {
-    const [top, child] = capability.path as [string, string | undefined];
-    const value = child === undefined ? raw[top] : isMapping(raw[top]) ? raw[top][child] : undefined;
+    const value = capabilityEntry(raw, capability);
     return isMapping(value) ? [{ capability, value }] : [];
   });
   const supported = entries.filter((e) => e.value.supported === true);

@@ -1,4 +1,5 @@
-import { CAPABILITIES, GROUPS } from "../catalogue.ts";
+import { CAPABILITIES, type CapabilityDefinition, GROUPS } from "../catalogue.ts";
+import { isMapping } from "./errors.ts";
 import { type AuthStyle, compatibleUrl } from "../gateway-catalogue.ts";
 import type {
   CompatibleApi,
@@ -81,9 +82,10 @@ function normaliseGateway(block: GatewayBlock): ProviderGateway {
   };
 }
 
-function capabilityEntry(file: ProviderFile, [parent, child]: readonly string[]): CapabilityEntry | undefined {
-  const top = file[parent!] as Record<string, unknown> | undefined;
-  return (child === undefined ? top : top?.[child]) as CapabilityEntry | undefined;
+/** A capability's entry in a parsed provider file (`chat`, or `speech` under `audio`); undefined when absent. */
+export function capabilityEntry(raw: Record<string, unknown>, capability: CapabilityDefinition): unknown {
+  const [top, child] = capability.path as [string, string | undefined];
+  return child === undefined ? raw[top] : isMapping(raw[top]) ? raw[top][child] : undefined;
 }
 
 /** Turns one valid provider file into the normalised model: slug, canonical capability order, groups. */
@@ -101,7 +103,7 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
   const footnotes: Footnote[] = [];
   const capabilities: ProviderCapability[] = [];
   for (const definition of CAPABILITIES) {
-    const entry = capabilityEntry(file, definition.path);
+    const entry = capabilityEntry(file, definition) as CapabilityEntry | undefined;
     if (entry?.supported !== true) continue;
     let note: Footnote | undefined;
     if (entry.note) {

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
 import { RESERVED_SLUGS, SITE_PATH_SEGMENTS } from "../urls.ts";
-import { describe, type DataProblem } from "./errors.ts";
+import { describe, type DataProblem, isMapping } from "./errors.ts";
+import { capabilityEntry } from "./normalise.ts";
 import type { FileIdentity } from "./cross-file.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { comparableName } from "./lookalikes.ts";
@@ -79,10 +80,8 @@ function checkScaffoldLeftovers(raw: Record<string, unknown>, problems: ProblemC
     );
   }
   const supportsOne = CAPABILITIES.some((c) => {
-    const [top, child] = c.path as [string, string | undefined];
-    const entry = raw[top] as Record<string, unknown> | undefined;
-    const value = child === undefined ? entry : (entry?.[child] as Record<string, unknown> | undefined);
-    return typeof value === "object" && value !== null && value.supported === true;
+    const entry = capabilityEntry(raw, c);
+    return isMapping(entry) && entry.supported === true;
   });
   if (!supportsOne) {
     const first = CAPABILITIES.find((c) => Object.hasOwn(raw, c.path[0]!));
