@@ -1,5 +1,5 @@
 import { lstatSync } from "node:fs";
-import { DataError, describe, formatProblem, quoteCode, type DataProblem } from "./registry/errors.ts";
+import { byPosition, DataError, describe, formatProblem, quoteCode, type DataProblem } from "./registry/errors.ts";
 import { ProblemCollector } from "./registry/problem-collector.ts";
 import { displayPath, readDataFile } from "./registry/read-files.ts";
 import { checkTextValues } from "./registry/text-rules.ts";
@@ -117,7 +117,7 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
       `found ${describe(branch)}, expected a branch name (letters, digits, \`.\`, \`_\`, \`/\`, \`-\`), like 'main'.`,
     );
   }
-  if (collector.problems.length > 0) throw new SiteConfigError(inFileOrder(collector.problems));
+  if (collector.problems.length > 0) throw new SiteConfigError([...collector.problems].sort(byPosition));
   const text = (key: string) => settings[key] as string;
   const trim = (url: string) => url.replace(/\/+$/, "");
   return {
@@ -131,12 +131,6 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
     description: text("description"),
   };
 }
-
-const inFileOrder = (problems: DataProblem[]) =>
-  [...problems].sort(
-    (a, b) =>
-      (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
-  );
 
 function exists(file: string): boolean {
   try {

@@ -22,6 +22,10 @@ export interface DataProblem {
 export const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Orders problems by where they stand (`sort` is stable: problems at one place keep their order). */
+export const byPosition = (a: { position?: SourcePosition }, b: { position?: SourcePosition }) =>
+  (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);
+
 /** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */
 export function formatProblem(problem: DataProblem): string {
   const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;

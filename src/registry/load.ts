@@ -1,5 +1,5 @@
 import path from "node:path";
-import { InternalError, RegistryError, type DataProblem } from "./errors.ts";
+import { byPosition, InternalError, RegistryError, type DataProblem } from "./errors.ts";
 import { lintProvider } from "./consistency-lint.ts";
 import { crossFileProblems, fileIdentity, type FileIdentity } from "./cross-file.ts";
 import type { Provider } from "./model.ts";
@@ -93,7 +93,7 @@ export function parseProviderSource(source: string, file: string, reread?: () =>
   const placed = new Set(parsed.problems.map((p) => `${p.field}@${p.position.line}:${p.position.column}`));
   const unplaced = (p: DataProblem) => !placed.has(`${p.field}@${p.position?.line}:${p.position?.column}`);
   collector.problems.push(...rules.problems.filter((p) => unplaced(p) && parsed.intact(p.field, p.position)));
-  const problems = sortByPosition(collector.problems);
+  const problems = [...collector.problems].sort(byPosition);
   if (parsed.malformed) return { file, provider: undefined, problems, identity: undefined };
   const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);
   return {
@@ -103,17 +103,6 @@ export function parseProviderSource(source: string, file: string, reread?: () =>
     identity: fileIdentity(raw as Record<string, unknown>, file, reread ?? (() => source)),
   };
 }
-
-const sortByPosition = (problems: DataProblem[]) =>
-  problems
-    .map((problem, index) => ({ problem, index }))
-    .sort(
-      (a, b) =>
-        (a.problem.position?.line ?? 0) - (b.problem.position?.line ?? 0) ||
-        (a.problem.position?.column ?? 0) - (b.problem.position?.column ?? 0) ||
-        a.index - b.index,
-    )
-    .map(({ problem }) => problem);
 
 /** The provider data files in a folder, sorted by name: regular files only (see `readProviderFolder`). */
 export function providerFiles(dir: string): string[] {
@@ -183,9 +172,9 @@ export function registryFromResults(results: FileResult[]): Registry {
   );
   const crossFile = [...clashes, ...fileNameProblems(identities, unsettled)];
   const order = new Map(results.map((r, index) => [r.file, index]));
-  const problems = sortByPosition([...results.flatMap((r) => r.problems), ...crossFile]).sort(
-    (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0),
-  );
+  const problems = [...results.flatMap((r) => r.problems), ...crossFile]
+    .sort(byPosition)
+    .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   if (problems.some((p) => p.severity === "error")) throw new RegistryError(problems);
   return new Registry(
     results.flatMap((r) => (r.provider ? [r.provider] : [])),

@@ -1,6 +1,6 @@
 import { Composer, type CST, isMap, isScalar, LineCounter, type Node, Parser } from "yaml";
 import type { YAMLError } from "yaml";
-import type { SourcePosition } from "./errors.ts";
+import { byPosition, type SourcePosition } from "./errors.ts";
 import { explainSyntaxError } from "./yaml-syntax.ts";
 import { type FieldPositions, Walk, type YamlProblem } from "./yaml-walk.ts";
 
@@ -74,9 +74,7 @@ export function parseYaml(source: string): ParsedYaml {
   walk.node(doc.contents as Node | null, "");
   const syntax = syntaxProblems(doc.errors, walk, doc.contents as Node | null);
   if (second) syntax.problems.push({ position: positionAt(second.range[0]), message: SECOND_DOCUMENT });
-  const problems = [...syntax.problems, ...walk.problems].sort(
-    (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
-  );
+  const problems = [...syntax.problems, ...walk.problems].sort(byPosition);
   if (walk.refused) return refusedFile(source, positionAt, problems, walk.positions);
   let value: unknown;
   try {
