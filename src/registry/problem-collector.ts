@@ -6,6 +6,9 @@ export function displayField(field: string): string {
   return field.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
 
+/** The last part of a field path: `chat.route_type` → `route_type`. */
+export const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+
 /** The longest message kept whole; a longer one keeps its start and its advice. */
 const MAX_MESSAGE_LENGTH = 1000;
 const bounded = (message: string) =>

@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { CAPABILITIES } from "../catalogue.ts";
 import { closestMatches, describe, quoteCode } from "./errors.ts";
-import { displayField, type ProblemCollector } from "./problem-collector.ts";
+import { displayField, lastPart, type ProblemCollector } from "./problem-collector.ts";
 import {
   ENV_NAME_PATTERN,
   GATEWAY_PROVIDER_PATTERN,
@@ -17,7 +17,6 @@ import { slugify } from "./slug.ts";
 
 /** Each capability by its key (`chat`, `audio.speech`), for advice naming its usual route type. */
 export const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
-const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const code = (text: string) => `\`${text}\``;
 
 /** A key the schema does not know under `parent`, with the closest allowed keys. */

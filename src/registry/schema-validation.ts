@@ -3,7 +3,7 @@ import validateProvider from "../../schema/provider.validate.js";
 import { ROUTE_TYPES } from "../catalogue.ts";
 import { closestMatches, describe } from "./errors.ts";
 import { isReservedOptionName } from "./gateway-rules.ts";
-import { displayField, type ProblemCollector } from "./problem-collector.ts";
+import { displayField, lastPart, type ProblemCollector } from "./problem-collector.ts";
 import {
   CAPABILITY_BY_KEY,
   expectedType,
@@ -26,7 +26,6 @@ export function fieldOfPointer(pointer: string): string {
 }
 
 const join = (base: string, part: string) => (base ? `${base}.${part}` : part);
-const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 
 /** Validates one parsed provider file against `schema/provider.schema.json`. */
 export function checkAgainstSchema(value: unknown, problems: ProblemCollector): void {

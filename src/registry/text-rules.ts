@@ -1,6 +1,6 @@
 import { ALLOWED_LINK_SCHEMES, inlineLinks } from "./inline-links.ts";
 import { describe, INVISIBLE_CHARACTER, isMapping } from "./errors.ts";
-import type { ProblemCollector } from "./problem-collector.ts";
+import { lastPart, type ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 
 /** The longest value a field may hold, in characters: the longest shipped one is under 150. */
@@ -65,7 +65,6 @@ function stringValues(value: unknown, field = "", found: [string, string][] = []
   return found;
 }
 
-const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const isNameField = (field: string) => field === "name" || /^aliases\.\d+$/.test(field);
 
 /** Checks that every text value of a file is text a reader can trust, and small: no lone surrogate. */

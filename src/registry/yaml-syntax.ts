@@ -2,9 +2,9 @@ import { isMap, isScalar, isSeq, type Node, type YAMLError } from "yaml";
 import { quoteCode, type SourcePosition } from "./errors.ts";
 import type { Walk, YamlProblem } from "./yaml-walk.ts";
 
+const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const RESERVED_NAMES: Record<string, string> = { "`": "a backtick (`)", "@": "an at sign (@)" };
 const spaces = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
-const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
 /** The last item of `list` that `test` accepts (`Array.prototype.findLast` is past this project's ES2022). */
 function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
