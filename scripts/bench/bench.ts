@@ -6,7 +6,8 @@
  * - 1,000 providers against Jekyll rendering the seed template over the same data;
  * - 10,000 providers: the largest process's peak memory, and the time per provider against 1,000's;
  * - the writer's loop: `npm start` running, one data file edited, until its page is rewritten;
- * - where a 1,000-provider build's CPU time goes (`--cpu-prof`), and the slowest hostile case of `npm run check`.
+ * - where the CPU time of a deploy and of a 1,000-provider build goes (`--cpu-prof`);
+ * - the slowest hostile case of `npm run check` (`scripts/hostile-corpus.ts`).
  *
  * Options: `--sizes 1000,10000` (the synthetic registries), `--rounds 3`, `--write` (results into BENCHMARKS.md).
  */
@@ -16,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { seedTemplateFile } from "../../test/helpers/seed-data.ts";
 import type { HostileTiming } from "../hostile-corpus.ts";
-import { type Built, emptySite, freshClone, jekyllBuild, npmBuild, projectRoot } from "./builds.ts";
+import { type Built, emptySite, freshClone, jekyllBuild, npmBuild, profiledBuild, projectRoot } from "./builds.ts";
 import { type ProfileSummary, summariseProfiles } from "./cpu-profile.ts";
 import { jekyllVersion } from "./jekyll-site.ts";
 import * as report from "./report.ts";
@@ -74,7 +75,7 @@ async function sizeRounds(size: number, runJekyll: boolean) {
 /** One build of `clone` under V8's sampling profiler, summed up. */
 async function profileBuild(clone: string): Promise<ProfileSummary> {
   const dir = mkdtempSync(path.join(work, "profile-"));
-  await npmBuild(clone, work, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
+  await profiledBuild(clone, work, dir);
   return summariseProfiles(dir, clone);
 }
 
@@ -123,8 +124,9 @@ async function main() {
   const r1k = at(1000);
   const r10k = at(10000);
 
-  const profile = r1k ? await profileBuild(r1k.clone) : undefined;
   const shippedClone = freshClone(work);
+  const profiles = [{ name: "the shipped registry in a fresh clone", summary: await profileBuild(shippedClone) }];
+  if (r1k) profiles.push({ name: "1,000 providers", summary: await profileBuild(r1k.clone) });
   const loopShipped = await writerLoop(shippedClone, editsPerServer);
   console.log(`writer's loop, shipped: ${loopShipped.map(report.milliseconds).join(", ")}`);
   const loop1k = r1k ? await writerLoop(r1k.clone, editsPerServer) : undefined;
@@ -137,7 +139,7 @@ async function main() {
   const notRun = (size: number) => `not measured: run with \`--sizes\` including ${size}`;
   const goals: report.GoalRow[] = [
     {
-      goal: "A deploy: the shipped registry, fresh clone, no cache, against an empty Eleventy site",
+      goal: "Deploy: the shipped registry, fresh clone, no cache, against an empty Eleventy site",
       measured: report.ratio(shippedMedian, emptyMedian, seconds),
       target: "1.3 ×",
       met: shippedMedian / emptyMedian <= 1.3,
@@ -146,7 +148,7 @@ async function main() {
   const ours1k = r1k ? median(wall(r1k.ours)) : Number.NaN;
   const jekyll1k = r1k?.jekyll.length ? median(wall(r1k.jekyll)) : undefined;
   goals.push({
-    goal: "1,000 providers, against Jekyll rendering the seed template on the same data",
+    goal: "1,000 providers, against Jekyll rendering the seed on the same data",
     measured: !r1k
       ? notRun(1000)
       : jekyll1k === undefined
@@ -157,7 +159,7 @@ async function main() {
   });
   const peak = r10k ? heaviest(r10k.ours).run : undefined;
   goals.push({
-    goal: "10,000 providers: peak resident memory of any one process",
+    goal: "10,000 providers: peak RSS of any one process",
     measured: peak ? report.largestProcess(peak) : notRun(10000),
     target: "1 GiB",
     met: peak ? (peak.processes[0]?.peakMiB ?? 0) <= 1024 : undefined,
@@ -165,7 +167,7 @@ async function main() {
   const perProvider1k = (ours1k / 1000) * 1000;
   const perProvider10k = r10k ? (median(wall(r10k.ours)) / 10000) * 1000 : Number.NaN;
   goals.push({
-    goal: "10,000 providers: time per provider, against the time per provider at 1,000",
+    goal: "10,000 providers: time per provider, against 1,000 providers'",
     measured:
       r1k && r10k
         ? report.ratio(perProvider10k, perProvider1k, (ms) => `${ms.toFixed(2)} ms`)
@@ -174,7 +176,7 @@ async function main() {
     met: r1k && r10k ? perProvider10k / perProvider1k <= 1.2 : undefined,
   });
   const loopGoal = (registry: string, times: number[] | undefined, bound: number): report.GoalRow => ({
-    goal: `The writer's loop, ${registry}: \`npm start\` running, one data file edited until its page is rewritten`,
+    goal: `Writer's loop, ${registry}: a data file edited until its page is rewritten (\`npm start\`)`,
     measured: times ? `${milliseconds(median(times))} (median of ${times.length} edits)` : notRun(1000),
     target: `${bound} ms`,
     met: times ? median(times) <= bound : undefined,
@@ -204,7 +206,7 @@ async function main() {
   const text = [
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit ${commit.stdout.trim()} on ` +
       `${machine}, shared; Node ${process.version}, Eleventy ${eleventy.version}, ${jekyll ?? "no Jekyll"}; ` +
-      `every output on tmpfs; ${rounds} rounds.`,
+      `every output on tmpfs; rounds: ${rounds}.`,
     "",
     report.goalTable(goals),
     "",
@@ -216,15 +218,13 @@ async function main() {
     ),
     "",
     `Slowest hostile case of \`npm run check\` (\`scripts/hostile-corpus.ts\`): ${hostile}.`,
-    ...(profile
-      ? [
-          "",
-          `One 1,000-provider build under \`node --cpu-prof\`: ${seconds(profile.totalMs / 1000)} of samples in ` +
-            "the build's Node process, by self time.",
-          "",
-          report.profileTables(profile),
-        ]
-      : []),
+    ...profiles.flatMap(({ name, summary }) => [
+      "",
+      `One build of ${name} under \`node --cpu-prof\`: ${seconds(summary.totalMs / 1000)} of samples in ` +
+        "the build's Node process, by self time.",
+      "",
+      report.profileTables(summary),
+    ]),
   ].join("\n");
   console.log(`\n${text}\n`);
   if (args.includes("--write")) {

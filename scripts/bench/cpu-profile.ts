@@ -42,10 +42,11 @@ function packageOf({ url, functionName }: CallFrame, project: string): string {
 
 /** A script's path from its package or the project: `liquidjs/dist/liquid.node.js`, `src/urls.ts`. */
 function shortUrl(url: string, project: string): string {
-  const file = url.replace(/^file:\/\//, "");
+  // tsx marks the modules it loads with a query (`?tsx-namespace=…`): not part of the file's name.
+  const file = url.replace(/^file:\/\//, "").replace(/\?.*$/, "");
   const inModules = file.lastIndexOf("node_modules/");
   if (inModules >= 0) return file.slice(inModules + "node_modules/".length);
-  return file.startsWith(project) ? path.relative(project, file) : url;
+  return file.startsWith(project) ? path.relative(project, file) : file;
 }
 
 const largestFirst = (totals: Map<string, number>, count: number): Spent[] =>
@@ -55,10 +56,10 @@ const largestFirst = (totals: Map<string, number>, count: number): Spent[] =>
     .slice(0, count);
 
 /**
- * Reads the largest `.cpuprofile` in `dir` (the build's own Node process; npm's is small) and sums each
+ * Reads the largest `.cpuprofile` in `dir` (the build's Node process, the largest) and sums each
  * sample's time into its function and package. `project` is the checkout the build ran in.
  */
-export function summariseProfiles(dir: string, project: string, count = 10): ProfileSummary {
+export function summariseProfiles(dir: string, project: string, count = 8): ProfileSummary {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
     .map((f) => path.join(dir, f));
