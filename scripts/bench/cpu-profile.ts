@@ -59,7 +59,7 @@ const largestFirst = (totals: Map<string, number>, count: number): Spent[] =>
  * Reads the largest `.cpuprofile` in `dir` (the build's Node process, the largest) and sums each
  * sample's time into its function and package. `project` is the checkout the build ran in.
  */
-export function summariseProfiles(dir: string, project: string, count = 8): ProfileSummary {
+export function summariseProfiles(dir: string, project: string, count = 6): ProfileSummary {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
     .map((f) => path.join(dir, f));
