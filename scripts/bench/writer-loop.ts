@@ -13,7 +13,7 @@ const settleMs = 1500;
 /**
  * Starts `npm start` in `project`, waits for its first build, then edits the first provider file of
  * `_data/providers` `edits` times (its first `model_example`, a new value each time) and measures, for each
- * edit, the milliseconds until `_site/ai-providers/<slug>/index.html` holds the new value.
+ * edit, the milliseconds until the preview's `_site.preview/ai-providers/<slug>/index.html` holds the new value.
  */
 export async function writerLoop(project: string, edits: number): Promise<number[]> {
   const registry = path.join(project, "_data/providers");
@@ -21,7 +21,7 @@ export async function writerLoop(project: string, edits: number): Promise<number
     .filter((f) => f.endsWith(".yaml"))
     .sort()[0]!;
   // Every provider file, shipped or synthetic, is named after its slug, and its page after the slug too.
-  const page = path.join(project, "_site/ai-providers", path.basename(file, ".yaml"), "index.html");
+  const page = path.join(project, "_site.preview/ai-providers", path.basename(file, ".yaml"), "index.html");
   const source = readFileSync(path.join(registry, file), "utf8");
   if (!/^\s*model_example: /m.test(source)) throw new Error(`${file}: no model_example to edit`);
 
@@ -39,7 +39,7 @@ export async function writerLoop(project: string, edits: number): Promise<number
     }
   };
   try {
-    await until(() => log.includes("Watching"), 300, "first build");
+    await until(() => log.includes("Preview at"), 300, "first build");
     await sleep(settleMs);
     const times: number[] = [];
     for (let edit = 1; edit <= edits; edit++) {
