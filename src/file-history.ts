@@ -34,12 +34,14 @@ function parseGitLogCommits(output: string, dir: string): Map<string, { date: st
   return dates;
 }
 
+/** A git command's output; undefined when it failed or could not start (no git, no such folder: it throws then). */
 async function git(dir: string, args: string[]): Promise<string | undefined> {
   const options = { cwd: dir, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 } as const;
-  return promisify(execFile)("git", ["-c", "core.quotePath=false", ...args], options).then(
-    ({ stdout }) => stdout,
-    () => undefined,
-  );
+  try {
+    return (await promisify(execFile)("git", ["-c", "core.quotePath=false", ...args], options)).stdout;
+  } catch {
+    return undefined;
+  }
 }
 
 const unknown = (why: string): FileHistory => ({
