@@ -14,7 +14,18 @@ markdown.renderer.rules.code_inline = (tokens, idx) => breakableCode(tokens[idx]
 
 /** A token (route type, path, URL) as `<code>` with a `<wbr>` after each `/`, `.` and `-`: it breaks only there. */
 export function breakableCode(text: string): string {
-  return `<code>${escapeHtml(text).replace(/[/.-]/g, "$&<wbr>")}</code>`;
+  return `<code>${breakableText(text)}</code>`;
+}
+
+/** A token as text, escaped, with a `<wbr>` after each `/`, `.` and `-`. */
+export const breakableText = (text: string) => escapeHtml(text).replace(/[/.-]/g, "$&<wbr>");
+
+/**
+ * A model example: a bare model name (`accounts/fireworks/models/llama-v3p1-70b-instruct`) breaks only after
+ * `/`, `.` or `-`; anything else (a link, a sentence) renders as inline Markdown.
+ */
+export function renderModelExample(text: string): string {
+  return PLAIN_INLINE.test(text) && !/\s/.test(text) ? breakableText(text) : renderInline(text);
 }
 
 markdown.validateLink = isAllowedLink;
