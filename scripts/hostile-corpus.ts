@@ -1,7 +1,8 @@
 // The hostile corpus (test/fixtures/hostile/): one folder per class of hostile input, each a
 // providers folder (and, for the `site-*` classes, a site.yaml, missing on purpose in
 // `site-missing`) with the exact `npm run check` output in `expected.txt`. Used by
-// test/hostile.test.ts, and by the benchmark through `timeHostileCorpus`.
+// test/hostile.test.ts, and by the benchmark: `node --import tsx scripts/hostile-corpus.ts` prints
+// `timeHostileCorpus()` as JSON, in a process of its own that the benchmark stops if a case hangs.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,4 +69,8 @@ export function timeHostileCorpus(root = projectRoot): HostileTiming[] {
   } finally {
     process.chdir(previous);
   }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(timeHostileCorpus()));
 }

@@ -1,28 +1,4 @@
-/**
- * The capability catalogue: the one place that knows the 15 capabilities a provider can
- * support, their labels, their canonical order, the 7 groups they fall in, and each group's
- * intro sentence and callouts. Everything else derives from it.
- */
-
-export const CAPABILITY_KEYS = [
-  "chat",
-  "completions",
-  "embeddings",
-  "function_calling",
-  "files",
-  "batches",
-  "assistants",
-  "responses",
-  "audio.speech",
-  "audio.transcriptions",
-  "audio.translations",
-  "image.generations",
-  "image.edits",
-  "video.generations",
-  "realtime",
-] as const;
-
-export type CapabilityKey = (typeof CAPABILITY_KEYS)[number];
+/** The capability catalogue: the one place that knows the capabilities, their labels, order, groups and callouts. */
 
 export const GROUP_IDS = [
   "text-generation",
@@ -65,46 +41,43 @@ export interface GroupDefinition {
   title: string;
   /** Intro sentence; `{name}` stands for the provider's name. Inline Markdown. */
   intro: string;
-  /** Callouts shown before the group's table. */
   calloutsBefore: Callout[];
-  /** Callouts shown after the group's table. */
   calloutsAfter: Callout[];
 }
 
-const capability = (
-  key: CapabilityKey,
-  label: string,
-  groupLabel: string,
-  group: GroupId,
-  routeType: string,
-): CapabilityDefinition => ({
-  key,
-  path: key.split("."),
-  id: key.replace(/[._]/g, "-"),
-  label,
-  groupLabel,
-  group,
-  routeType,
-});
+// key, label, label inside its group's table, group, usual route type; in canonical order.
+const CAPABILITY_ROWS = [
+  ["chat", "Chat completions", "Chat completions", "text-generation", "llm/v1/chat"],
+  ["completions", "Completions", "Completions", "text-generation", "llm/v1/completions"],
+  ["embeddings", "Embeddings", "Embeddings", "text-generation", "llm/v1/embeddings"],
+  ["function_calling", "Function calling", "Function calling", "advanced-text-generation", "llm/v1/chat"],
+  ["files", "Files", "Files", "processing", "llm/v1/files"],
+  ["batches", "Batches", "Batches", "processing", "llm/v1/batches"],
+  ["assistants", "Assistants", "Assistants", "processing", "llm/v1/assistants"],
+  ["responses", "Responses", "Responses", "processing", "llm/v1/responses"],
+  ["audio.speech", "Speech", "Speech", "audio", "audio/v1/audio/speech"],
+  ["audio.transcriptions", "Transcriptions", "Transcriptions", "audio", "audio/v1/audio/transcriptions"],
+  ["audio.translations", "Translations", "Translations", "audio", "audio/v1/audio/translations"],
+  ["image.generations", "Image generations", "Generations", "image", "image/v1/images/generations"],
+  ["image.edits", "Image edits", "Edits", "image", "image/v1/images/edits"],
+  ["video.generations", "Video generations", "Generations", "video", "video/v1/videos/generations"],
+  ["realtime", "Realtime", "Realtime", "realtime", "realtime/v1/realtime"],
+] as const;
+
+export type CapabilityKey = (typeof CAPABILITY_ROWS)[number][0];
 
 /** The 15 capabilities, in canonical order. */
-export const CAPABILITIES: readonly CapabilityDefinition[] = [
-  capability("chat", "Chat completions", "Chat completions", "text-generation", "llm/v1/chat"),
-  capability("completions", "Completions", "Completions", "text-generation", "llm/v1/completions"),
-  capability("embeddings", "Embeddings", "Embeddings", "text-generation", "llm/v1/embeddings"),
-  capability("function_calling", "Function calling", "Function calling", "advanced-text-generation", "llm/v1/chat"),
-  capability("files", "Files", "Files", "processing", "llm/v1/files"),
-  capability("batches", "Batches", "Batches", "processing", "llm/v1/batches"),
-  capability("assistants", "Assistants", "Assistants", "processing", "llm/v1/assistants"),
-  capability("responses", "Responses", "Responses", "processing", "llm/v1/responses"),
-  capability("audio.speech", "Speech", "Speech", "audio", "audio/v1/audio/speech"),
-  capability("audio.transcriptions", "Transcriptions", "Transcriptions", "audio", "audio/v1/audio/transcriptions"),
-  capability("audio.translations", "Translations", "Translations", "audio", "audio/v1/audio/translations"),
-  capability("image.generations", "Image generations", "Generations", "image", "image/v1/images/generations"),
-  capability("image.edits", "Image edits", "Edits", "image", "image/v1/images/edits"),
-  capability("video.generations", "Video generations", "Generations", "video", "video/v1/videos/generations"),
-  capability("realtime", "Realtime", "Realtime", "realtime", "realtime/v1/realtime"),
-];
+export const CAPABILITIES: readonly CapabilityDefinition[] = CAPABILITY_ROWS.map(
+  ([key, label, groupLabel, group, routeType]) => ({
+    key,
+    path: key.split("."),
+    id: key.replace(/[._]/g, "-"),
+    label,
+    groupLabel,
+    group,
+    routeType,
+  }),
+);
 
 /** Every route type the AI Proxy plugin accepts (Kong Gateway 3.15 schema). */
 export const ROUTE_TYPES: readonly string[] = [
@@ -132,62 +105,42 @@ const bodySizeCallout = (what: string): Callout => ({
     `times the raw binary size.`,
 });
 
+const group = (
+  id: GroupId,
+  title: string,
+  intro: string,
+  extra: Partial<Pick<GroupDefinition, "anchor" | "calloutsBefore" | "calloutsAfter">> = {},
+): GroupDefinition => ({ id, anchor: id, title, intro, calloutsBefore: [], calloutsAfter: [], ...extra });
+
 /** The 7 groups, in the order their sections appear. */
 export const GROUPS: readonly GroupDefinition[] = [
-  {
-    id: "text-generation",
-    anchor: "text-generation",
-    title: "Text generation",
-    intro: "Support for {name} basic text generation capabilities including chat, completions, and embeddings:",
-    calloutsBefore: [],
-    calloutsAfter: [],
-  },
-  {
-    id: "advanced-text-generation",
-    anchor: "advanced-text-generation",
-    title: "Advanced text generation",
-    intro: "Support for {name} function calling to allow {name} models to use external tools and APIs:",
-    calloutsBefore: [],
-    calloutsAfter: [],
-  },
-  {
-    id: "processing",
-    anchor: "processing",
-    title: "Processing",
-    intro: "Support for {name} file operations, batch operations, assistants, and response handling:",
-    calloutsBefore: [],
-    calloutsAfter: [],
-  },
-  {
-    id: "audio",
-    anchor: "audio",
-    title: "Audio",
-    intro: "Support for {name} text-to-speech, transcription, and translation capabilities:",
-    calloutsBefore: [],
+  group(
+    "text-generation",
+    "Text generation",
+    "Support for {name} basic text generation capabilities including chat, completions, and embeddings:",
+  ),
+  group(
+    "advanced-text-generation",
+    "Advanced text generation",
+    "Support for {name} function calling to allow {name} models to use external tools and APIs:",
+  ),
+  group(
+    "processing",
+    "Processing",
+    "Support for {name} file operations, batch operations, assistants, and response handling:",
+  ),
+  group("audio", "Audio", "Support for {name} text-to-speech, transcription, and translation capabilities:", {
     calloutsAfter: [bodySizeCallout("audio transcription/translation")],
-  },
-  {
-    id: "image",
-    anchor: "image",
-    title: "Image",
-    intro: "Support for {name} image generation and editing capabilities:",
-    calloutsBefore: [],
+  }),
+  group("image", "Image", "Support for {name} image generation and editing capabilities:", {
     calloutsAfter: [bodySizeCallout("image edits")],
-  },
-  {
-    id: "video",
-    anchor: "video",
-    title: "Video",
-    intro: "Support for {name} video generation capabilities:",
-    calloutsBefore: [],
+  }),
+  group("video", "Video", "Support for {name} video generation capabilities:", {
     calloutsAfter: [bodySizeCallout("video generation")],
-  },
-  {
-    // The realtime capability row has the id `realtime`.
-    id: "realtime",
+  }),
+  // Its anchor is not `realtime`: that is the realtime capability row's id.
+  group("realtime", "Realtime", "Support for {name}'s bidirectional streaming for realtime applications:", {
     anchor: "realtime-capabilities",
-    title: "Realtime",
-    intro: "Support for {name}'s bidirectional streaming for realtime applications:",
     calloutsBefore: [
       {
         kind: "warning",
@@ -198,8 +151,7 @@ export const GROUPS: readonly GroupDefinition[] = [
           "and on the Route where the plugin is associated.",
       },
     ],
-    calloutsAfter: [],
-  },
+  }),
 ];
 
 const capabilityByKey = new Map(CAPABILITIES.map((c) => [c.key, c]));
@@ -209,9 +161,5 @@ export function capabilityDefinition(key: CapabilityKey): CapabilityDefinition {
   return capabilityByKey.get(key)!;
 }
 
-/**
- * Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a
- * handle to poll. A provider marking one `streaming: true` contradicts the catalogue (lint rule
- * `streaming-cannot-stream`).
- */
+/** Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a handle to poll. */
 export const NON_STREAMING_CAPABILITIES: readonly CapabilityKey[] = ["files", "batches"];

@@ -1,14 +1,7 @@
 import type { CompatibleApi, OptionValue } from "./registry/model.ts";
 import { compareVersions } from "./versions.ts";
 
-/**
- * What the gateway's AI Proxy plugin itself accepts, beside the capability catalogue: the
- * `model.provider` strings and the options the plugin's own checks require for each, the auth
- * styles a provider file can name, and the first gateway version that accepts each route
- * type. Read from the plugin's open-source schema (Kong Gateway 3.10) and the generated
- * 3.7–3.15 schemas; the data files hold the rest, per provider.
- */
-
+// What the gateway's AI Proxy plugin itself accepts, beside the capability catalogue.
 /** How the gateway authenticates to the provider; each style has its own fields in a provider file. */
 export const AUTH_STYLES = ["header", "query", "aws", "gcp", "none"] as const;
 export type AuthStyle = (typeof AUTH_STYLES)[number];
@@ -22,10 +15,7 @@ export const AUTH_STYLE_FIELDS: Record<AuthStyle, { required: readonly string[];
   none: { required: [], optional: [] },
 };
 
-/**
- * With `gcp_use_service_account` on and no JSON in the configuration, the gateway reads the
- * service account from this variable of its own environment (the plugin's documented fallback).
- */
+/** The gateway's own variable for the GCP service account when the configuration holds no JSON (documented). */
 export const GCP_SERVICE_ACCOUNT_ENV = "GCP_SERVICE_ACCOUNT";
 
 /** The first gateway version whose AI Proxy schema accepts each route type. */
@@ -67,12 +57,7 @@ export interface ModelOptionFacts {
 
 const option = (type: OptionType, extra: Omit<ModelOptionFacts, "type"> = {}): ModelOptionFacts => ({ type, ...extra });
 
-/**
- * Every scalar `model.options` field of the 3.15 schema, by the name a provider file writes (one
- * dot for a nested field), with the version that added it when that is 3.13 or later. The list
- * fields (`cache_write_cost_list`, `context_window_factor`, `service_tier_factor`) are left out:
- * a provider file's option values are scalars.
- */
+/** Every scalar `model.options` field of the 3.15 schema, by the name a provider file writes. */
 export const MODEL_OPTIONS: Readonly<Record<string, ModelOptionFacts>> = {
   anthropic_version: option("string"),
   azure_api_version: option("string"),
@@ -119,15 +104,9 @@ export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
   return Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
 }
 
-/** The APIs a provider file can declare itself compatible with (`compatible_with`): the gateway drivers it reuses. */
-export const COMPATIBLE_APIS: readonly CompatibleApi[] = ["openai"];
 export type { CompatibleApi };
 
-/**
- * The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL
- * (`https://api.openai.com/v1`). An OpenAI-compatible provider serves the same paths after its own
- * base URL; the plugin takes the whole address as `upstream_url`.
- */
+/** The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL. */
 export const OPENAI_PATHS: Readonly<Record<string, string>> = {
   "llm/v1/chat": "/chat/completions",
   "llm/v1/completions": "/completions",
@@ -173,18 +152,10 @@ const facts = (
   provider: string,
   since: string,
   requiredOptions: GatewayProviderFacts["requiredOptions"] = [],
-  extra: Partial<Pick<GatewayProviderFacts, "allOrNone">> = {},
-): GatewayProviderFacts => ({
-  provider,
-  since,
-  requiredOptions,
-  allOrNone: extra.allOrNone ?? [],
-});
+  allOrNone: GatewayProviderFacts["allOrNone"] = [],
+): GatewayProviderFacts => ({ provider, since, requiredOptions, allOrNone });
 
-/**
- * Every `model.provider` string of the 3.15 schema. Required options are the plugin's own
- * checks in the open-source code; the Enterprise-only providers' checks are not public.
- */
+/** Every `model.provider` string of the 3.15 schema. */
 export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
   facts("anthropic", "3.6", [{ name: "anthropic_version", example: "2023-06-01" }]),
   facts("azure", "3.6", [
@@ -198,9 +169,7 @@ export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
   facts("dashscope", "3.13"),
   facts("databricks", "3.14"),
   facts("deepseek", "3.14"),
-  facts("gemini", "3.8", [], {
-    allOrNone: [["gemini.api_endpoint", "gemini.project_id", "gemini.location_id"]],
-  }),
+  facts("gemini", "3.8", [], [["gemini.api_endpoint", "gemini.project_id", "gemini.location_id"]]),
   facts("huggingface", "3.9"),
   facts("llama2", "3.6", [
     { name: "llama2_format", example: "openai" },

@@ -6,8 +6,7 @@ export interface PageHeading {
   text: string;
 }
 
-// An h2 or h3 with an id; its content up to the matching closing tag. The page's own markup
-// (our templates) writes headings this way; data never makes a heading.
+// An h2 or h3 with an id; its content up to the matching closing tag.
 const HEADING = /<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
 const TAG = /<[^>]*>/g;
 const REFERENCE = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi;
@@ -22,10 +21,7 @@ function decode(text: string): string {
   });
 }
 
-/**
- * The h2 and h3 headings of a rendered page that have an id, in page order: what its table
- * of contents lists. One scan of the HTML, linear in its length.
- */
+/** The h2 and h3 headings of a rendered page that have an id, in page order: what its table of contents lists. */
 export function pageHeadings(html: string): PageHeading[] {
   const headings: PageHeading[] = [];
   HEADING.lastIndex = 0;
@@ -40,10 +36,7 @@ export function pageHeadings(html: string): PageHeading[] {
 /** White space other than single spaces between words: what collapsing and trimming would change. */
 const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
 
-/**
- * A heading's markup as plain text: tags dropped, references decoded, white space collapsed and
- * trimmed. Each step only when the text has something it would change (most headings have nothing).
- */
+/** A heading's markup as plain text: tags dropped, references decoded, white space collapsed and trimmed. */
 function plainText(markup: string): string {
   let text = markup.includes("<") ? markup.replace(TAG, "") : markup;
   if (text.includes("&")) text = decode(text);

@@ -4,46 +4,29 @@ import type { SiteConfig } from "./site-config.ts";
 import { capabilityUrl, capabilityViewUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
 import { providerSince } from "./versions.ts";
 
-/** A capability the provider lacks, linked to the matrix's view of the providers that have it. */
-export interface MissingCapability {
+/** A capability linked to a page: the matrix's view of it (`/ai-providers/capability/embeddings/`) or its row. */
+export interface CapabilityLink {
   key: CapabilityKey;
   label: string;
-  /** `/ai-providers/capability/embeddings/` */
   url: string;
 }
 
-/** A capability whose responses can stream, linked to its row on the provider's page. */
-export interface StreamingCapability {
-  key: CapabilityKey;
-  label: string;
-  /** `/ai-providers/openai/#chat` */
-  url: string;
-}
-
-/** A date the reader sees: `datetime` for `<time>`, and the words. */
+/** A date the reader sees: `datetime` for `<time>` (`2026-01-03`), and the words (`3 January 2026`). */
 export interface ReadableDate {
-  /** `2026-01-03` */
   datetime: string;
-  /** `3 January 2026` */
   text: string;
-}
-
-/** A plugin that proxies the provider, with its documentation. */
-export interface PluginLink {
-  name: string;
-  url: string;
 }
 
 /** The box at the top of a provider page: what a reader wants to know before the tables. */
 export interface ProviderSummary {
   /** The first gateway version the provider works on; undefined when no version is known. */
   since?: string;
-  plugins: PluginLink[];
+  plugins: { name: string; url: string }[];
   /** Supported capabilities, of `capabilityCount`. */
   supportedCount: number;
   capabilityCount: number;
   /** The supported capabilities whose responses can stream, in canonical order. */
-  streaming: StreamingCapability[];
+  streaming: CapabilityLink[];
   /** When the data file last changed; undefined when that is not known. */
   lastUpdated?: ReadableDate;
   /** The data file, relative to the repository root, and where to edit it. */
@@ -53,7 +36,7 @@ export interface ProviderSummary {
   markdownUrl: string;
   jsonUrl: string;
   /** The capabilities of the catalogue it does not support, in canonical order. */
-  missing: MissingCapability[];
+  missing: CapabilityLink[];
 }
 
 /** Capabilities only AI Proxy Advanced can proxy (the realtime group's callout says so). */
@@ -70,7 +53,7 @@ export function readableDate(iso: string | undefined): ReadableDate | undefined 
 }
 
 /** The capabilities of the catalogue a provider lacks, each linked to the matrix's view of it. */
-export function missingCapabilities(provider: Pick<Provider, "capabilities">): MissingCapability[] {
+export function missingCapabilities(provider: Pick<Provider, "capabilities">): CapabilityLink[] {
   const supported = new Set(provider.capabilities.map((c) => c.key));
   return CAPABILITIES.filter((c) => !supported.has(c.key)).map((c) => ({
     key: c.key,
@@ -79,20 +62,14 @@ export function missingCapabilities(provider: Pick<Provider, "capabilities">): M
   }));
 }
 
-/**
- * The plugins that proxy a provider: AI Proxy Advanced always; AI Proxy too unless every
- * capability the provider supports needs Advanced (a provider of realtime only).
- */
-export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig): PluginLink[] {
+/** The plugins that proxy a provider: AI Proxy Advanced always, AI Proxy unless it needs Advanced everywhere. */
+export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig) {
   const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
   const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => ADVANCED_ONLY.has(c.key));
   return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced];
 }
 
-/**
- * A provider's summary box. `lastUpdated` is the data file's last commit (ISO 8601), when known.
- * Linear in the provider's capabilities: the catalogue's 15 at most.
- */
+/** A provider's summary box. `lastUpdated` is the data file's last commit (ISO 8601), when known. */
 export function providerSummary(provider: Provider, site: SiteConfig, lastUpdated?: string): ProviderSummary {
   const summary: ProviderSummary = {
     plugins: providerPlugins(provider, site),

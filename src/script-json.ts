@@ -1,10 +1,6 @@
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/;
 
-/**
- * A value as JSON that is safe inside an HTML `<script type="application/ld+json">` element:
- * `<`, `>` and `&` are written as Unicode escapes, so a provider's name can never close the
- * element or open a comment, and the JSON parses to the same value.
- */
+/** A value as JSON that is safe inside an HTML `<script type="application/ld+json">` element. */
 export function scriptJson(value: unknown): string {
   const json = JSON.stringify(value);
   // Most values have none of these: one search, and the five replacements only when one is there.

@@ -1,5 +1,5 @@
 import { lstatSync } from "node:fs";
-import { DataError, describe, formatProblem, quoteCode, type DataProblem } from "./registry/errors.ts";
+import { byPosition, DataError, describe, formatProblem, quoteCode, type DataProblem } from "./registry/errors.ts";
 import { ProblemCollector } from "./registry/problem-collector.ts";
 import { displayPath, readDataFile } from "./registry/read-files.ts";
 import { checkTextValues } from "./registry/text-rules.ts";
@@ -12,9 +12,7 @@ export interface SiteConfig {
   product: string;
   /** Origin of the plugin docs the pages link to, without a trailing slash. */
   pluginDocsUrl: string;
-  /** Repository web URL, for "Edit this page" links. */
   repositoryUrl: string;
-  /** Branch that edit links point at. */
   repositoryBranch: string;
   /** The deployed site's origin, for absolute URLs (sitemap, Open Graph), no trailing slash. */
   url: string;
@@ -24,7 +22,6 @@ export interface SiteConfig {
 
 const REQUIRED = ["title", "product", "pluginDocsUrl", "repositoryUrl", "url", "description"] as const;
 const OPTIONAL = ["repositoryBranch", "language"] as const;
-/** The settings that become links on every page: each must be an `https:` address. */
 const URL_FIELDS = ["pluginDocsUrl", "repositoryUrl", "url"] as const;
 const EXAMPLES: Record<string, string> = {
   title: "title: 'AI provider reference'",
@@ -54,11 +51,7 @@ export interface SiteConfigOptions {
   root?: string;
 }
 
-/**
- * Reads and checks `_data/site.yaml` as strictly as a provider file (a regular UTF-8 file, no
- * anchors, text without controls), each mistake located at its line and column; the addresses
- * that become links on every page must be `https:`. Throws a SiteConfigError listing them all.
- */
+/** Reads and checks `_data/site.yaml` as strictly as a provider file; a SiteConfigError lists every mistake. */
 export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): SiteConfig {
   const shown = displayPath(file, options.root);
   const fail = (message: string): never => {
@@ -124,7 +117,7 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
       `found ${describe(branch)}, expected a branch name (letters, digits, \`.\`, \`_\`, \`/\`, \`-\`), like 'main'.`,
     );
   }
-  if (collector.problems.length > 0) throw new SiteConfigError(inFileOrder(collector.problems));
+  if (collector.problems.length > 0) throw new SiteConfigError([...collector.problems].sort(byPosition));
   const text = (key: string) => settings[key] as string;
   const trim = (url: string) => url.replace(/\/+$/, "");
   return {
@@ -139,12 +132,6 @@ export function loadSiteConfig(file: string, options: SiteConfigOptions = {}): S
   };
 }
 
-const inFileOrder = (problems: DataProblem[]) =>
-  [...problems].sort(
-    (a, b) =>
-      (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
-  );
-
 function exists(file: string): boolean {
   try {
     lstatSync(file);
@@ -155,20 +142,12 @@ function exists(file: string): boolean {
   }
 }
 
-/**
- * A language tag in the BCP 47 shape: a two- or three-letter language, then subtags of letters and
- * digits (`en`, `en-GB`, `zh-Hant-TW`). The registry of subtags is not consulted; the shape keeps
- * the value to what a `lang` attribute and a file name can hold.
- */
+/** A language tag in the BCP 47 shape (`en`, `en-GB`, `zh-Hant-TW`); the subtag registry is not consulted. */
 const LANGUAGE_TAG = /^(?=.{2,35}$)[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
 /** A plain `https:` address: a lower-case host name, a port perhaps, and (where allowed) a path of plain segments. */
 const PLAIN_ADDRESS = /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*\/?$/;
 
-/**
- * What keeps a site address from being a plain `https:` address (an origin when `originOnly`), said
- * for the message; undefined for a good one. The value goes into links and Markdown on every page,
- * so anything that could end a link or add to it (`)`, a quote, a space) is refused, not escaped.
- */
+/** What keeps a site address from being a plain `https:` address (an origin when `originOnly`). */
 function addressMistake(value: string, originOnly: boolean): string | undefined {
   if (PLAIN_ADDRESS.test(value) && /\/\.{1,2}(?:\/|$)/.test(value)) {
     return "with a `.` or `..` part in its path, expected the path written out as it is meant";

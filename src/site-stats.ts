@@ -17,30 +17,16 @@ export interface CapabilityCoverage {
   url: string;
 }
 
-/** A provider first supported on a version. */
-export interface NewProvider {
-  name: string;
-  url: string;
-}
-
-/** A capability an already supported provider gained on a version. */
-export interface NewCapability {
-  provider: string;
-  label: string;
-  /** Its row on the provider's page. */
-  url: string;
-}
-
 /** "New in Kong AI Gateway 3.14": what that version added, from the data files' minimum versions. */
 export interface VersionNews {
   version: string;
   /** The matrix's view of the providers that work on it. */
   url: string;
   /** The first `NEWS_LIST_LIMIT` providers it added, in registry order. */
-  providers: NewProvider[];
+  providers: { name: string; url: string }[];
   providerCount: number;
   /** The first `NEWS_LIST_LIMIT` capabilities it added to providers supported before, in registry order. */
-  capabilities: NewCapability[];
+  capabilities: { provider: string; label: string; url: string }[];
   capabilityCount: number;
 }
 
@@ -51,18 +37,12 @@ export interface SiteStats {
   /** Providers with at least one capability that streams. */
   streamingCount: number;
   streamingUrl: string;
-  /** One entry per capability, in canonical order. */
   coverage: CapabilityCoverage[];
   /** Newest version first; only versions that added something. */
   news: VersionNews[];
 }
 
-/**
- * The home page's facts from the registry's providers (in name order), in one pass over them
- * and their capabilities: counts, providers per capability, and what each gateway version added.
- * A provider is new on the first version it works on; a capability is new on a later version it
- * needs (its own `min_version`, or the provider's for `n/a`).
- */
+/** The home page's facts from the registry's providers (in name order). */
 export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT): SiteStats {
   const counts = new Map<CapabilityKey, number>(CAPABILITIES.map((c) => [c.key, 0]));
   const byVersion = new Map<string, VersionNews>();

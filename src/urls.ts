@@ -30,15 +30,7 @@ export const STREAMING_VIEW_URL = `${MATRIX_URL}streaming/`;
 /** `/ai-providers/version/3.11/`: the matrix's view of the providers that work on one gateway version. */
 export const versionViewUrl = (version: string) => `${MATRIX_URL}version/${version}/`;
 
-/**
- * The site's own path segments, the ONE list of them: a provider slug or alias that equals one
- * would take (or redirect away) an address the build writes. Under `/ai-providers/`: the views
- * of the matrix and their pages (`capability/<id>/`, `streaming/`, `version/<x.y>/`, `page/<n>/`,
- * `compare/`), the twins (`index.md` is a file name, no slug can be one, but `index` would read
- * as the folder's own page). The site's root folders, `api` (JSON), `assets`, `schema`,
- * `pagefind` (search) and `ai-providers` itself, are kept off slugs too, so that no provider page
- * reads as one of the site's own folders.
- */
+/** The site's own path segments, the ONE list of them: a slug or alias equal to one would take its address. */
 export const SITE_PATH_SEGMENTS = {
   /** Segments directly under `/ai-providers/` that the matrix and its views use. */
   matrix: ["capability", "streaming", "version", "page", "compare"],

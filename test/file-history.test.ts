@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parseGitLog, readFileHistory } from "../src/file-history.ts";
+import { parseGitLog, readFileHistoryAsync } from "../src/file-history.ts";
 
 test("reads each file's newest date from one log, newest commit first", () => {
   const log = "\x1e2026-03-01T10:00:00+00:00\n\na.yaml\n\x1e2026-02-01T10:00:00+00:00\n\na.yaml\nb.yaml\n";
@@ -44,17 +44,17 @@ function repository() {
   return { repo, dir, git };
 }
 
-test("in a git checkout: committed files have their last commit's date; new and changed files none, and a note", () => {
+test("in a git checkout: committed files have their last commit's date; new or changed ones none, a note", async () => {
   const { dir } = repository();
   writeFileSync(path.join(dir, "new.yaml"), "1");
-  const full = readFileHistory(dir);
+  const full = await readFileHistoryAsync(dir);
   assert.ok(full.available);
   assert.is(full.lastCommitted(path.join(dir, "a.yaml")), "2026-02-01T00:00:00Z".replace("Z", "+00:00"));
   assert.is(full.lastCommitted("b.yaml"), "2026-01-01T00:00:00+00:00");
   assert.is(full.lastCommitted("new.yaml"), undefined);
   assert.is(full.note(["a.yaml", "b.yaml"]), undefined);
   writeFileSync(path.join(dir, "b.yaml"), "changed, not committed");
-  const edited = readFileHistory(dir);
+  const edited = await readFileHistoryAsync(dir);
   assert.is(edited.lastCommitted("b.yaml"), undefined);
   assert.match(
     edited.note(["a.yaml", "b.yaml", "new.yaml"])!,
@@ -65,11 +65,11 @@ test("in a git checkout: committed files have their last commit's date; new and 
   );
 });
 
-test("in a shallow clone: files last changed before its history starts have no date, and the note says why", () => {
+test("in a shallow clone: files last changed before its history starts have no date; the note says why", async () => {
   const { repo } = repository();
   const clone = mkdtempSync(path.join(os.tmpdir(), "shallow-"));
   execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, clone], { stdio: "ignore" });
-  const history = readFileHistory(path.join(clone, "_data/providers"));
+  const history = await readFileHistoryAsync(path.join(clone, "_data/providers"));
   assert.is(history.available, false);
   // Both files appear in the clone's one commit; neither date is the file's own.
   assert.is(history.lastCommitted("a.yaml"), undefined);
@@ -78,13 +78,13 @@ test("in a shallow clone: files last changed before its history starts have no d
   const deeper = mkdtempSync(path.join(os.tmpdir(), "shallow-2-"));
   execFileSync("git", ["clone", "-q", "--depth", "2", `file://${repo}`, deeper], { stdio: "ignore" });
   // With two commits, a.yaml's change is inside the history; b.yaml's is not.
-  const two = readFileHistory(path.join(deeper, "_data/providers"));
+  const two = await readFileHistoryAsync(path.join(deeper, "_data/providers"));
   assert.is(two.lastCommitted("a.yaml"), "2026-02-01T00:00:00+00:00");
   assert.is(two.lastCommitted("b.yaml"), undefined);
 });
 
-test("outside a git checkout nothing is known, and nothing fails", () => {
-  const history = readFileHistory(mkdtempSync(path.join(os.tmpdir(), "no-git-")));
+test("outside a git checkout nothing is known, and nothing fails", async () => {
+  const history = await readFileHistoryAsync(mkdtempSync(path.join(os.tmpdir(), "no-git-")));
   assert.is(history.available, false);
   assert.is(history.lastCommitted("a.yaml"), undefined);
   assert.match(history.note(["a.yaml"])!, "not in a git checkout");

@@ -9,6 +9,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { hostileCases, timeHostileCorpus } from "../scripts/hostile-corpus.ts";
+import { BuildData } from "../src/eleventy/build-data.ts";
 import { filesUnder, projectRoot } from "./helpers/build-site.ts";
 
 /** Per process: generous, only a hang (or a quadratic scan of a large file) comes near it. */
@@ -134,6 +135,38 @@ for (const hostile of cases) {
     },
   );
 }
+
+test("npm start: every class gives the preview the check's verdict, each mistake listed once for the banner", async () => {
+  for (const hostile of cases) {
+    const data = new BuildData({
+      root: projectRoot,
+      providersDir: path.join(projectRoot, hostile.providersDir),
+      siteFile: path.join(projectRoot, hostile.siteFile),
+    });
+    const errors: string[] = [];
+    const error = console.error;
+    const warn = console.warn;
+    console.error = (line: string) => errors.push(line);
+    console.warn = () => {};
+    try {
+      await data.start(undefined, true);
+    } finally {
+      console.error = error;
+      console.warn = warn;
+    }
+    if (hostile.expected.startsWith("OK:")) {
+      assert.equal(data.problems, [], hostile.name);
+      continue;
+    }
+    // What the terminal shows is the check's output; each of its listed mistakes is one line of the banner.
+    assert.equal(errors, [hostile.expected], hostile.name);
+    const listed = hostile.expected
+      .split("\n")
+      .filter((line) => line.startsWith("  "))
+      .map((line) => line.trim());
+    assert.equal(data.problems, listed.length ? listed : [hostile.expected], hostile.name);
+  }
+});
 
 /** The harmless class: a BOM, accented letters, `&` and `>` in a name, legacy HTML and allowed links make a page. */
 function assertHarmlessPage(out: string): void {

@@ -11,11 +11,7 @@ export interface VersionedConfig {
   config: CapabilityConfig;
 }
 
-/**
- * The capability's configurations, oldest first: one for each run of gateway versions that an
- * option added in a later version splits (that option is left out before it). The last is the
- * newest, for every version from its `from` on; most capabilities have only that one.
- */
+/** The capability's configurations, oldest first. */
 export function configsByVersion(provider: Provider, capability: ProviderCapability): VersionedConfig[] {
   const newest = capabilityConfig(provider, capability);
   if (!newest) return [];

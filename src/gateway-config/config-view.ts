@@ -2,44 +2,26 @@ import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { configsByVersion } from "./config-versions.ts";
 import { type ConfigFormats, configFormats, pluginConfigBody } from "./formats.ts";
-import type { ConfigObject } from "./plugin-config.ts";
+import type { CapabilityConfig, ConfigObject } from "./plugin-config.ts";
+
+type PluginConfigBody = { name: string; config: ConfigObject };
 
 /** What a template shows of one capability's configuration: its facts, its data and its five formats. */
-export interface ConfigView {
-  /** The plugin instance's and the route's name: `<slug>-<capability id>`. */
-  name: string;
-  /** The model name the configuration sets, if any. */
-  modelName: string | undefined;
-  gatewayVersion: string | undefined;
-  confirmed: boolean;
-  /** The variables the configuration reads. */
-  environment: string[];
-  /** The variables the gateway itself reads (a GCP service account). */
-  gatewayEnvironment: string[];
-  /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
-  pluginConfig: { name: string; config: ConfigObject };
-  deck: string;
-  adminApi: string;
-  konnectApi: string;
-  kubernetes: string;
-  terraform: string;
-  /** The configurations for versions older than an option the newest one sets, oldest first; mostly none. */
-  older: OlderConfigView[];
-}
+export type ConfigView = Pick<
+  CapabilityConfig,
+  "name" | "modelName" | "gatewayVersion" | "confirmed" | "environment" | "gatewayEnvironment"
+> &
+  ConfigFormats & {
+    /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
+    pluginConfig: PluginConfigBody;
+    /** The configurations for versions older than an option the newest one sets, oldest first; mostly none. */
+    older: OlderConfigView[];
+  };
 
-/** A configuration for a run of older gateway versions, which leaves out options they do not have. */
-export interface OlderConfigView extends ConfigFormats {
-  from: string;
-  /** The first version the next configuration is for. */
-  before: string;
-  /** The last version this one is for: the one before `before`. */
-  until: string;
-  omitted: string[];
-  environment: string[];
-  pluginConfig: { name: string; config: ConfigObject };
-}
+/** A configuration for `from` up to, not including, `before` (`until` is the last), without the options they lack. */
+export type OlderConfigView = Pick<CapabilityConfig, "omitted" | "environment"> &
+  ConfigFormats & { from: string; before: string; until: string; pluginConfig: PluginConfigBody };
 
-/** The known gateway version just before `version`. */
 function versionBefore(version: string): string {
   const index = GATEWAY_VERSIONS.indexOf(version as (typeof GATEWAY_VERSIONS)[number]);
   return index > 0 ? GATEWAY_VERSIONS[index - 1]! : version;
@@ -48,10 +30,7 @@ function versionBefore(version: string): string {
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
 const views = new WeakMap<ProviderCapability, ConfigView | null>();
 
-/**
- * `{% assign config = capability | gatewayConfig: provider %}`: the capability's AI Proxy
- * configuration for a template, or `null` (nothing to show) when the provider has no `gateway` block.
- */
+/** The capability's AI Proxy configuration for a template, or `null` when the provider has no `gateway` block. */
 export function gatewayConfigView(capability: ProviderCapability, provider: Provider): ConfigView | null {
   let view = views.get(capability);
   if (view !== undefined) return view;

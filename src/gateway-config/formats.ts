@@ -8,18 +8,11 @@ import {
 
 import { terraformHcl } from "./terraform.ts";
 
-/**
- * One capability's plugin configuration, written five ways. Each is text to paste as it is:
- * decK reads secrets with `${{ env "DECK_NAME" }}`, the shell (Admin API, Konnect API) with
- * `$NAME`, Kong Ingress Controller from a Kubernetes Secret through `configPatches` (KIC 3.1 and
- * later), and Terraform from variables set as `TF_VAR_name`.
- */
+/** One capability's plugin configuration, written five ways. */
 
 export const ADMIN_API = "http://localhost:8001";
 /** The Konnect API's regional address; the region comes from the reader's environment, `us` when unset. */
 export const KONNECT_API = `https://\${KONNECT_REGION:-us}.api.konghq.com/v2`;
-/** The variables the Konnect API call reads besides the configuration's own. */
-export const KONNECT_ENVIRONMENT = ["KONNECT_TOKEN", "KONNECT_CONTROL_PLANE_ID"] as const;
 export const PLUGIN_NAME = "ai-proxy";
 
 /** decK only substitutes variables whose names start with `DECK_`. */
@@ -41,11 +34,7 @@ const isEmpty = (object: ConfigObject): boolean => {
   return true;
 };
 
-/**
- * A block-style YAML mapping, indented by `indent` spaces, a line each into `lines`; environment
- * references written by `env`. (Loops and pushes: three formats of every capability of every provider
- * are written in a build, and the spread arrays this was made of cost a tenth of a 1,000-provider build.)
- */
+/** A block-style YAML mapping, indented by `indent` spaces, a line each into `lines`. */
 function yamlMapping(object: ConfigObject, indent: number, env: (value: EnvReference) => string, lines: string[]) {
   const pad = " ".repeat(indent);
   for (const key in object) {
@@ -108,10 +97,7 @@ export function adminApiCommand(config: CapabilityConfig): string {
   );
 }
 
-/**
- * The configuration as a Konnect API call that adds the plugin to the route of a control plane;
- * the token and the control plane's id come from the environment, like the configuration's secrets.
- */
+/** The configuration as a Konnect API call that adds the plugin to the route of a control plane. */
 export function konnectApiCommand(config: CapabilityConfig): string {
   const body = shellJson({ name: PLUGIN_NAME, config: config.config }, 0);
   return (
@@ -129,25 +115,24 @@ export function konnectApiCommand(config: CapabilityConfig): string {
 /** An environment reference in the JSON API's `plugin_config`: `${NAME}`, as `envsubst` fills it in. */
 const placeholder = (ref: EnvReference) => `${ref.prefix}\${${ref.env}}`;
 
-function withPlaceholders(object: ConfigObject): ConfigObject {
+/** The tree with each environment reference written by `write`, or left out where it gives undefined. */
+function writeReferences(object: ConfigObject, write: (ref: EnvReference) => string | undefined): ConfigObject {
   const copy: ConfigObject = {};
   for (const key in object) {
     const value = object[key]!;
-    copy[key] = isEnvReference(value)
-      ? placeholder(value)
+    const written = isEnvReference(value)
+      ? write(value)
       : typeof value === "object"
-        ? withPlaceholders(value)
+        ? writeReferences(value, write)
         : value;
+    if (written !== undefined) copy[key] = written;
   }
   return copy;
 }
 
-/**
- * The body to POST to the Admin API's or Konnect API's plugins endpoint, as data: each value
- * from the environment written `${NAME}` (after the prefix), ready for `envsubst`.
- */
+/** The body to POST to the Admin API's or Konnect API's plugins endpoint, as data. */
 export function pluginConfigBody(config: CapabilityConfig): { name: string; config: ConfigObject } {
-  return { name: PLUGIN_NAME, config: withPlaceholders(config.config) };
+  return { name: PLUGIN_NAME, config: writeReferences(config.config, placeholder) };
 }
 
 interface SecretPatch {
@@ -170,27 +155,12 @@ function secretPatches(object: ConfigObject, pointer = "", patches: SecretPatch[
   return patches;
 }
 
-/** The tree without its environment references; their parents stay (a JSON patch adds into them). */
-function withoutReferences(object: ConfigObject): ConfigObject {
-  const kept: ConfigObject = {};
-  for (const key in object) {
-    const value = object[key]!;
-    if (isEnvReference(value)) continue;
-    kept[key] = typeof value === "object" ? withoutReferences(value) : value;
-  }
-  return kept;
-}
-
 /** The Kubernetes Secret the KongPlugins of one provider read: `<slug>-ai-proxy`. */
 export const secretName = (config: CapabilityConfig) => `${config.slug}-ai-proxy`;
 
 const noReference = () => "";
 
-/**
- * The configuration as a KongPlugin for Kong Ingress Controller. Values from the environment
- * come from a Secret through `configPatches`, whose values KIC reads as JSON: the comment at the
- * top creates the Secret with each value JSON-quoted.
- */
+/** The configuration as a KongPlugin for Kong Ingress Controller. */
 export function kongPluginYaml(config: CapabilityConfig): string {
   const patches = secretPatches(config.config);
   const secret = secretName(config);
@@ -211,7 +181,13 @@ export function kongPluginYaml(config: CapabilityConfig): string {
     `plugin: ${PLUGIN_NAME}`,
     "config:",
   );
-  yamlMapping(withoutReferences(config.config), 2, noReference, lines);
+  // The references are left out; their parents stay (a JSON patch adds into them).
+  yamlMapping(
+    writeReferences(config.config, () => undefined),
+    2,
+    noReference,
+    lines,
+  );
   if (patches.length) {
     lines.push("configPatches:");
     for (const p of patches) {

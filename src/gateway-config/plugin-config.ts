@@ -8,11 +8,7 @@ import {
 import type { GatewayOption, Provider, ProviderCapability, ProviderGateway } from "../registry/model.ts";
 import { capabilitySince, compareVersions } from "../versions.ts";
 
-/**
- * The AI Proxy plugin configuration for one capability of one provider, as a tree whose
- * secret (and per-reader) leaves are references to environment variables. The three formats
- * (decK, Admin API, Kubernetes) are written from this one tree, so they cannot disagree.
- */
+// One capability's plugin configuration as one tree, secrets as environment references: every format writes it.
 
 /** A value read from an environment variable: `prefix` then the variable's value. */
 export interface EnvReference {
@@ -30,7 +26,6 @@ export const isEnvReference = (value: ConfigValue): value is EnvReference =>
 
 /** What a capability's configuration is made of, and the facts a reader needs beside it. */
 export interface CapabilityConfig {
-  /** The provider's slug. */
   slug: string;
   /** The plugin instance's name, and the route's in the examples: `<slug>-<capability id>`. */
   name: string;
@@ -49,14 +44,10 @@ export interface CapabilityConfig {
   environment: string[];
   /** Environment variables the gateway itself reads at run time (not the configuration). */
   gatewayEnvironment: string[];
-  /** The plugin's `config`. */
   config: ConfigObject;
 }
 
-/**
- * The model example as a plain model name: one token such as `gpt-4o` or `` `llama3.2:1b` ``.
- * `n/a`, links, sentences and words like `User-defined` are not model names.
- */
+/** The model example as a plain model name: one token such as `gpt-4o` or `` `llama3.2:1b` ``. */
 export function plainModelName(modelExample: string): string | undefined {
   let text = modelExample.trim();
   const code = /^`([^`]+)`$/.exec(text) ?? /^<code>([^<]+)<\/code>$/i.exec(text);
@@ -68,7 +59,6 @@ export function plainModelName(modelExample: string): string | undefined {
   return text;
 }
 
-/** The later of some versions, ignoring the unknown ones. */
 function latest(versions: (string | undefined)[]): string | undefined {
   return versions
     .filter((v): v is string => v !== undefined)
@@ -131,12 +121,7 @@ export function environmentOf(value: ConfigValue, names: string[] = []): string[
 }
 
 /** What every configuration of a provider needs set up first: the same for each of its capabilities. */
-export interface GatewaySetup {
-  /** The variables every configuration reads, in order of first use. */
-  environment: string[];
-  /** The variables the gateway itself reads (a GCP service account). */
-  gatewayEnvironment: string[];
-}
+export type GatewaySetup = Pick<CapabilityConfig, "environment" | "gatewayEnvironment">;
 
 /** The provider's setup (its `gateway` block's auth and options), or undefined without a `gateway` block. */
 export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
@@ -150,11 +135,7 @@ export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
   };
 }
 
-/**
- * The configuration of one supported capability, or undefined when the provider's file has
- * no `gateway` block. For an older gateway `version`, the options that version has no field for
- * are left out (and named in `omitted`).
- */
+/** The configuration of one supported capability, or undefined when the provider's file has no `gateway` block. */
 export function capabilityConfig(
   provider: Provider,
   capability: ProviderCapability,

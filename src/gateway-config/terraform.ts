@@ -1,17 +1,12 @@
 import { type CapabilityConfig, type ConfigObject, type ConfigValue, isEnvReference } from "./plugin-config.ts";
 
-/**
- * One capability's plugin configuration for Terraform with Kong's Konnect provider
- * (`konnect_gateway_plugin_ai_proxy`), whose attributes are the plugin's own field names. Each
- * value from the environment is a Terraform variable, which the reader sets as `TF_VAR_<name>`.
- */
+/** One capability's plugin configuration for Terraform with Kong's Konnect provider. */
 
 export const TERRAFORM_RESOURCE = "konnect_gateway_plugin_ai_proxy";
 
 /** The Terraform variable for an environment variable: its name in lower case (`TF_VAR_openai_api_key`). */
 export const terraformVariable = (env: string) => env.toLowerCase();
 
-/** A Terraform identifier made of a configuration's name: hyphens become underscores. */
 const identifier = (name: string) => name.replaceAll("-", "_");
 
 const HCL_ESCAPES: Readonly<Record<string, string>> = {
@@ -22,10 +17,7 @@ const HCL_ESCAPES: Readonly<Record<string, string>> = {
   "\t": "\\t",
 };
 
-/**
- * Text inside an HCL quoted string: `\` and `"` escaped, control characters as `\uNNNN`, and the
- * template sequences `${` and `%{` doubled so that Terraform reads them as text.
- */
+/** Text inside an HCL quoted string: `\` and `"` escaped, controls as `\uNNNN`, `${` and `%{` doubled. */
 export function hclText(text: string): string {
   return text.replace(/[\\"\u0000-\u001f\u007f]|\$\{|%\{/g, (match) => {
     if (match === "${") return "$${";

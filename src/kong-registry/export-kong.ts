@@ -1,10 +1,8 @@
-// `npm run export`: our registry as Kong's single file (app/_data/plugins/ai-proxy.yaml), which
-// Kong's seed template reads.
+// `npm run export`: our registry as Kong's single file (app/_data/plugins/ai-proxy.yaml).
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { CAPABILITIES } from "../catalogue.ts";
 import { inlineMarkdown } from "../outputs/markdown-text.ts";
-import { RegistryError } from "../registry/errors.ts";
+import { RegistryError, isMapping } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
 import { capabilityEntries, KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
@@ -17,15 +15,7 @@ export interface ExportOptions {
 /** One provider as Kong's file holds it. */
 export type KongProvider = Record<string, unknown> & { name: string; url_pattern: string; url_patterns: string[] };
 
-/**
- * The providers of a registry folder as entries of Kong's file, in the registry's order: each
- * file's fields as written, except that the inline-Markdown values are in Kong's newer shape (see
- * `newerShape`), its base URLs as a list (`url_patterns`) and the first of them as the single
- * `url_pattern` the seed prints. Fields
- * Kong's file lacks (`slug`, `aliases`, `lint_ignore`, `gateway`) are kept, so that importing
- * the export gives back the same registry; Kong's templates do not read them. Loads the
- * registry first: a mistake in any file throws its RegistryError, and nothing is exported.
- */
+/** The providers of a registry folder as entries of Kong's file, in the registry's order. */
 export function kongProviders(providersDir: string, options: ExportOptions = {}): KongProvider[] {
   const root = options.root ?? process.cwd();
   const registry = loadRegistry(providersDir, { root });
@@ -54,15 +44,7 @@ export function kongProviders(providersDir: string, options: ExportOptions = {})
   });
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * An entry with its inline-Markdown values as the Markdown twin writes them (`inlineMarkdown`):
- * legacy `<code>`/`<a href>` become Markdown, as in Kong's newer file, and other raw HTML is
- * escaped. The seed prints values unescaped, so a tag our pages show as text must not reach
- * Kong's pages as markup.
- */
+/** An entry with its inline-Markdown values as the Markdown twin writes them (`inlineMarkdown`). */
 function newerShape(entry: Record<string, unknown>): Record<string, unknown> {
   const markdown = (value: unknown) => (typeof value === "string" ? inlineMarkdown(value) : value);
   for (const [, value] of capabilityEntries(entry)) {

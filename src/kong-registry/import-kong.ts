@@ -3,6 +3,7 @@ import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
+import { isMapping } from "../registry/errors.ts";
 import { checkData } from "../registry/check.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
@@ -26,7 +27,6 @@ export interface ImportOptions {
 export interface PlannedFile {
   file: string;
   text: string;
-  /** Fields kept from the file it replaces. */
   kept: string[];
 }
 
@@ -46,9 +46,6 @@ export interface ImportReport {
   err: string[];
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** The fields to keep from a file an import replaces: those our files have and Kong's entry does not. */
 function keptFields(file: string, entry: Record<string, unknown>): Record<string, unknown> {
   // Read as the check reads it (strict UTF-8, bounded); a file it refuses, or broken YAML, has nothing to keep.
@@ -65,7 +62,6 @@ function keptFields(file: string, entry: Record<string, unknown>): Record<string
   );
 }
 
-/** The text of one provider file: the scaffold's header, then the entry. */
 function providerText(entry: Record<string, unknown>, outDir: string): string {
   const schema = path.relative(path.resolve(outDir), SCHEMA_PATH).split(path.sep).join("/");
   return (
@@ -82,13 +78,7 @@ function slugOf(entry: Record<string, unknown>): string {
   return typeof entry.name === "string" ? slugify(entry.name) : "";
 }
 
-/**
- * Plans the import of Kong's registry file into `outDir`: one file per entry, named after its
- * slug, with Kong's shapes turned into ours (a single `url_pattern` joins `url_patterns`) and
- * every key that is not a field of our files listed with its place and reason. Values are
- * carried as they are, mistakes included: the check then reports them where they are written.
- * Refuses (errors) when the file cannot be read or a file exists and `force` is not set.
- */
+/** Plans the import of Kong's registry file into `outDir`: one file per entry, named after its slug. */
 export function planImport(kongFile: string, outDir: string, options: ImportOptions = {}): ImportPlan {
   const root = options.root ?? process.cwd();
   const source = readKongFile(kongFile, displayPath(path.resolve(kongFile), root));
@@ -171,11 +161,7 @@ export function planImport(kongFile: string, outDir: string, options: ImportOpti
   return plan;
 }
 
-/**
- * Runs `npm run import`: plans the import, writes the files (none when anything refuses it),
- * then runs the same check as `npm run check` over the folder, so that every mistake carried
- * over from Kong's file is reported where it now stands.
- */
+/** Runs `npm run import`: plans the import, writes the files (none when anything refuses it). */
 export function importKongRegistry(kongFile: string, options: ImportOptions = {}): ImportReport {
   const root = options.root ?? process.cwd();
   const outDir = options.out ?? "_data/providers";

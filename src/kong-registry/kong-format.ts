@@ -1,14 +1,11 @@
-// What Kong's single-file registry (Kong/developer.konghq.com, app/_data/plugins/ai-proxy.yaml)
-// and our one-file-per-provider registry share, and how a provider entry is laid out in either.
+// What Kong's single-file registry and our one-file-per-provider registry share, and how an entry is laid out.
 import type { ToStringOptions } from "yaml";
+import { capabilityEntry } from "../registry/normalise.ts";
 import { CAPABILITIES } from "../catalogue.ts";
 import { CAPABILITY_FIELDS, providerSchema } from "../registry/provider-schema.ts";
+import { isMapping } from "../registry/errors.ts";
 
-/**
- * The top-level `parameters` of Kong's file: where each fact goes in the plugin's configuration.
- * The export writes them because Kong's pages read them; the import leaves them, as our site
- * derives configuration paths from the gateway catalogue.
- */
+/** The top-level `parameters` of Kong's file: where each fact goes in the plugin's configuration. */
 export const KONG_PARAMETERS = {
   provider: "config.model.provider",
   route_type: "config.route_type",
@@ -57,9 +54,6 @@ export interface LeftOut {
   reason: string;
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Copies `value`'s keys in `order`, listing the keys it has that `order` lacks as left out. */
 function pick(
   value: Record<string, unknown>,
@@ -81,12 +75,7 @@ function layOutCapability(value: unknown, at: (string | number)[], leftOut: Left
   return pick(value, ENTRY_FIELDS, at, (key) => `a capability entry has no \`${key}\` field`, leftOut);
 }
 
-/**
- * A provider entry with the fields of a provider file, in the written order (capabilities in
- * catalogue order, each entry's fields in the scaffold's order), and the keys that are not
- * fields of a provider file, left out with the reason. Values are copied as they are: the
- * check judges them where they are written.
- */
+/** A Kong entry laid out as a provider file, in the written order, and the keys left out with the reason. */
 export function layOutProvider(entry: Record<string, unknown>): { entry: Record<string, unknown>; leftOut: LeftOut[] } {
   const leftOut: LeftOut[] = [];
   const out = pick(
@@ -117,11 +106,7 @@ export function layOutProvider(entry: Record<string, unknown>): { entry: Record<
   return { entry: out, leftOut };
 }
 
-/**
- * The base URLs of an entry as one list: Kong's older single `url_pattern` first, then the
- * `url_patterns` it does not repeat (the order our normaliser gives them). Undefined when there
- * is no `url_pattern` to join, or either is not of its type: the check then reports it as written.
- */
+/** The base URLs of an entry as one list: Kong's older single `url_pattern` first. */
 export function urlPatternList(entry: Record<string, unknown>): string[] | undefined {
   const { url_pattern: single, url_patterns: list = [] } = entry;
   if (typeof single !== "string" || !Array.isArray(list)) return undefined;
@@ -131,10 +116,9 @@ export function urlPatternList(entry: Record<string, unknown>): string[] | undef
 /** Each capability entry (a mapping) of a provider entry, with the catalogue's key (`chat`, `audio.speech`). */
 export function capabilityEntries(entry: Record<string, unknown>): [string, Record<string, unknown>][] {
   const found: [string, Record<string, unknown>][] = [];
-  for (const { key } of CAPABILITIES) {
-    const [parent, child] = key.split(".") as [string, string | undefined];
-    const value = child === undefined ? entry[parent] : isMapping(entry[parent]) ? entry[parent][child] : undefined;
-    if (isMapping(value)) found.push([key, value]);
+  for (const capability of CAPABILITIES) {
+    const value = capabilityEntry(entry, capability);
+    if (isMapping(value)) found.push([capability.key, value]);
   }
   return found;
 }

@@ -1,5 +1,4 @@
-// Kong's single-file registry, read with the `yaml` package: its provider entries as plain values,
-// and where each key stands in the file, for messages a writer can follow.
+// Kong's single-file registry, read with the `yaml` package: its provider entries as plain values.
 import { readFileSync, statSync } from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from "yaml";
 import { describe } from "../registry/errors.ts";

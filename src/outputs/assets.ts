@@ -9,10 +9,7 @@ export function fingerprint(name: string, content: string | Buffer): string {
   return `${name.slice(0, name.length - ext.length)}.${hash}${ext}`;
 }
 
-/**
- * Every file in the assets folder, by name, with its fingerprinted name. A changed file gets
- * a new name, so the site can tell browsers to cache assets for a year.
- */
+/** Every file in the assets folder, by name, with its fingerprinted name. */
 export function assetManifest(dir: string): Map<string, string> {
   return new Map(
     readdirSync(dir, { withFileTypes: true })
@@ -21,10 +18,7 @@ export function assetManifest(dir: string): Map<string, string> {
   );
 }
 
-/**
- * The published URL of an asset by its file name (`site.css` → `/assets/site.3f9c2a71b0.css`); an unknown name
- * throws.
- */
+/** The published URL of an asset by its file name (`site.css` → `/assets/site.3f9c2a71b0.css`). */
 export function assetUrlOf(manifest: ReadonlyMap<string, string>, dir: string): (name: string) => string {
   return (name) => {
     const hashed = manifest.get(name);

@@ -7,18 +7,13 @@ const MARKDOWN_SPECIAL = /[<`\n]/;
 // A `<` that opens an autolink (`<https://...>`) is Markdown; any other would open raw HTML.
 const RAW_HTML_START = /<(?![a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*>)/g;
 
-/**
- * A value from data (inline Markdown, or the legacy `<code>`/`<a href>` HTML) as inline
- * Markdown that means on a Markdown page what it means on the HTML page: raw HTML shows as
- * text (the HTML renderer never lets it through either), and it stays on one line.
- */
+/** A value from data as one line of inline Markdown that means what it means on the HTML page (raw HTML as text). */
 export function inlineMarkdown(text: string): string {
   // Without a `<`, a backtick or a line break there is nothing to rewrite: most values.
   if (!MARKDOWN_SPECIAL.test(text)) return text;
   const source = oneLine(legacyHtmlToMarkdown(text));
   const runs = backtickRuns(source);
-  // The runs of each length, in order, and how far each list has been used: a run's closer is the
-  // next run of the same length, found without scanning the text again (CommonMark's rule, linear).
+  // The runs of each length, in order, and how far each list has been used.
   const byLength = new Map<number, { starts: number[]; next: number }>();
   for (const run of runs) {
     const list = byLength.get(run.length) ?? { starts: [], next: 0 };
@@ -45,10 +40,7 @@ export function inlineMarkdown(text: string): string {
   return out + source.slice(i).replace(RAW_HTML_START, "\\<");
 }
 
-/**
- * Joins lines with one space, dropping the white space around each line break: what
- * `replace(/\s*\n\s*\/g, " ")` does, without its scan of every run of spaces from each of its spaces.
- */
+/** Joins lines with one space, dropping the white space around each line break, in one linear pass. */
 function oneLine(text: string): string {
   if (!text.includes("\n")) return text;
   const lines = text.split("\n");
@@ -60,15 +52,11 @@ function oneLine(text: string): string {
   return kept.join(" ");
 }
 
-/** The maximal runs of backticks in a text, in order. */
 function backtickRuns(text: string): { start: number; length: number }[] {
   return [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
 }
 
-/**
- * A Markdown table: a header row, the delimiter row, one line per row. Cells are inline
- * Markdown; a `|` in one (even in a code span, as tables read them) is escaped.
- */
+/** A Markdown table: a header row, the delimiter row, one line per row. */
 export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`;
   return `${[line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n")}\n`;

@@ -7,13 +7,7 @@ import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownU
 /** Text fields hold inline Markdown, as in the data files; the legacy inline HTML is turned into Markdown. */
 const markdown = legacyHtmlToMarkdown;
 
-/**
- * A capability's AI Proxy configuration: the facts beside it, `plugin_config` (the body to POST to
- * a plugins endpoint, as data, each value from the environment written `${NAME}` for `envsubst`)
- * and the five formats, each text to paste as it is, for the newest gateway version; then the
- * same for each run of older versions that lack an option it sets (`older_versions`, `from` up to,
- * not including, `before`). `null` when the provider's file has no `gateway` block.
- */
+/** A capability's AI Proxy configuration (body, five formats, older versions), or `null` without a `gateway` block. */
 function capabilityConfigJson(provider: Provider, capability: ProviderCapability) {
   const config = gatewayConfigView(capability, provider);
   if (!config) return null;
@@ -48,12 +42,7 @@ function capabilityConfigJson(provider: Provider, capability: ProviderCapability
   };
 }
 
-/**
- * One provider, normalised, as the JSON at `/api/providers/<slug>.json`: names and URLs, each
- * supported capability in canonical order with its fields and its footnote, the footnotes in
- * page order, and each capability's gateway configuration. Keys follow the data files' field
- * names. `lastUpdated` is the data file's last commit (ISO 8601), `null` when it has none.
- */
+/** One provider, normalised, as the JSON at `/api/providers/<slug>.json`: names and URLs. */
 export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpdated: string | null) {
   const url = (path: string) => absoluteUrl(site, path);
   return {
@@ -99,10 +88,7 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
   };
 }
 
-/**
- * `/api/providers.json`: what the list is, then every provider as at `/api/providers/<slug>.json`.
- * `schemaUrl`: the data files' JSON Schema, when the site publishes it.
- */
+/** `/api/providers.json`: what the list is, then every provider as at `/api/providers/<slug>.json`. */
 export function providersJsonObject(
   providers: readonly Provider[],
   site: SiteConfig,

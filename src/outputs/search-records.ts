@@ -12,11 +12,7 @@ export interface SearchRecord {
   content: string;
 }
 
-/**
- * A provider page as site search reads it, in plain text from the registry rather than from
- * the rendered HTML: the name, what the page answers, and per capability its label, route
- * type, streaming, model example, minimum version and note; then the limitations.
- */
+/** A provider page as site search reads it, in plain text from the registry rather than from the rendered HTML. */
 export function providerSearchRecord(provider: Provider, site: SiteConfig): SearchRecord {
   const capabilities = provider.capabilities.map(
     (c) =>

@@ -16,12 +16,7 @@ export interface CheckOptions {
   root?: string;
 }
 
-/**
- * Validates the site settings and every provider file without building: the same messages as
- * the build. A DataError becomes a failed report; so does a bug in our code, reported as an
- * internal error in one line (`dataErrorMessage`), never a stack trace. With `strict`, a warning
- * fails the check too (the build still passes on warnings).
- */
+/** Validates the site settings and every provider file without building: the same messages as the build. */
 export function checkData(providersDir: string, siteFile = "_data/site.yaml", options: CheckOptions = {}): CheckReport {
   const { root } = options;
   try {
@@ -49,12 +44,7 @@ export function checkData(providersDir: string, siteFile = "_data/site.yaml", op
   }
 }
 
-/**
- * What to print for an error met while loading data: a data mistake's own message; anything
- * else, which only a bug in our code can throw, as an "internal error" naming the file (or
- * folder) being processed. Never a stack trace: data comes from pull requests, and a stack says
- * nothing a writer can act on.
- */
+/** What to print for an error met while loading: a data mistake's message, else an internal error (no stack). */
 export function dataErrorMessage(error: unknown, processing: string): string {
   if (error instanceof DataError || error instanceof InternalError) return error.message;
   return new InternalError(processing, error).message;

@@ -1,14 +1,10 @@
 import { CAPABILITIES } from "../catalogue.ts";
 import { OPENAI_PATHS } from "../gateway-catalogue.ts";
-import { describe } from "./errors.ts";
+import { describe, isMapping } from "./errors.ts";
+import { capabilityEntry } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
-/**
- * The rules of a file with `compatible_with: 'openai'`: its base URL is a plain address, its
- * configuration is the gateway's `openai` provider with `upstream_url` made from that address,
- * and each capability it declares takes OpenAI's route type and path, so it names neither and
- * is one OpenAI's driver has.
- */
+/** The rules of a file with `compatible_with: 'openai'`: its base URL is a plain address. */
 export function checkCompatibleRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   if (raw.compatible_with !== "openai") return; // another value: the schema reports it
   const patterns = Array.isArray(raw.url_patterns) ? raw.url_patterns : [raw.url_pattern];
@@ -21,7 +17,7 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
         `paths (\`/chat/completions\`). Write the base URL the provider's documentation gives for OpenAI clients.`,
     );
   }
-  const gateway = isMap(raw.gateway) ? raw.gateway : undefined;
+  const gateway = isMapping(raw.gateway) ? raw.gateway : undefined;
   if (!gateway) {
     problems.add(
       "gateway",
@@ -35,9 +31,9 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
         `reaches the provider through its OpenAI driver. Write \`provider: 'openai'\`.`,
     );
   }
-  const options = isMap(gateway?.options) ? gateway.options : {};
+  const options = isMapping(gateway?.options) ? gateway.options : {};
   for (const list of ["required", "recommended"]) {
-    if (isMap(options[list]) && Object.hasOwn(options[list], "upstream_url")) {
+    if (isMapping(options[list]) && Object.hasOwn(options[list], "upstream_url")) {
       problems.add(
         `gateway.options.${list}.upstream_url`,
         "found `upstream_url`, expected none with `compatible_with: 'openai'`: each capability's address is " +
@@ -47,10 +43,8 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
     }
   }
   for (const definition of CAPABILITIES) {
-    const [parent, child] = definition.path as [string, string | undefined];
-    const top = raw[parent];
-    const entry = child === undefined ? top : isMap(top) ? top[child] : undefined;
-    if (!isMap(entry) || entry.supported !== true) continue;
+    const entry = capabilityEntry(raw, definition);
+    if (!isMapping(entry) || entry.supported !== true) continue;
     for (const field of ["route_type", "upstream_path"]) {
       if (!Object.hasOwn(entry, field)) continue;
       problems.add(
@@ -69,6 +63,3 @@ export function checkCompatibleRules(raw: Record<string, unknown>, problems: Pro
     }
   }
 }
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,11 +1,7 @@
-import { describe } from "./errors.ts";
+import { describe, isMapping } from "./errors.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 
-/**
- * What a generated configuration would run rather than hold: decK's `${{ ... }}` (it reads any
- * environment variable on `deck sync`), and the shell's `$(...)`, backticks and `${...}`. The
- * only environment references in a configuration are the ones the generator writes itself.
- */
+/** What a generated configuration would run rather than hold: decK's `${{ ... }}`. */
 const TEMPLATE_SYNTAX = /\$\{\{|\$\{|\$\(|`/;
 const TEMPLATE_NAMES: Record<string, string> = {
   "${{": "decK's `${{`",
@@ -14,29 +10,23 @@ const TEMPLATE_NAMES: Record<string, string> = {
   "`": "a backtick",
 };
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * The values of a provider file that land in a generated configuration, with their fields: the
- * gateway block's texts (option values, auth names) and the base URLs. Model names need no check
- * here: only a plain name (letters, digits and `._:/@+-`) becomes one (`plainModelName`).
- */
+// The file's values that land in a generated configuration; a model name is plain already (`plainModelName`).
 function configValues(raw: Record<string, unknown>): [string, string][] {
   const found: [string, string][] = [];
   const add = (field: string, value: unknown) => {
     if (typeof value === "string") found.push([field, value]);
   };
-  const gateway = isMap(raw.gateway) ? raw.gateway : {};
+  const gateway = isMapping(raw.gateway) ? raw.gateway : {};
   add("gateway.provider", gateway.provider);
-  if (isMap(gateway.auth)) for (const [key, value] of Object.entries(gateway.auth)) add(`gateway.auth.${key}`, value);
-  const options = isMap(gateway.options) ? gateway.options : {};
+  if (isMapping(gateway.auth))
+    for (const [key, value] of Object.entries(gateway.auth)) add(`gateway.auth.${key}`, value);
+  const options = isMapping(gateway.options) ? gateway.options : {};
   for (const list of ["required", "recommended"]) {
     const values = options[list];
-    if (!isMap(values)) continue;
+    if (!isMapping(values)) continue;
     for (const [name, value] of Object.entries(values)) {
       add(`gateway.options.${list}.${name}`, value);
-      if (isMap(value)) add(`gateway.options.${list}.${name}.env`, value.env);
+      if (isMapping(value)) add(`gateway.options.${list}.${name}.env`, value.env);
     }
   }
   add("url_pattern", raw.url_pattern);

@@ -1,13 +1,10 @@
 import { CAPABILITIES, NON_STREAMING_CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
 import { compareVersions, isVersion } from "../versions.ts";
+import { capabilityEntry } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
+import { isMapping } from "./errors.ts";
 
-/**
- * The consistency lint: facts in one provider file that contradict each other or the catalogue.
- * Each finding is a warning (`npm run check` prints it; `npm run check -- --strict`, and so CI,
- * fails on it), tagged with its rule so that a `lint_ignore:` entry with a reason can silence
- * that rule for that file.
- */
+/** The consistency lint: facts in one provider file that contradict each other or the catalogue. */
 
 /** The lint's rules, by the id a `lint_ignore` entry names. */
 export const LINT_RULES = {
@@ -21,9 +18,6 @@ export const LINT_RULES = {
 export type LintRule = keyof typeof LINT_RULES;
 export const LINT_RULE_IDS = Object.keys(LINT_RULES) as LintRule[];
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** `llm/v1/chat` → `llm`; `preserve` passes any request through and belongs to no family. */
 const familyOf = (routeType: string) => (routeType === "preserve" ? undefined : routeType.split("/")[0]);
 
@@ -33,11 +27,7 @@ const pathOf = (value: unknown) =>
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/**
- * True when the sentence says the route type itself is not offered: "`llm/v1/completions` is not
- * supported", "the `a` and `b` route types are not available", "does not support `a`". A sentence
- * about something else on that route type ("streaming is not available for `a`") is not a denial.
- */
+/** True when the sentence says the route type itself is not offered: "`llm/v1/completions` is not supported". */
 function deniesSupport(text: string, routeType: string): boolean {
   const type = `\`?${escapeRegExp(routeType)}\`?`;
   const more = "(?:,?\\s+(?:and|or)\\s+`?[a-z]+/v1/[\\w/]+`?|,\\s*`?[a-z]+/v1/[\\w/]+`?)*";
@@ -58,9 +48,8 @@ interface Entry {
 /** Runs every rule on one file (any shape: each rule guards its own types), then applies `lint_ignore`. */
 export function lintProvider(raw: Record<string, unknown>, problems: ProblemCollector): void {
   const entries: Entry[] = CAPABILITIES.flatMap((capability) => {
-    const [top, child] = capability.path as [string, string | undefined];
-    const value = child === undefined ? raw[top] : isMap(raw[top]) ? raw[top][child] : undefined;
-    return isMap(value) ? [{ capability, value }] : [];
+    const value = capabilityEntry(raw, capability);
+    return isMapping(value) ? [{ capability, value }] : [];
   });
   const supported = entries.filter((e) => e.value.supported === true);
   const found: { field: string; message: string; rule: LintRule }[] = [];
@@ -159,13 +148,12 @@ export function lintProvider(raw: Record<string, unknown>, problems: ProblemColl
   applyIgnores(raw, found, problems);
 }
 
-/** The notes of supported capabilities and every limitation, with their fields. */
 function* sentences(raw: Record<string, unknown>, supported: Entry[]): Generator<[string, string]> {
   for (const { capability, value } of supported) {
-    if (isMap(value.note) && typeof value.note.content === "string")
+    if (isMapping(value.note) && typeof value.note.content === "string")
       yield [`${capability.key}.note.content`, value.note.content];
   }
-  if (!isMap(raw.limitations)) return;
+  if (!isMapping(raw.limitations)) return;
   for (const list of ["provider_specific", "statistics_logging"]) {
     const items = raw.limitations[list];
     if (!Array.isArray(items)) continue;
@@ -183,7 +171,7 @@ function applyIgnores(
   const ignores = Array.isArray(raw.lint_ignore) ? raw.lint_ignore : [];
   const ignored = new Set<string>();
   for (const [index, entry] of ignores.entries()) {
-    if (!isMap(entry) || typeof entry.rule !== "string" || !(entry.rule in LINT_RULES)) continue;
+    if (!isMapping(entry) || typeof entry.rule !== "string" || !(entry.rule in LINT_RULES)) continue;
     ignored.add(entry.rule);
     if (!found.some((f) => f.rule === entry.rule)) {
       problems.add(

@@ -7,11 +7,7 @@ import { parseYaml } from "./yaml-file.ts";
 
 /** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */
 export interface FileIdentity {
-  /**
-   * Collects this file's cross-file problems, located in its source; drained on every load.
-   * Made on first use, from the source parsed again: a clash is rare, and keeping every
-   * file's parser events for it would hold memory for nothing.
-   */
+  /** Collects this file's cross-file problems, located in its source; drained on every load. */
   readonly locate: ProblemCollector;
   /** True once `locate` has been made (so draining it does not parse every file). */
   readonly located: boolean;
@@ -52,11 +48,7 @@ export function fileIdentity(
   };
 }
 
-/**
- * Two files with the same name or slug would fight over one page, and an alias that is another
- * provider's slug (or another provider's alias) would redirect a live page away. Checked on
- * every file whose name can be read, even one with other mistakes, so that one run finds all.
- */
+/** Names, slugs and aliases two files share: they would fight over one page or redirect a live one away. */
 export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
   const _problems: DataProblem[] = [];
   const where = (identity: FileIdentity, field: string) => {

@@ -1,7 +1,9 @@
 import { CAPABILITIES } from "../catalogue.ts";
+import { capabilityEntry } from "./normalise.ts";
 import { CAPABILITY_FIELDS } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
 import { parseYaml } from "./yaml-file.ts";
+import { isMapping } from "./errors.ts";
 
 /** One provider data file as text: the path it has in the repository, and what it holds. */
 export interface SourceFile {
@@ -41,29 +43,25 @@ export interface RegistryDiff {
   unreadable: string[];
 }
 
-// The provider's own fields in the order reviewers read them; any other top-level key that is
-// not a capability (a block added later, such as `gateway:`) follows, so no change goes unseen.
+// The provider's own fields in the order reviewers read them; any other top-level key follows, so none goes unseen.
 const PROVIDER_FIELDS = ["name", "slug", "aliases", "url_patterns", "url_pattern", "url_is_variable", "min_version"];
 const PROVIDER_TEXT = ["formats", "native_formats", "limitations", "lint_ignore"];
 const SUB_FIELDS = [...CAPABILITY_FIELDS, "note"];
 const CAPABILITY_TOPS = new Set(CAPABILITIES.map((c) => c.path[0]!));
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** A value as one line: scalars as written, lists and mappings as compact JSON. */
 const show = (value: unknown): string | undefined =>
   value === undefined
     ? undefined
     : typeof value === "string"
       ? value
-      : isMap(value) && Object.keys(value).length === 1 && typeof value.content === "string"
+      : isMapping(value) && Object.keys(value).length === 1 && typeof value.content === "string"
         ? value.content
         : JSON.stringify(value);
 
 function read(source: SourceFile): Written | undefined {
   const parsed = parseYaml(source.text);
   const value = parsed.malformed ? undefined : parsed.value;
-  if (!isMap(value) || typeof value.name !== "string") return undefined;
+  if (!isMapping(value) || typeof value.name !== "string") return undefined;
   const slug = typeof value.slug === "string" ? value.slug : slugify(value.name);
   const cells = new Map<string, string>();
   const versions = new Set<string>();
@@ -74,9 +72,8 @@ function read(source: SourceFile): Written | undefined {
   for (const field of Object.keys(value)) if (!CAPABILITY_TOPS.has(field)) put("", field, value[field]);
   if (typeof value.min_version === "string") versions.add(value.min_version);
   for (const capability of CAPABILITIES) {
-    const [top, child] = capability.path as [string, string | undefined];
-    const entry = child === undefined ? value[top] : isMap(value[top]) ? value[top][child] : undefined;
-    if (!isMap(entry)) continue;
+    const entry = capabilityEntry(value, capability);
+    if (!isMapping(entry)) continue;
     for (const field of new Set([...SUB_FIELDS, ...Object.keys(entry)])) put(capability.key, field, entry[field]);
     if (entry.supported === true && typeof entry.min_version === "string") versions.add(entry.min_version);
   }
@@ -86,11 +83,7 @@ function read(source: SourceFile): Written | undefined {
 
 const isVersion = (text: string) => /^\d+\.\d+$/.test(text);
 
-/**
- * Compares the registry before (the files at a git ref) and after (the working tree). A provider
- * is the same one when it keeps its slug, or when its new file lists the old slug among its
- * aliases (a rename); whatever else is new was added, whatever else is gone was removed.
- */
+/** Compares the registry before (the files at a git ref) and after (the working tree). */
 export function diffRegistries(before: readonly SourceFile[], after: readonly SourceFile[]): RegistryDiff {
   const old = before.flatMap((s) => read(s) ?? []);
   const now = after.flatMap((s) => read(s) ?? []);

@@ -18,6 +18,14 @@ export interface DataProblem {
   rule?: string;
 }
 
+/** A YAML mapping read as a plain object (not null, not a list). */
+export const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Orders problems by where they stand (`sort` is stable: problems at one place keep their order). */
+export const byPosition = (a: { position?: SourcePosition }, b: { position?: SourcePosition }) =>
+  (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);
+
 /** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */
 export function formatProblem(problem: DataProblem): string {
   const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;
@@ -25,10 +33,7 @@ export function formatProblem(problem: DataProblem): string {
   return `${where}: ${label}${problem.message}`;
 }
 
-/**
- * Base class of every error caused by the data rather than by our code: the build prints
- * its message alone, with no stack trace, and stops before writing anything.
- */
+/** Base class of every error caused by the data rather than by our code: the build prints its message alone. */
 export class DataError extends Error {
   override name = "DataError";
   /** Read by Eleventy's error handler: a data mistake needs its message, not our stack. */
@@ -54,10 +59,7 @@ export class RegistryError extends DataError {
   }
 }
 
-/**
- * A bug in our code met while handling a data file: reported as "internal error" with the file
- * being processed and the cause's message, without a stack trace, and the build writes nothing.
- */
+/** A bug in our code met while handling a data file. */
 export class InternalError extends Error {
   override name = "InternalError";
   readonly skipOriginalStack = true;
@@ -90,18 +92,11 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/**
- * A character that is there but not seen: every format character (Cf: zero-width space and
- * joiners, direction marks and controls, a byte-order mark inside text, tag characters), and the
- * invisible letters and marks outside Cf (Hangul fillers, the blank Braille pattern, the combining
- * grapheme joiner, Khmer's inherent vowels, Mongolian variation selectors).
- */
+/** A character that is there but not seen: every format character (Cf) and the invisible letters outside it. */
 export const INVISIBLE_CHARACTER =
   /\p{Cf}|[\u115f\u1160\u3164\uffa0\u2800]|\u034f|\u17b4|\u17b5|\u180b|\u180c|\u180d|\u180f/u;
-// Escaped in quotes besides what JSON escapes: C1 controls, line separators and invisible characters, so
-// that a quoted value cannot reorder or hide the rest of the message in a terminal, and shows what is there.
+// Escaped in quotes besides what JSON escapes: C1 controls, line separators and invisible characters.
 const UNSAFE_IN_MESSAGE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029]|${INVISIBLE_CHARACTER.source}`, "gu");
-/** `\\uXXXX` for each UTF-16 unit of a character. */
 const escapeUnits = (ch: string) =>
   Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 
@@ -114,10 +109,7 @@ export function quote(text: string): string {
   return short === text ? escaped : `${escaped.slice(0, -1)}..."`;
 }
 
-/**
- * A found key (or other bit of source) in backticks for a message: at most 40 characters, invisible characters
- * escaped.
- */
+/** A found key (or other bit of source) in backticks for a message: at most 40 characters. */
 export function quoteCode(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   const escaped = short.replace(/[\u0000-\u001f\ud800-\udfff]/g, escapeUnits).replace(UNSAFE_IN_MESSAGE, escapeUnits);

@@ -9,26 +9,20 @@ import {
   type OptionValue,
 } from "../gateway-catalogue.ts";
 import { checkCompatibleRules } from "./compatible-rules.ts";
-import { closestMatches, describe } from "./errors.ts";
+import { closestMatches, describe, isMapping } from "./errors.ts";
 import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { secretLike } from "./secret-like.ts";
 
-/**
- * The rules of a provider file's `gateway` block that its schema cannot say: the options the
- * plugin requires for the `model.provider` named, each option a field of the plugin's schema with a
- * value of its type (the gateway catalogue's facts), an option given twice, fields of another auth
- * style, and values that look like secrets. Each check guards its own types, so it is safe
- * on a block the schema rejected.
- */
+/** The rules of a provider file's `gateway` block that its schema cannot say. */
 export function checkGatewayRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   checkCompatibleRules(raw, problems);
   const gateway = raw.gateway;
-  if (!isMap(gateway)) return;
+  if (!isMapping(gateway)) return;
   checkAuthFields(gateway.auth, problems);
-  const options = isMap(gateway.options) ? gateway.options : {};
-  const required = isMap(options.required) ? options.required : {};
-  const recommended = isMap(options.recommended) ? options.recommended : {};
+  const options = isMapping(gateway.options) ? gateway.options : {};
+  const required = isMapping(options.required) ? options.required : {};
+  const recommended = isMapping(options.recommended) ? options.recommended : {};
   for (const [list, values] of [
     ["required", required],
     ["recommended", recommended],
@@ -53,8 +47,6 @@ export function checkGatewayRules(raw: Record<string, unknown>, problems: Proble
   if (typeof gateway.provider === "string") checkProviderOptions(gateway.provider, required, recommended, problems);
 }
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const code = (text: string) => `\`${text}\``;
 const listed = (items: readonly string[]) => items.map(code).join(", ");
 
@@ -65,7 +57,7 @@ export function optionYaml(value: OptionValue): string {
 }
 
 function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
-  if (!isMap(auth) || typeof auth.style !== "string" || !AUTH_STYLES.includes(auth.style as AuthStyle)) return;
+  if (!isMapping(auth) || typeof auth.style !== "string" || !AUTH_STYLES.includes(auth.style as AuthStyle)) return;
   const style = auth.style as AuthStyle;
   const own = [...AUTH_STYLE_FIELDS[style].required, ...AUTH_STYLE_FIELDS[style].optional];
   for (const key of Object.keys(auth)) {
@@ -84,10 +76,7 @@ function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
   }
 }
 
-/**
- * A problem with one option, reported at the option (or where it would go) under the list's
- * field: an option's whole path is too long to show in full before the message.
- */
+/** A problem with one option, reported at the option (or where it would go) under the list's field. */
 function optionProblem(
   problems: ProblemCollector,
   list: "required" | "recommended",
@@ -105,10 +94,7 @@ const RESERVED_NAME_PARTS = new Set(["__proto__", "constructor", "prototype"]);
 /** True when a dotted option name has a part that every JavaScript object already has (`constructor.x`). */
 export const isReservedOptionName = (name: string) => name.split(".").some((part) => RESERVED_NAME_PARTS.has(part));
 
-/**
- * An option name with a part JavaScript reserves, and a name given both a value and nested options
- * (`x` and `x.y`): the configuration built from them would not be the one written.
- */
+/** An option name with a part JavaScript reserves, and a name given both a value and nested options (`x` and `x.y`). */
 function checkOptionNames(
   required: Record<string, unknown>,
   recommended: Record<string, unknown>,
@@ -171,10 +157,7 @@ function checkOptionValue(
 const OPTION_NAME = new RegExp(OPTION_NAME_PATTERN);
 const TYPE_WORDS = { string: "text", number: "a number", integer: "a whole number", boolean: "`true` or `false`" };
 
-/**
- * An option the plugin's schema lacks, or a value of another type or outside the values it allows,
- * would make every configuration of the provider one the gateway refuses.
- */
+/** An option the plugin's schema lacks, or a value of another type or outside the values it allows. */
 function checkOptionField(list: "required" | "recommended", name: string, value: unknown, problems: ProblemCollector) {
   if (!OPTION_NAME.test(name)) return; // the schema reports the name
   const facts = modelOptionFacts(name);

@@ -1,11 +1,6 @@
 import { AUTH_STYLE_FIELDS, AUTH_STYLES, GATEWAY_PROVIDERS } from "../gateway-catalogue.ts";
 
-/**
- * The JSON Schema of a provider file's `gateway` block: how to configure the AI Proxy plugin
- * for the provider. Part of `schema/provider.schema.json`; the rules a schema cannot say (the
- * options each `model.provider` requires, fields of another auth style, values that look like
- * secrets) are in `gateway-rules.ts`.
- */
+/** The JSON Schema of a provider file's `gateway` block: how to configure the AI Proxy plugin for the provider. */
 
 // Lengths are bounded in the patterns: `maxLength` would make the compiled validator require() a helper.
 

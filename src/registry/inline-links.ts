@@ -4,17 +4,12 @@ import { legacyHtmlToMarkdown } from "./legacy-html.ts";
 /** The link schemes a value may use; a link without a scheme (a path, `#anchor`, `?query`) is relative. */
 export const ALLOWED_LINK_SCHEMES: readonly string[] = ["https", "http", "mailto"];
 const allowedSchemes = new Set(ALLOWED_LINK_SCHEMES);
-// The renderer's parser with every destination let through, so that the check sees each link (and
-// image) exactly where the renderer would, and can refuse the ones the renderer drops.
+// The renderer's parser with every destination let through, so that the check sees each link.
 const linkFinder = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const markdownItValidateLink = linkFinder.validateLink.bind(linkFinder);
 linkFinder.validateLink = () => true;
 
-/**
- * The one link rule of every output: markdown-it's own `validateLink` (no `javascript:`,
- * `vbscript:`, `file:`, `data:`), narrowed to https, http, mailto and relative links. `url` is
- * the destination as markdown-it normalised it (escapes and character references decoded).
- */
+/** The one link rule of every output: markdown-it's own `validateLink`, narrowed to https, http, mailto, relative. */
 export function isAllowedLink(url: string): boolean {
   if (!markdownItValidateLink(url)) return false;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1];
@@ -32,10 +27,7 @@ export interface InlineLink {
 
 type Token = ReturnType<MarkdownIt["parseInline"]>[number];
 
-/**
- * Every link and image of an inline-Markdown value (legacy `<a href>` and `<code>` included),
- * found by the renderer's own parser: a link the check accepts is the link every output carries.
- */
+/** Every link and image of an inline-Markdown value (legacy `<a href>` and `<code>` included). */
 export function inlineLinks(text: string): InlineLink[] {
   // Every link form needs `](` or `<` (an autolink, a legacy `<a href>`).
   if (!text.includes("](") && !text.includes("<")) return [];

@@ -1,5 +1,4 @@
-// The legacy inline HTML of older data (`<code>`, `<a href>`), rewritten to inline Markdown
-// in one linear pass, for the HTML renderer (inline.ts) and the Markdown outputs alike.
+// The legacy inline HTML of older data (`<code>`, `<a href>`), rewritten to inline Markdown in one linear pass.
 
 const ENTITY_DECODES: Record<string, string> = {
   "&lt;": "<",
@@ -29,11 +28,7 @@ const LEGACY_CODE_CLOSE = /<\/code>/gi;
 const LEGACY_LINK_OPEN = /<a\s+href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')\s*>/gi;
 const LEGACY_LINK_CLOSE = /<\/a>/gi;
 
-/**
- * Replaces each `open ... close` pair (the nearest close after each open, as a lazy regex would)
- * in one pass: each search starts where the last ended, so the work is linear in the text even
- * when it holds thousands of opens and no close.
- */
+/** Replaces each `open ... close` pair (the nearest close after each open, as a lazy regex would) in one pass. */
 function replacePairs(
   text: string,
   open: RegExp,

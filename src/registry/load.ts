@@ -1,5 +1,5 @@
 import path from "node:path";
-import { InternalError, RegistryError, type DataProblem } from "./errors.ts";
+import { byPosition, InternalError, RegistryError, type DataProblem } from "./errors.ts";
 import { lintProvider } from "./consistency-lint.ts";
 import { crossFileProblems, fileIdentity, type FileIdentity } from "./cross-file.ts";
 import type { Provider } from "./model.ts";
@@ -26,8 +26,7 @@ export function loadProviderFile(file: string, options: LoadOptions = {}): FileR
   const read = readDataFile(file, relative);
   if (read.problem) return { file: relative, provider: undefined, problems: [read.problem], identity: undefined };
   try {
-    // A clash between files is rare: its position is found by reading the file again, rather than
-    // keeping every file's text until the registry is built (~60 MB at 10,000 files).
+    // A clash between files is rare: its position is found by reading the file again.
     const reread = () => readDataFile(file, relative).source ?? "";
     return withListedProblems(parseProviderSource(read.source, relative, reread));
   } catch (error) {
@@ -35,10 +34,7 @@ export function loadProviderFile(file: string, options: LoadOptions = {}): FileR
   }
 }
 
-/**
- * The most problems listed for one file: past this many, the file is barely a provider file, and a count says the
- * rest.
- */
+/** The most problems listed for one file: past this many, the file is barely a provider file. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
 function withListedProblems(result: FileResult): FileResult {
@@ -65,12 +61,7 @@ export interface FileResult {
   identity: FileIdentity | undefined;
 }
 
-/**
- * Parses, validates and normalises one provider file's text; `file` is the name used in
- * messages. Never throws for anything in the text: every mistake becomes a located problem. A
- * file with YAML mistakes gets them all, then the rule problems of the entries they left whole.
- * `reread` gives the text again when a clash with another file needs a position (default: keep `source`).
- */
+/** Parses, validates and normalises one provider file's text; `file` is the name used in messages. */
 export function parseProviderSource(source: string, file: string, reread?: () => string): FileResult {
   const parsed = parseYaml(source);
   const collector = new ProblemCollector(file, parsed);
@@ -102,7 +93,7 @@ export function parseProviderSource(source: string, file: string, reread?: () =>
   const placed = new Set(parsed.problems.map((p) => `${p.field}@${p.position.line}:${p.position.column}`));
   const unplaced = (p: DataProblem) => !placed.has(`${p.field}@${p.position?.line}:${p.position?.column}`);
   collector.problems.push(...rules.problems.filter((p) => unplaced(p) && parsed.intact(p.field, p.position)));
-  const problems = sortByPosition(collector.problems);
+  const problems = [...collector.problems].sort(byPosition);
   if (parsed.malformed) return { file, provider: undefined, problems, identity: undefined };
   const provider = collector.hasErrors ? undefined : normaliseProvider(raw as ProviderFile, file);
   return {
@@ -113,26 +104,12 @@ export function parseProviderSource(source: string, file: string, reread?: () =>
   };
 }
 
-const sortByPosition = (problems: DataProblem[]) =>
-  problems
-    .map((problem, index) => ({ problem, index }))
-    .sort(
-      (a, b) =>
-        (a.problem.position?.line ?? 0) - (b.problem.position?.line ?? 0) ||
-        (a.problem.position?.column ?? 0) - (b.problem.position?.column ?? 0) ||
-        a.index - b.index,
-    )
-    .map(({ problem }) => problem);
-
 /** The provider data files in a folder, sorted by name: regular files only (see `readProviderFolder`). */
 export function providerFiles(dir: string): string[] {
   return readProviderFolder(dir).files;
 }
 
-/**
- * Loads every provider file in `dir`, validates it and builds the registry. All problems in
- * all files are gathered; if any is an error, throws one RegistryError that lists them all.
- */
+/** Loads every provider file in `dir`, validates it and builds the registry. */
 export function loadRegistry(dir: string, options: LoadOptions = {}): Registry {
   return createRegistryLoader(dir, options).load();
 }
@@ -145,11 +122,7 @@ export interface RegistryLoader {
   invalidate(files?: readonly string[]): void;
 }
 
-/**
- * A loader that keeps each file's parsed result. The dev server tells it which files changed
- * (Eleventy's watcher knows), so a rebuild after one edit parses one file, and a build that
- * loads twice (the check before writing, then the build) parses each file once.
- */
+/** A loader that keeps each file's parsed result. */
 export function createRegistryLoader(dir: string, options: LoadOptions = {}): RegistryLoader {
   const cache = new Map<string, FileResult>();
   let registry: Registry | undefined;
@@ -187,10 +160,7 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
   };
 }
 
-/**
- * Builds the registry from parsed files (in file-name order), adding the cross-file problems.
- * Throws one RegistryError listing every problem, file by file, when any is an error.
- */
+/** Builds the registry from parsed files (in file-name order), adding the cross-file problems. */
 export function registryFromResults(results: FileResult[]): Registry {
   const identities = results.flatMap((r) => (r.identity ? [r.identity] : []));
   const clashes = crossFileProblems(identities);
@@ -202,9 +172,9 @@ export function registryFromResults(results: FileResult[]): Registry {
   );
   const crossFile = [...clashes, ...fileNameProblems(identities, unsettled)];
   const order = new Map(results.map((r, index) => [r.file, index]));
-  const problems = sortByPosition([...results.flatMap((r) => r.problems), ...crossFile]).sort(
-    (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0),
-  );
+  const problems = [...results.flatMap((r) => r.problems), ...crossFile]
+    .sort(byPosition)
+    .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   if (problems.some((p) => p.severity === "error")) throw new RegistryError(problems);
   return new Registry(
     results.flatMap((r) => (r.provider ? [r.provider] : [])),

@@ -1,9 +1,4 @@
-// Names that read the same are the same name: two providers called "OpenAI" and "OpenАI" (with a
-// Cyrillic А) would be told apart by no reader. Names are compared after NFKC (which folds
-// full-width letters, ligatures and other compatibility forms) and after this table, which maps
-// the Cyrillic and Greek letters that look like Latin ones to those Latin letters. It is a small
-// part of Unicode's confusables list (UTS #39), the letters a keyboard or a copy-paste is likely to
-// bring in; a name with any other lookalike still has to pass review.
+// Lookalike Cyrillic and Greek letters, as Latin ones (a small part of Unicode's UTS #39 confusables list).
 // biome-ignore format: a table reads best in rows
 const LATIN_LOOKALIKES: Record<string, string> = {
   // Cyrillic capitals and small letters.
@@ -25,10 +20,7 @@ export function comparableName(name: string): string {
     .toLowerCase();
 }
 
-/**
- * The first character of `name` that `comparableName` changes other than by case, shown with its
- * code point (`` `А` (U+0410) ``), or undefined when the name has none.
- */
+/** The first character of `name` that `comparableName` changes other than by case (`` `А` (U+0410) ``). */
 export function firstLookalike(name: string): string | undefined {
   for (const ch of name) {
     if (LATIN_LOOKALIKES[ch] === undefined && ch.normalize("NFKC") === ch) continue;

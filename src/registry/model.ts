@@ -5,7 +5,6 @@ export interface Footnote {
   number: number;
   /** Inline Markdown. */
   content: string;
-  /** The capability the note belongs to. */
   capability: CapabilityKey;
 }
 
@@ -73,7 +72,6 @@ export interface GatewayOption {
 
 /** How to configure the AI Proxy plugin for a provider, from its file's `gateway` block. */
 export interface ProviderGateway {
-  /** The plugin's `model.provider` string. */
   provider: string;
   /** False when the facts come only from documentation examples. */
   confirmed: boolean;
@@ -104,9 +102,6 @@ export interface Provider {
   footnotes: Footnote[];
   /** The plugin configuration facts; absent when the file has no `gateway` block. */
   gateway?: ProviderGateway;
-  /**
-   * The API the provider's own is compatible with (`compatible_with`): its capabilities take that
-   * API's route types and paths after its base URL (the first of `urlPatterns`).
-   */
+  /** The API the provider's own is compatible with (`compatible_with`). */
   compatibleWith?: CompatibleApi;
 }

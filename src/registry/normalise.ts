@@ -1,4 +1,5 @@
-import { CAPABILITIES, GROUPS } from "../catalogue.ts";
+import { CAPABILITIES, type CapabilityDefinition, GROUPS } from "../catalogue.ts";
+import { isMapping } from "./errors.ts";
 import { type AuthStyle, compatibleUrl } from "../gateway-catalogue.ts";
 import type {
   CompatibleApi,
@@ -24,10 +25,7 @@ export interface CapabilityEntry {
   note?: { content: string };
 }
 
-/**
- * One provider file as written, once it has passed `schema/provider.schema.json`: the schema
- * checks every type, so the normaliser only reshapes.
- */
+/** One provider file as written, once it has passed `schema/provider.schema.json`: the schema checks every type. */
 export interface ProviderFile {
   name: string;
   slug?: string;
@@ -85,17 +83,13 @@ function normaliseGateway(block: GatewayBlock): ProviderGateway {
   };
 }
 
-/** Reads a capability entry (`chat`, `audio.speech`, given as its parts) out of a file. */
-function capabilityEntry(file: ProviderFile, [parent, child]: readonly string[]): CapabilityEntry | undefined {
-  const top = file[parent!] as Record<string, unknown> | undefined;
-  return (child === undefined ? top : top?.[child]) as CapabilityEntry | undefined;
+/** A capability's entry in a parsed provider file (`chat`, or `speech` under `audio`); undefined when absent. */
+export function capabilityEntry(raw: Record<string, unknown>, capability: CapabilityDefinition): unknown {
+  const [top, child] = capability.path as [string, string | undefined];
+  return child === undefined ? raw[top] : isMapping(raw[top]) ? raw[top][child] : undefined;
 }
 
-/**
- * Turns one valid provider file into the normalised model: slug, canonical capability order,
- * groups, footnotes numbered 1, 2, 3... over the page. `path` is the file, relative to the
- * project root, for edit links and messages.
- */
+/** Turns one valid provider file into the normalised model: slug, canonical capability order, groups. */
 export function normaliseProvider(file: ProviderFile, path: string): Provider {
   const name = file.name;
   const slug = file.slug ?? slugify(name);
@@ -110,7 +104,7 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
   const footnotes: Footnote[] = [];
   const capabilities: ProviderCapability[] = [];
   for (const definition of CAPABILITIES) {
-    const entry = capabilityEntry(file, definition.path);
+    const entry = capabilityEntry(file, definition) as CapabilityEntry | undefined;
     if (entry?.supported !== true) continue;
     let note: Footnote | undefined;
     if (entry.note) {

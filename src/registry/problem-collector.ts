@@ -6,9 +6,10 @@ export function displayField(field: string): string {
   return field.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
 
-/**
- * The longest message kept whole; a longer one (only a pathological value makes one) keeps its start and its advice.
- */
+/** The last part of a field path: `chat.route_type` → `route_type`. */
+export const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+
+/** The longest message kept whole; a longer one keeps its start and its advice. */
 const MAX_MESSAGE_LENGTH = 1000;
 const bounded = (message: string) =>
   message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, 500)} [...] ${message.slice(-400)}`;
@@ -21,10 +22,7 @@ export class ProblemCollector {
     private readonly parsed?: ParsedYaml,
   ) {}
 
-  /**
-   * Records a problem at a field: at its key when `atKey`, else at its value (falling back to
-   * the nearest parent's key). The message follows the field: `` `chat.supported`: found ... ``.
-   */
+  /** Records a problem at a field: at its key when `atKey`, else at its value. */
   add(
     field: string | undefined,
     message: string,

@@ -1,18 +1,12 @@
 import { checkConfigValues } from "./config-rules.ts";
 import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
-import { describe } from "./errors.ts";
+import { describe, isMapping } from "./errors.ts";
 import { checkGatewayRules } from "./gateway-rules.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 import { checkMarkdownLinks, checkTextValues } from "./text-rules.ts";
 
-/**
- * The rules a JSON Schema cannot say well, checked after it: a route type that belongs to
- * another capability, a note that could never show, HTML in a name, unsafe link schemes, a
- * name with nothing to make a slug from, aliases that redirect nowhere. Every check guards
- * its own types, so it is safe on any input, even one the schema rejected: all of a file's
- * problems are found in one run.
- */
+/** The rules a JSON Schema cannot say well, checked after it: a route type that belongs to another capability. */
 export function checkProviderRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   // Values past the length limit are reported once there and scanned by no other rule.
   const tooLong = checkTextValues(raw, problems);
@@ -24,23 +18,19 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
   checkConfigValues(raw, problems);
 }
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 /** A string with something in it besides white space. */
 export const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
 
-/** Reads `a.b.c` (given as its parts) out of nested mappings. */
 function at(root: unknown, parts: readonly string[]): unknown {
   let value: unknown = root;
   for (const part of parts) {
-    if (!isMap(value) || !Object.hasOwn(value, part)) return undefined;
+    if (!isMapping(value) || !Object.hasOwn(value, part)) return undefined;
     value = value[part];
   }
   return value;
 }
 
-// A tag (`<b>`, `</a>`), a comment, or a character reference (`&amp;`, `&#60;`). A tag stops at
-// the next `<`: `[^>]*` would scan to the end from every `<` of a name with no `>`.
+// A tag (`<b>`, `</a>`), a comment, or a character reference (`&amp;`, `&#60;`).
 const HTML_IN_TEXT = /<\/?[a-z][^<>]*>|<!--|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);/i;
 
 /** Checks the name and returns the provider's slug (from `slug`, else from `name`), if it has one. */
@@ -77,7 +67,7 @@ function checkName(raw: Record<string, unknown>, problems: ProblemCollector): st
 function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollector): void {
   for (const capability of CAPABILITIES) {
     const entry = at(raw, capability.path);
-    if (!isMap(entry)) continue;
+    if (!isMapping(entry)) continue;
     if (entry.supported === false && Object.hasOwn(entry, "note")) {
       problems.add(
         `${capability.key}.note`,
@@ -115,7 +105,6 @@ const MARKDOWN_LISTS = ["limitations.provider_specific", "limitations.statistics
   parts: field.split("."),
 }));
 
-/** Every inline-Markdown value of a file, with its field path. */
 function* markdownValues(raw: Record<string, unknown>): Generator<[string, string]> {
   for (const { field, parts } of MARKDOWN_FIELDS) {
     const value = at(raw, parts);

@@ -2,20 +2,12 @@ import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalog
 import { gatewaySchema } from "./gateway-schema.ts";
 import { LINT_RULE_IDS, LINT_RULES } from "./consistency-lint.ts";
 
-/**
- * The JSON Schema of one provider file, generated from the capability catalogue so that its
- * capability keys and route types can never drift from the code. `npm run schema` writes it to
- * `schema/provider.schema.json`, which editors read (through each file's
- * `# yaml-language-server: $schema=...` line), and compiles it to the validator the build runs.
- */
+/** The JSON Schema of one provider file. */
 
 /** Where the generated schema is kept, relative to the project root. */
 export const SCHEMA_FILE = "schema/provider.schema.json";
 
-/**
- * A version in canonical `X.Y` (`3.11`, never `3.11.0` or `3.06`), or `n/a`: each version makes
- * one page of the matrix, so one version must have one spelling.
- */
+/** A version in canonical `X.Y` (`3.11`, never `3.11.0` or `3.06`), or `n/a`. */
 export const VERSION_PATTERN = "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$";
 /** A slug: lower-case letters, digits and single hyphens (the same rule as `SLUG_PATTERN`). */
 export const SLUG_PATTERN_SOURCE = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
@@ -59,7 +51,6 @@ function capabilitySchema(capability: CapabilityDefinition): JsonSchema {
   };
 }
 
-/** The fields every capability entry shares. */
 function sharedCapabilitySchema(): JsonSchema {
   return {
     type: "object",

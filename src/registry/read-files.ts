@@ -20,13 +20,7 @@ export interface ProviderFolder {
 
 const problem = (file: string, message: string): DataProblem => ({ file, message, severity: "error" });
 
-/**
- * Lists a providers folder without following anything: the folder itself must be a real folder,
- * and each `*.yaml` entry a regular file. A symbolic link, a folder, a hidden file or a `.YAML`
- * spelling is refused with a one-line message and nothing of it is read, so that a pull request
- * cannot make the build read (and echo) a file outside the folder. Throws a DataError when the
- * folder is missing or is not a folder.
- */
+/** Lists a providers folder without following anything: the folder itself must be a real folder. */
 export function readProviderFolder(dir: string, root?: string): ProviderFolder {
   const shown = displayPath(dir, root);
   let stats: ReturnType<typeof lstatSync>;
@@ -102,10 +96,7 @@ export function readProviderFolder(dir: string, root?: string): ProviderFolder {
 const listFolder = (dir: string) => readdirSync(dir, { withFileTypes: true });
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code ?? "";
 
-/**
- * A file or folder the system would not let us read (no permission, an I/O error, a name too
- * long): the writer's to fix, so a message, never an internal error.
- */
+/** A file or folder the system would not let us read (no permission, an I/O error, a name too long). */
 function unreadableMessage(error: unknown, what: "file" | "folder"): string {
   const code = errorCode(error);
   const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code || "unknown error";
@@ -124,12 +115,7 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/**
- * Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link
- * followed, nothing past `MAX_FILE_BYTES` read, and a file that is not UTF-8 text (Latin-1,
- * UTF-16, binary) refused at the line of its first bad byte rather than read with U+FFFD in it.
- * `shown` is the file's name in messages. A file that cannot be read is a problem too, never a throw.
- */
+/** Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link followed. */
 export function readDataFile(file: string, shown: string): SourceRead {
   let fd: number;
   try {
@@ -210,28 +196,15 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): SourceRead {
   };
 }
 
-/** The offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629), or -1. */
+const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** The offset of the first byte of an ill-formed UTF-8 sequence, or -1: the first U+FFFD the decoder wrote itself. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let extra: number;
-    let min: number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) [extra, min] = [1, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [extra, min] = [2, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [extra, min] = [3, 0x10000];
-    else return i;
-    let code = b & (0x3f >> extra);
-    for (let k = 1; k <= extra; k++) {
-      const next = bytes[i + k];
-      if (next === undefined || (next & 0xc0) !== 0x80) return i;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
-    i += extra + 1;
+  let offset = 0;
+  for (const ch of lenient.decode(bytes)) {
+    if (ch === "\ufffd" && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd))
+      return offset;
+    offset += Buffer.byteLength(ch);
   }
   return -1;
 }

@@ -12,7 +12,6 @@ export interface Redirect {
   to: string;
 }
 
-/** The provider's addresses under a slug: its page, its Markdown twin and its JSON. */
 const addressesOf = (slug: string) => [
   providerPageUrl({ slug }),
   providerMarkdownUrl({ slug }),
@@ -24,10 +23,7 @@ export class Registry {
   readonly providers: readonly Provider[];
   /** Warnings found while loading (errors stop the load instead). */
   readonly warnings: readonly DataProblem[];
-  /**
-   * Per alias, in provider order, three redirects: its page, Markdown twin and JSON to the
-   * provider's (`/ai-providers/<alias>/` to `/ai-providers/<slug>/`, `.../index.md`, `/api/providers/<alias>.json`).
-   */
+  /** Per alias, in provider order, three redirects: its page, Markdown twin and JSON to the provider's. */
   readonly redirects: readonly Redirect[];
   private readonly byName = new Map<string, Provider>();
   private readonly bySlug = new Map<string, Provider>();
@@ -54,10 +50,7 @@ export class Registry {
     }
   }
 
-  /**
-   * The provider with this exact name or slug, or an alias (an old name or slug) of it; throws
-   * with the closest names when there is none.
-   */
+  /** The provider with this exact name or slug, or an alias (an old name or slug) of it. */
   get(nameOrSlug: string): Provider {
     if (typeof nameOrSlug !== "string" || nameOrSlug.trim() === "") {
       throw new UnknownProviderError(

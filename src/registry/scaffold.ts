@@ -23,11 +23,7 @@ export function envNameFor(slug: string, suffix: string): string {
   return `${stem.slice(0, 63 - suffix.length).replace(/_+$/, "")}_${suffix}`;
 }
 
-/**
- * The text of a new provider file: valid as it stands, every capability listed as not
- * supported, with commented-out fields showing what to fill in. Generated from the catalogue,
- * in canonical order, so it never misses a capability.
- */
+/** The text of a new provider file: valid as it stands, every capability listed as not supported. */
 export function scaffoldText(
   name: string,
   schemaPath = "../../schema/provider.schema.json",
@@ -103,9 +99,8 @@ export function scaffoldText(
 }
 
 /**
- * Checks that `name` can become `<slug>.yaml` in `dir`: it makes a slug (or `givenSlug`, written
- * into the file as its `slug`), no file has that name, and no provider already uses the name, the
- * slug or an alias that makes it. Returns the new file's path and text; throws a ScaffoldError saying why not.
+ * Checks that `name` can become `<slug>.yaml` in `dir` (or `givenSlug`, written into the file as its `slug`):
+ * no file has that name, and no provider uses the name, the slug or an alias that makes it.
  */
 export function planScaffold(
   name: string,

@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { CAPABILITIES } from "../catalogue.ts";
 import { closestMatches, describe, quoteCode } from "./errors.ts";
-import { displayField, type ProblemCollector } from "./problem-collector.ts";
+import { displayField, lastPart, type ProblemCollector } from "./problem-collector.ts";
 import {
   ENV_NAME_PATTERN,
   GATEWAY_PROVIDER_PATTERN,
@@ -17,7 +17,6 @@ import { slugify } from "./slug.ts";
 
 /** Each capability by its key (`chat`, `audio.speech`), for advice naming its usual route type. */
 export const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
-const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const code = (text: string) => `\`${text}\``;
 
 /** A key the schema does not know under `parent`, with the closest allowed keys. */
@@ -232,10 +231,7 @@ export function patternMessage(pattern: string, data: unknown, found: string): s
   return `found ${found}, expected text matching ${pattern}.`;
 }
 
-/**
- * A version must be canonical `X.Y`: each spelling would make its own page of the matrix.
- * `'3.10.0'` → `'3.10'`, `'3.06'` → `'3.6'`, `v3.11` → `'3.11'`; a word says what to write.
- */
+/** A version must be canonical `X.Y`: each spelling would make its own page of the matrix. */
 function versionMessage(text: string, found: string): string {
   const parts = /^v?(\d+)\.(\d+)(?:\.\d+)*$/i.exec(text.trim());
   if (parts) {

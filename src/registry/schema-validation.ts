@@ -3,7 +3,7 @@ import validateProvider from "../../schema/provider.validate.js";
 import { ROUTE_TYPES } from "../catalogue.ts";
 import { closestMatches, describe } from "./errors.ts";
 import { isReservedOptionName } from "./gateway-rules.ts";
-import { displayField, type ProblemCollector } from "./problem-collector.ts";
+import { displayField, lastPart, type ProblemCollector } from "./problem-collector.ts";
 import {
   CAPABILITY_BY_KEY,
   expectedType,
@@ -26,20 +26,14 @@ export function fieldOfPointer(pointer: string): string {
 }
 
 const join = (base: string, part: string) => (base ? `${base}.${part}` : part);
-const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 
-/**
- * Validates one parsed provider file against `schema/provider.schema.json` (through the validator
- * compiled from it) and records each violation at its line and column, with what was found,
- * what was expected and a suggestion.
- */
+/** Validates one parsed provider file against `schema/provider.schema.json`. */
 export function checkAgainstSchema(value: unknown, problems: ProblemCollector): void {
   if (validateProvider(value)) return;
   const errors = (validateProvider.errors ?? []).filter((e) => e.keyword !== "if");
   // A value of the wrong type also fails its enum or pattern; the type error says enough.
   const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  // A file with thousands of violations lists the first ones only (see MAX_PROBLEMS_PER_FILE in load.ts): spelling
-  // out the rest (each with its "did you mean") would cost time and say nothing more.
+  // A file with thousands of violations lists the first ones only (see MAX_PROBLEMS_PER_FILE in load.ts).
   let reported = 0;
   for (const error of errors) {
     if (error.keyword !== "type" && typed.has(error.instancePath) && error.keyword !== "additionalProperties") continue;

@@ -1,8 +1,4 @@
-/**
- * Recognises text that looks like a credential, so that a data file never carries one and a
- * generated configuration is checked to hold none. The known key formats come first; a long
- * token mixing capitals, small letters and digits is the catch-all.
- */
+/** Recognises text that looks like a credential. */
 
 const KNOWN_FORMATS: readonly { what: string; pattern: RegExp }[] = [
   { what: "an API key", pattern: /\bsk-[A-Za-z0-9_-]{16,}/ },

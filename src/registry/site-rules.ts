@@ -1,18 +1,15 @@
 import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
 import { RESERVED_SLUGS, SITE_PATH_SEGMENTS } from "../urls.ts";
-import { describe, type DataProblem } from "./errors.ts";
+import { describe, type DataProblem, isMapping } from "./errors.ts";
+import { capabilityEntry } from "./normalise.ts";
 import type { FileIdentity } from "./cross-file.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { comparableName } from "./lookalikes.ts";
 import { isText } from "./provider-rules.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
 
-/**
- * The rules that tie a provider file to the site's addresses: a slug or alias must not be one of
- * the site's own path segments (`src/urls.ts`), and an untouched scaffold is flagged. Checked per
- * file, so `npm run check`, the build and the scaffold see the same problems.
- */
+/** The rules that tie a provider file to the site's addresses. */
 export function checkSiteRules(raw: Record<string, unknown>, problems: ProblemCollector): void {
   checkReservedSlug(raw, problems);
   checkReservedAliases(raw, problems);
@@ -83,10 +80,8 @@ function checkScaffoldLeftovers(raw: Record<string, unknown>, problems: ProblemC
     );
   }
   const supportsOne = CAPABILITIES.some((c) => {
-    const [top, child] = c.path as [string, string | undefined];
-    const entry = raw[top] as Record<string, unknown> | undefined;
-    const value = child === undefined ? entry : (entry?.[child] as Record<string, unknown> | undefined);
-    return typeof value === "object" && value !== null && value.supported === true;
+    const entry = capabilityEntry(raw, c);
+    return isMapping(entry) && entry.supported === true;
   });
   if (!supportsOne) {
     const first = CAPABILITIES.find((c) => Object.hasOwn(raw, c.path[0]!));
@@ -102,11 +97,7 @@ function checkScaffoldLeftovers(raw: Record<string, unknown>, problems: ProblemC
   }
 }
 
-/**
- * Each file is named after its page: `<slug>.yaml`. A file renamed in its `name` (or `slug`)
- * but not on disk would leave the folder and the site disagreeing about where a provider lives.
- * Files in `unsettled` (a wrong name or slug, to fix first) are left out.
- */
+/** Each file is named after its page: `<slug>.yaml`. */
 export function fileNameProblems(identities: readonly FileIdentity[], unsettled: ReadonlySet<string>): DataProblem[] {
   // Two files sharing a name or slug are told to rename one; which file keeps it is the writer's choice.
   const count = new Map<string, number>();

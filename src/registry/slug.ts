@@ -13,10 +13,7 @@ const SPECIAL_LETTERS: Record<string, string> = {
   ŧ: "t",
 };
 
-/**
- * The URL slug of a provider name: lower-cased, transliterated to ASCII, every run of other
- * characters turned into `-`, with no `-` at either end. `Amazon Bedrock` → `amazon-bedrock`.
- */
+/** The URL slug of a provider name: lower-cased, transliterated to ASCII. */
 export function slugify(name: string): string {
   return name
     .toLowerCase()

@@ -1,6 +1,6 @@
 import { ALLOWED_LINK_SCHEMES, inlineLinks } from "./inline-links.ts";
-import { describe, INVISIBLE_CHARACTER } from "./errors.ts";
-import type { ProblemCollector } from "./problem-collector.ts";
+import { describe, INVISIBLE_CHARACTER, isMapping } from "./errors.ts";
+import { lastPart, type ProblemCollector } from "./problem-collector.ts";
 import { slugify } from "./slug.ts";
 
 /** The longest value a field may hold, in characters: the longest shipped one is under 150. */
@@ -10,8 +10,7 @@ export const MAX_NAME_LENGTH = 100;
 /** The longest slug (a folder name on disk and a part of every address). */
 export const MAX_SLUG_LENGTH = 64;
 
-// Characters that make text look other than it is: C0 and C1 controls (tab and line breaks are
-// allowed in Markdown values only), and the bidirectional embeddings, overrides and isolates.
+// Characters that make text look other than it is: C0 and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_CONTROL = /[\t\n\r\u2028\u2029]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
@@ -53,35 +52,22 @@ const INVISIBLE_NAMES: Record<string, string> = {
 const invisibleName = (ch: string) =>
   INVISIBLE_NAMES[ch] ?? (/[\u{e0000}-\u{e007f}]/u.test(ch) ? "a tag character" : "an invisible character");
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`),
- * in file order. (A list, not a generator: nested generators hand each value up through every level.)
- */
+/** Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`). */
 function stringValues(value: unknown, field = "", found: [string, string][] = []): [string, string][] {
   if (typeof value === "string") found.push([field, value]);
   else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       stringValues(value[index], field ? `${field}.${index}` : String(index), found);
     }
-  } else if (isMap(value)) {
+  } else if (isMapping(value)) {
     for (const key of Object.keys(value)) stringValues(value[key], field ? `${field}.${key}` : key, found);
   }
   return found;
 }
 
-const lastPart = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const isNameField = (field: string) => field === "name" || /^aliases\.\d+$/.test(field);
 
-/**
- * Checks that every text value of a file is text a reader can trust, and small: no lone
- * surrogate, control character or bidirectional override; at most `MAX_VALUE_LENGTH`
- * characters (names and aliases `MAX_NAME_LENGTH`); a slug, given or made from the name, of at
- * most `MAX_SLUG_LENGTH`; versions of at most two digits a part. Returns the fields whose values
- * are too long, which the other checks then leave alone (so none of them scans a huge value).
- */
+/** Checks that every text value of a file is text a reader can trust, and small: no lone surrogate. */
 export function checkTextValues(raw: Record<string, unknown>, problems: ProblemCollector): Set<string> {
   const tooLong = new Set<string>();
   const values = stringValues(raw);
@@ -194,11 +180,7 @@ const schemes = `${ALLOWED_LINK_SCHEMES.join(", ")} or relative`;
 /** Refused links reported one by one in a value; past this many, the last message counts the rest. */
 const MAX_LINK_MESSAGES = 5;
 
-/**
- * Refuses the links and images of an inline-Markdown value that no output may carry, found by
- * the renderer's own parser (so `javascript\:`, a tab before the scheme or a character
- * reference in a legacy `<a href>` are read as the renderer reads them, and quoted so).
- */
+/** Refuses the links and images of an inline-Markdown value that no output may carry. */
 export function checkMarkdownLinks(field: string, value: string, problems: ProblemCollector): void {
   const refused = inlineLinks(value).filter((link) => !link.allowed);
   const shown = refused.slice(0, MAX_LINK_MESSAGES);

@@ -1,17 +1,10 @@
 import { Composer, type CST, isMap, isScalar, LineCounter, type Node, Parser } from "yaml";
 import type { YAMLError } from "yaml";
-import type { SourcePosition } from "./errors.ts";
+import { byPosition, type SourcePosition } from "./errors.ts";
 import { explainSyntaxError } from "./yaml-syntax.ts";
 import { type FieldPositions, Walk, type YamlProblem } from "./yaml-walk.ts";
 
-export type { SourcePosition };
-export type { FieldPositions, YamlProblem };
-
-/**
- * The deepest nesting of lists and mappings read. A provider file needs five levels; the limit
- * stays far below where the composer (one recursion a level) could near the end of the stack, so
- * that no file, whatever else it holds, ends a run with anything but this message.
- */
+/** The deepest nesting of lists and mappings read. */
 export const MAX_DEPTH = 100;
 const deepMessage =
   `found lists or mappings nested deeper than ${MAX_DEPTH} levels, expected the few levels of a data file (a ` +
@@ -21,20 +14,14 @@ export interface ParsedYaml {
   /** The document's value (what the parser recovered, for a malformed file); `undefined` when refused. */
   value: unknown;
   positions: FieldPositions;
-  /** Every YAML mistake of the file, each located, in file order. */
   problems: YamlProblem[];
   source: string;
-  /** Turns a character offset into a 1-based line and column. */
   positionAt(offset: number): SourcePosition;
   /** True when no value was built (an anchor, an alias, too deep a nesting): `problems` says why. */
   refused: boolean;
   /** True when the file has syntax mistakes: `value` is what could be read past them. */
   malformed: boolean;
-  /**
-   * For a malformed file, whether a rule problem at `field` (located at `position`) can be trusted:
-   * its field is written on a line with no syntax mistake, or (for a missing field) its top-level
-   * entry holds none. Always true for a well-formed file.
-   */
+  /** For a malformed file, whether a rule problem at `field` (located at `position`) can be trusted. */
   intact(field: string | undefined, position: SourcePosition | undefined): boolean;
 }
 
@@ -42,10 +29,7 @@ const SECOND_DOCUMENT =
   "found a second YAML document after `---`, expected one provider per file. Remove the `---` line, or move the " +
   "second provider into a file of its own.";
 
-/**
- * The offset of a list or mapping nested deeper than `MAX_DEPTH` in the parser's tokens, or
- * undefined. An explicit stack, not recursion: the tokens of a hostile file nest as deep as it likes.
- */
+/** The offset of a list or mapping nested deeper than `MAX_DEPTH` in the parser's tokens, or undefined. */
 function tooDeepAt(tokens: readonly CST.Token[]): number | undefined {
   const stack: [CST.Token | undefined, number][] = tokens.map((token) => [token, 0]);
   while (stack.length > 0) {
@@ -69,21 +53,14 @@ const UNCLOSED_BRACKET = /end with an? [\]}]/;
 // Mistakes the parser reads past: the file is read as written.
 const READ_PAST_CODES = new Set(["BAD_SCALAR_START", "TAG_RESOLVE_FAILED"]);
 
-/**
- * Parses one YAML file with the `yaml` package and reports, located, every mistake a data file
- * must not have: each syntax error (worded for a writer by `explainSyntaxError`), a key given
- * twice, a second document, an anchor or alias (refused before anything is expanded), a tag, a
- * key that is not a name, a whole number past the safe range, and a nesting deeper than
- * `MAX_DEPTH` (measured before anything is built). Never throws for anything in the text.
- */
+/** Parses one YAML file with the `yaml` package and reports, located, every mistake a data file must not have. */
 export function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const positionAt = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  // The parser reads into tokens without recursion; the nesting is measured on them before the
-  // composer (which recurses once a level) builds anything, so no file takes it near the stack's end.
+  // The parser reads into tokens without recursion; the nesting is measured on them before the composer.
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens);
   if (deep !== undefined) {
@@ -97,9 +74,7 @@ export function parseYaml(source: string): ParsedYaml {
   walk.node(doc.contents as Node | null, "");
   const syntax = syntaxProblems(doc.errors, walk, doc.contents as Node | null);
   if (second) syntax.problems.push({ position: positionAt(second.range[0]), message: SECOND_DOCUMENT });
-  const problems = [...syntax.problems, ...walk.problems].sort(
-    (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
-  );
+  const problems = [...syntax.problems, ...walk.problems].sort(byPosition);
   if (walk.refused) return refusedFile(source, positionAt, problems, walk.positions);
   let value: unknown;
   try {
@@ -152,10 +127,7 @@ function topLevelEntries(root: Node | null): { key: string; start: number; end: 
   }));
 }
 
-/**
- * The file's syntax errors as located problems: the first of each entry and line, a cascade of
- * indentation errors after it left out, past `MAX_SYNTAX_PROBLEMS` a count.
- */
+/** The file's syntax errors as located problems: the first of each entry and line. */
 function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | null) {
   const entries = topLevelEntries(root);
   const entryAt = (offset: number) => entries.find((entry) => offset >= entry.start && offset < entry.end)?.key;

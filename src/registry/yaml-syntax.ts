@@ -1,31 +1,10 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLError } from "yaml";
 import { quoteCode, type SourcePosition } from "./errors.ts";
+import type { Walk, YamlProblem } from "./yaml-walk.ts";
 
-/** What the walk over a parsed file found, which a syntax error's explanation reads. */
-export interface SyntaxContext {
-  readonly source: string;
-  positionAt(offset: number): SourcePosition;
-  /** The field of each node, by the offset it starts at. */
-  readonly fieldAt: ReadonlyMap<number, string>;
-  /** Quoted scalars, in file order. */
-  readonly quoted: readonly { start: number; end: number; field: string }[];
-  /** Collections in brackets (`[...]`, `{...}`), in file order. */
-  readonly flows: readonly { start: number; field: string }[];
-  /** A key given twice, by the offset of its second place. */
-}
-
-/** A syntax error in a writer's terms: where the mistake is, the field, what is wrong and the fix. */
-export interface SyntaxProblem {
-  position: SourcePosition;
-  field?: string;
-  message: string;
-}
-
+const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const RESERVED_NAMES: Record<string, string> = { "`": "a backtick (`)", "@": "an at sign (@)" };
 const spaces = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
-/** The last path part of a field: `chat.model_example` → `model_example`. */
-const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
-/** At most 60 characters of a found value, for a message. */
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
 /** The last item of `list` that `test` accepts (`Array.prototype.findLast` is past this project's ES2022). */
 function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
@@ -34,18 +13,13 @@ function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefine
 }
 const singleQuoted = (text: string) => `'${excerpt(text).replaceAll("'", "''")}'`;
 
-/**
- * Explains one error of the `yaml` package for a writer, from its code and place, and from the
- * parsed nodes around it: the quote never closed, the text after a closing quote, the unquoted
- * `: `, the key indented unlike its neighbours, the tab, the value starting with a reserved
- * character, the key given twice. Anything else keeps the parser's words.
- */
-export function explainSyntaxError(error: YAMLError, context: SyntaxContext, root: Node | null, offset: number) {
+/** Explains one error of the `yaml` package for a writer, from its code and place. */
+export function explainSyntaxError(error: YAMLError, context: Walk, root: Node | null, offset: number) {
   const { source, positionAt } = context;
   const position = positionAt(offset);
   const lineEnd = source.indexOf("\n", offset) === -1 ? source.length : source.indexOf("\n", offset);
   const restOfLine = source.slice(offset, lineEnd).replace(/\r$/, "");
-  const withField = (field: string | undefined, at: SourcePosition, message: string): SyntaxProblem =>
+  const withField = (field: string | undefined, at: SourcePosition, message: string): YamlProblem =>
     field ? { position: at, field, message } : { position: at, message };
 
   switch (error.code) {
@@ -126,7 +100,7 @@ export function explainSyntaxError(error: YAMLError, context: SyntaxContext, roo
 }
 
 /** A `[` or `{` never closed: located at the bracket, when the parser read one before the error. */
-function unclosedBracket(error: YAMLError, context: SyntaxContext, position: SourcePosition): SyntaxProblem {
+function unclosedBracket(error: YAMLError, context: Walk, position: SourcePosition): YamlProblem {
   const bracket = error.message.includes("]") ? "]" : "}";
   const opened = lastOf(context.flows, (flow) => flow.start <= error.pos[0]);
   const at = opened ? context.positionAt(opened.start) : position;
@@ -136,11 +110,8 @@ function unclosedBracket(error: YAMLError, context: SyntaxContext, position: Sou
   return opened?.field ? { position: at, field: opened.field, message } : { position: at, message };
 }
 
-/**
- * The line starting at `lineStart`, when its key is indented unlike every mapping it could belong
- * to: the keys around it (found in the parsed nodes) say which indentations would do.
- */
-function misindented(context: SyntaxContext, root: Node | null, lineStart: number): SyntaxProblem | undefined {
+/** The line starting at `lineStart`, when its key is indented unlike every mapping it could belong to. */
+function misindented(context: Walk, root: Node | null, lineStart: number): YamlProblem | undefined {
   const line = context.source.slice(
     lineStart,
     (context.source.indexOf("\n", lineStart) + 1 || context.source.length + 1) - 1,
@@ -161,7 +132,7 @@ function misindented(context: SyntaxContext, root: Node | null, lineStart: numbe
 }
 
 /** The mappings a line at `offset` could belong to, innermost first: the key before it in each, and its column. */
-function enclosingKeys(node: Node | null, offset: number, context: SyntaxContext) {
+function enclosingKeys(node: Node | null, offset: number, context: Walk) {
   const found: { indent: number; key: string; line: number }[] = [];
   let current = node;
   // One step per level, at most the walk's depth: each step goes into the entry that holds the offset.

@@ -1,12 +1,10 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, type Node, Scalar } from "yaml";
 import { quoteCode, type SourcePosition } from "./errors.ts";
-import type { SyntaxContext } from "./yaml-syntax.ts";
 
 /** Where each field of a parsed YAML document stands: the key's place and the value's place. */
 export interface FieldPositions {
   /** The key's position (for sequence items, the item's). Path: `chat.route_type`, `url_patterns.0`. */
   key: Map<string, SourcePosition>;
-  /** The value's position. */
   value: Map<string, SourcePosition>;
   /** A scalar value's source text, offsets `[start, end)` with any quotes included. */
   scalar: Map<string, { start: number; end: number }>;
@@ -15,7 +13,6 @@ export interface FieldPositions {
 /** A mistake in a file's YAML, located: a syntax error, a key given twice, an anchor, a deep nesting. */
 export interface YamlProblem {
   position: SourcePosition;
-  /** The field the problem is about, when there is one. */
   field?: string;
   message: string;
 }
@@ -26,7 +23,7 @@ const duplicateKey = (key: string, first: SourcePosition) =>
   `line ${first.line}, column ${first.column}). Keep one of them.`;
 
 /** One pass over the parsed document: positions, and the mistakes YAML allows but a data file must not have. */
-export class Walk implements SyntaxContext {
+export class Walk {
   readonly positions: FieldPositions = { key: new Map(), value: new Map(), scalar: new Map() };
   readonly problems: YamlProblem[] = [];
   refused = false;

@@ -1,24 +1,14 @@
 import { type ConfigView, gatewayConfigView } from "../gateway-config/config-view.ts";
 import { type GatewaySetup, gatewaySetup } from "../gateway-config/plugin-config.ts";
+import { readableDate } from "../provider-summary.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
 import { providerDescription } from "./describe.ts";
 
 const numberFormat = new Intl.NumberFormat("en");
-/** Where a comma goes in the digits of a whole number: before each group of three from the right. */
-const THOUSANDS = /\B(?=(\d{3})+$)/g;
-const longDateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const validDate = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-};
 
-/**
- * The filters that compute a fact for a template: addresses, a page's description, dates, a
- * capability's gateway configuration. They return plain text (or, for the configuration, an
- * object of plain texts), which the engine escapes like any other value.
- */
+/** The filters that compute a fact for a template: addresses, a page's description, dates. */
 export const factFilters = {
   /** `{{ provider | providerPageUrl }}` → `/ai-providers/openai/` */
   providerPageUrl: (provider: Provider) => providerPageUrl(provider),
@@ -37,14 +27,9 @@ export const factFilters = {
   /** `{% assign setup = provider | gatewaySetup %}`: the variables every configuration reads, or `null`. */
   gatewaySetup: (provider: Provider) => gatewaySetup(provider) ?? null,
   /** `{{ 10000 | count }}` → `10,000` */
-  count: (n: number) =>
-    // A whole number below 2^53 grouped by hand: Intl's `format` costs some 6 µs, three times a page.
-    Number.isSafeInteger(n) && n >= 0 ? String(n).replace(THOUSANDS, ",") : numberFormat.format(n),
+  count: (n: number) => numberFormat.format(n),
   /** `{{ iso | isoDay }}` → `2026-01-03` (UTC); empty for text that is not a date. */
-  isoDay: (iso: string) => validDate(iso)?.toISOString().slice(0, 10) ?? "",
+  isoDay: (iso: string) => readableDate(iso)?.datetime ?? "",
   /** `{{ iso | longDate }}` → `3 January 2026` (UTC); the text itself when it is not a date. */
-  longDate: (iso: string) => {
-    const date = validDate(iso);
-    return date ? longDateFormat.format(date) : iso;
-  },
+  longDate: (iso: string) => readableDate(iso)?.text ?? iso,
 } satisfies Record<string, (value: any, ...args: any[]) => string | ConfigView | GatewaySetup | null>;

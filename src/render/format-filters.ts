@@ -5,6 +5,7 @@ import {
   escapeHtml,
   escapeText,
   renderInline,
+  renderModelExample,
   renderParagraphs,
   renderUpstreamPath,
   upstreamPathMarkdown,
@@ -39,6 +40,11 @@ const FORMATS: Record<string, Record<OutputFormat, Format>> = {
   /** A value from data as inline Markdown (code, links, emphasis). */
   inlineMarkdown: {
     html: (text) => renderInline(String(text ?? "")),
+    markdown: (text) => inlineMarkdown(String(text ?? "")),
+  },
+  /** A model example: a bare model name breaks only after `/`, `.` or `-`; else inline Markdown. */
+  modelExample: {
+    html: (text) => renderModelExample(String(text ?? "")),
     markdown: (text) => inlineMarkdown(String(text ?? "")),
   },
   /** An upstream path: a bare path as code, a value with markup as inline Markdown. */

@@ -5,9 +5,7 @@ import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "../registry/lega
 
 export { ALLOWED_LINK_SCHEMES, codeSpan, type InlineLink, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
 
-// Raw HTML stays off: text from data can never inject markup. Legacy `<code>` and `<a href>`
-// are first rewritten to their Markdown forms, so they still render. Images are no part of
-// inline Markdown here (the check refuses them): `![x](...)` renders as `!` and a link.
+// Raw HTML stays off: text from data can never inject markup.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable("image");
 // A code span breaks only after `/`, `.` or `-`: browsers find no break in `llm/v1/chat`, and a table
@@ -16,7 +14,18 @@ markdown.renderer.rules.code_inline = (tokens, idx) => breakableCode(tokens[idx]
 
 /** A token (route type, path, URL) as `<code>` with a `<wbr>` after each `/`, `.` and `-`: it breaks only there. */
 export function breakableCode(text: string): string {
-  return `<code>${escapeHtml(text).replace(/[/.-]/g, "$&<wbr>")}</code>`;
+  return `<code>${breakableText(text)}</code>`;
+}
+
+/** A token as text, escaped, with a `<wbr>` after each `/`, `.` and `-`. */
+export const breakableText = (text: string) => escapeHtml(text).replace(/[/.-]/g, "$&<wbr>");
+
+/**
+ * A model example: a bare model name (`accounts/fireworks/models/llama-v3p1-70b-instruct`) breaks only after
+ * `/`, `.` or `-`; anything else (a link, a sentence) renders as inline Markdown.
+ */
+export function renderModelExample(text: string): string {
+  return PLAIN_INLINE.test(text) && !/\s/.test(text) ? breakableText(text) : renderInline(text);
 }
 
 markdown.validateLink = isAllowedLink;
@@ -39,20 +48,12 @@ export function escapeText(text: string): string {
 
 const cache = new Map<string, string>();
 
-/**
- * Text without a character any inline rule of the renderer starts at (escapes, code, emphasis,
- * strikethrough, links, images, autolinks, entities, line breaks): markdown-it renders it as itself.
- */
+/** Text without a character any inline rule of the renderer starts at: markdown-it renders it as itself. */
 export const PLAIN_INLINE = /^[^\\`*_[\]<>&~!\r\n]*$/;
 
-/**
- * Renders a value from data as inline Markdown (code spans, links, emphasis) to HTML.
- * Raw HTML is escaped; links with unsafe schemes are left as text. Results are memoised:
- * the same value recurs across many providers.
- */
+/** Renders a value from data as inline Markdown (code spans, links, emphasis) to HTML. */
 export function renderInline(text: string): string {
-  // Text no inline rule acts on (the usual sentence, a provider's name in it) renders as itself,
-  // with markdown-it's escape of `"`: no parse, and nothing cached for values seen once.
+  // Text no inline rule acts on (the usual sentence, a provider's name in it) renders as itself.
   if (PLAIN_INLINE.test(text)) return text.includes('"') ? text.replaceAll('"', "&quot;") : text;
   let html = cache.get(text);
   if (html === undefined) {
@@ -73,18 +74,12 @@ export function renderParagraphs(text: string): string {
 // Markup that makes a value Markdown rather than a bare path: a code span, a legacy tag, a link.
 const hasMarkup = (text: string) => /`|<(?:code|a)\b/i.test(text) || inlineLinks(text).length > 0;
 
-/**
- * Renders an upstream path: Markdown when it has markup (``Uses the `Converse` API``), else
- * the bare value as code (`/api/chat`), as the seed wraps any value without `<code>`.
- */
+/** Renders an upstream path: Markdown when it has markup (``Uses the `Converse` API``), else the bare value as code. */
 export function renderUpstreamPath(text: string): string {
   return hasMarkup(text) ? renderInline(text) : breakableCode(text);
 }
 
-/**
- * An upstream path as inline Markdown: as `inlineMarkdown` makes any value when it has markup
- * (raw HTML shown as text, on one line), else the bare value as a code span.
- */
+/** An upstream path as inline Markdown: as `inlineMarkdown` makes any value when it has markup. */
 export function upstreamPathMarkdown(text: string): string {
   return hasMarkup(text) ? inlineMarkdown(text) : codeSpan(text);
 }
@@ -96,11 +91,7 @@ export function plainText(text: string): string {
     .replace(/&(?:lt|gt|amp|quot|#39);/g, decodeEntities);
 }
 
-/**
- * The path a reader pastes from an upstream-path value: the value itself when it is bare, or
- * the one code span it holds when that is a path (`/v1/chat/completions` or user-defined);
- * none for prose such as "Uses the `Converse` API".
- */
+/** The path a reader pastes from an upstream-path value: the value itself when it is bare. */
 export function pastablePath(text: string): string | undefined {
   const spans = text.match(/`[^`]+`/g);
   const value = spans ? (spans.length === 1 ? spans[0]!.slice(1, -1) : undefined) : text.trim();

@@ -5,11 +5,7 @@ import type { Provider } from "../registry/model.ts";
 import { scriptJson } from "../script-json.ts";
 import { capabilityViewUrl } from "../urls.ts";
 
-/**
- * Filters that hand a template facts as data for way-finding, which it lays out: the headings
- * of a page, the capabilities a provider lacks, JSON for a JSON-LD element. Pure, so the HTML
- * engine, the Markdown twin's engine and Eleventy's all register the same ones.
- */
+/** Filters that hand a template facts as data for way-finding, which it lays out: the headings of a page. */
 export const readerFilters = {
   /** `{% assign headings = content | pageHeadings %}`: the page's h2 and h3 with ids, for its contents. */
   pageHeadings: (html: string) => pageHeadings(String(html ?? "")),

@@ -202,7 +202,11 @@ test("npm start: served on localhost; a deleted file's pages go and come back; a
   try {
     await waitFor("the preview is served", () => output.includes("Preview at"));
     assert.is((await get("/ai-providers/example-ai/")).status, 200);
-    assert.ok((await fetch(`http://[::1]:${port}/`).catch(() => undefined)) === undefined, "not on another address");
+    // Bound to 127.0.0.1 alone: another loopback address (which a server on every interface answers) gets nothing.
+    for (const address of ["127.0.0.2", "[::1]"]) {
+      const reached = await fetch(`http://${address}:${port}/`).catch(() => undefined);
+      assert.is(reached, undefined, `not served on ${address}`);
+    }
     const file = path.join(registry, "example-ai.yaml");
     const text = readFileSync(file, "utf8");
     await saved(() => rmSync(file));

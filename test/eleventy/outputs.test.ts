@@ -2,7 +2,7 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileHistory } from "../../src/file-history.ts";
+import { readFileHistoryAsync } from "../../src/file-history.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
 import { buildSite, fixture, tableRows, text, type BuiltPage } from "../helpers/build-site.ts";
 import { providerPages, twinsAgree } from "../helpers/registry-invariants.ts";
@@ -36,7 +36,7 @@ test("llms.txt lists every provider page and its Markdown twin; the sitemap list
   const llms = pages.get("/llms.txt")!.html;
   const sitemap = pages.get("/sitemap.xml")!.html;
   const site = "https://ai-provider-reference.netlify.app";
-  const history = readFileHistory(views);
+  const history = await readFileHistoryAsync(views);
   for (const page of providerPages(pages)) {
     assert.match(llms, `](${site}${page.url}index.md): `);
     assert.match(llms, `web page: ${site}${page.url}\n`);
@@ -54,7 +54,7 @@ test("provider pages: last updated, the edit link, twins linked from the page an
   const pages = await build(views);
   const page = pages.get("/ai-providers/alpha-ai/")!;
   const meta = page.dom.querySelector("h1 + section.summary")!;
-  const history = readFileHistory(views);
+  const history = await readFileHistoryAsync(views);
   const known = history.lastCommitted("alpha-ai.yaml");
   // A date only where git knows one; nothing at all where it does not.
   const terms = meta.querySelectorAll("dt").map((dt) => text(dt));

@@ -5,7 +5,7 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { parse, type HTMLElement } from "node-html-parser";
 import { CAPABILITIES } from "../../src/catalogue.ts";
-import { readFileHistory } from "../../src/file-history.ts";
+import { readFileHistoryAsync } from "../../src/file-history.ts";
 import { checkData } from "../../src/registry/check.ts";
 import { loadRegistry, providerFiles, type Registry } from "../../src/registry/load.ts";
 import { plainText } from "../../src/render/inline.ts";
@@ -47,7 +47,7 @@ export async function checkRegistryInvariants(dir: string): Promise<InvariantRep
     ...redirectsLand(registry, pages),
     ...linksResolve(pages, compared),
     ...viewsCoverTheData(registry, pages),
-    ...lastUpdatedIsKnownOrAbsent(dir, registry, pages),
+    ...(await lastUpdatedIsKnownOrAbsent(dir, registry, pages)),
   );
   return { registry, pages, failures, compared };
 }
@@ -194,9 +194,9 @@ function viewsCoverTheData(registry: Registry, pages: Map<string, BuiltPage>): s
 }
 
 /** "Last updated" shows the data file's last commit when git knows it, and never a date it does not know. */
-function lastUpdatedIsKnownOrAbsent(dir: string, registry: Registry, pages: Map<string, BuiltPage>): string[] {
+async function lastUpdatedIsKnownOrAbsent(dir: string, registry: Registry, pages: Map<string, BuiltPage>) {
   const failures: string[] = [];
-  const history = readFileHistory(dir);
+  const history = await readFileHistoryAsync(dir);
   for (const provider of registry.providers) {
     const page = pages.get(`/ai-providers/${provider.slug}/`);
     const json = pages.get(`/api/providers/${provider.slug}.json`);

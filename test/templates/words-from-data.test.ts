@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { SiteNavigation } from "../../src/navigation.ts";
 import { text } from "../helpers/build-site.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
-import { renderInclude } from "../helpers/templates.ts";
+import { renderInclude, useFacts } from "../helpers/templates.ts";
 
 const named = (name: string, extra = "") =>
   providerFrom(
@@ -42,20 +42,19 @@ test("the self-hosted providers: those marked self_hosted, in the registry's ord
 
 test("the self-hosted note lists them linked, and is left out when there are none", () => {
   const provider = named("Beta");
-  const reference = (selfHostedProviders: { name: string; url: string }[]) =>
-    parse(renderInclude("provider-reference/reference", { provider, site: testSite, prefix: "", selfHostedProviders }));
-  const three = reference([
-    { name: "Alpha", url: "/ai-providers/alpha/" },
-    { name: "Gamma", url: "/ai-providers/gamma/" },
-    { name: "Delta", url: "/ai-providers/delta/" },
-  ]);
+  // The registry the page is built from (in name order): Beta and the self-hosted ones named.
+  const reference = (selfHosted: string[]) => {
+    useFacts([provider, ...selfHosted.map((name) => named(name, "self_hosted: true\n"))]);
+    return parse(renderInclude("provider-reference/reference", { provider, site: testSite, prefix: "" }));
+  };
+  const three = reference(["Alpha", "Gamma", "Delta"]);
   const note = three.querySelectorAll(".callout").find((c) => text(c).includes("self-hosted"))!;
-  assert.match(text(note), "While only Alpha, Gamma and Delta are classed as self-hosted, the target URL can be");
+  assert.match(text(note), "While only Alpha, Delta and Gamma are classed as self-hosted, the target URL can be");
   assert.equal(
     note.querySelectorAll("a").map((a) => a.getAttribute("href")),
-    ["/ai-providers/alpha/", "/ai-providers/gamma/", "/ai-providers/delta/"],
+    ["/ai-providers/alpha/", "/ai-providers/delta/", "/ai-providers/gamma/"],
   );
-  const one = reference([{ name: "Alpha", url: "/ai-providers/alpha/" }]);
+  const one = reference(["Alpha"]);
   assert.match(text(one), "While only Alpha is classed as self-hosted");
   const none = reference([]);
   assert.not.match(text(none), "classed as self-hosted");
