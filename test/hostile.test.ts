@@ -136,7 +136,7 @@ for (const hostile of cases) {
   );
 }
 
-test("npm start: every class gives the preview the check's verdict, each mistake listed once for the banner", async () => {
+test("npm start: every class gives the preview the check's verdict, each mistake one line of the banner", async () => {
   for (const hostile of cases) {
     const data = new BuildData({
       root: projectRoot,

@@ -58,8 +58,14 @@ export class OutputFolder {
   /** Before a build writes: the staging folders of builds that are gone are removed, and this one's made empty. */
   prepare(): void {
     if (!this.staged) return;
-    for (const leftover of siblings(this.target, ".building-")) {
-      if (!isRunning(ownerOf(leftover))) rmSync(leftover, { recursive: true, force: true });
+    // What builds that are gone left: their staging folders, and old sites they could not remove (tried again).
+    // (An old site is kept while there is no output folder: `recover` puts it back.)
+    const olds = existsSync(this.target) ? siblings(this.target, ".old-") : [];
+    for (const leftover of [...siblings(this.target, ".building-"), ...olds]) {
+      if (isRunning(ownerOf(leftover))) continue;
+      try {
+        rmSync(leftover, { recursive: true, force: true });
+      } catch {}
     }
     rmSync(this.buildDir, { recursive: true, force: true });
     unpublished.add(this.buildDir);

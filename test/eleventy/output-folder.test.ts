@@ -1,7 +1,7 @@
 // The output folder after a build: a good build leaves exactly the site of the current data
 // (a deleted provider's page, twin and JSON are gone: command line, programmatic and dev server),
 // and a build that fails while rendering leaves it as it was.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -172,6 +172,30 @@ test("a build killed between its two renames: the next build, even a failed one,
   const failed = await cliBuild(registry, out);
   assert.is(failed.code, 1, failed.output);
   assert.equal(snapshot(out), before, "the site it was replacing is back");
+});
+
+test("the old site cannot be removed once the new one is in place: the build says so and exits 0", async () => {
+  const registry = registryCopy();
+  const out = temporary("stuck");
+  assert.is((await cliBuild(registry, out)).code, 0);
+  // An immutable file (chattr +i) cannot be removed, even by root; where the file system has no such flag, skip.
+  const stuck = path.join(out, "stuck.txt");
+  writeFileSync(stuck, "cannot be removed");
+  if (spawnSync("chattr", ["+i", stuck]).status !== 0) return;
+  try {
+    rmSync(path.join(registry, "gemini-vertex.yaml"));
+    const run = await cliBuild(registry, out);
+    assert.is(run.code, 0, run.output);
+    assert.match(run.output, "The new site is published; the old one is left at");
+    assert.not.match(run.output, /^\s+at /m, "no stack trace");
+    assert.not.ok(existsSync(path.join(out, filesOf("gemini-vertex")[0]!)), "the new site is the one published");
+    assert.ok(existsSync(path.join(out, filesOf("example-ai")[0]!)));
+  } finally {
+    for (const name of readdirSync(path.dirname(out)).filter((n) => n.startsWith(`${path.basename(out)}.old-`))) {
+      spawnSync("chattr", ["-i", path.join(path.dirname(out), name, "stuck.txt")]);
+      rmSync(path.join(path.dirname(out), name), { recursive: true, force: true });
+    }
+  }
 });
 
 test("npm start: served on localhost; a deleted file's pages go and come back; a mistake is a banner", async () => {
