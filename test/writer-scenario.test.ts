@@ -3,7 +3,18 @@
 // one deleted. Then every suite that reads the shipped data runs in that copy, and all must pass: no
 // test may pin what a writer's next pull request changes.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -25,8 +36,11 @@ const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"
   .split("\0")
   .filter(Boolean);
 for (const file of files) {
+  const source = path.join(projectRoot, file);
   mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
-  cpSync(path.join(projectRoot, file), path.join(copy, file));
+  // A tracked link (a hostile fixture's) stays a link; Node 22's cpSync will not copy one that names a folder.
+  if (lstatSync(source).isSymbolicLink()) symlinkSync(readlinkSync(source), path.join(copy, file));
+  else cpSync(source, path.join(copy, file));
 }
 symlinkSync(path.join(projectRoot, "node_modules"), path.join(copy, "node_modules"));
 symlinkSync(path.resolve(projectRoot, "../shared"), path.join(work, "shared"));

@@ -59,7 +59,7 @@ export class BuildFacts {
  * The data of the build in progress, read when a build starts (`eleventy.before`). The loader keeps
  * each file's parsed result, so a dev-server rebuild after one edit parses the files that changed.
  * In the dev server a data mistake keeps the last good data and is listed in `problems`, which every
- * page shows as a banner until the next good save; a build has stopped before then (`checkOrExit`).
+ * page shows as a banner until the next good save; a command-line build has stopped before then (the plugin's check).
  */
 export class BuildData {
   private readonly loader: RegistryLoader;
@@ -128,7 +128,8 @@ export class BuildData {
     const { providers } = this.current.registry;
     if (!previous || !changedFiles) return providers;
     const changed = new Set(changedFiles.map((file) => path.resolve(this.paths.root, file)));
-    const index = (list: readonly Provider[]) => JSON.stringify(list.map((p) => [p.file, p.slug, p.name, p.aliases]));
+    const index = (list: readonly Provider[]) =>
+      JSON.stringify(list.map((p) => [p.file, p.slug, p.name, p.aliases, p.selfHosted]));
     if (changed.has(this.paths.siteFile) || index(previous.registry.providers) !== index(providers)) return providers;
     return providers.filter((provider) => changed.has(path.resolve(this.paths.root, provider.file)));
   }
