@@ -176,7 +176,7 @@ export function outputFolderFor(
 }
 
 /** The folder given on Eleventy's command line (`--output=dist` or `--output dist`), if any. */
-export function outputArgument(argv: readonly string[]): string | undefined {
+function outputArgument(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i]!.startsWith("--output=")) return argv[i]!.slice("--output=".length);
     if (argv[i] === "--output" && argv[i + 1] !== undefined) return argv[i + 1];

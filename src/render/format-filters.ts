@@ -72,7 +72,7 @@ const FORMATS: Record<string, Record<OutputFormat, Format>> = {
 };
 
 /** A Markdown code fence longer than any run of backticks in `text`, so the text cannot close it. */
-export function codeFence(text: string): string {
+function codeFence(text: string): string {
   let longest = 0;
   for (const run of String(text).match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return "`".repeat(Math.max(3, longest + 1));

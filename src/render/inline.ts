@@ -18,7 +18,7 @@ export function breakableCode(text: string): string {
 }
 
 /** A token as text, escaped, with a `<wbr>` after each `/`, `.` and `-`. */
-export const breakableText = (text: string) => escapeHtml(text).replace(/[/.-]/g, "$&<wbr>");
+const breakableText = (text: string) => escapeHtml(text).replace(/[/.-]/g, "$&<wbr>");
 
 /**
  * A model example: a bare model name (`accounts/fireworks/models/llama-v3p1-70b-instruct`) breaks only after
