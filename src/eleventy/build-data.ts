@@ -1,14 +1,28 @@
 import path from "node:path";
 import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { SiteNavigation } from "../navigation.ts";
+import { listItemText, providerJsonObject, providersJsonText } from "../outputs/provider-json.ts";
 import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
 import { createRegistryLoader, Registry, type RegistryLoader } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
-import { CapabilityMatrix } from "../render/matrix.ts";
+import { CapabilityMatrix, type MatrixPage } from "../render/matrix.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
 import { siteStats, type SiteStats } from "../site-stats.ts";
+
+/**
+ * The pages a build writes, as the templates paginate them: the providers' pages, twins and JSON; the matrix's
+ * pages; `[true]` or nothing for the pages that list every provider by name and address (llms.txt, sitemap,
+ * redirects). A preview save leaves the others as they were.
+ */
+export interface RenderScope {
+  /** Whether every page is written (then whatever the build did not write is stale). */
+  complete: boolean;
+  providerPages: readonly Provider[];
+  matrixPages: readonly MatrixPage[];
+  indexPages: readonly true[];
+}
 
 /** Where the plugin reads from, resolved to absolute paths. */
 export interface ProjectPaths {
@@ -16,6 +30,9 @@ export interface ProjectPaths {
   providersDir: string;
   siteFile: string;
 }
+
+/** A provider's JSON, and as an item of the list; `key`: the date and site settings they were made with. */
+type JsonTexts = { key: string; text: string; item: string };
 
 /**
  * What one build knows: the registry and site settings, the data files' history, and what pages
@@ -25,13 +42,18 @@ export class BuildFacts {
   private matrixCache?: CapabilityMatrix;
   private statsCache?: SiteStats;
   private navigationCache?: SiteNavigation;
+  private readonly siteKey: string;
 
   constructor(
     readonly registry: Registry,
     readonly site: SiteConfig,
     readonly history: FileHistory,
     private readonly root: string,
-  ) {}
+    /** Each provider's JSON texts, kept from build to build while its data, the site and its date are unchanged. */
+    private readonly jsonTexts = new WeakMap<Provider, JsonTexts>(),
+  ) {
+    this.siteKey = JSON.stringify(site);
+  }
 
   get matrix(): CapabilityMatrix {
     return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers, this.site.product));
@@ -53,6 +75,27 @@ export class BuildFacts {
   summary(provider: Provider): ProviderSummary {
     return providerSummary(provider, this.site, this.lastUpdated(provider));
   }
+
+  /** The provider's JSON (`/api/providers/<slug>.json`), made once and set into `/api/providers.json` as well. */
+  providerJson(provider: Provider): string {
+    return this.jsonTextsOf(provider).text;
+  }
+
+  /** `/api/providers.json`: the list, with every provider's JSON text. */
+  providersJson(schemaUrl: string | undefined): string {
+    return providersJsonText(this.registry.providers, this.site, (p) => this.jsonTextsOf(p).item, schemaUrl);
+  }
+
+  private jsonTextsOf(provider: Provider): JsonTexts {
+    const lastUpdated = this.lastUpdated(provider) ?? null;
+    const key = `${lastUpdated} ${this.siteKey}`;
+    const kept = this.jsonTexts.get(provider);
+    if (kept?.key === key) return kept;
+    const text = JSON.stringify(providerJsonObject(provider, this.site, lastUpdated), null, 2);
+    const made = { key, text, item: listItemText(text) };
+    this.jsonTexts.set(provider, made);
+    return made;
+  }
 }
 
 /**
@@ -64,13 +107,11 @@ export class BuildFacts {
 export class BuildData {
   private readonly loader: RegistryLoader;
   private facts?: BuildFacts;
+  private readonly jsonTexts = new WeakMap<Provider, JsonTexts>();
   /** The data mistakes of the last load, formatted as `npm run check` prints them; empty when none. */
   problems: string[] = [];
-  /**
-   * The providers whose page, twin and JSON this build writes: all of them, or in the preview, after a save
-   * that changed only the saved providers' own facts, those (every other page of theirs is as it was).
-   */
-  providerPages: readonly Provider[] = [];
+  /** What this build writes: everything, or in the preview after a save, the pages the save changed. */
+  scope: RenderScope = { complete: false, providerPages: [], matrixPages: [], indexPages: [] };
 
   constructor(readonly paths: ProjectPaths) {
     this.loader = createRegistryLoader(paths.providersDir, { root: paths.root });
@@ -99,8 +140,8 @@ export class BuildData {
       const previous = this.problems.length === 0 ? this.facts : undefined;
       this.problems = [];
       for (const warning of registry.warnings) console.warn(formatProblem(warning));
-      this.facts = new BuildFacts(registry, site, await history, this.paths.root);
-      this.providerPages = keepLastGood ? this.changedPages(previous, changedFiles) : registry.providers;
+      this.facts = new BuildFacts(registry, site, await history, this.paths.root, this.jsonTexts);
+      this.scope = keepLastGood ? this.changedScope(previous, changedFiles) : this.fullScope();
     } catch (error) {
       if (!keepLastGood) throw error;
       // One line a mistake, located, as `npm run check` lists them.
@@ -109,7 +150,7 @@ export class BuildData {
       console.error(this.messageOf(error));
       this.facts ??= new BuildFacts(new Registry([]), this.fallbackSite(), await history, this.paths.root);
       // Every page shows the mistakes' banner.
-      this.providerPages = this.facts.registry.providers;
+      this.scope = this.fullScope();
     }
   }
 
@@ -119,19 +160,37 @@ export class BuildData {
     return this.facts;
   }
 
+  private fullScope(): RenderScope {
+    const { registry, matrix } = this.current;
+    return { complete: true, providerPages: registry.providers, matrixPages: matrix.pages, indexPages: [true] };
+  }
+
   /**
-   * The providers whose pages a preview rebuild writes: only the saved providers when nothing another page shows
-   * of them changed (the list of providers, their names, slugs and aliases, what the self-hosted callout lists),
-   * else all of them.
+   * What a preview rebuild writes: everything, unless the save changed no provider's name, address, aliases,
+   * date or self-hosting (what every page lists); then the saved providers' pages, and the matrix pages whose
+   * rows changed (or all of them when a saved provider's rows moved).
    */
-  private changedPages(previous: BuildFacts | undefined, changedFiles: readonly string[] | undefined) {
-    const { providers } = this.current.registry;
-    if (!previous || !changedFiles) return providers;
+  private changedScope(previous: BuildFacts | undefined, changedFiles: readonly string[] | undefined): RenderScope {
+    const facts = this.current;
+    if (!previous || !changedFiles) return this.fullScope();
     const changed = new Set(changedFiles.map((file) => path.resolve(this.paths.root, file)));
-    const index = (list: readonly Provider[]) =>
-      JSON.stringify(list.map((p) => [p.file, p.slug, p.name, p.aliases, p.selfHosted]));
-    if (changed.has(this.paths.siteFile) || index(previous.registry.providers) !== index(providers)) return providers;
-    return providers.filter((provider) => changed.has(path.resolve(this.paths.root, provider.file)));
+    const index = (build: BuildFacts) =>
+      JSON.stringify(
+        build.registry.providers.map((p) => [p.file, p.slug, p.name, p.aliases, p.selfHosted, build.lastUpdated(p)]),
+      );
+    if (changed.has(this.paths.siteFile) || index(previous) !== index(facts)) return this.fullScope();
+
+    const saved = facts.registry.providers.filter((p) => changed.has(path.resolve(this.paths.root, p.file)));
+    const before = new Map(previous.registry.providers.map((p) => [p.file, p]));
+    const matrixUrls = new Set<string>();
+    for (const provider of saved) {
+      const was = previous.matrix.placesOf(before.get(provider.file)!);
+      const is = facts.matrix.placesOf(provider);
+      if (was.map((place) => place.url).join() !== is.map((place) => place.url).join()) return this.fullScope();
+      for (const [i, place] of is.entries()) if (place.row !== was[i]!.row) matrixUrls.add(place.url);
+    }
+    const matrixPages = facts.matrix.pages.filter((page) => matrixUrls.has(page.url));
+    return { complete: false, providerPages: saved, matrixPages, indexPages: [] };
   }
 
   /** Site settings for a dev server whose first load failed: the file's own when they are good. */

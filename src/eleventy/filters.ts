@@ -1,7 +1,5 @@
 import path from "node:path";
 import { assetManifest, assetUrlOf } from "../outputs/assets.ts";
-import { providerJsonObject, providersJsonObject } from "../outputs/provider-json.ts";
-import type { Registry } from "../registry/load.ts";
 import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
@@ -57,13 +55,10 @@ export function registerFilters(
       return factsOf(this).matrix.rows(url);
     },
     providerJson(provider: Provider) {
-      const facts = factsOf(this);
-      return JSON.stringify(providerJsonObject(provider, facts.site, facts.lastUpdated(provider) ?? null), null, 2);
+      return factsOf(this).providerJson(provider);
     },
-    providersJson(registry: Registry) {
-      const facts = factsOf(this);
-      const lastUpdated = (provider: Provider) => facts.lastUpdated(provider) ?? null;
-      return JSON.stringify(providersJsonObject(registry.providers, facts.site, lastUpdated, schemaUrl), null, 2);
+    providersJson() {
+      return factsOf(this).providersJson(schemaUrl);
     },
   };
   const assets = assetManifest(assetsDir);

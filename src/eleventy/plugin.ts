@@ -4,17 +4,7 @@ import { CAPABILITIES } from "../catalogue.ts";
 import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import { providerSearchRecord } from "../outputs/search-records.ts";
 import { catalogueCapabilities } from "../render/reader-filters.ts";
-import {
-  COMPARE_URL,
-  HOME_URL,
-  LLMS_TXT_URL,
-  MATRIX_URL,
-  PROVIDERS_JSON_URL,
-  providerJsonUrl,
-  providerMarkdownUrl,
-  providerPageUrl,
-  SCHEMA_URL,
-} from "../urls.ts";
+import { COMPARE_URL, HOME_URL, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../urls.ts";
 import { BuildData } from "./build-data.ts";
 import { registerFilters } from "./filters.ts";
 import type { OutputFolder } from "./output-folder.ts";
@@ -78,7 +68,10 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   eleventyConfig.addGlobalData("registry", () => data.current.registry);
   // The build's facts for the filters (a class instance: Eleventy hands it over as it is).
   eleventyConfig.addGlobalData("build", () => data.current);
-  eleventyConfig.addGlobalData("providerPages", () => data.providerPages);
+  // What this build writes (all of it, or what a preview save changed): the paginated templates' data.
+  eleventyConfig.addGlobalData("providerPages", () => data.scope.providerPages);
+  eleventyConfig.addGlobalData("matrixPages", () => data.scope.matrixPages);
+  eleventyConfig.addGlobalData("indexPages", () => data.scope.indexPages);
   eleventyConfig.addGlobalData("site", () => frozen(data.current.site));
   eleventyConfig.addGlobalData("stats", () => frozen(data.current.stats));
   eleventyConfig.addGlobalData("history", () => frozen({ available: data.current.history.available }));
@@ -136,15 +129,8 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     }
     const written = new Set(copied.map((file) => path.join(output.buildDir, file)));
     for (const result of run.results ?? []) if (result.outputPath) written.add(path.resolve(result.outputPath));
-    // The preview rewrote only the saved providers' files: the others' stay.
-    const rendered = new Set(data.providerPages);
-    for (const provider of registry.providers.filter((p) => !rendered.has(p))) {
-      for (const url of [providerPageUrl(provider), providerMarkdownUrl(provider), providerJsonUrl(provider)]) {
-        written.add(path.join(output.buildDir, url.endsWith("/") ? `${url}index.html` : url));
-      }
-    }
-    // An incremental rebuild writes only what changed: nothing else may be taken for stale.
-    if (!run.incremental) output.publish(written, [SEARCH_INDEX_DIR]);
+    // A rebuild that wrote only what changed (Eleventy's incremental one, or a preview save's) leaves nothing stale.
+    if (!run.incremental && data.scope.complete) output.publish(written, [SEARCH_INDEX_DIR]);
     // The preview says one line a save (and, before it, each data mistake once).
     if (isDevServer()) {
       const after = changedFiles ? ` after ${changedFiles.map((file) => path.relative(root, file)).join(", ")}` : "";

@@ -88,20 +88,32 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
   };
 }
 
-/** `/api/providers.json`: what the list is, then every provider as at `/api/providers/<slug>.json`. */
-export function providersJsonObject(
+/** A provider's JSON text as an item of `/api/providers.json`'s list: each line two levels in. */
+export const listItemText = (text: string) => `    ${text.replaceAll("\n", "\n    ")}`;
+
+/**
+ * `/api/providers.json`: what the list is, then every provider as at `/api/providers/<slug>.json`, exactly as
+ * `JSON.stringify(…, null, 2)` writes it, with each provider's own JSON text (`itemText`, `listItemText`) set in.
+ */
+export function providersJsonText(
   providers: readonly Provider[],
   site: SiteConfig,
-  lastUpdated: (provider: Provider) => string | null,
+  itemText: (provider: Provider) => string,
   schemaUrl?: string,
-) {
-  return {
-    site: site.url,
-    description:
-      `Every AI provider ${site.product} can proxy, normalised from one data file per provider. Text fields are ` +
-      `inline Markdown.`,
-    ...(schemaUrl ? { data_file_schema: absoluteUrl(site, schemaUrl) } : {}),
-    provider_count: providers.length,
-    providers: providers.map((provider) => providerJsonObject(provider, site, lastUpdated(provider))),
-  };
+): string {
+  const head = JSON.stringify(
+    {
+      site: site.url,
+      description:
+        `Every AI provider ${site.product} can proxy, normalised from one data file per provider. Text fields ` +
+        `are inline Markdown.`,
+      ...(schemaUrl ? { data_file_schema: absoluteUrl(site, schemaUrl) } : {}),
+      provider_count: providers.length,
+      providers: [],
+    },
+    null,
+    2,
+  );
+  if (providers.length === 0) return head;
+  return `${head.slice(0, -"[]\n}".length)}[\n${providers.map(itemText).join(",\n")}\n  ]\n}`;
 }

@@ -3,7 +3,8 @@ import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { capabilityUrl, providerPageUrl } from "../urls.ts";
 import { capabilitySince } from "../versions.ts";
 
-// The rows of the capability matrix and its views, as facts: `_includes/matrix/rows.liquid` lays them out.
+// The rows of the capability matrix and its views, as the facts they show: `_includes/matrix/rows.liquid` lays
+// them out, and the preview compares them to know which pages a save changed.
 
 /** What the rows say about one supported capability of a provider, worked out once. */
 export interface CapabilityFacts {
@@ -51,7 +52,10 @@ export function providerFacts(provider: Provider): ProviderFacts {
 /** The full matrix's row: the provider, then a cell per capability in canonical order (`null`: not supported). */
 export function matrixRow(facts: ProviderFacts) {
   const byKey = new Map(facts.capabilities.map((c) => [c.key, c]));
-  const cells = CAPABILITIES.map((c) => byKey.get(c.key) ?? null);
+  const cells = CAPABILITIES.map((c) => {
+    const cell = byKey.get(c.key);
+    return cell ? { href: cell.href, since: cell.since, streaming: cell.streaming } : null;
+  });
   return { kind: "all", name: facts.name, href: facts.href, compatibleWith: facts.compatibleWith, cells };
 }
 
@@ -76,7 +80,7 @@ export function streamingRow(facts: ProviderFacts) {
     kind: "streaming",
     name: facts.name,
     href: facts.href,
-    streams: facts.capabilities.filter((c) => c.streaming),
+    streams: facts.capabilities.filter((c) => c.streaming).map(({ href, label }) => ({ href, label })),
   };
 }
 
@@ -87,8 +91,8 @@ export function versionRow(facts: ProviderFacts, later: (c: CapabilityFacts) => 
     name: facts.name,
     href: facts.href,
     compatibleWith: facts.compatibleWith,
-    now: facts.capabilities.filter((c) => !later(c)),
-    later: facts.capabilities.filter(later),
+    now: facts.capabilities.filter((c) => !later(c)).map(({ label }) => ({ label })),
+    later: facts.capabilities.filter(later).map(({ label, since }) => ({ label, since })),
   };
 }
 

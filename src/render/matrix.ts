@@ -138,16 +138,13 @@ export function matrixViews(versions: readonly string[], product: string): Matri
 }
 
 /** A provider on a version's view, with the age of the newest version any of its capabilities needs (-1 for none). */
-interface VersionMember {
-  facts: ProviderFacts;
-  newest: number;
-}
+type VersionMember = { facts: ProviderFacts; newest: number };
 
 /** A view with the rows it shows, found in the one pass over the registry. */
 interface ViewEntry {
   view: MatrixView;
-  /** How many rows the view has. */
-  count: number;
+  /** Its providers, a row each, in order. */
+  members: readonly ProviderFacts[];
   /** Its rows from `start` to before `end`. */
   rows(start: number, end: number): MatrixRow[];
 }
@@ -162,10 +159,13 @@ export class CapabilityMatrix {
   /** Every page of every view, in view order. */
   readonly pages: readonly MatrixPage[];
   private readonly byUrl = new Map<string, { entry: ViewEntry; slice: PageSlice }>();
-  private readonly total: number;
+  private readonly entries: readonly ViewEntry[];
+  private readonly factsOf = new Map<Provider, ProviderFacts>();
+  private readonly pageSize: number;
 
   constructor(providers: readonly Provider[], product: string, pageSize: number = MATRIX_PAGE_SIZE) {
-    this.total = providers.length;
+    const total = providers.length;
+    this.pageSize = pageSize;
     const versions = distinctVersions(providers);
     // Versions by age, so a version view compares numbers rather than version strings.
     const age = new Map(versions.map((v, i) => [v, i]));
@@ -187,6 +187,7 @@ export class CapabilityMatrix {
         );
       }
       const facts = providerFacts(provider);
+      this.factsOf.set(provider, facts);
       all.push(facts);
       for (const c of facts.capabilities) byCapability.get(c.key)!.push({ ...c, provider: facts });
       if (facts.streams) streaming.push(facts);
@@ -210,26 +211,29 @@ export class CapabilityMatrix {
       const { filter } = view;
       switch (filter.kind) {
         case "all":
-          return { view, count: all.length, rows: (start, end) => all.slice(start, end).map(matrixRow) };
+          return { view, members: all, rows: (start, end) => all.slice(start, end).map(matrixRow) };
         case "capability": {
           const members = byCapability.get(filter.capability)!;
-          return { view, count: members.length, rows: (start, end) => members.slice(start, end).map(capabilityRow) };
+          const rows = (start: number, end: number) => members.slice(start, end).map(capabilityRow);
+          return { view, members: members.map((member) => member.provider), rows };
         }
         case "streaming":
-          return { view, count: streaming.length, rows: (start, end) => streaming.slice(start, end).map(streamingRow) };
+          return { view, members: streaming, rows: (start, end) => streaming.slice(start, end).map(streamingRow) };
         case "version": {
           const v = age.get(filter.version)!;
-          return { view, count: onVersion[v]!.length, rows: versionRows(onVersion[v]!, v) };
+          return { view, members: onVersion[v]!.map((member) => member.facts), rows: versionRows(onVersion[v]!, v) };
         }
         default:
           throw new Error(`Unknown matrix view: ${JSON.stringify(filter)}`);
       }
     });
 
+    this.entries = entries;
     const pages: MatrixPage[] = [];
     for (const entry of entries) {
       const { view } = entry;
-      for (const slice of pageSlices(entry.count, pageSize)) {
+      const count = entry.members.length;
+      for (const slice of pageSlices(count, pageSize)) {
         const url = pageUrl(view.url, slice.number);
         const { filter } = view;
         pages.push({
@@ -242,9 +246,9 @@ export class CapabilityMatrix {
           kind: filter.kind,
           label: view.label,
           ...(filter.kind === "version" ? { version: filter.version } : {}),
-          count: entry.count,
-          total: this.total,
-          hidden: this.total - entry.count,
+          count,
+          total,
+          hidden: total - count,
           ...pageNavigation(view.url, slice),
         });
         this.byUrl.set(url, { entry, slice });
@@ -268,6 +272,18 @@ export class CapabilityMatrix {
   rows(url: string): MatrixRow[] {
     const { entry, slice } = this.page(url);
     return entry.rows(slice.start, slice.end);
+  }
+
+  /** In every view, the page holding the provider's row and the row as JSON (what a preview save changed). */
+  placesOf(provider: Provider): { url: string; row: string }[] {
+    const facts = this.factsOf.get(provider);
+    if (!facts) return [];
+    return this.entries.flatMap((entry) => {
+      const index = entry.members.indexOf(facts);
+      if (index < 0) return [];
+      const url = pageUrl(entry.view.url, Math.floor(index / this.pageSize) + 1);
+      return [{ url, row: JSON.stringify(entry.rows(index, index + 1)) }];
+    });
   }
 
   /** The full matrix's column headers: each group's title over its capabilities (`label`, `groupLabel`), in order. */

@@ -2,7 +2,17 @@
 // (a deleted provider's page, twin and JSON are gone: command line, programmatic and dev server),
 // and a build that fails while rendering leaves it as it was.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -238,6 +248,21 @@ test("npm start: served on localhost; a deleted file's pages go and come back; a
     assert.is((await get("/api/providers/example-ai.json")).status, 404);
     await saved(() => writeFileSync(file, text));
     assert.is((await get("/ai-providers/example-ai/")).status, 200, "restored, served again");
+
+    // A save that changes only what one provider's pages show rewrites those, and the matrix pages and lists
+    // that show it; every other file stays as it was (and is still served).
+    const preview = `${out}.preview`;
+    const modified = (url: string) => statSync(path.join(preview, url)).mtimeMs;
+    const untouched = ["ai-providers/gemini-vertex/index.html", "ai-providers/index.html", "llms.txt", "sitemap.xml"];
+    const before = untouched.map(modified);
+    await saved(() => writeFileSync(file, text.replace("example-chat-1", "newmodel")));
+    for (const url of ["/ai-providers/example-ai/", "/ai-providers/capability/chat/", "/api/providers.json"])
+      assert.match((await get(url)).text, "newmodel", `${url} shows the new model example`);
+    assert.equal(untouched.map(modified), before, "the other pages were not rewritten");
+    for (const url of untouched) assert.is((await get(`/${url}`)).status, 200);
+    await saved(() => writeFileSync(file, text.replace("streaming: true", "streaming: false")));
+    assert.ok(modified("ai-providers/index.html") > before[1]!, "a change the full matrix shows rewrites it");
+    await saved(() => writeFileSync(file, text));
 
     await saved(() => writeFileSync(file, text.replace(/streaming: (true|false)/, "streaming: tru")));
     const banner = (await get("/ai-providers/gemini-vertex/")).text;

@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 import { configFormats } from "../../src/gateway-config/formats.ts";
 import { capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
 import { parseProviderSource } from "../../src/registry/load.ts";
-import { providerJsonObject, providersJsonObject } from "../../src/outputs/provider-json.ts";
+import { listItemText, providerJsonObject, providersJsonText } from "../../src/outputs/provider-json.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import { fixture } from "../helpers/build-site.ts";
 import { testSite } from "../helpers/providers.ts";
@@ -116,11 +116,18 @@ test("each capability carries its gateway configuration: the facts, the data and
 });
 
 test("the list of every provider holds each provider's JSON, and says what it is", () => {
-  const json = providersJsonObject([someNotes, hostile], testSite, () => null, "/schema/provider.schema.json");
+  const own = (provider: Provider) =>
+    listItemText(JSON.stringify(providerJsonObject(provider, testSite, null), null, 2));
+  const text = providersJsonText([someNotes, hostile], testSite, own, "/schema/provider.schema.json");
+  const json = JSON.parse(text);
+  // Each provider's own text set in reads exactly as the whole list written at once.
+  assert.is(text, JSON.stringify(json, null, 2));
   assert.is(json.provider_count, 2);
   assert.is(json.data_file_schema, "https://site.example.com/schema/provider.schema.json");
   assert.equal(json.providers, [JSON.parse(renderProviderJson(someNotes)), JSON.parse(renderProviderJson(hostile))]);
-  const empty = providersJsonObject([], testSite, () => null);
+  const emptyText = providersJsonText([], testSite, own);
+  const empty = JSON.parse(emptyText);
+  assert.is(emptyText, JSON.stringify(empty, null, 2));
   assert.equal(empty.providers, []);
   assert.not.ok("data_file_schema" in empty);
 });
