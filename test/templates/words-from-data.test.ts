@@ -54,6 +54,12 @@ test("the self-hosted note lists them linked, and is left out when there are non
     note.querySelectorAll("a").map((a) => a.getAttribute("href")),
     ["/ai-providers/alpha/", "/ai-providers/delta/", "/ai-providers/gamma/"],
   );
+  const five = text(reference(["Alpha", "Delta", "Epsilon", "Gamma", "Zeta"]));
+  assert.match(five, "While only Alpha, Delta, Epsilon, Gamma and Zeta are classed as self-hosted");
+  // Past five, their number and the first three: the note stays a sentence however large the registry.
+  const many = reference(["Alpha", "Delta", "Epsilon", "Gamma", "Iota", "Zeta"]);
+  assert.match(text(many), "While only 6 providers, such as Alpha, Delta and Epsilon, are classed as self-hosted, the");
+  assert.not.match(text(many), "Gamma");
   const one = reference(["Alpha"]);
   assert.match(text(one), "While only Alpha is classed as self-hosted");
   const none = reference([]);
