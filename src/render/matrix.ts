@@ -45,10 +45,7 @@ export interface MatrixView {
   filter: MatrixFilter;
   /** The page's heading and title. */
   title: string;
-  /**
-   * The start of the title of each page when the view has several ("…, page 2"):
-   * shorter than `title`, so that with the site's name it stays within 70 characters.
-   */
+  /** Each page's title when the view has several ("…, page 2"): with the site's name, within 70 characters. */
   shortTitle: string;
   /** The view's link text in the filter navigation. */
   label: string;
@@ -81,12 +78,7 @@ export interface MatrixPage extends PageNavigation {
 }
 
 /** The filter links every page of the matrix shows, by kind of view. */
-export interface FilterLinks {
-  all: { url: string; label: string }[];
-  streaming: { url: string; label: string }[];
-  capability: { url: string; label: string }[];
-  version: { url: string; label: string }[];
-}
+export type FilterLinks = Record<MatrixFilter["kind"], { url: string; label: string }[]>;
 
 /** URL segments under `/ai-providers/` that the matrix uses, so no provider's page may. */
 export const MATRIX_SEGMENTS = SITE_PATH_SEGMENTS.matrix;
