@@ -8,7 +8,7 @@ import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules } from "./provider-rules.ts";
 import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { Registry } from "./registry.ts";
-import { checkAgainstSchema } from "./schema-validation.ts";
+import { checkAgainstSchema } from "./error-map.ts";
 import { checkSiteRules, emptyRegistryProblem, fileNameProblems } from "./site-rules.ts";
 import { parseYaml } from "./yaml-file.ts";
 
