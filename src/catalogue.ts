@@ -79,25 +79,6 @@ export const CAPABILITIES: readonly CapabilityDefinition[] = CAPABILITY_ROWS.map
   }),
 );
 
-/** Every route type the AI Proxy plugin accepts (Kong Gateway 3.15 schema). */
-export const ROUTE_TYPES: readonly string[] = [
-  "audio/v1/audio/speech",
-  "audio/v1/audio/transcriptions",
-  "audio/v1/audio/translations",
-  "image/v1/images/edits",
-  "image/v1/images/generations",
-  "llm/v1/assistants",
-  "llm/v1/batches",
-  "llm/v1/chat",
-  "llm/v1/completions",
-  "llm/v1/embeddings",
-  "llm/v1/files",
-  "llm/v1/responses",
-  "preserve",
-  "realtime/v1/realtime",
-  "video/v1/videos/generations",
-];
-
 const bodySizeCallout = (what: string): Callout => ({
   kind: "info",
   text:

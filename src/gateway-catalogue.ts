@@ -18,24 +18,38 @@ export const AUTH_STYLE_FIELDS: Record<AuthStyle, { required: readonly string[];
 /** The gateway's own variable for the GCP service account when the configuration holds no JSON (documented). */
 export const GCP_SERVICE_ACCOUNT_ENV = "GCP_SERVICE_ACCOUNT";
 
+// Every route type the AI Proxy plugin accepts (3.15 schema): the first gateway version that does, and the path
+// the OpenAI driver calls for it after OpenAI's base URL.
+const ROUTE_TYPE_ROWS: readonly [string, string, string?][] = [
+  ["audio/v1/audio/speech", "3.11", "/audio/speech"],
+  ["audio/v1/audio/transcriptions", "3.11", "/audio/transcriptions"],
+  ["audio/v1/audio/translations", "3.11", "/audio/translations"],
+  ["image/v1/images/edits", "3.11", "/images/edits"],
+  ["image/v1/images/generations", "3.11", "/images/generations"],
+  ["llm/v1/assistants", "3.11", "/assistants"],
+  ["llm/v1/batches", "3.11", "/batches"],
+  ["llm/v1/chat", "3.6", "/chat/completions"],
+  ["llm/v1/completions", "3.6", "/completions"],
+  ["llm/v1/embeddings", "3.11", "/embeddings"],
+  ["llm/v1/files", "3.11", "/files"],
+  ["llm/v1/responses", "3.11", "/responses"],
+  ["preserve", "3.6"],
+  ["realtime/v1/realtime", "3.11", "/realtime"],
+  ["video/v1/videos/generations", "3.13"],
+];
+
+/** Every route type the AI Proxy plugin accepts (Kong Gateway 3.15 schema). */
+export const ROUTE_TYPES: readonly string[] = ROUTE_TYPE_ROWS.map(([routeType]) => routeType);
+
 /** The first gateway version whose AI Proxy schema accepts each route type. */
-export const ROUTE_TYPE_SINCE: Readonly<Record<string, string>> = {
-  "llm/v1/chat": "3.6",
-  "llm/v1/completions": "3.6",
-  preserve: "3.6",
-  "audio/v1/audio/speech": "3.11",
-  "audio/v1/audio/transcriptions": "3.11",
-  "audio/v1/audio/translations": "3.11",
-  "image/v1/images/edits": "3.11",
-  "image/v1/images/generations": "3.11",
-  "llm/v1/assistants": "3.11",
-  "llm/v1/batches": "3.11",
-  "llm/v1/embeddings": "3.11",
-  "llm/v1/files": "3.11",
-  "llm/v1/responses": "3.11",
-  "realtime/v1/realtime": "3.11",
-  "video/v1/videos/generations": "3.13",
-};
+export const ROUTE_TYPE_SINCE: Readonly<Record<string, string>> = Object.fromEntries(
+  ROUTE_TYPE_ROWS.map(([routeType, since]) => [routeType, since]),
+);
+
+/** The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL. */
+export const OPENAI_PATHS: Readonly<Record<string, string>> = Object.fromEntries(
+  ROUTE_TYPE_ROWS.flatMap(([routeType, , path]) => (path ? [[routeType, path]] : [])),
+);
 
 /** The gateway versions the site knows, oldest first: the reader's choices of "the version I run". */
 export const GATEWAY_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"] as const;
@@ -105,23 +119,6 @@ export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
 }
 
 export type { CompatibleApi };
-
-/** The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL. */
-export const OPENAI_PATHS: Readonly<Record<string, string>> = {
-  "llm/v1/chat": "/chat/completions",
-  "llm/v1/completions": "/completions",
-  "llm/v1/embeddings": "/embeddings",
-  "llm/v1/files": "/files",
-  "llm/v1/batches": "/batches",
-  "llm/v1/assistants": "/assistants",
-  "llm/v1/responses": "/responses",
-  "audio/v1/audio/speech": "/audio/speech",
-  "audio/v1/audio/transcriptions": "/audio/transcriptions",
-  "audio/v1/audio/translations": "/audio/translations",
-  "image/v1/images/generations": "/images/generations",
-  "image/v1/images/edits": "/images/edits",
-  "realtime/v1/realtime": "/realtime",
-};
 
 /** The address an OpenAI-compatible provider serves `routeType` at: its base URL and OpenAI's path. */
 export function compatibleUrl(baseUrl: string, routeType: string): string | undefined {

@@ -1,4 +1,5 @@
-import { CAPABILITIES, NON_STREAMING_CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+import { CAPABILITIES, NON_STREAMING_CAPABILITIES, type CapabilityDefinition } from "../catalogue.ts";
+import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { compareVersions, isVersion } from "../versions.ts";
 import { capabilityEntry } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";

@@ -1,5 +1,6 @@
 import { checkConfigValues } from "./config-rules.ts";
-import { CAPABILITIES, ROUTE_TYPES } from "../catalogue.ts";
+import { CAPABILITIES } from "../catalogue.ts";
+import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { describe, isMapping } from "./errors.ts";
 import { checkGatewayRules } from "./gateway-rules.ts";
 import type { ProblemCollector } from "./problem-collector.ts";

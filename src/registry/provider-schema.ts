@@ -1,4 +1,5 @@
-import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+import { CAPABILITIES, type CapabilityDefinition } from "../catalogue.ts";
+import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { gatewaySchema } from "./gateway-schema.ts";
 import { LINT_RULE_IDS, LINT_RULES } from "./consistency-lint.ts";
 
