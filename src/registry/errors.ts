@@ -22,6 +22,9 @@ export interface DataProblem {
 export const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** A string with something in it besides white space. */
+export const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
+
 /** Orders problems by where they stand (`sort` is stable: problems at one place keep their order). */
 export const byPosition = (a: { position?: SourcePosition }, b: { position?: SourcePosition }) =>
   (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);

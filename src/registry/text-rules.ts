@@ -1,14 +1,11 @@
 import { ALLOWED_LINK_SCHEMES, inlineLinks } from "./inline-links.ts";
 import { describe, INVISIBLE_CHARACTER, isMapping } from "./errors.ts";
 import { lastPart, type ProblemCollector } from "./problem-collector.ts";
-import { slugify } from "./slug.ts";
 
 /** The longest value a field may hold, in characters: the longest shipped one is under 150. */
 export const MAX_VALUE_LENGTH = 2000;
 /** The longest name or alias, in characters. */
 export const MAX_NAME_LENGTH = 100;
-/** The longest slug (a folder name on disk and a part of every address). */
-export const MAX_SLUG_LENGTH = 64;
 
 // Characters that make text look other than it is: C0 and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -53,7 +50,7 @@ const invisibleName = (ch: string) =>
   INVISIBLE_NAMES[ch] ?? (/[\u{e0000}-\u{e007f}]/u.test(ch) ? "a tag character" : "an invisible character");
 
 /** Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`). */
-function stringValues(value: unknown, field = "", found: [string, string][] = []): [string, string][] {
+export function stringValues(value: unknown, field = "", found: [string, string][] = []): [string, string][] {
   if (typeof value === "string") found.push([field, value]);
   else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
@@ -87,7 +84,6 @@ export function checkTextValues(raw: Record<string, unknown>, problems: ProblemC
     if (SUSPECT.test(value)) checkCharacters(field, value, problems);
     if (lastPart(field) === "min_version") checkVersionLength(field, value, problems);
   }
-  checkSlugLengths(raw, tooLong, problems);
   return tooLong;
 }
 
@@ -131,7 +127,8 @@ function checkCharacters(field: string, value: string, problems: ProblemCollecto
 
 // Values that are inline Markdown may span lines; every other value is one line.
 const MARKDOWN_KEYS = new Set(["formats", "upstream_path", "model_example", "content"]);
-const isMarkdownField = (field: string) =>
+/** True for a field whose value is inline Markdown. */
+export const isMarkdownField = (field: string) =>
   MARKDOWN_KEYS.has(lastPart(field)) || /^limitations\.[a-z_]+\.\d+$/.test(field);
 
 function checkVersionLength(field: string, value: string, problems: ProblemCollector): void {
@@ -142,38 +139,6 @@ function checkVersionLength(field: string, value: string, problems: ProblemColle
     `found ${describe(value)}, expected a version of at most two digits a part, like '3.11' (or 'n/a'). Write ` +
       `the gateway version the capability first shipped in.`,
   );
-}
-
-function checkSlugLengths(raw: Record<string, unknown>, tooLong: Set<string>, problems: ProblemCollector): void {
-  const tooLongSlug = (slug: string) => slug.length > MAX_SLUG_LENGTH;
-  if (typeof raw.slug === "string" && !tooLong.has("slug") && tooLongSlug(raw.slug)) {
-    problems.add(
-      "slug",
-      `found ${describe(raw.slug)} (${raw.slug.length} characters), expected a slug of at most ` +
-        `${MAX_SLUG_LENGTH} characters. Shorten it.`,
-    );
-  } else if (raw.slug === undefined && typeof raw.name === "string" && !tooLong.has("name")) {
-    const slug = slugify(raw.name);
-    if (tooLongSlug(slug)) {
-      problems.add(
-        "name",
-        `found ${describe(raw.name)}, which makes a slug of ${slug.length} characters, expected at most ` +
-          `${MAX_SLUG_LENGTH}. Shorten the name, or add a shorter \`slug\` field.`,
-      );
-    }
-  }
-  if (!Array.isArray(raw.aliases)) return;
-  for (const [index, alias] of raw.aliases.entries()) {
-    if (typeof alias !== "string" || tooLong.has(`aliases.${index}`)) continue;
-    const slug = slugify(alias);
-    if (tooLongSlug(slug)) {
-      problems.add(
-        `aliases.${index}`,
-        `found ${describe(alias)}, which makes an address of ${slug.length} characters, expected at most ` +
-          `${MAX_SLUG_LENGTH}. Shorten it.`,
-      );
-    }
-  }
 }
 
 const schemes = `${ALLOWED_LINK_SCHEMES.join(", ")} or relative`;
