@@ -5,7 +5,8 @@ import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { RegistryError, isMapping } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
-import { capabilityEntries, KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
+import { capabilityEntries } from "../registry/normalise.ts";
+import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
 
 export interface ExportOptions {
   /** Folder that the registry's file paths are relative to (default: the working directory). */
@@ -27,7 +28,7 @@ export function kongProviders(providersDir: string, options: ExportOptions = {})
     const { url_pattern: _single, ...rest } = written;
     // An OpenAI-compatible provider's file leaves out the route types and paths it inherits; Kong's file has them.
     if (provider.compatibleWith) {
-      const entries = new Map(capabilityEntries(rest));
+      const entries = new Map(capabilityEntries(rest).map(([capability, entry]) => [capability.key, entry]));
       for (const capability of provider.capabilities) {
         const entry = entries.get(capability.key);
         if (!entry) continue;

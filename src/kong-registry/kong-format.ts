@@ -1,6 +1,5 @@
 // What Kong's single-file registry and our one-file-per-provider registry share, and how an entry is laid out.
 import type { ToStringOptions } from "yaml";
-import { capabilityEntry } from "../registry/normalise.ts";
 import { CAPABILITIES } from "../catalogue.ts";
 import { CAPABILITY_FIELDS, providerSchema } from "../registry/provider-schema.ts";
 import { isMapping } from "../registry/errors.ts";
@@ -111,14 +110,4 @@ export function urlPatternList(entry: Record<string, unknown>): string[] | undef
   const { url_pattern: single, url_patterns: list = [] } = entry;
   if (typeof single !== "string" || !Array.isArray(list)) return undefined;
   return [single, ...list.filter((url) => url !== single)];
-}
-
-/** Each capability entry (a mapping) of a provider entry, with the catalogue's key (`chat`, `audio.speech`). */
-export function capabilityEntries(entry: Record<string, unknown>): [string, Record<string, unknown>][] {
-  const found: [string, Record<string, unknown>][] = [];
-  for (const capability of CAPABILITIES) {
-    const value = capabilityEntry(entry, capability);
-    if (isMapping(value)) found.push([capability.key, value]);
-  }
-  return found;
 }

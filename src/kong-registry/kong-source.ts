@@ -1,11 +1,11 @@
 // Kong's single-file registry, read with the `yaml` package: its provider entries as plain values.
 import { readFileSync, statSync } from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from "yaml";
-import { describe } from "../registry/errors.ts";
+import { describe, formatProblem } from "../registry/errors.ts";
 import { decodeUtf8 } from "../registry/read-files.ts";
 
 /** The largest registry file read: Kong's has about 2 KB a provider, so this is far past any real one. */
-export const MAX_KONG_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_KONG_FILE_BYTES = 8 * 1024 * 1024;
 
 /** One provider entry of Kong's file: its index, its value, and where a key inside it stands. */
 export interface KongEntry {
@@ -15,12 +15,11 @@ export interface KongEntry {
   where(path: readonly (string | number)[]): string;
 }
 
-/** Kong's file, read: its entries, its other top-level keys, or the mistakes that stop the import. */
-export interface KongSource {
+/** Kong's file, read: its entries, its other top-level keys (with where each stands), or the mistakes that stop the
+ * import (each `file:line:column: what is wrong. The fix.`). */
+interface KongSource {
   entries: KongEntry[];
-  /** The top-level keys other than `providers`, each with where it stands. */
   otherKeys: { key: string; where: string }[];
-  /** Mistakes that leave no registry to read, each `file:line:column: what is wrong. The fix.` */
   errors: string[];
 }
 
@@ -31,38 +30,19 @@ const NOT_KONG =
 /** The most mistakes listed from one file: past this many, a count says the rest. */
 export const MAX_LISTED = 50;
 
-/** The first `MAX_LISTED` lines, and a count of the rest. */
-export function listed(lines: string[]): string[] {
-  if (lines.length <= MAX_LISTED) return lines;
-  return [
-    ...lines.slice(0, MAX_LISTED),
-    `and ${lines.length - MAX_LISTED} more, not listed: fix the ones above first.`,
-  ];
-}
-
 /** Reads Kong's registry file; `shown` is its name in messages. */
 export function readKongFile(file: string, shown: string): KongSource {
-  const failed = (message: string): KongSource => ({ entries: [], otherKeys: [], errors: [message] });
-  let size: number;
-  try {
-    const stats = statSync(file);
-    if (!stats.isFile()) return failed(`${shown}: found something that is not a file, ${NOT_KONG}`);
-    size = stats.size;
-  } catch {
-    return failed(`${shown}: no such file, ${NOT_KONG}`);
-  }
-  if (size > MAX_KONG_FILE_BYTES)
-    return failed(`${shown}: found a file of ${size.toLocaleString("en")} bytes, expected at most 8 MiB. ${NOT_KONG}`);
+  const failed = (...errors: string[]): KongSource => ({ entries: [], otherKeys: [], errors });
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return failed(`${shown}: no such file, ${NOT_KONG}`);
+  if (!stats.isFile()) return failed(`${shown}: found something that is not a file, ${NOT_KONG}`);
+  if (stats.size > MAX_KONG_FILE_BYTES)
+    return failed(
+      `${shown}: found a file of ${stats.size.toLocaleString("en")} bytes, expected at most 8 MiB. ${NOT_KONG}`,
+    );
   const read = decodeUtf8(readFileSync(file), shown);
-  if (read.problem) {
-    const at = read.problem.position ? `:${read.problem.position.line}:${read.problem.position.column}` : "";
-    return failed(`${shown}${at}: ${read.problem.message}`);
-  }
-  return parseKongSource(read.source, shown);
-}
-
-/** Parses the text of Kong's registry; `shown` is the file's name in messages. */
-export function parseKongSource(source: string, shown: string): KongSource {
+  if (read.problem) return failed(formatProblem(read.problem));
+  const source = read.source;
   const lineCounter = new LineCounter();
   // Duplicate keys are found below: the package's own check compares each key with every other (quadratic).
   const doc = parseDocument(source, { lineCounter, uniqueKeys: false });
@@ -91,7 +71,13 @@ export function parseKongSource(source: string, shown: string): KongSource {
       }
     },
   });
-  if (errors.length) return { entries: [], otherKeys: [], errors: listed(errors) };
+  if (errors.length > MAX_LISTED)
+    errors.splice(
+      MAX_LISTED,
+      Number.POSITIVE_INFINITY,
+      `and ${errors.length - MAX_LISTED} more, not listed: fix the ones above first.`,
+    );
+  if (errors.length) return failed(...errors);
 
   let value: unknown;
   try {
@@ -99,19 +85,15 @@ export function parseKongSource(source: string, shown: string): KongSource {
     value = doc.toJS();
   } catch (error) {
     const why = (error as Error).message.replace(/\.$/, "");
-    return {
-      entries: [],
-      otherKeys: [],
-      errors: [
-        `${shown}: found YAML aliases that expand too far (${why}), expected each value written out. Write it out.`,
-      ],
-    };
+    return failed(
+      `${shown}: found YAML aliases that expand too far (${why}), expected each value written out. Write it out.`,
+    );
   }
   const root = doc.contents;
   const providers = isMap(root) ? root.get("providers", true) : undefined;
   if (!isMap(root) || !isSeq(providers)) {
     const found = isMap(root) ? `a mapping without a \`providers\` list` : describe(value);
-    return { entries: [], otherKeys: [], errors: [`${at(root?.range?.[0] ?? 0)}: found ${found}, ${NOT_KONG}`] };
+    return failed(`${at(root?.range?.[0] ?? 0)}: found ${found}, ${NOT_KONG}`);
   }
   const list = (value as { providers: unknown[] }).providers;
   const entries = providers.items.map((node, index) => ({

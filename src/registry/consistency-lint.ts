@@ -1,7 +1,7 @@
 import { CAPABILITIES, NON_STREAMING_CAPABILITIES, type CapabilityDefinition } from "../catalogue.ts";
 import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { compareVersions, isVersion } from "../versions.ts";
-import { capabilityEntry } from "./normalise.ts";
+import { capabilityEntries } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { isMapping } from "./errors.ts";
 
@@ -48,10 +48,7 @@ interface Entry {
 
 /** Runs every rule on one file (any shape: each rule guards its own types), then applies `lint_ignore`. */
 export function lintProvider(raw: Record<string, unknown>, problems: ProblemCollector): void {
-  const entries: Entry[] = CAPABILITIES.flatMap((capability) => {
-    const value = capabilityEntry(raw, capability);
-    return isMapping(value) ? [{ capability, value }] : [];
-  });
+  const entries: Entry[] = capabilityEntries(raw).map(([capability, value]) => ({ capability, value }));
   const supported = entries.filter((e) => e.value.supported === true);
   const found: { field: string; message: string; rule: LintRule }[] = [];
   const warn = (rule: LintRule, field: string, message: string) => found.push({ rule, field, message });

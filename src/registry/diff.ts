@@ -1,5 +1,5 @@
 import { CAPABILITIES } from "../catalogue.ts";
-import { capabilityEntry } from "./normalise.ts";
+import { capabilityEntries } from "./normalise.ts";
 import { CAPABILITY_FIELDS } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
 import { parseYaml } from "./yaml-file.ts";
@@ -71,9 +71,7 @@ function read(source: SourceFile): Written | undefined {
   };
   for (const field of Object.keys(value)) if (!CAPABILITY_TOPS.has(field)) put("", field, value[field]);
   if (typeof value.min_version === "string") versions.add(value.min_version);
-  for (const capability of CAPABILITIES) {
-    const entry = capabilityEntry(value, capability);
-    if (!isMapping(entry)) continue;
+  for (const [capability, entry] of capabilityEntries(value)) {
     for (const field of new Set([...SUB_FIELDS, ...Object.keys(entry)])) put(capability.key, field, entry[field]);
     if (entry.supported === true && typeof entry.min_version === "string") versions.add(entry.min_version);
   }

@@ -1,4 +1,3 @@
-import { CAPABILITIES } from "../catalogue.ts";
 import {
   AUTH_STYLE_FIELDS,
   AUTH_STYLES,
@@ -12,7 +11,7 @@ import {
 } from "../gateway-catalogue.ts";
 import { closestMatches, describe, isMapping } from "./errors.ts";
 import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
-import { capabilityEntry } from "./normalise.ts";
+import { capabilityEntries } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { secretLike } from "./secret-like.ts";
 import { stringValues } from "./text-rules.ts";
@@ -230,9 +229,8 @@ function checkCompatibleRules(raw: Record<string, unknown>, problems: ProblemCol
           "made from the base URL (`url_patterns`). Remove it.",
         { atKey: true },
       );
-  for (const definition of CAPABILITIES) {
-    const entry = capabilityEntry(raw, definition);
-    if (!isMapping(entry) || entry.supported !== true) continue;
+  for (const [definition, entry] of capabilityEntries(raw)) {
+    if (entry.supported !== true) continue;
     for (const field of ["route_type", "upstream_path"])
       if (Object.hasOwn(entry, field))
         problems.add(

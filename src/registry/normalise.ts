@@ -83,10 +83,13 @@ function normaliseGateway(block: GatewayBlock): ProviderGateway {
   };
 }
 
-/** A capability's entry in a parsed provider file (`chat`, or `speech` under `audio`); undefined when absent. */
-export function capabilityEntry(raw: Record<string, unknown>, capability: CapabilityDefinition): unknown {
-  const [top, child] = capability.path as [string, string | undefined];
-  return child === undefined ? raw[top] : isMapping(raw[top]) ? raw[top][child] : undefined;
+/** The capability entries of a parsed provider file that are mappings (`chat`, `speech` under `audio`), in order. */
+export function capabilityEntries(raw: Record<string, unknown>): [CapabilityDefinition, Record<string, unknown>][] {
+  return CAPABILITIES.flatMap((capability) => {
+    const [top, child] = capability.path as [string, string | undefined];
+    const entry = child === undefined ? raw[top] : isMapping(raw[top]) ? raw[top][child] : undefined;
+    return isMapping(entry) ? [[capability, entry]] : [];
+  });
 }
 
 /** Turns one valid provider file into the normalised model: slug, canonical capability order, groups. */
@@ -103,9 +106,9 @@ export function normaliseProvider(file: ProviderFile, path: string): Provider {
 
   const footnotes: Footnote[] = [];
   const capabilities: ProviderCapability[] = [];
-  for (const definition of CAPABILITIES) {
-    const entry = capabilityEntry(file, definition) as CapabilityEntry | undefined;
-    if (entry?.supported !== true) continue;
+  for (const [definition, written] of capabilityEntries(file)) {
+    const entry = written as unknown as CapabilityEntry;
+    if (entry.supported !== true) continue;
     let note: Footnote | undefined;
     if (entry.note) {
       note = { number: footnotes.length + 1, content: entry.note.content, capability: definition.key };

@@ -1,9 +1,9 @@
 import { CAPABILITIES } from "../catalogue.ts";
 import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { checkAddresses } from "./address-rules.ts";
-import { describe, isMapping } from "./errors.ts";
+import { describe } from "./errors.ts";
 import { checkConfigValues, checkGatewayRules } from "./gateway-rules.ts";
-import { capabilityEntry } from "./normalise.ts";
+import { capabilityEntries } from "./normalise.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { checkMarkdownLinks, checkTextValues, isMarkdownField, stringValues } from "./text-rules.ts";
 
@@ -21,9 +21,7 @@ export function checkProviderRules(raw: Record<string, unknown>, problems: Probl
 }
 
 function checkCapabilities(raw: Record<string, unknown>, problems: ProblemCollector): void {
-  for (const capability of CAPABILITIES) {
-    const entry = capabilityEntry(raw, capability);
-    if (!isMapping(entry)) continue;
+  for (const [capability, entry] of capabilityEntries(raw)) {
     if (entry.supported === false && Object.hasOwn(entry, "note"))
       problems.add(
         `${capability.key}.note`,
@@ -70,8 +68,7 @@ function checkScaffoldLeftovers(raw: Record<string, unknown>, problems: ProblemC
       `found the placeholder ${describe(raw.url_pattern)}, expected the provider's real base URL. Replace it.`,
       { severity: "warning" },
     );
-  if (CAPABILITIES.some((c) => (capabilityEntry(raw, c) as { supported?: unknown } | undefined)?.supported === true))
-    return;
+  if (capabilityEntries(raw).some(([, entry]) => entry.supported === true)) return;
   const first = CAPABILITIES.find((c) => Object.hasOwn(raw, c.path[0]!));
   problems.add(
     undefined,
