@@ -1,4 +1,3 @@
-import type { CompatibleApi, OptionValue } from "./registry/model.ts";
 import { compareVersions } from "./versions.ts";
 
 // What the gateway's AI Proxy plugin itself accepts, beside the capability catalogue.
@@ -118,7 +117,8 @@ export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
   return Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
 }
 
-export type { CompatibleApi };
+/** An API another provider speaks, whose driver the gateway reaches it through (`compatible_with`). */
+export type CompatibleApi = "openai";
 
 /** The address an OpenAI-compatible provider serves `routeType` at: its base URL and OpenAI's path. */
 export function compatibleUrl(baseUrl: string, routeType: string): string | undefined {
@@ -132,7 +132,8 @@ export function routeTypeAllowedOn(routeType: string, version: string): boolean 
   return since !== undefined && compareVersions(version, since) >= 0;
 }
 
-export type { OptionValue } from "./registry/model.ts";
+/** An option value as a provider file writes it: a literal, or the name of an environment variable. */
+export type OptionValue = string | number | boolean | { env: string };
 
 /** One `model.provider` string the gateway accepts, and what its own checks demand. */
 export interface GatewayProviderFacts {

@@ -5,7 +5,7 @@ import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { RegistryError, isMapping } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
-import { capabilityEntries } from "../registry/normalise.ts";
+import { capabilityEntries } from "../registry/model.ts";
 import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
 
 export interface ExportOptions {

@@ -7,7 +7,7 @@ import { isMapping } from "../registry/errors.ts";
 import { checkData } from "../registry/check.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
-import { capabilityEntries } from "../registry/normalise.ts";
+import { capabilityEntries } from "../registry/model.ts";
 import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 

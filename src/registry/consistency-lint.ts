@@ -1,7 +1,7 @@
 import { CAPABILITIES, NON_STREAMING_CAPABILITIES, type CapabilityDefinition } from "../catalogue.ts";
 import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { compareVersions, isVersion } from "../versions.ts";
-import { capabilityEntries } from "./normalise.ts";
+import { capabilityEntries } from "./model.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { isMapping } from "./errors.ts";
 

@@ -1,5 +1,5 @@
 import { CAPABILITIES } from "../catalogue.ts";
-import { capabilityEntries } from "./normalise.ts";
+import { capabilityEntries } from "./model.ts";
 import { CAPABILITY_FIELDS } from "./provider-schema.ts";
 import { slugify } from "./slug.ts";
 import { parseYaml } from "./yaml-file.ts";

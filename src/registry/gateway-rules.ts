@@ -11,7 +11,7 @@ import {
 } from "../gateway-catalogue.ts";
 import { closestMatches, describe, isMapping } from "./errors.ts";
 import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
-import { capabilityEntries } from "./normalise.ts";
+import { capabilityEntries } from "./model.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { secretLike } from "./secret-like.ts";
 import { stringValues } from "./text-rules.ts";

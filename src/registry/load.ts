@@ -4,7 +4,7 @@ import { crossFileProblems, type FileIdentity, fileIdentity } from "./cross-file
 import { checkAgainstSchema } from "./error-map.ts";
 import { byPosition, type DataProblem, InternalError, isMapping, RegistryError } from "./errors.ts";
 import type { Provider } from "./model.ts";
-import { normaliseProvider, type ProviderFile } from "./normalise.ts";
+import { normaliseProvider, type ProviderFile } from "./model.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules } from "./provider-rules.ts";
 import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";

@@ -3,7 +3,7 @@ import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { checkAddresses } from "./address-rules.ts";
 import { describe } from "./errors.ts";
 import { checkConfigValues, checkGatewayRules } from "./gateway-rules.ts";
-import { capabilityEntries } from "./normalise.ts";
+import { capabilityEntries } from "./model.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { checkMarkdownLinks, checkTextValues, isMarkdownField, stringValues } from "./text-rules.ts";
 
