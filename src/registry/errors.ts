@@ -46,19 +46,20 @@ export class DataError extends Error {
   }
 }
 
-/** The registry holds one or more errors; all of them are listed in one message. */
+/** The data holds one or more errors; all of them are listed in one message, after `subject` and the counts. */
 export class RegistryError extends DataError {
   override name = "RegistryError";
-  readonly problems: DataProblem[];
-  constructor(problems: DataProblem[]) {
+  constructor(
+    readonly problems: DataProblem[],
+    subject = "The provider registry has",
+  ) {
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     const errors = problems.filter((p) => p.severity === "error").length;
     const warnings = problems.length - errors;
     super(
-      `The provider registry has ${count(errors, "error")}${warnings ? ` and ${count(warnings, "warning")}` : ""}:\n` +
+      `${subject} ${count(errors, "error")}${warnings ? ` and ${count(warnings, "warning")}` : ""}:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
     );
-    this.problems = problems;
   }
 }
 
