@@ -56,22 +56,13 @@ export const GATEWAY_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.
 /** The newest gateway version the site knows. */
 export const LATEST_GATEWAY_VERSION = GATEWAY_VERSIONS[GATEWAY_VERSIONS.length - 1]!;
 
-/** The type of a `model.options` value, as the plugin's schema says. */
-export type OptionType = "string" | "number" | "integer" | "boolean";
-
-/** What the plugin's schema says of one `model.options` field a provider file can set. */
-export interface ModelOptionFacts {
-  type: OptionType;
-  /** The values the plugin allows, when it restricts them. */
-  values?: readonly string[];
-  /** The first gateway version that has the field; absent for a field every published schema (3.12 on) has. */
-  since?: string;
-}
-
-const option = (type: OptionType, extra: Omit<ModelOptionFacts, "type"> = {}): ModelOptionFacts => ({ type, ...extra });
+type OptionType = "string" | "number" | "integer" | "boolean";
+/** What the plugin's schema says of one `model.options` field: its type, the values it allows (if it restricts
+ * them), and the first gateway version that has it (absent for one every published schema, 3.12 on, has). */
+const option = (type: OptionType, extra: { values?: readonly string[]; since?: string } = {}) => ({ type, ...extra });
 
 /** Every scalar `model.options` field of the 3.15 schema, by the name a provider file writes. */
-export const MODEL_OPTIONS: Readonly<Record<string, ModelOptionFacts>> = {
+export const MODEL_OPTIONS: Readonly<Record<string, ReturnType<typeof option>>> = {
   anthropic_version: option("string"),
   azure_api_version: option("string"),
   azure_deployment_id: option("string"),
@@ -113,9 +104,8 @@ export const MODEL_OPTIONS: Readonly<Record<string, ModelOptionFacts>> = {
 };
 
 /** The facts of a `model.options` field, by the name a provider file writes, if the gateway has it. */
-export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
-  return Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
-}
+export const modelOptionFacts = (name: string) =>
+  Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
 
 /** An API another provider speaks, whose driver the gateway reaches it through (`compatible_with`). */
 export type CompatibleApi = "openai";
@@ -135,26 +125,17 @@ export function routeTypeAllowedOn(routeType: string, version: string): boolean 
 /** An option value as a provider file writes it: a literal, or the name of an environment variable. */
 export type OptionValue = string | number | boolean | { env: string };
 
-/** One `model.provider` string the gateway accepts, and what its own checks demand. */
-export interface GatewayProviderFacts {
-  provider: string;
-  /** First gateway version whose schema accepts the string. */
-  since: string;
-  /** `model.options` the plugin refuses to run without, each with a value a writer can start from. */
-  requiredOptions: readonly { name: string; example: OptionValue }[];
-  /** Options the plugin wants all together or not at all. */
-  allOrNone: readonly (readonly string[])[];
-}
-
+/** One `model.provider` string, the first gateway version that accepts it, the options the plugin refuses to run
+ * without (each with a value a writer can start from), and the options it wants all together or not at all. */
 const facts = (
   provider: string,
   since: string,
-  requiredOptions: GatewayProviderFacts["requiredOptions"] = [],
-  allOrNone: GatewayProviderFacts["allOrNone"] = [],
-): GatewayProviderFacts => ({ provider, since, requiredOptions, allOrNone });
+  requiredOptions: readonly { name: string; example: OptionValue }[] = [],
+  allOrNone: readonly (readonly string[])[] = [],
+) => ({ provider, since, requiredOptions, allOrNone });
 
 /** Every `model.provider` string of the 3.15 schema. */
-export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
+export const GATEWAY_PROVIDERS = [
   facts("anthropic", "3.6", [{ name: "anthropic_version", example: "2023-06-01" }]),
   facts("azure", "3.6", [
     { name: "azure_instance", example: { env: "AZURE_INSTANCE_NAME" } },
@@ -180,9 +161,5 @@ export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
   facts("xai", "3.13"),
 ];
 
-const byProvider = new Map(GATEWAY_PROVIDERS.map((p) => [p.provider, p]));
-
 /** The facts of a `model.provider` string, if the gateway knows it. */
-export function gatewayProviderFacts(provider: string): GatewayProviderFacts | undefined {
-  return byProvider.get(provider);
-}
+export const gatewayProviderFacts = (provider: string) => GATEWAY_PROVIDERS.find((p) => p.provider === provider);
