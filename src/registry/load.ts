@@ -108,24 +108,16 @@ export function loadRegistry(dir: string, options: LoadOptions = {}): Registry {
   return createRegistryLoader(dir, options).load();
 }
 
-/** Loads a registry folder, and again after edits, parsing only the files that changed. */
-export interface RegistryLoader {
-  /** The registry as the files now stand; the same instance until something is invalidated. */
-  load(): Registry;
-  /** Marks files as changed (all of them when none are named); the next `load` reads them again. */
-  invalidate(files?: readonly string[]): void;
-}
-
-/** A loader that keeps each file's parsed result. */
-export function createRegistryLoader(dir: string, options: LoadOptions = {}): RegistryLoader {
+/** A loader of a registry folder that keeps each file's parsed result: after edits, only changed files are parsed. */
+export function createRegistryLoader(dir: string, options: LoadOptions = {}) {
   const cache = new Map<string, FileResult>();
   let registry: Registry | undefined;
   return {
-    load() {
+    /** The registry as the files now stand; the same instance until something is invalidated. */
+    load(): Registry {
       if (registry) return registry;
-      const folder = readProviderFolder(dir, options.root);
-      const files = folder.files;
-      if (files.length === 0 && folder.refused.length === 0)
+      const { files, refused } = readProviderFolder(dir, options.root);
+      if (files.length === 0 && refused.length === 0)
         throw new RegistryError([
           {
             file: displayPath(dir, options.root),
@@ -135,27 +127,27 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}): Re
             severity: "error",
           },
         ]);
-      const results = files.map((file) => {
-        let result = cache.get(file);
-        if (!result) {
-          result = loadProviderFile(file, options);
-          cache.set(file, result);
-        }
-        return result;
-      });
       const present = new Set(files);
       for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
-      const refused = folder.refused.map((problem) => ({ file: problem.file, problems: [problem] }));
-      registry = registryFromResults([...results, ...refused].sort((a, b) => (a.file < b.file ? -1 : 1)));
+      for (const file of files) if (!cache.has(file)) cache.set(file, loadProviderFile(file, options));
+      const results = [
+        ...files.map((file) => cache.get(file)!),
+        ...refused.map((p) => ({ file: p.file, problems: [p] })),
+      ];
+      registry = registryFromResults(results.sort((a, b) => (a.file < b.file ? -1 : 1)));
       return registry;
     },
-    invalidate(files) {
+    /** Marks files as changed (all of them when none are named); the next `load` reads them again. */
+    invalidate(files?: readonly string[]): void {
       registry = undefined;
       if (files === undefined) cache.clear();
       else for (const file of files) cache.delete(path.resolve(file));
     },
   };
 }
+
+/** Loads a registry folder, and again after edits, parsing only the files that changed. */
+export type RegistryLoader = ReturnType<typeof createRegistryLoader>;
 
 /** Builds the registry from parsed files (in file-name order), adding the cross-file problems. */
 export function registryFromResults(results: FileResult[]): Registry {
