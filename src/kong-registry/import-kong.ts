@@ -1,17 +1,15 @@
 // `npm run import`: Kong's single-file registry to one provider file per entry, in our format.
 import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import { isMapping } from "../registry/errors.ts";
 import { checkData } from "../registry/check.ts";
+import { schemaPathFrom } from "../registry/provider-schema.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
 import { capabilityEntries } from "../registry/model.ts";
 import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
-
-const SCHEMA_PATH = fileURLToPath(new URL("../../schema/provider.schema.json", import.meta.url));
 
 export interface ImportOptions {
   /** The folder to write into (default `_data/providers`). */
@@ -41,9 +39,8 @@ function keptFields(file: string, entry: Record<string, unknown>): Record<string
 }
 
 function providerText(entry: Record<string, unknown>, outDir: string): string {
-  const schema = path.relative(path.resolve(outDir), SCHEMA_PATH).split(path.sep).join("/");
   return (
-    `# yaml-language-server: $schema=${schema}\n` +
+    `# yaml-language-server: $schema=${schemaPathFrom(outDir)}\n` +
     "# Imported from Kong's registry by `npm run import`; this file is the source from now on.\n" +
     "# Field guide: _data/providers/README.md. Check your edits with `npm run check`; preview with `npm start`.\n" +
     stringify(entry, YAML_STYLE)

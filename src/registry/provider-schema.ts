@@ -1,12 +1,19 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { CAPABILITIES, type CapabilityDefinition } from "../catalogue.ts";
 import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { gatewaySchema } from "./gateway-schema.ts";
+import { displayPath } from "./read-files.ts";
 import { LINT_RULE_IDS, LINT_RULES } from "./consistency-lint.ts";
 
 /** The JSON Schema of one provider file. */
 
 /** Where the generated schema is kept, relative to the project root. */
 export const SCHEMA_FILE = "schema/provider.schema.json";
+
+/** The schema's path from a providers folder, for a file's `yaml-language-server` line. */
+export const schemaPathFrom = (dir: string) =>
+  displayPath(fileURLToPath(new URL(`../../${SCHEMA_FILE}`, import.meta.url)), path.resolve(dir));
 
 /** A version in canonical `X.Y` (`3.11`, never `3.11.0` or `3.06`), or `n/a`. */
 export const VERSION_PATTERN = "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$";

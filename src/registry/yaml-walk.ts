@@ -37,7 +37,7 @@ export class Walk {
     this.problems.push({ position: this.positionAt(Math.max(0, offset)), ...(field ? { field } : {}), message });
   }
 
-  node(node: Node | null, field: string): void {
+  node(node: Node | null, field: string) {
     if (!node?.range || this.refused) return;
     const start = node.range[0];
     if (isAlias(node) || node.anchor) return this.refuse(node);
