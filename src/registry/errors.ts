@@ -41,9 +41,6 @@ export class DataError extends Error {
   override name = "DataError";
   /** Read by Eleventy's error handler: a data mistake needs its message, not our stack. */
   readonly skipOriginalStack = true;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The data holds one or more errors; all of them are listed in one message, after `subject` and the counts. */
@@ -82,7 +79,7 @@ export class UnknownProviderError extends DataError {
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;
