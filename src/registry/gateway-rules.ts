@@ -49,43 +49,33 @@ export function checkGatewayRules(raw: Record<string, unknown>, problems: Proble
   };
   for (const list of ["required", "recommended"] as const) {
     for (const [name, value] of Object.entries(lists[list])) {
+      const say = (message: string, atKey = true) => report(list, name, message, atKey);
       const secret = typeof value === "string" && secretLike(value);
       // Never repeat a secret in a message: its first characters are enough to find it.
       if (secret)
-        report(
-          list,
-          name,
+        say(
           `found what looks like ${secret} in \`${name}\` (it starts \`${value.slice(0, 4)}\`), expected no secret ` +
             "in a data file: it would be published on the page. Put the secret in an environment variable and " +
             "write `{ env: 'NAME' }` instead.",
           false,
         );
-      const wrong = OPTION_NAME.test(name) ? optionFieldMistake(name, value) : undefined;
-      if (wrong) report(list, name, wrong.message, wrong.atKey);
+      if (OPTION_NAME.test(name)) checkOptionField(name, value, say);
       const reserved = reservedPart(name);
       const parent = name.includes(".") ? name.slice(0, name.indexOf(".")) : "";
       const owner = (["required", "recommended"] as const).find((l) => parent && Object.hasOwn(lists[l], parent));
       if (reserved !== undefined)
-        report(
-          list,
-          name,
+        say(
           `found the option name ${code(name)}, whose part ${code(reserved)} is a name every JavaScript object ` +
             "already has, expected one of the plugin's own option names (like `anthropic_version` or " +
             "`gemini.project_id`). Correct the name, or remove the option.",
         );
       else if (owner)
-        report(
-          list,
-          name,
+        say(
           `found ${code(name)}, an option nested in ${code(parent)}, but ${code(parent)} has a value of its own ` +
             `under \`${owner}\`, expected either a value or nested options. Remove one of them.`,
         );
       if (list === "recommended" && Object.hasOwn(lists.required, name))
-        report(
-          list,
-          name,
-          `found \`${name}\` under \`required\` too, expected each option once. Remove it from one of the lists.`,
-        );
+        say(`found \`${name}\` under \`required\` too, expected each option once. Remove it from one of the lists.`);
     }
   }
   if (typeof gateway.provider === "string") checkProviderOptions(gateway.provider, lists, report, problems);
@@ -111,35 +101,31 @@ function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
 }
 
 /** An option the plugin's schema lacks, or a value of another type or outside the values it allows. */
-function optionFieldMistake(name: string, value: unknown): { message: string; atKey: boolean } | undefined {
+function checkOptionField(name: string, value: unknown, say: (message: string, atKey?: boolean) => void) {
   const facts = modelOptionFacts(name);
   if (!facts) {
     const close = closestMatches(name, Object.keys(MODEL_OPTIONS), 1);
-    return {
-      message:
-        `found \`${name}\`, which is not a \`model.options\` field of the gateway (as of 3.15): every ` +
+    return say(
+      `found \`${name}\`, which is not a \`model.options\` field of the gateway (as of 3.15): every ` +
         `configuration with it would be refused. ${close.length ? `Did you mean \`${close[0]}\`?` : "Remove it."}`,
-      atKey: true,
-    };
+    );
   }
   const isEnv = typeof value === "object" && value !== null;
   const type = isEnv ? "string" : typeof value;
   const words = TYPE_WORDS[facts.type];
   if (type !== facts.type && !(type === "number" && facts.type === "integer" && Number.isInteger(value)))
-    return {
-      message:
-        `found ${isEnv ? "a value from the environment (text)" : describe(value)} for \`${name}\`, expected ` +
+    return say(
+      `found ${isEnv ? "a value from the environment (text)" : describe(value)} for \`${name}\`, expected ` +
         `${words}, the type the gateway's schema gives it. Write ${words} ${isEnv ? "in the file itself" : "instead"}.`,
-      atKey: false,
-    };
-  if (!facts.values || typeof value !== "string" || facts.values.includes(value)) return undefined;
+      false,
+    );
+  if (!facts.values || typeof value !== "string" || facts.values.includes(value)) return;
   const close = closestMatches(value, facts.values, 1);
-  return {
-    message:
-      `found ${describe(value)} for \`${name}\`, expected one of ` +
+  say(
+    `found ${describe(value)} for \`${name}\`, expected one of ` +
       `${facts.values.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
-    atKey: false,
-  };
+    false,
+  );
 }
 
 function checkProviderOptions(
