@@ -132,7 +132,7 @@ export class Walk {
       alias ? node.range![0] : this.source.lastIndexOf(`&${name}`, node.range![0]),
       "",
       `found the YAML ${what} \`${alias ? "*" : "&"}${name.length > 40 ? `${name.slice(0, 40)}...` : name}\`, ` +
-        "expected every value written out: anchors and aliases are not allowed in provider files (a few of them " +
+        "expected every value written out: anchors and aliases are not allowed in data files (a few of them " +
         `can expand a small file to gigabytes). Write the value in full where the ${what} stands.`,
     );
   }
