@@ -27,25 +27,14 @@ export function capabilitySince(provider: Provider, capability: ProviderCapabili
 /** The first gateway version a provider works on: its own `min_version`, else the earliest of its capabilities'. */
 export function providerSince(provider: Provider): string | undefined {
   if (isVersion(provider.minVersion)) return provider.minVersion;
-  let earliest: string | undefined;
-  for (const capability of provider.capabilities) {
-    if (
-      isVersion(capability.minVersion) &&
-      (earliest === undefined || compareVersions(capability.minVersion, earliest) < 0)
-    ) {
-      earliest = capability.minVersion;
-    }
-  }
-  return earliest;
+  return provider.capabilities
+    .map((c) => c.minVersion)
+    .filter(isVersion)
+    .sort(compareVersions)[0];
 }
 
 /** Every distinct version named in the providers' `min_version` fields, oldest first. */
 export function distinctVersions(providers: readonly Provider[]): string[] {
-  const seen = new Set<string>();
-  for (const provider of providers) {
-    if (isVersion(provider.minVersion)) seen.add(provider.minVersion);
-    for (const capability of provider.capabilities)
-      if (isVersion(capability.minVersion)) seen.add(capability.minVersion);
-  }
-  return [...seen].sort(compareVersions);
+  const named = providers.flatMap((p) => [p.minVersion, ...p.capabilities.map((c) => c.minVersion)]);
+  return [...new Set(named.filter(isVersion))].sort(compareVersions);
 }
