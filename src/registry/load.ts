@@ -11,7 +11,7 @@ import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { Registry } from "./registry.ts";
 import { parseYaml } from "./yaml-file.ts";
 
-export { Registry, type Redirect } from "./registry.ts";
+export { Registry } from "./registry.ts";
 
 export interface LoadOptions {
   /** Paths in messages are relative to this folder (default: the working directory). */
