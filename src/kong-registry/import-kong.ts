@@ -1,13 +1,14 @@
 // `npm run import`: Kong's single-file registry to one provider file per entry, in our format.
 import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parse, stringify } from "yaml";
+import { stringify } from "yaml";
 import { isMapping } from "../registry/errors.ts";
 import { checkData } from "../registry/check.ts";
 import { schemaPathFrom } from "../registry/provider-schema.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
 import { capabilityEntries } from "../registry/model.ts";
+import { parseYaml } from "../registry/yaml-file.ts";
 import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 
@@ -26,12 +27,8 @@ export interface ImportOptions {
 function keptFields(file: string, entry: Record<string, unknown>): Record<string, unknown> {
   // Read as the check reads it (strict UTF-8, bounded); a file it refuses, or broken YAML, has nothing to keep.
   const { source } = readDataFile(file, file);
-  let existing: unknown;
-  try {
-    existing = parse(source ?? "", { uniqueKeys: false });
-  } catch {
-    return {};
-  }
+  const parsed = source === undefined ? undefined : parseYaml(source);
+  const existing = parsed?.malformed ? undefined : parsed?.value;
   if (!isMapping(existing)) return {};
   return Object.fromEntries(
     OUR_ONLY_FIELDS.filter((f) => existing[f] !== undefined && entry[f] === undefined).map((f) => [f, existing[f]]),
@@ -46,9 +43,6 @@ function providerText(entry: Record<string, unknown>, outDir: string): string {
     stringify(entry, YAML_STYLE)
   );
 }
-
-/** The slug of an entry's name, or `""`. */
-const slugOf = (name: unknown) => (typeof name === "string" ? slugify(name) : "");
 
 /**
  * Runs `npm run import`: one provider file per entry of Kong's registry file, named after its slug, each value it
@@ -70,8 +64,9 @@ export function importKongRegistry(kongFile: string, options: ImportOptions = {}
       continue;
     }
     const raw = entry.value;
-    const slug = typeof raw.slug === "string" && SLUG_PATTERN.test(raw.slug) ? raw.slug : slugOf(raw.name);
-    const named = typeof raw.name === "string" ? ` (${JSON.stringify(raw.name)})` : "";
+    const name = typeof raw.name === "string" ? raw.name : "";
+    const slug = typeof raw.slug === "string" && SLUG_PATTERN.test(raw.slug) ? raw.slug : slugify(name);
+    const named = typeof raw.name === "string" ? ` (${JSON.stringify(name)})` : "";
     const first = taken.get(slug);
     if (slug === "" || first) {
       notCarried.push(
