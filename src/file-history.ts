@@ -15,7 +15,7 @@ export interface FileHistory {
 
 const SEPARATOR = "\x1e";
 
-/** Reads `git log --format=<separator>%cI %H %P --name-only`: each file's newest change, and if its commit is a root. */
+/** Reads `git log --format=<sep>%cI %H %P --name-only`: each file's newest change, and if its commit is a root. */
 export function parseGitLog(output: string, dir: string): Map<string, { date: string; rootCommit: boolean }> {
   const newest = new Map<string, { date: string; rootCommit: boolean }>();
   for (const record of output.split(SEPARATOR)) {

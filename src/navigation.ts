@@ -3,7 +3,7 @@ import { MATRIX_PAGE_SIZE, pageUrl } from "./render/matrix-pagination.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { absoluteUrl, HOME_URL, MATRIX_URL, providerPageUrl } from "./urls.ts";
 
-/** Up to this many providers the sidebar lists them all (some 60 bytes of HTML each); past it, neighbours and letters. */
+/** Up to this many providers the sidebar lists them all (some 60 bytes of HTML each); past it, neighbours, letters. */
 export const SIDEBAR_LISTS_ALL_UP_TO = 300;
 
 /** How many providers either side of the current one the sidebar lists past that size. */
