@@ -40,15 +40,15 @@ function authConfig(gateway: ProviderGateway): ConfigObject | undefined {
   const { auth } = gateway;
   switch (auth.style) {
     case "header":
-      return { header_name: auth.headerName, header_value: { env: auth.env, prefix: auth.bearer ? "Bearer " : "" } };
+      return { header_name: auth.header_name!, header_value: { env: auth.env!, prefix: auth.bearer ? "Bearer " : "" } };
     case "query":
-      return { param_name: auth.paramName, param_value: { env: auth.env, prefix: "" }, param_location: "query" };
+      return { param_name: auth.param_name!, param_value: { env: auth.env!, prefix: "" }, param_location: "query" };
     case "aws":
       // The plugin refuses a caller's own credentials for Bedrock; saying so keeps `auth` present for patches.
       return {
         allow_override: false,
-        aws_access_key_id: { env: auth.accessKeyIdEnv, prefix: "" },
-        aws_secret_access_key: { env: auth.secretAccessKeyEnv, prefix: "" },
+        aws_access_key_id: { env: auth.access_key_id_env!, prefix: "" },
+        aws_secret_access_key: { env: auth.secret_access_key_env!, prefix: "" },
       };
     case "gcp":
       return { gcp_use_service_account: true };

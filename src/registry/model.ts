@@ -51,27 +51,6 @@ export interface GatewayBlock {
   options?: { required?: Record<string, OptionValue>; recommended?: Record<string, OptionValue> };
 }
 
-/** How the gateway authenticates to the provider: the style and the environment variables holding secrets. */
-export type GatewayAuth =
-  | { style: "header"; headerName: string; env: string; bearer: boolean }
-  | { style: "query"; paramName: string; env: string }
-  | { style: "aws"; accessKeyIdEnv: string; secretAccessKeyEnv: string }
-  | { style: "gcp" }
-  | { style: "none" };
-
-function normaliseAuth(auth: GatewayBlock["auth"]): GatewayAuth {
-  switch (auth.style) {
-    case "header":
-      return { style: "header", headerName: auth.header_name!, env: auth.env!, bearer: auth.bearer ?? false };
-    case "query":
-      return { style: "query", paramName: auth.param_name!, env: auth.env! };
-    case "aws":
-      return { style: "aws", accessKeyIdEnv: auth.access_key_id_env!, secretAccessKeyEnv: auth.secret_access_key_env! };
-    default:
-      return { style: auth.style };
-  }
-}
-
 /** How to configure the AI Proxy plugin for a provider, from its file's `gateway` block. */
 function normaliseGateway(block: GatewayBlock) {
   // `name` is `anthropic_version`, or `gemini.project_id` for a nested option; `required` false: only recommended.
@@ -81,7 +60,8 @@ function normaliseGateway(block: GatewayBlock) {
     provider: block.provider,
     /** False when the facts come only from documentation examples. */
     confirmed: block.confirmed,
-    auth: normaliseAuth(block.auth),
+    /** The style and its fields as the file writes them: the header or parameter, the variables holding secrets. */
+    auth: block.auth,
     /** Required options first, each list in file order. */
     options: [...entries(block.options?.required, true), ...entries(block.options?.recommended, false)],
   };
