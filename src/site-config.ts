@@ -15,6 +15,7 @@ const EXAMPLES = {
   description: "description: 'Which AI providers ...'",
 };
 const OPTIONAL = ["repositoryBranch", "language"] as const;
+const ADDRESSES = ["pluginDocsUrl", "repositoryUrl", "url"];
 
 /** `_data/site.yaml` has one or more mistakes; all of them are listed in one message. */
 export class SiteConfigError extends RegistryError {
@@ -64,7 +65,7 @@ export function loadSiteConfig(file: string, options: { root?: string } = {}) {
           ? `missing, expected in the site settings. Add \`${example}\`.`
           : `found ${describe(value)}, expected text in quotes. Write \`${example}\`.`,
       );
-    else if (key.endsWith("Url") || key === "url") {
+    else if (ADDRESSES.includes(key)) {
       const mistake = !tooLong.has(key) && addressMistake(value, key !== "repositoryUrl");
       if (mistake)
         problems.add(

@@ -88,12 +88,13 @@ export function checkTextValues(raw: Record<string, unknown>, problems: ProblemC
 
 /** A value's lone surrogate, direction control and control character, each reported where it stands. */
 function checkCharacters(field: string, value: string, problems: ProblemCollector): void {
-  const at = (match: RegExpExecArray) => `(${hex(match[0])}) at character ${match.index + 1} of ${describe(value)}`;
+  const at = (match: RegExpExecArray, what = "") =>
+    `(${hex(match[0])}${what}) at character ${match.index + 1} of ${describe(value)}`;
   const surrogate = LONE_SURROGATE.exec(value);
   if (surrogate)
     problems.add(
       field,
-      `found half of a character ${at(surrogate).replace(")", ", a lone surrogate)")}, expected text. Type the ` +
+      `found half of a character ${at(surrogate, ", a lone surrogate")}, expected text. Type the ` +
         "character again, or remove it.",
     );
   const bidi = BIDI.exec(value);
