@@ -56,14 +56,15 @@ function shellJson(config: CapabilityConfig): string {
   return json.replace(/\\u0000(\d+)\\u0000/g, (_, i: string) => `'"$${refs[Number(i)]}"'`);
 }
 
+/** The end of both API calls: JSON in, JSON out, the plugin's body as data. */
+const jsonBody = (config: CapabilityConfig) =>
+  '  --header "Accept: application/json" \\\n' +
+  '  --header "Content-Type: application/json" \\\n' +
+  `  --data '${shellJson(config)}'`;
+
 /** The configuration as an Admin API call that adds the plugin to the route. */
 export function adminApiCommand(config: CapabilityConfig): string {
-  return (
-    `curl -i -X POST ${ADMIN_API}/routes/${config.name}/plugins/ \\\n` +
-    '  --header "Accept: application/json" \\\n' +
-    '  --header "Content-Type: application/json" \\\n' +
-    `  --data '${shellJson(config)}'`
-  );
+  return `curl -i -X POST ${ADMIN_API}/routes/${config.name}/plugins/ \\\n${jsonBody(config)}`;
 }
 
 /** The configuration as a Konnect API call that adds the plugin to the route of a control plane. */
@@ -74,9 +75,7 @@ export function konnectApiCommand(config: CapabilityConfig): string {
     `curl -i -X POST "${KONNECT_API}/control-planes/\${KONNECT_CONTROL_PLANE_ID}/core-entities/routes/` +
     `${config.name}/plugins" \\\n` +
     '  --header "Authorization: Bearer $KONNECT_TOKEN" \\\n' +
-    '  --header "Accept: application/json" \\\n' +
-    '  --header "Content-Type: application/json" \\\n' +
-    `  --data '${shellJson(config)}'`
+    jsonBody(config)
   );
 }
 
