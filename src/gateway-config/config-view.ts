@@ -1,7 +1,38 @@
 import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
-import { configsByVersion } from "./config-versions.ts";
+import { compareVersions } from "../versions.ts";
 import { configFormats, pluginConfigBody } from "./formats.ts";
+import { type CapabilityConfig, capabilityConfig, optionSince } from "./plugin-config.ts";
+
+/**
+ * The capability's configurations, oldest first, each for the gateway versions `from` up to, not including,
+ * `before` (the first version the next one is for; undefined for the newest).
+ */
+export function configsByVersion(provider: Provider, capability: ProviderCapability) {
+  const newest = capabilityConfig(provider, capability);
+  if (!newest) return [];
+  const start = newest.gatewayVersion ?? GATEWAY_VERSIONS[0];
+  const cuts = new Set<string>();
+  for (const { name } of provider.gateway!.options) {
+    const since = optionSince(name);
+    if (since !== undefined && compareVersions(since, start) > 0) cuts.add(since);
+  }
+  const configs: { from: string; before: string | undefined; config: CapabilityConfig }[] = [];
+  let from = start;
+  for (const cut of [...cuts].sort(compareVersions)) {
+    configs.push({ from, before: cut, config: capabilityConfig(provider, capability, from)! });
+    from = cut;
+  }
+  configs.push({ from, before: undefined, config: newest });
+  return configs;
+}
+
+/** The configuration for gateway `version`: the one whose run of versions holds it, or undefined before the first. */
+export function configFor(configs: ReturnType<typeof configsByVersion>, version: string) {
+  return configs.find(
+    (c) => compareVersions(version, c.from) >= 0 && (c.before === undefined || compareVersions(version, c.before) < 0),
+  )?.config;
+}
 
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
 const views = new WeakMap<ProviderCapability, ConfigView | null>();
