@@ -1,48 +1,10 @@
 /** The capability catalogue: the one place that knows the capabilities, their labels, order, groups and callouts. */
 
-export const GROUP_IDS = [
-  "text-generation",
-  "advanced-text-generation",
-  "processing",
-  "audio",
-  "image",
-  "video",
-  "realtime",
-] as const;
-
-export type GroupId = (typeof GROUP_IDS)[number];
-
-export interface CapabilityDefinition {
-  key: CapabilityKey;
-  /** The key's parts, for reading it out of a provider file: `["audio", "speech"]`. */
-  path: readonly string[];
-  /** Anchor id of the capability's row, e.g. `audio-speech`. */
-  id: string;
-  /** Label in the upstream-paths table, e.g. "Image generations". */
-  label: string;
-  /** Label inside its group's table, e.g. "Generations". */
-  groupLabel: string;
-  group: GroupId;
-  /** The gateway route type this capability normally uses. */
-  routeType: string;
-}
-
 /** A callout box: `info` for advice, `warning` for something that breaks if ignored. */
 export interface Callout {
   kind: "info" | "warning";
   /** Inline Markdown. */
   text: string;
-}
-
-export interface GroupDefinition {
-  id: GroupId;
-  /** Anchor id of the group's heading; never the same as a capability's row id. */
-  anchor: string;
-  title: string;
-  /** Intro sentence; `{name}` stands for the provider's name. Inline Markdown. */
-  intro: string;
-  calloutsBefore: Callout[];
-  calloutsAfter: Callout[];
 }
 
 // key, label, label inside its group's table, group, usual route type; in canonical order.
@@ -65,38 +27,25 @@ const CAPABILITY_ROWS = [
 ] as const;
 
 export type CapabilityKey = (typeof CAPABILITY_ROWS)[number][0];
+export type GroupId = (typeof CAPABILITY_ROWS)[number][3];
 
 /** The 15 capabilities, in canonical order. */
-export const CAPABILITIES: readonly CapabilityDefinition[] = CAPABILITY_ROWS.map(
-  ([key, label, groupLabel, group, routeType]) => ({
-    key,
-    path: key.split("."),
-    id: key.replace(/[._]/g, "-"),
-    label,
-    groupLabel,
-    group,
-    routeType,
-  }),
-);
+export const CAPABILITIES = CAPABILITY_ROWS.map(([key, label, groupLabel, group, routeType]) => ({
+  key: key as CapabilityKey,
+  /** The key's parts, for reading it out of a provider file: `["audio", "speech"]`. */
+  path: key.split("."),
+  /** Anchor id of the capability's row, e.g. `audio-speech`. */
+  id: key.replace(/[._]/g, "-"),
+  /** Label in the upstream-paths table, e.g. "Image generations". */
+  label: label as string,
+  /** Label inside its group's table, e.g. "Generations". */
+  groupLabel: groupLabel as string,
+  group: group as GroupId,
+  /** The gateway route type this capability normally uses. */
+  routeType: routeType as string,
+}));
 
-/** Every route type the AI Proxy plugin accepts (Kong Gateway 3.15 schema). */
-export const ROUTE_TYPES: readonly string[] = [
-  "audio/v1/audio/speech",
-  "audio/v1/audio/transcriptions",
-  "audio/v1/audio/translations",
-  "image/v1/images/edits",
-  "image/v1/images/generations",
-  "llm/v1/assistants",
-  "llm/v1/batches",
-  "llm/v1/chat",
-  "llm/v1/completions",
-  "llm/v1/embeddings",
-  "llm/v1/files",
-  "llm/v1/responses",
-  "preserve",
-  "realtime/v1/realtime",
-  "video/v1/videos/generations",
-];
+export type CapabilityDefinition = (typeof CAPABILITIES)[number];
 
 const bodySizeCallout = (what: string): Callout => ({
   kind: "info",
@@ -105,15 +54,24 @@ const bodySizeCallout = (what: string): Callout => ({
     `times the raw binary size.`,
 });
 
+/** A group: its heading's anchor (never a capability row's id), title, intro (`{name}`: the provider's), callouts. */
 const group = (
   id: GroupId,
   title: string,
   intro: string,
-  extra: Partial<Pick<GroupDefinition, "anchor" | "calloutsBefore" | "calloutsAfter">> = {},
-): GroupDefinition => ({ id, anchor: id, title, intro, calloutsBefore: [], calloutsAfter: [], ...extra });
+  extra: { anchor?: string; calloutsBefore?: Callout[]; calloutsAfter?: Callout[] } = {},
+) => ({
+  id,
+  anchor: id as string,
+  title,
+  intro,
+  calloutsBefore: [] as Callout[],
+  calloutsAfter: [] as Callout[],
+  ...extra,
+});
 
 /** The 7 groups, in the order their sections appear. */
-export const GROUPS: readonly GroupDefinition[] = [
+export const GROUPS = [
   group(
     "text-generation",
     "Text generation",
@@ -154,12 +112,8 @@ export const GROUPS: readonly GroupDefinition[] = [
   }),
 ];
 
-const capabilityByKey = new Map(CAPABILITIES.map((c) => [c.key, c]));
-
 /** Looks up a capability definition by its key (`audio.speech`). */
-export function capabilityDefinition(key: CapabilityKey): CapabilityDefinition {
-  return capabilityByKey.get(key)!;
-}
+export const capabilityDefinition = (key: CapabilityKey) => CAPABILITIES.find((c) => c.key === key)!;
 
 /** Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a handle to poll. */
 export const NON_STREAMING_CAPABILITIES: readonly CapabilityKey[] = ["files", "batches"];

@@ -1,4 +1,3 @@
-import type { CompatibleApi, OptionValue } from "./registry/model.ts";
 import { compareVersions } from "./versions.ts";
 
 // What the gateway's AI Proxy plugin itself accepts, beside the capability catalogue.
@@ -18,24 +17,38 @@ export const AUTH_STYLE_FIELDS: Record<AuthStyle, { required: readonly string[];
 /** The gateway's own variable for the GCP service account when the configuration holds no JSON (documented). */
 export const GCP_SERVICE_ACCOUNT_ENV = "GCP_SERVICE_ACCOUNT";
 
+// Every route type the AI Proxy plugin accepts (3.15 schema): the first gateway version that does, and the path
+// the OpenAI driver calls for it after OpenAI's base URL.
+const ROUTE_TYPE_ROWS: readonly [string, string, string?][] = [
+  ["audio/v1/audio/speech", "3.11", "/audio/speech"],
+  ["audio/v1/audio/transcriptions", "3.11", "/audio/transcriptions"],
+  ["audio/v1/audio/translations", "3.11", "/audio/translations"],
+  ["image/v1/images/edits", "3.11", "/images/edits"],
+  ["image/v1/images/generations", "3.11", "/images/generations"],
+  ["llm/v1/assistants", "3.11", "/assistants"],
+  ["llm/v1/batches", "3.11", "/batches"],
+  ["llm/v1/chat", "3.6", "/chat/completions"],
+  ["llm/v1/completions", "3.6", "/completions"],
+  ["llm/v1/embeddings", "3.11", "/embeddings"],
+  ["llm/v1/files", "3.11", "/files"],
+  ["llm/v1/responses", "3.11", "/responses"],
+  ["preserve", "3.6"],
+  ["realtime/v1/realtime", "3.11", "/realtime"],
+  ["video/v1/videos/generations", "3.13"],
+];
+
+/** Every route type the AI Proxy plugin accepts (Kong Gateway 3.15 schema). */
+export const ROUTE_TYPES: readonly string[] = ROUTE_TYPE_ROWS.map(([routeType]) => routeType);
+
 /** The first gateway version whose AI Proxy schema accepts each route type. */
-export const ROUTE_TYPE_SINCE: Readonly<Record<string, string>> = {
-  "llm/v1/chat": "3.6",
-  "llm/v1/completions": "3.6",
-  preserve: "3.6",
-  "audio/v1/audio/speech": "3.11",
-  "audio/v1/audio/transcriptions": "3.11",
-  "audio/v1/audio/translations": "3.11",
-  "image/v1/images/edits": "3.11",
-  "image/v1/images/generations": "3.11",
-  "llm/v1/assistants": "3.11",
-  "llm/v1/batches": "3.11",
-  "llm/v1/embeddings": "3.11",
-  "llm/v1/files": "3.11",
-  "llm/v1/responses": "3.11",
-  "realtime/v1/realtime": "3.11",
-  "video/v1/videos/generations": "3.13",
-};
+export const ROUTE_TYPE_SINCE: Readonly<Record<string, string>> = Object.fromEntries(
+  ROUTE_TYPE_ROWS.map(([routeType, since]) => [routeType, since]),
+);
+
+/** The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL. */
+export const OPENAI_PATHS: Readonly<Record<string, string>> = Object.fromEntries(
+  ROUTE_TYPE_ROWS.flatMap(([routeType, , path]) => (path ? [[routeType, path]] : [])),
+);
 
 /** The gateway versions the site knows, oldest first: the reader's choices of "the version I run". */
 export const GATEWAY_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"] as const;
@@ -43,22 +56,13 @@ export const GATEWAY_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.
 /** The newest gateway version the site knows. */
 export const LATEST_GATEWAY_VERSION = GATEWAY_VERSIONS[GATEWAY_VERSIONS.length - 1]!;
 
-/** The type of a `model.options` value, as the plugin's schema says. */
-export type OptionType = "string" | "number" | "integer" | "boolean";
-
-/** What the plugin's schema says of one `model.options` field a provider file can set. */
-export interface ModelOptionFacts {
-  type: OptionType;
-  /** The values the plugin allows, when it restricts them. */
-  values?: readonly string[];
-  /** The first gateway version that has the field; absent for a field every published schema (3.12 on) has. */
-  since?: string;
-}
-
-const option = (type: OptionType, extra: Omit<ModelOptionFacts, "type"> = {}): ModelOptionFacts => ({ type, ...extra });
+type OptionType = "string" | "number" | "integer" | "boolean";
+/** What the plugin's schema says of one `model.options` field: its type, the values it allows (if it restricts
+ * them), and the first gateway version that has it (absent for one every published schema, 3.12 on, has). */
+const option = (type: OptionType, extra: { values?: readonly string[]; since?: string } = {}) => ({ type, ...extra });
 
 /** Every scalar `model.options` field of the 3.15 schema, by the name a provider file writes. */
-export const MODEL_OPTIONS: Readonly<Record<string, ModelOptionFacts>> = {
+export const MODEL_OPTIONS: Readonly<Record<string, ReturnType<typeof option>>> = {
   anthropic_version: option("string"),
   azure_api_version: option("string"),
   azure_deployment_id: option("string"),
@@ -100,28 +104,11 @@ export const MODEL_OPTIONS: Readonly<Record<string, ModelOptionFacts>> = {
 };
 
 /** The facts of a `model.options` field, by the name a provider file writes, if the gateway has it. */
-export function modelOptionFacts(name: string): ModelOptionFacts | undefined {
-  return Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
-}
+export const modelOptionFacts = (name: string) =>
+  Object.hasOwn(MODEL_OPTIONS, name) ? MODEL_OPTIONS[name] : undefined;
 
-export type { CompatibleApi };
-
-/** The path the gateway's OpenAI driver calls for each route type, after OpenAI's base URL. */
-export const OPENAI_PATHS: Readonly<Record<string, string>> = {
-  "llm/v1/chat": "/chat/completions",
-  "llm/v1/completions": "/completions",
-  "llm/v1/embeddings": "/embeddings",
-  "llm/v1/files": "/files",
-  "llm/v1/batches": "/batches",
-  "llm/v1/assistants": "/assistants",
-  "llm/v1/responses": "/responses",
-  "audio/v1/audio/speech": "/audio/speech",
-  "audio/v1/audio/transcriptions": "/audio/transcriptions",
-  "audio/v1/audio/translations": "/audio/translations",
-  "image/v1/images/generations": "/images/generations",
-  "image/v1/images/edits": "/images/edits",
-  "realtime/v1/realtime": "/realtime",
-};
+/** An API another provider speaks, whose driver the gateway reaches it through (`compatible_with`). */
+export type CompatibleApi = "openai";
 
 /** The address an OpenAI-compatible provider serves `routeType` at: its base URL and OpenAI's path. */
 export function compatibleUrl(baseUrl: string, routeType: string): string | undefined {
@@ -135,28 +122,20 @@ export function routeTypeAllowedOn(routeType: string, version: string): boolean 
   return since !== undefined && compareVersions(version, since) >= 0;
 }
 
-export type { OptionValue } from "./registry/model.ts";
+/** An option value as a provider file writes it: a literal, or the name of an environment variable. */
+export type OptionValue = string | number | boolean | { env: string };
 
-/** One `model.provider` string the gateway accepts, and what its own checks demand. */
-export interface GatewayProviderFacts {
-  provider: string;
-  /** First gateway version whose schema accepts the string. */
-  since: string;
-  /** `model.options` the plugin refuses to run without, each with a value a writer can start from. */
-  requiredOptions: readonly { name: string; example: OptionValue }[];
-  /** Options the plugin wants all together or not at all. */
-  allOrNone: readonly (readonly string[])[];
-}
-
+/** One `model.provider` string, the first gateway version that accepts it, the options the plugin refuses to run
+ * without (each with a value a writer can start from), and the options it wants all together or not at all. */
 const facts = (
   provider: string,
   since: string,
-  requiredOptions: GatewayProviderFacts["requiredOptions"] = [],
-  allOrNone: GatewayProviderFacts["allOrNone"] = [],
-): GatewayProviderFacts => ({ provider, since, requiredOptions, allOrNone });
+  requiredOptions: readonly { name: string; example: OptionValue }[] = [],
+  allOrNone: readonly (readonly string[])[] = [],
+) => ({ provider, since, requiredOptions, allOrNone });
 
 /** Every `model.provider` string of the 3.15 schema. */
-export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
+export const GATEWAY_PROVIDERS = [
   facts("anthropic", "3.6", [{ name: "anthropic_version", example: "2023-06-01" }]),
   facts("azure", "3.6", [
     { name: "azure_instance", example: { env: "AZURE_INSTANCE_NAME" } },
@@ -182,9 +161,5 @@ export const GATEWAY_PROVIDERS: readonly GatewayProviderFacts[] = [
   facts("xai", "3.13"),
 ];
 
-const byProvider = new Map(GATEWAY_PROVIDERS.map((p) => [p.provider, p]));
-
 /** The facts of a `model.provider` string, if the gateway knows it. */
-export function gatewayProviderFacts(provider: string): GatewayProviderFacts | undefined {
-  return byProvider.get(provider);
-}
+export const gatewayProviderFacts = (provider: string) => GATEWAY_PROVIDERS.find((p) => p.provider === provider);

@@ -3,10 +3,7 @@ import { MATRIX_PAGE_SIZE, pageUrl } from "./render/matrix-pagination.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { absoluteUrl, HOME_URL, MATRIX_URL, providerPageUrl } from "./urls.ts";
 
-/**
- * Up to this many providers the sidebar lists them all (some 60 bytes of HTML each, so 300
- * add about 18 KB to a page); past it, a page lists its neighbours and a letter index.
- */
+/** Up to this many providers the sidebar lists them all (some 60 bytes of HTML each); past it, neighbours, letters. */
 export const SIDEBAR_LISTS_ALL_UP_TO = 300;
 
 /** How many providers either side of the current one the sidebar lists past that size. */
@@ -18,60 +15,14 @@ export interface PageLink {
   url: string;
 }
 
-/** One provider in the sidebar; `current` on the page's own. */
-export interface SidebarEntry extends PageLink {
-  current: boolean;
-}
-
-/** A letter of the index: the matrix page that holds the first provider whose name starts with it. */
-export interface LetterLink {
-  letter: string;
-  url: string;
-}
-
-/** What a provider page's sidebar shows. */
-export interface Sidebar {
-  /** Every provider (`complete`), or the current one and its neighbours, in registry order. */
-  entries: SidebarEntry[];
-  complete: boolean;
-  /** The providers the registry has in all. */
-  total: number;
-  /** The current provider's place in the registry, from 1. */
-  position: number;
-  /** Empty when the sidebar is complete. */
-  letters: readonly LetterLink[];
-}
-
-/** A provider page's way-finding: sidebar, previous and next provider, breadcrumbs. */
-export interface ProviderNavigation {
-  sidebar: Sidebar;
-  /** Undefined on the first provider. */
-  previous?: PageLink;
-  /** Undefined on the last provider. */
-  next?: PageLink;
-  /** Home, AI providers, the provider: the last one is the page itself. */
-  breadcrumbs: PageLink[];
-  /** The breadcrumbs as schema.org `BreadcrumbList` JSON-LD (absolute addresses). */
-  breadcrumbList: BreadcrumbList;
-  /** The providers the registry marks self-hosted, in registry order: the self-hosted note names them. */
-  selfHosted: readonly PageLink[];
-}
-
-/** A schema.org `BreadcrumbList`, ready to serialise as JSON-LD. */
-export interface BreadcrumbList {
-  "@context": "https://schema.org";
-  "@type": "BreadcrumbList";
-  itemListElement: { "@type": "ListItem"; position: number; name: string; item: string }[];
-}
-
 /** The crumbs above every provider page, before the provider's own. */
-export const BREADCRUMB_TRAIL: readonly PageLink[] = [
+const BREADCRUMB_TRAIL: readonly PageLink[] = [
   { name: "Home", url: HOME_URL },
   { name: "AI providers", url: MATRIX_URL },
 ];
 
-/** Breadcrumbs as a schema.org `BreadcrumbList`, each address made absolute. */
-export function breadcrumbList(crumbs: readonly PageLink[], site: Pick<SiteConfig, "url">): BreadcrumbList {
+/** Breadcrumbs as a schema.org `BreadcrumbList`, ready to serialise as JSON-LD, each address made absolute. */
+export function breadcrumbList(crumbs: readonly PageLink[], site: Pick<SiteConfig, "url">) {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
@@ -84,23 +35,16 @@ export function breadcrumbList(crumbs: readonly PageLink[], site: Pick<SiteConfi
   };
 }
 
-/**
- * The letter a name is filed under in the index: its first letter, accents dropped, upper
- * case; `#` for a name that starts with anything else (a digit, a symbol).
- */
+/** The letter a name is filed under in the index: its first letter, accents dropped, upper case; else `#`. */
 export function indexLetter(name: string): string {
   const first = [...name.trim().normalize("NFD").replace(/\p{M}/gu, "")][0] ?? "";
   return /\p{L}/u.test(first) ? first.toLocaleUpperCase("en") : "#";
 }
 
-/**
- * The way-finding of every provider page of one build. Made once from the registry's
- * providers (already in name order) in one pass; each page's navigation then costs the size
- * of its sidebar, never the registry's.
- */
+/** The way-finding of every provider page of one build: each page's costs its sidebar's size, not the registry's. */
 export class SiteNavigation {
-  /** The letter index, into the full matrix's pages; computed once, shared by every page. */
-  readonly letters: readonly LetterLink[];
+  /** The letter index (when the sidebar is not complete): each letter's first provider's page of the matrix. */
+  readonly letters: readonly { letter: string; url: string }[];
   /** The providers marked `self_hosted`, shared by every page. */
   readonly selfHosted: readonly PageLink[];
   private readonly links: readonly PageLink[];
@@ -114,23 +58,18 @@ export class SiteNavigation {
     matrixPageSize: number = MATRIX_PAGE_SIZE,
   ) {
     this.links = providers.map((p) => ({ name: p.name, url: providerPageUrl(p) }));
-    const letters: LetterLink[] = [];
-    const selfHosted: PageLink[] = [];
-    const seen = new Set<string>();
+    const letters = new Map<string, string>();
     providers.forEach((provider, i) => {
       this.position.set(provider.slug, i);
-      if (provider.selfHosted) selfHosted.push(this.links[i]!);
       const letter = indexLetter(provider.name);
-      if (seen.has(letter)) return;
-      seen.add(letter);
-      letters.push({ letter, url: pageUrl(MATRIX_URL, Math.floor(i / matrixPageSize) + 1) });
+      if (!letters.has(letter)) letters.set(letter, pageUrl(MATRIX_URL, Math.floor(i / matrixPageSize) + 1));
     });
-    this.letters = providers.length > listsAllUpTo ? letters : [];
-    this.selfHosted = selfHosted;
+    this.letters = providers.length > listsAllUpTo ? [...letters].map(([letter, url]) => ({ letter, url })) : [];
+    this.selfHosted = this.links.filter((_, i) => providers[i]!.selfHosted);
   }
 
-  /** The navigation of one provider's page; throws for a provider not in the registry. */
-  forProvider(provider: Pick<Provider, "slug">): ProviderNavigation {
+  /** One provider page's sidebar, previous and next provider, and breadcrumbs; throws for one not in the registry. */
+  forProvider(provider: Pick<Provider, "slug">) {
     const index = this.position.get(provider.slug);
     if (index === undefined) throw new Error(`No provider has the slug "${provider.slug}" in this build.`);
     const total = this.links.length;
@@ -139,16 +78,17 @@ export class SiteNavigation {
     const width = 2 * this.neighbours + 1;
     const start = complete ? 0 : Math.max(0, Math.min(index - this.neighbours, total - width));
     const end = complete ? total : Math.min(total, start + width);
-    const entries: SidebarEntry[] = [];
-    for (let i = start; i < end; i++) entries.push({ ...this.links[i]!, current: i === index });
+    const entries = this.links.slice(start, end).map((link, i) => ({ ...link, current: start + i === index }));
     const own = this.links[index]!;
     const breadcrumbs = [...BREADCRUMB_TRAIL, own];
     return {
+      // Every provider (`complete`) or a window of them; `position` counts from 1.
       sidebar: { entries, complete, total, position: index + 1, letters: this.letters },
-      previous: this.links[index - 1],
-      next: this.links[index + 1],
+      previous: this.links[index - 1] as PageLink | undefined,
+      next: this.links[index + 1] as PageLink | undefined,
       breadcrumbs,
       breadcrumbList: breadcrumbList(breadcrumbs, this.site),
+      // The providers marked `self_hosted`, in registry order: the self-hosted note names them.
       selfHosted: this.selfHosted,
     };
   }

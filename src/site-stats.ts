@@ -6,60 +6,26 @@ import { capabilitySince, compareVersions, providerSince } from "./versions.ts";
 /** How many names a "New in" list shows before it says how many more there are. */
 export const NEWS_LIST_LIMIT = 12;
 
-/** One bar of the coverage chart: a capability and how many providers support it. */
-export interface CapabilityCoverage {
-  key: CapabilityKey;
-  label: string;
-  count: number;
-  /** `count` as a whole percentage of all providers (0 when there are none), for the bar's length. */
-  percent: number;
-  /** The matrix's view of the providers that support it. */
-  url: string;
-}
-
-/** "New in Kong AI Gateway 3.14": what that version added, from the data files' minimum versions. */
-export interface VersionNews {
+/** "New in Kong AI Gateway 3.14": the first providers and capabilities a version added (the counts say all). */
+interface VersionNews {
   version: string;
   /** The matrix's view of the providers that work on it. */
   url: string;
-  /** The first `NEWS_LIST_LIMIT` providers it added, in registry order. */
   providers: { name: string; url: string }[];
   providerCount: number;
-  /** The first `NEWS_LIST_LIMIT` capabilities it added to providers supported before, in registry order. */
+  /** Capabilities it added to providers supported before, in registry order. */
   capabilities: { provider: string; label: string; url: string }[];
   capabilityCount: number;
 }
 
-/** The home page's facts. */
-export interface SiteStats {
-  providerCount: number;
-  capabilityCount: number;
-  /** Providers with at least one capability that streams. */
-  streamingCount: number;
-  streamingUrl: string;
-  coverage: CapabilityCoverage[];
-  /** Newest version first; only versions that added something. */
-  news: VersionNews[];
-}
-
 /** The home page's facts from the registry's providers (in name order). */
-export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT): SiteStats {
+export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT) {
   const counts = new Map<CapabilityKey, number>(CAPABILITIES.map((c) => [c.key, 0]));
   const byVersion = new Map<string, VersionNews>();
   const news = (version: string) => {
-    let entry = byVersion.get(version);
-    if (!entry) {
-      entry = {
-        version,
-        url: versionViewUrl(version),
-        providers: [],
-        providerCount: 0,
-        capabilities: [],
-        capabilityCount: 0,
-      };
-      byVersion.set(version, entry);
-    }
-    return entry;
+    const made = { version, url: versionViewUrl(version), providers: [], providerCount: 0, capabilities: [] };
+    if (!byVersion.has(version)) byVersion.set(version, { ...made, capabilityCount: 0 });
+    return byVersion.get(version)!;
   };
   let streamingCount = 0;
   for (const provider of providers) {
@@ -89,8 +55,10 @@ export function siteStats(providers: readonly Provider[], listLimit: number = NE
   return {
     providerCount: total,
     capabilityCount: CAPABILITIES.length,
+    /** Providers with at least one capability that streams. */
     streamingCount,
     streamingUrl: STREAMING_VIEW_URL,
+    /** The coverage chart: per capability, how many providers support it (and what percentage of all). */
     coverage: CAPABILITIES.map((c) => {
       const count = counts.get(c.key)!;
       return {
@@ -101,6 +69,10 @@ export function siteStats(providers: readonly Provider[], listLimit: number = NE
         url: capabilityViewUrl(c),
       };
     }),
+    /** Newest version first; only versions that added something. */
     news: [...byVersion.values()].sort((a, b) => compareVersions(b.version, a.version)),
   };
 }
+
+/** The home page's facts. */
+export type SiteStats = ReturnType<typeof siteStats>;

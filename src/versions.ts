@@ -1,4 +1,6 @@
-import type { Provider, ProviderCapability } from "./registry/model.ts";
+/** What the version functions read of a provider or capability: the model depends on this module, not the reverse. */
+type Versioned = { minVersion?: string };
+type WithCapabilities = Versioned & { capabilities: readonly Versioned[] };
 
 const VERSION = /^\d+(?:\.\d+)*$/;
 
@@ -19,33 +21,22 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The first gateway version a capability works on: its own `min_version`, else (for `n/a`) the provider's. */
-export function capabilitySince(provider: Provider, capability: ProviderCapability): string | undefined {
+export function capabilitySince(provider: Versioned, capability: Versioned): string | undefined {
   if (isVersion(capability.minVersion)) return capability.minVersion;
   return isVersion(provider.minVersion) ? provider.minVersion : undefined;
 }
 
 /** The first gateway version a provider works on: its own `min_version`, else the earliest of its capabilities'. */
-export function providerSince(provider: Provider): string | undefined {
+export function providerSince(provider: WithCapabilities): string | undefined {
   if (isVersion(provider.minVersion)) return provider.minVersion;
-  let earliest: string | undefined;
-  for (const capability of provider.capabilities) {
-    if (
-      isVersion(capability.minVersion) &&
-      (earliest === undefined || compareVersions(capability.minVersion, earliest) < 0)
-    ) {
-      earliest = capability.minVersion;
-    }
-  }
-  return earliest;
+  return provider.capabilities
+    .map((c) => c.minVersion)
+    .filter(isVersion)
+    .sort(compareVersions)[0];
 }
 
 /** Every distinct version named in the providers' `min_version` fields, oldest first. */
-export function distinctVersions(providers: readonly Provider[]): string[] {
-  const seen = new Set<string>();
-  for (const provider of providers) {
-    if (isVersion(provider.minVersion)) seen.add(provider.minVersion);
-    for (const capability of provider.capabilities)
-      if (isVersion(capability.minVersion)) seen.add(capability.minVersion);
-  }
-  return [...seen].sort(compareVersions);
+export function distinctVersions(providers: readonly WithCapabilities[]): string[] {
+  const named = providers.flatMap((p) => [p.minVersion, ...p.capabilities.map((c) => c.minVersion)]);
+  return [...new Set(named.filter(isVersion))].sort(compareVersions);
 }

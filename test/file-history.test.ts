@@ -10,7 +10,7 @@ test("reads each file's newest date from one log, newest commit first", () => {
   const log = "\x1e2026-03-01T10:00:00+00:00\n\na.yaml\n\x1e2026-02-01T10:00:00+00:00\n\na.yaml\nb.yaml\n";
   const dates = parseGitLog(log, "/data");
   assert.equal(
-    [...dates],
+    [...dates].map(([file, { date }]) => [file, date]),
     [
       ["/data/a.yaml", "2026-03-01T10:00:00+00:00"],
       ["/data/b.yaml", "2026-02-01T10:00:00+00:00"],

@@ -1,30 +1,37 @@
 import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
-import { configsByVersion } from "./config-versions.ts";
-import { type ConfigFormats, configFormats, pluginConfigBody } from "./formats.ts";
-import type { CapabilityConfig, ConfigObject } from "./plugin-config.ts";
+import { compareVersions } from "../versions.ts";
+import { configFormats, pluginConfigBody } from "./formats.ts";
+import { type CapabilityConfig, capabilityConfig, optionSince } from "./plugin-config.ts";
 
-type PluginConfigBody = { name: string; config: ConfigObject };
+/**
+ * The capability's configurations, oldest first, each for the gateway versions `from` up to, not including,
+ * `before` (the first version the next one is for; undefined for the newest).
+ */
+export function configsByVersion(provider: Provider, capability: ProviderCapability) {
+  const newest = capabilityConfig(provider, capability);
+  if (!newest) return [];
+  const start = newest.gatewayVersion ?? GATEWAY_VERSIONS[0];
+  const cuts = new Set<string>();
+  for (const { name } of provider.gateway!.options) {
+    const since = optionSince(name);
+    if (since !== undefined && compareVersions(since, start) > 0) cuts.add(since);
+  }
+  const configs: { from: string; before: string | undefined; config: CapabilityConfig }[] = [];
+  let from = start;
+  for (const cut of [...cuts].sort(compareVersions)) {
+    configs.push({ from, before: cut, config: capabilityConfig(provider, capability, from)! });
+    from = cut;
+  }
+  configs.push({ from, before: undefined, config: newest });
+  return configs;
+}
 
-/** What a template shows of one capability's configuration: its facts, its data and its five formats. */
-export type ConfigView = Pick<
-  CapabilityConfig,
-  "name" | "modelName" | "gatewayVersion" | "confirmed" | "environment" | "gatewayEnvironment"
-> &
-  ConfigFormats & {
-    /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
-    pluginConfig: PluginConfigBody;
-    /** The configurations for versions older than an option the newest one sets, oldest first; mostly none. */
-    older: OlderConfigView[];
-  };
-
-/** A configuration for `from` up to, not including, `before` (`until` is the last), without the options they lack. */
-export type OlderConfigView = Pick<CapabilityConfig, "omitted" | "environment"> &
-  ConfigFormats & { from: string; before: string; until: string; pluginConfig: PluginConfigBody };
-
-function versionBefore(version: string): string {
-  const index = GATEWAY_VERSIONS.indexOf(version as (typeof GATEWAY_VERSIONS)[number]);
-  return index > 0 ? GATEWAY_VERSIONS[index - 1]! : version;
+/** The configuration for gateway `version`: the one whose run of versions holds it, or undefined before the first. */
+export function configFor(configs: ReturnType<typeof configsByVersion>, version: string) {
+  return configs.find(
+    (c) => compareVersions(version, c.from) >= 0 && (c.before === undefined || compareVersions(version, c.before) < 0),
+  )?.config;
 }
 
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
@@ -32,32 +39,37 @@ const views = new WeakMap<ProviderCapability, ConfigView | null>();
 
 /** The capability's AI Proxy configuration for a template, or `null` when the provider has no `gateway` block. */
 export function gatewayConfigView(capability: ProviderCapability, provider: Provider): ConfigView | null {
-  let view = views.get(capability);
-  if (view !== undefined) return view;
-  const configs = configsByVersion(provider, capability);
-  const config = configs.at(-1)?.config;
-  const older = configs.slice(0, -1).map(({ from, before, config: c }) => ({
-    from,
-    before: before!,
-    until: versionBefore(before!),
-    omitted: c.omitted,
-    environment: c.environment,
-    pluginConfig: pluginConfigBody(c),
-    ...configFormats(c),
-  }));
-  view = config
-    ? {
-        name: config.name,
-        modelName: config.modelName,
-        gatewayVersion: config.gatewayVersion,
-        confirmed: config.confirmed,
-        environment: config.environment,
-        gatewayEnvironment: config.gatewayEnvironment,
-        pluginConfig: pluginConfigBody(config),
-        ...configFormats(config),
-        older,
-      }
-    : null;
-  views.set(capability, view);
-  return view;
+  if (!views.has(capability)) views.set(capability, makeView(capability, provider));
+  return views.get(capability)!;
 }
+
+function makeView(capability: ProviderCapability, provider: Provider) {
+  const configs = configsByVersion(provider, capability);
+  const newest = configs.at(-1)?.config;
+  if (!newest) return null;
+  const { name, modelName, gatewayVersion, confirmed, environment, gatewayEnvironment } = newest;
+  return {
+    name,
+    modelName,
+    gatewayVersion,
+    confirmed,
+    environment,
+    gatewayEnvironment,
+    /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
+    pluginConfig: pluginConfigBody(newest),
+    ...configFormats(newest),
+    /** For versions older than an option the newest sets, oldest first: `from` up to `until`; mostly none. */
+    older: configs.slice(0, -1).map(({ from, before, config }) => ({
+      from,
+      before: before!,
+      until: GATEWAY_VERSIONS[GATEWAY_VERSIONS.indexOf(before as (typeof GATEWAY_VERSIONS)[number]) - 1] ?? before!,
+      omitted: config.omitted,
+      environment: config.environment,
+      pluginConfig: pluginConfigBody(config),
+      ...configFormats(config),
+    })),
+  };
+}
+
+/** What a template shows of one capability's configuration: its facts, its data and its five formats. */
+export type ConfigView = NonNullable<ReturnType<typeof makeView>>;

@@ -1,14 +1,7 @@
-import {
-  type CapabilityConfig,
-  type ConfigObject,
-  type ConfigValue,
-  type EnvReference,
-  isEnvReference,
-} from "./plugin-config.ts";
-
+import { type CapabilityConfig, type ConfigObject, type EnvReference, isEnvReference } from "./plugin-config.ts";
 import { terraformHcl } from "./terraform.ts";
 
-/** One capability's plugin configuration, written five ways. */
+// One capability's plugin configuration, written five ways.
 
 export const ADMIN_API = "http://localhost:8001";
 /** The Konnect API's regional address; the region comes from the reader's environment, `us` when unset. */
@@ -21,32 +14,22 @@ export const deckVariable = (env: string) => `DECK_${env}`;
 // YAML 1.1 and 1.2 read these as booleans or null when unquoted.
 const YAML_WORDS = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 
-const PLAIN_SCALAR = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
-
 /** A scalar as YAML: plain when it cannot be misread, else double-quoted (JSON strings are YAML). */
 function yamlScalar(value: string | number | boolean): string {
   if (typeof value !== "string") return String(value);
-  return PLAIN_SCALAR.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
 }
 
-const isEmpty = (object: ConfigObject): boolean => {
-  for (const _ in object) return false;
-  return true;
-};
-
-/** A block-style YAML mapping, indented by `indent` spaces, a line each into `lines`. */
-function yamlMapping(object: ConfigObject, indent: number, env: (value: EnvReference) => string, lines: string[]) {
+/** A block-style YAML mapping, indented by `indent` spaces, a line each into `lines`; `env` writes a reference. */
+function yamlMapping(object: ConfigObject, indent: number, lines: string[], env = (_: EnvReference) => "") {
   const pad = " ".repeat(indent);
-  for (const key in object) {
-    const value = object[key]!;
+  for (const [key, value] of Object.entries(object)) {
     if (isEnvReference(value)) lines.push(`${pad}${key}: ${env(value)}`);
     else if (typeof value !== "object") lines.push(`${pad}${key}: ${yamlScalar(value)}`);
-    else if (isEmpty(value)) lines.push(`${pad}${key}: {}`);
-    else {
-      lines.push(`${pad}${key}:`);
-      yamlMapping(value, indent + 2, env, lines);
-    }
+    else if (Object.keys(value).length === 0) lines.push(`${pad}${key}: {}`);
+    else lines.push(`${pad}${key}:`, ...yamlMapping(value, indent + 2, [], env));
   }
+  return lines;
 }
 
 /** The decK reference: a plain scalar, which decK fills in before it reads the YAML. */
@@ -61,54 +44,38 @@ export function deckYaml(config: CapabilityConfig): string {
     `    route: ${yamlScalar(config.name)}`,
     "    config:",
   ];
-  yamlMapping(config.config, 6, deckReference, lines);
-  return lines.join("\n");
+  return yamlMapping(config.config, 6, lines, deckReference).join("\n");
 }
 
-/** Text inside a single-quoted shell word: each `'` closes the quotes, adds a quoted `'`, reopens. */
-const inSingleQuotes = (text: string) => (text.includes("'") ? text.replaceAll("'", `'\\''`) : text);
-
-/** JSON whose environment references close the shell's single quotes to expand `"$NAME"`. */
-function shellJson(value: ConfigValue, indent: number): string {
-  if (isEnvReference(value)) {
-    const prefix = JSON.stringify(value.prefix).slice(1, -1);
-    return `"${inSingleQuotes(prefix)}'"$${value.env}"'"`;
-  }
-  if (typeof value !== "object") return inSingleQuotes(JSON.stringify(value));
-  if (isEmpty(value)) return "{}";
-  const pad = " ".repeat(indent);
-  let text = "{";
-  let first = true;
-  for (const key in value) {
-    text += `${first ? "\n" : ",\n"}${pad}  ${JSON.stringify(key)}: ${shellJson(value[key]!, indent + 2)}`;
-    first = false;
-  }
-  return `${text}\n${pad}}`;
+/** The plugin's body as JSON in a single-quoted shell word; a reference closes the quotes for `"$NAME"`. */
+function shellJson(config: CapabilityConfig): string {
+  const refs: string[] = [];
+  // A reference is first written as a marker no value can hold (values have no control characters).
+  const marked = writeReferences(config.config, (ref) => `${ref.prefix}\u0000${refs.push(ref.env) - 1}\u0000`);
+  const json = JSON.stringify({ name: PLUGIN_NAME, config: marked }, null, 2).replaceAll("'", `'\\''`);
+  return json.replace(/\\u0000(\d+)\\u0000/g, (_, i: string) => `'"$${refs[Number(i)]}"'`);
 }
+
+/** The end of both API calls: JSON in, JSON out, the plugin's body as data. */
+const jsonBody = (config: CapabilityConfig) =>
+  '  --header "Accept: application/json" \\\n' +
+  '  --header "Content-Type: application/json" \\\n' +
+  `  --data '${shellJson(config)}'`;
 
 /** The configuration as an Admin API call that adds the plugin to the route. */
 export function adminApiCommand(config: CapabilityConfig): string {
-  const body = shellJson({ name: PLUGIN_NAME, config: config.config }, 0);
-  return (
-    `curl -i -X POST ${ADMIN_API}/routes/${config.name}/plugins/ \\\n` +
-    '  --header "Accept: application/json" \\\n' +
-    '  --header "Content-Type: application/json" \\\n' +
-    `  --data '${body}'`
-  );
+  return `curl -i -X POST ${ADMIN_API}/routes/${config.name}/plugins/ \\\n${jsonBody(config)}`;
 }
 
 /** The configuration as a Konnect API call that adds the plugin to the route of a control plane. */
 export function konnectApiCommand(config: CapabilityConfig): string {
-  const body = shellJson({ name: PLUGIN_NAME, config: config.config }, 0);
   return (
     `# Set KONNECT_TOKEN (a personal or system account access token), KONNECT_CONTROL_PLANE_ID and, ` +
     `outside the US region, KONNECT_REGION.\n` +
     `curl -i -X POST "${KONNECT_API}/control-planes/\${KONNECT_CONTROL_PLANE_ID}/core-entities/routes/` +
     `${config.name}/plugins" \\\n` +
     '  --header "Authorization: Bearer $KONNECT_TOKEN" \\\n' +
-    '  --header "Accept: application/json" \\\n' +
-    '  --header "Content-Type: application/json" \\\n' +
-    `  --data '${body}'`
+    jsonBody(config)
   );
 }
 
@@ -135,17 +102,13 @@ export function pluginConfigBody(config: CapabilityConfig): { name: string; conf
   return { name: PLUGIN_NAME, config: writeReferences(config.config, placeholder) };
 }
 
-interface SecretPatch {
-  path: string;
-  key: string;
-  env: string;
-  prefix: string;
-}
-
 /** Where a Kubernetes configuration reads each environment reference: a JSON pointer and the Secret's key. */
-function secretPatches(object: ConfigObject, pointer = "", patches: SecretPatch[] = []): SecretPatch[] {
-  for (const key in object) {
-    const value = object[key]!;
+function secretPatches(
+  object: ConfigObject,
+  pointer = "",
+  patches: (EnvReference & { path: string; key: string })[] = [],
+) {
+  for (const [key, value] of Object.entries(object)) {
     const path = `${pointer}/${key}`;
     // The Secret's key names the field it fills (`auth.header_value`), so two fields never share one.
     if (isEnvReference(value))
@@ -157,8 +120,6 @@ function secretPatches(object: ConfigObject, pointer = "", patches: SecretPatch[
 
 /** The Kubernetes Secret the KongPlugins of one provider read: `<slug>-ai-proxy`. */
 export const secretName = (config: CapabilityConfig) => `${config.slug}-ai-proxy`;
-
-const noReference = () => "";
 
 /** The configuration as a KongPlugin for Kong Ingress Controller. */
 export function kongPluginYaml(config: CapabilityConfig): string {
@@ -185,35 +146,22 @@ export function kongPluginYaml(config: CapabilityConfig): string {
   yamlMapping(
     writeReferences(config.config, () => undefined),
     2,
-    noReference,
     lines,
   );
-  if (patches.length) {
-    lines.push("configPatches:");
-    for (const p of patches) {
-      lines.push(
-        `  - path: ${p.path}`,
-        "    valueFrom:",
-        "      secretKeyRef:",
-        `        name: ${secret}`,
-        `        key: ${p.key}`,
-      );
-    }
-  }
+  if (patches.length) lines.push("configPatches:");
+  for (const p of patches)
+    lines.push(
+      `  - path: ${p.path}`,
+      "    valueFrom:",
+      "      secretKeyRef:",
+      `        name: ${secret}`,
+      `        key: ${p.key}`,
+    );
   return lines.join("\n");
 }
 
 /** The five formats of one capability's configuration, each with no white space at either end (as copied). */
-export interface ConfigFormats {
-  deck: string;
-  adminApi: string;
-  konnectApi: string;
-  kubernetes: string;
-  terraform: string;
-}
-
-/** Writes a capability's configuration in every format. */
-export function configFormats(config: CapabilityConfig): ConfigFormats {
+export function configFormats(config: CapabilityConfig) {
   return {
     deck: deckYaml(config),
     adminApi: adminApiCommand(config),

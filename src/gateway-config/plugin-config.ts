@@ -24,29 +24,6 @@ export interface ConfigObject {
 export const isEnvReference = (value: ConfigValue): value is EnvReference =>
   typeof value === "object" && typeof (value as EnvReference).env === "string";
 
-/** What a capability's configuration is made of, and the facts a reader needs beside it. */
-export interface CapabilityConfig {
-  slug: string;
-  /** The plugin instance's name, and the route's in the examples: `<slug>-<capability id>`. */
-  name: string;
-  routeType: string;
-  /** The model example as one model name, when it is one; otherwise `model.name` is left out. */
-  modelName: string | undefined;
-  /** The first gateway version this configuration works on, when one is known. */
-  gatewayVersion: string | undefined;
-  /** The gateway version the configuration was made for, when an older one than the newest was asked for. */
-  forVersion: string | undefined;
-  /** The options of the provider's file left out because the version asked for has no such field. */
-  omitted: string[];
-  /** False when the provider's gateway facts come only from documentation examples. */
-  confirmed: boolean;
-  /** The environment variables the configuration reads, in order of first use. */
-  environment: string[];
-  /** Environment variables the gateway itself reads at run time (not the configuration). */
-  gatewayEnvironment: string[];
-  config: ConfigObject;
-}
-
 /** The model example as a plain model name: one token such as `gpt-4o` or `` `llama3.2:1b` ``. */
 export function plainModelName(modelExample: string): string | undefined {
   let text = modelExample.trim();
@@ -59,25 +36,19 @@ export function plainModelName(modelExample: string): string | undefined {
   return text;
 }
 
-function latest(versions: (string | undefined)[]): string | undefined {
-  return versions
-    .filter((v): v is string => v !== undefined)
-    .reduce<string | undefined>((a, b) => (a === undefined || compareVersions(b, a) > 0 ? b : a), undefined);
-}
-
 function authConfig(gateway: ProviderGateway): ConfigObject | undefined {
   const { auth } = gateway;
   switch (auth.style) {
     case "header":
-      return { header_name: auth.headerName, header_value: { env: auth.env, prefix: auth.bearer ? "Bearer " : "" } };
+      return { header_name: auth.header_name!, header_value: { env: auth.env!, prefix: auth.bearer ? "Bearer " : "" } };
     case "query":
-      return { param_name: auth.paramName, param_value: { env: auth.env, prefix: "" }, param_location: "query" };
+      return { param_name: auth.param_name!, param_value: { env: auth.env!, prefix: "" }, param_location: "query" };
     case "aws":
       // The plugin refuses a caller's own credentials for Bedrock; saying so keeps `auth` present for patches.
       return {
         allow_override: false,
-        aws_access_key_id: { env: auth.accessKeyIdEnv, prefix: "" },
-        aws_secret_access_key: { env: auth.secretAccessKeyEnv, prefix: "" },
+        aws_access_key_id: { env: auth.access_key_id_env!, prefix: "" },
+        aws_secret_access_key: { env: auth.secret_access_key_env!, prefix: "" },
       };
     case "gcp":
       return { gcp_use_service_account: true };
@@ -136,11 +107,7 @@ export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
 }
 
 /** The configuration of one supported capability, or undefined when the provider's file has no `gateway` block. */
-export function capabilityConfig(
-  provider: Provider,
-  capability: ProviderCapability,
-  version?: string,
-): CapabilityConfig | undefined {
+export function capabilityConfig(provider: Provider, capability: ProviderCapability, version?: string) {
   const gateway = provider.gateway;
   if (!gateway) return undefined;
   const modelName = plainModelName(capability.modelExample);
@@ -153,21 +120,36 @@ export function capabilityConfig(
   if (options) model.options = options;
   const auth = authConfig(gateway);
   const config: ConfigObject = { route_type: capability.routeType, ...(auth ? { auth } : {}), model };
+  const since = [
+    capabilitySince(provider, capability),
+    ROUTE_TYPE_SINCE[capability.routeType],
+    gatewayProviderFacts(gateway.provider)?.since,
+  ];
   return {
     slug: provider.slug,
+    /** The plugin instance's name, and the route's in the examples: `<slug>-<capability id>`. */
     name: `${provider.slug}-${capability.id}`,
     routeType: capability.routeType,
+    /** The model example as one model name, when it is one; otherwise `model.name` is left out. */
     modelName,
-    gatewayVersion: latest([
-      capabilitySince(provider, capability),
-      ROUTE_TYPE_SINCE[capability.routeType],
-      gatewayProviderFacts(gateway.provider)?.since,
-    ]),
+    /** The first gateway version this configuration works on, when one is known. */
+    gatewayVersion: since
+      .filter((v) => v !== undefined)
+      .sort(compareVersions)
+      .at(-1),
+    /** The gateway version the configuration was made for, when an older one than the newest was asked for. */
     forVersion: version,
+    /** The options of the provider's file left out because the version asked for has no such field. */
     omitted: gateway.options.filter((o) => !optionOn(o.name, version)).map((o) => o.name),
+    /** False when the provider's gateway facts come only from documentation examples. */
     confirmed: gateway.confirmed,
+    /** The environment variables the configuration reads, in order of first use. */
     environment: environmentOf(config),
+    /** Environment variables the gateway itself reads at run time (not the configuration). */
     gatewayEnvironment: gateway.auth.style === "gcp" ? [GCP_SERVICE_ACCOUNT_ENV] : [],
     config,
   };
 }
+
+/** What a capability's configuration is made of, and the facts a reader needs beside it. */
+export type CapabilityConfig = NonNullable<ReturnType<typeof capabilityConfig>>;

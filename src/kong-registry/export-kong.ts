@@ -5,42 +5,29 @@ import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { RegistryError, isMapping } from "../registry/errors.ts";
 import { loadRegistry } from "../registry/load.ts";
 import { readDataFile } from "../registry/read-files.ts";
-import { capabilityEntries, KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
+import { capabilityEntries } from "../registry/model.ts";
+import { KONG_PARAMETERS, layOutProvider, YAML_STYLE } from "./kong-format.ts";
 
-export interface ExportOptions {
-  /** Folder that the registry's file paths are relative to (default: the working directory). */
-  root?: string;
-}
-
-/** One provider as Kong's file holds it. */
-export type KongProvider = Record<string, unknown> & { name: string; url_pattern: string; url_patterns: string[] };
-
-/** The providers of a registry folder as entries of Kong's file, in the registry's order. */
-export function kongProviders(providersDir: string, options: ExportOptions = {}): KongProvider[] {
-  const root = options.root ?? process.cwd();
-  const registry = loadRegistry(providersDir, { root });
-  return registry.providers.map((provider) => {
+/** The providers of a registry folder as entries of Kong's file, in the registry's order (paths from `root`). */
+export function kongProviders(providersDir: string, { root = process.cwd() }: { root?: string } = {}) {
+  return loadRegistry(providersDir, { root }).providers.map((provider) => {
     // The registry just read and accepted this file; it reads again the same, unless it changed in between.
     const read = readDataFile(path.resolve(root, provider.file), provider.file);
     if (read.problem) throw new RegistryError([read.problem]);
-    const written = parse(read.source) as Record<string, unknown>;
-    const { url_pattern: _single, ...rest } = written;
+    const { url_pattern: _single, ...rest } = parse(read.source) as Record<string, unknown>;
     // An OpenAI-compatible provider's file leaves out the route types and paths it inherits; Kong's file has them.
-    if (provider.compatibleWith) {
-      const entries = new Map(capabilityEntries(rest));
-      for (const capability of provider.capabilities) {
-        const entry = entries.get(capability.key);
-        if (!entry) continue;
-        entry.route_type = capability.routeType;
-        entry.upstream_path = capability.upstreamPath;
+    if (provider.compatibleWith)
+      for (const [definition, entry] of capabilityEntries(rest)) {
+        const capability = provider.capabilities.find((c) => c.key === definition.key);
+        if (capability)
+          Object.assign(entry, { route_type: capability.routeType, upstream_path: capability.upstreamPath });
       }
-    }
     const { entry } = layOutProvider({
       ...rest,
       url_pattern: provider.urlPatterns[0],
       url_patterns: provider.urlPatterns,
     });
-    return newerShape(entry) as KongProvider;
+    return newerShape(entry);
   });
 }
 
@@ -61,7 +48,7 @@ function newerShape(entry: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The text of Kong's single file for a registry folder: a header, `providers` and Kong's `parameters`. */
-export function kongRegistryText(providersDir: string, options: ExportOptions = {}): string {
+export function kongRegistryText(providersDir: string, options: { root?: string } = {}): string {
   const providers = kongProviders(providersDir, options);
   return (
     "# The AI Gateway provider registry in Kong's format (app/_data/plugins/ai-proxy.yaml), written by\n" +

@@ -1,6 +1,5 @@
 // What Kong's single-file registry and our one-file-per-provider registry share, and how an entry is laid out.
 import type { ToStringOptions } from "yaml";
-import { capabilityEntry } from "../registry/normalise.ts";
 import { CAPABILITIES } from "../catalogue.ts";
 import { CAPABILITY_FIELDS, providerSchema } from "../registry/provider-schema.ts";
 import { isMapping } from "../registry/errors.ts";
@@ -38,21 +37,16 @@ const childrenOf = new Map(
 );
 const ENTRY_FIELDS = [...CAPABILITY_FIELDS, "note"];
 
-let fieldOrder: string[] | undefined;
-/** Every field of a provider file, in the order a written entry takes; new schema fields last. */
-export function providerFieldOrder(): string[] {
-  if (fieldOrder) return fieldOrder;
-  const schemaFields = Object.keys(providerSchema().properties as object);
-  const known = [...LEADING, ...capabilityParents, ...TRAILING];
-  fieldOrder = [...known.filter((f) => schemaFields.includes(f)), ...schemaFields.filter((f) => !known.includes(f))];
-  return fieldOrder;
-}
+// Every field of a provider file, in the order a written entry takes; new schema fields last.
+const SCHEMA_FIELDS = Object.keys(providerSchema().properties as object);
+const KNOWN = [...LEADING, ...capabilityParents, ...TRAILING];
+const FIELD_ORDER = [
+  ...KNOWN.filter((f) => SCHEMA_FIELDS.includes(f)),
+  ...SCHEMA_FIELDS.filter((f) => !KNOWN.includes(f)),
+];
 
 /** A key left out of a laid-out entry: its path inside the entry and why it was left. */
-export interface LeftOut {
-  path: (string | number)[];
-  reason: string;
-}
+type LeftOut = { path: (string | number)[]; reason: string };
 
 /** Copies `value`'s keys in `order`, listing the keys it has that `order` lacks as left out. */
 function pick(
@@ -80,7 +74,7 @@ export function layOutProvider(entry: Record<string, unknown>): { entry: Record<
   const leftOut: LeftOut[] = [];
   const out = pick(
     entry,
-    providerFieldOrder(),
+    FIELD_ORDER,
     [],
     (key) => `our provider files have no \`${key}\` field (see _data/providers/README.md)`,
     leftOut,
@@ -111,14 +105,4 @@ export function urlPatternList(entry: Record<string, unknown>): string[] | undef
   const { url_pattern: single, url_patterns: list = [] } = entry;
   if (typeof single !== "string" || !Array.isArray(list)) return undefined;
   return [single, ...list.filter((url) => url !== single)];
-}
-
-/** Each capability entry (a mapping) of a provider entry, with the catalogue's key (`chat`, `audio.speech`). */
-export function capabilityEntries(entry: Record<string, unknown>): [string, Record<string, unknown>][] {
-  const found: [string, Record<string, unknown>][] = [];
-  for (const capability of CAPABILITIES) {
-    const value = capabilityEntry(entry, capability);
-    if (isMapping(value)) found.push([capability.key, value]);
-  }
-  return found;
 }

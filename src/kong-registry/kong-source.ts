@@ -1,11 +1,12 @@
-// Kong's single-file registry, read with the `yaml` package: its provider entries as plain values.
+// Kong's single-file registry, read as our own data files are: its provider entries as plain values.
 import { readFileSync, statSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from "yaml";
-import { describe } from "../registry/errors.ts";
+import { describe, formatProblem, isMapping, type SourcePosition } from "../registry/errors.ts";
+import { displayField } from "../registry/problem-collector.ts";
 import { decodeUtf8 } from "../registry/read-files.ts";
+import { parseYaml } from "../registry/yaml-file.ts";
 
 /** The largest registry file read: Kong's has about 2 KB a provider, so this is far past any real one. */
-export const MAX_KONG_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_KONG_FILE_BYTES = 8 * 1024 * 1024;
 
 /** One provider entry of Kong's file: its index, its value, and where a key inside it stands. */
 export interface KongEntry {
@@ -15,12 +16,11 @@ export interface KongEntry {
   where(path: readonly (string | number)[]): string;
 }
 
-/** Kong's file, read: its entries, its other top-level keys, or the mistakes that stop the import. */
-export interface KongSource {
+/** Kong's file, read: its entries, its other top-level keys (with where each stands), or the mistakes that stop the
+ * import (each `file:line:column: what is wrong. The fix.`). */
+interface KongSource {
   entries: KongEntry[];
-  /** The top-level keys other than `providers`, each with where it stands. */
   otherKeys: { key: string; where: string }[];
-  /** Mistakes that leave no registry to read, each `file:line:column: what is wrong. The fix.` */
   errors: string[];
 }
 
@@ -31,110 +31,51 @@ const NOT_KONG =
 /** The most mistakes listed from one file: past this many, a count says the rest. */
 export const MAX_LISTED = 50;
 
-/** The first `MAX_LISTED` lines, and a count of the rest. */
-export function listed(lines: string[]): string[] {
-  if (lines.length <= MAX_LISTED) return lines;
-  return [
-    ...lines.slice(0, MAX_LISTED),
-    `and ${lines.length - MAX_LISTED} more, not listed: fix the ones above first.`,
-  ];
-}
-
 /** Reads Kong's registry file; `shown` is its name in messages. */
 export function readKongFile(file: string, shown: string): KongSource {
-  const failed = (message: string): KongSource => ({ entries: [], otherKeys: [], errors: [message] });
-  let size: number;
-  try {
-    const stats = statSync(file);
-    if (!stats.isFile()) return failed(`${shown}: found something that is not a file, ${NOT_KONG}`);
-    size = stats.size;
-  } catch {
-    return failed(`${shown}: no such file, ${NOT_KONG}`);
-  }
-  if (size > MAX_KONG_FILE_BYTES)
-    return failed(`${shown}: found a file of ${size.toLocaleString("en")} bytes, expected at most 8 MiB. ${NOT_KONG}`);
-  const read = decodeUtf8(readFileSync(file), shown);
-  if (read.problem) {
-    const at = read.problem.position ? `:${read.problem.position.line}:${read.problem.position.column}` : "";
-    return failed(`${shown}${at}: ${read.problem.message}`);
-  }
-  return parseKongSource(read.source, shown);
-}
-
-/** Parses the text of Kong's registry; `shown` is the file's name in messages. */
-export function parseKongSource(source: string, shown: string): KongSource {
-  const lineCounter = new LineCounter();
-  // Duplicate keys are found below: the package's own check compares each key with every other (quadratic).
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: false });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return `${shown}:${line}:${col}`;
-  };
-  const errors = doc.errors.map((error) => {
-    const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    return (
-      `${at(error.pos[0])}: found invalid YAML (${what}), expected Kong's registry as Kong publishes it. Fix the ` +
-      "line, or take a fresh copy of the file."
+  const failed = (...errors: string[]): KongSource => ({ entries: [], otherKeys: [], errors });
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return failed(`${shown}: no such file, ${NOT_KONG}`);
+  if (!stats.isFile()) return failed(`${shown}: found something that is not a file, ${NOT_KONG}`);
+  if (stats.size > MAX_KONG_FILE_BYTES)
+    return failed(
+      `${shown}: found a file of ${stats.size.toLocaleString("en")} bytes, expected at most 8 MiB. ${NOT_KONG}`,
     );
-  });
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
-        if (seen.has(key.value))
-          errors.push(
-            `${at(key.range?.[0] ?? 0)}: found \`${String(key.value)}\` a second time in one mapping, expected ` +
-              "each key once. Keep one of them.",
-          );
-        seen.add(key.value);
-      }
-    },
-  });
-  if (errors.length) return { entries: [], otherKeys: [], errors: listed(errors) };
-
-  let value: unknown;
-  try {
-    // The package's own limit on aliases keeps a few anchors from expanding to gigabytes.
-    value = doc.toJS();
-  } catch (error) {
-    const why = (error as Error).message.replace(/\.$/, "");
-    return {
-      entries: [],
-      otherKeys: [],
-      errors: [
-        `${shown}: found YAML aliases that expand too far (${why}), expected each value written out. Write it out.`,
-      ],
-    };
+  const read = decodeUtf8(readFileSync(file), shown);
+  if (read.problem) return failed(formatProblem(read.problem));
+  const parsed = parseYaml(read.source);
+  const at = (position: SourcePosition | undefined) => `${shown}:${position?.line ?? 1}:${position?.column ?? 1}`;
+  // The reader of our own files: its mistakes (a key given twice, an anchor, a syntax slip) stop the import.
+  const errors = parsed.problems.map(
+    (p) => `${at(p.position)}: ${p.field ? `\`${displayField(p.field)}\`: ` : ""}${p.message}`,
+  );
+  if (errors.length > MAX_LISTED)
+    errors.splice(
+      MAX_LISTED,
+      Number.POSITIVE_INFINITY,
+      `and ${errors.length - MAX_LISTED} more, not listed: fix the ones above first.`,
+    );
+  if (errors.length) return failed(...errors);
+  const root = parsed.value;
+  if (!isMapping(root) || !Array.isArray(root.providers)) {
+    const found = isMapping(root) ? "a mapping without a `providers` list" : describe(root);
+    return failed(`${at(parsed.positions.value.get(""))}: found ${found}, ${NOT_KONG}`);
   }
-  const root = doc.contents;
-  const providers = isMap(root) ? root.get("providers", true) : undefined;
-  if (!isMap(root) || !isSeq(providers)) {
-    const found = isMap(root) ? `a mapping without a \`providers\` list` : describe(value);
-    return { entries: [], otherKeys: [], errors: [`${at(root?.range?.[0] ?? 0)}: found ${found}, ${NOT_KONG}`] };
-  }
-  const list = (value as { providers: unknown[] }).providers;
-  const entries = providers.items.map((node, index) => ({
-    index,
-    value: list[index],
-    where: (path: readonly (string | number)[]) => at(keyOffset(node as Node, path)),
-  }));
-  const otherKeys = root.items.flatMap((pair) => {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    return key === "providers" ? [] : [{ key, where: at((pair.key as Node | null)?.range?.[0] ?? 0) }];
-  });
-  return { entries, otherKeys, errors: [] };
-}
-
-/** The offset of the key at `path` inside `node` (of the deepest mapping on the way when it is not there). */
-function keyOffset(node: Node, path: readonly (string | number)[]): number {
-  let current: Node = node;
-  for (const [depth, segment] of path.entries()) {
-    if (!isMap(current)) break;
-    const pair = (current as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === segment);
-    if (!pair) break;
-    if (depth === path.length - 1) return (pair.key as Node).range?.[0] ?? 0;
-    current = pair.value as Node;
-  }
-  return current?.range?.[0] ?? node.range?.[0] ?? 0;
+  // Where the key at `path` inside an entry stands, or the nearest key on the way to it.
+  const where = (path: readonly (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const position = parsed.positions.key.get(path.slice(0, n).join("."));
+      if (position) return at(position);
+    }
+    return at(undefined);
+  };
+  return {
+    entries: root.providers.map((value, index) => ({
+      index,
+      value,
+      where: (path: readonly (string | number)[]) => where(["providers", index, ...path]),
+    })),
+    otherKeys: Object.keys(root).flatMap((key) => (key === "providers" ? [] : [{ key, where: where([key]) }])),
+    errors: [],
+  };
 }

@@ -1,6 +1,8 @@
-import { CAPABILITIES, NON_STREAMING_CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+import { CAPABILITIES, NON_STREAMING_CAPABILITIES, type CapabilityDefinition } from "../catalogue.ts";
+import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { compareVersions, isVersion } from "../versions.ts";
-import { capabilityEntry } from "./normalise.ts";
+import { capabilityEntries } from "./model.ts";
+import { stringValues } from "./text-rules.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
 import { isMapping } from "./errors.ts";
 
@@ -40,154 +42,93 @@ function deniesSupport(text: string, routeType: string): boolean {
   return subject.test(text) || object.test(text);
 }
 
-interface Entry {
-  capability: CapabilityDefinition;
-  value: Record<string, unknown>;
-}
-
 /** Runs every rule on one file (any shape: each rule guards its own types), then applies `lint_ignore`. */
 export function lintProvider(raw: Record<string, unknown>, problems: ProblemCollector): void {
-  const entries: Entry[] = CAPABILITIES.flatMap((capability) => {
-    const value = capabilityEntry(raw, capability);
-    return isMapping(value) ? [{ capability, value }] : [];
-  });
-  const supported = entries.filter((e) => e.value.supported === true);
+  const supported = capabilityEntries(raw).filter(([, entry]) => entry.supported === true);
   const found: { field: string; message: string; rule: LintRule }[] = [];
   const warn = (rule: LintRule, field: string, message: string) => found.push({ rule, field, message });
   const line = (field: string) => problems.position(field, false)?.line;
-
-  // min-version-below-provider
-  const providerVersion = raw.min_version;
-  if (typeof providerVersion === "string" && isVersion(providerVersion)) {
-    for (const { capability, value } of supported) {
-      const version = value.min_version;
-      if (typeof version !== "string" || !isVersion(version) || compareVersions(version, providerVersion) >= 0)
-        continue;
+  const own = typeof raw.min_version === "string" && isVersion(raw.min_version) ? raw.min_version : undefined;
+  const byPath = new Map<string, CapabilityDefinition>();
+  for (const [capability, entry] of supported) {
+    const { key, label, routeType: usual } = capability;
+    const version = entry.min_version;
+    if (own && typeof version === "string" && isVersion(version) && compareVersions(version, own) < 0)
       warn(
         "min-version-below-provider",
-        `${capability.key}.min_version`,
-        `found '${version}', lower than the provider's own \`min_version\` '${providerVersion}' (line ` +
-          `${line("min_version")}), expected a capability to need at least its provider's version. Write ` +
-          `'${providerVersion}', or 'n/a' for no minimum of its own, or lower the provider's if it really works ` +
-          `on ${version}.`,
+        `${key}.min_version`,
+        `found '${version}', lower than the provider's own \`min_version\` '${own}' (line ${line("min_version")}), ` +
+          `expected a capability to need at least its provider's version. Write '${own}', or 'n/a' for no minimum ` +
+          `of its own, or lower the provider's if it really works on ${version}.`,
       );
-    }
-  }
-
-  for (const { capability, value } of supported) {
-    // route-type-family
-    const routeType = value.route_type;
+    const routeType = entry.route_type;
     const family = typeof routeType === "string" && ROUTE_TYPES.includes(routeType) ? familyOf(routeType) : undefined;
-    const expected = familyOf(capability.routeType);
-    if (family !== undefined && family !== expected) {
+    if (family !== undefined && family !== familyOf(usual))
       warn(
         "route-type-family",
-        `${capability.key}.route_type`,
-        `found "${routeType}", a route type of the ${family} family, expected one of the ${expected} family ` +
-          `for \`${capability.key}\`. Use "${capability.routeType}".`,
+        `${key}.route_type`,
+        `found "${routeType}", a route type of the ${family} family, expected one of the ${familyOf(usual)} family ` +
+          `for \`${key}\`. Use "${usual}".`,
       );
-    }
-    // streaming-cannot-stream
-    if (value.streaming === true && NON_STREAMING_CAPABILITIES.includes(capability.key)) {
+    if (entry.streaming === true && NON_STREAMING_CAPABILITIES.includes(key))
       warn(
         "streaming-cannot-stream",
-        `${capability.key}.streaming`,
-        `found \`true\`, expected \`false\`: the ${capability.label.toLowerCase()} API answers with a job or a ` +
-          `file to fetch later, never a stream. Write \`streaming: false\`.`,
+        `${key}.streaming`,
+        `found \`true\`, expected \`false\`: the ${label.toLowerCase()} API answers with a job or a file to fetch ` +
+          "later, never a stream. Write `streaming: false`.",
       );
-    }
+    // Capabilities with one usual route type (chat, function calling) may share a path.
+    const path = pathOf(entry.upstream_path);
+    const first = path === undefined ? undefined : byPath.get(path);
+    if (path !== undefined && !first) byPath.set(path, capability);
+    else if (first && first.routeType !== usual)
+      warn(
+        "shared-upstream-path",
+        `${key}.upstream_path`,
+        `found \`${path}\`, the upstream path of \`${first.key}\` too (line ${line(`${first.key}.upstream_path`)}), ` +
+          `expected a path of its own: ${label.toLowerCase()} and ${first.label.toLowerCase()} are different APIs ` +
+          `(${usual}, ${first.routeType}). Check the provider's API reference.`,
+      );
   }
-
-  // shared-upstream-path: capabilities with one usual route type (chat, function calling) may share a path.
-  const byPath = new Map<string, Entry>();
-  for (const entry of supported) {
-    const path = pathOf(entry.value.upstream_path);
-    if (path === undefined) continue;
-    const first = byPath.get(path);
-    if (!first) {
-      byPath.set(path, entry);
-      continue;
-    }
-    if (first.capability.routeType === entry.capability.routeType) continue;
-    warn(
-      "shared-upstream-path",
-      `${entry.capability.key}.upstream_path`,
-      `found \`${path}\`, the upstream path of \`${first.capability.key}\` too (line ` +
-        `${line(`${first.capability.key}.upstream_path`)}), expected a path of its own: ` +
-        `${entry.capability.label.toLowerCase()} and ${first.capability.label.toLowerCase()} are different APIs ` +
-        `(${entry.capability.routeType}, ${first.capability.routeType}). Check the provider's API reference.`,
-    );
-  }
-
-  // names-unsupported-capability
   const isSupported = (routeType: string) =>
-    supported.some((e) => e.capability.routeType === routeType || e.value.route_type === routeType);
-  for (const [field, text] of sentences(raw, supported)) {
+    supported.some(([capability, entry]) => capability.routeType === routeType || entry.route_type === routeType);
+  const notes = new Set(supported.map(([capability]) => `${capability.key}.note.content`));
+  for (const [field, text] of stringValues(raw)) {
+    if (!notes.has(field) && !/^limitations\.(?:provider_specific|statistics_logging)\.\d+$/.test(field)) continue;
     for (const routeType of ROUTE_TYPES) {
       if (routeType === "preserve" || !text.includes(routeType)) continue;
       const keys = CAPABILITIES.filter((c) => c.routeType === routeType).map((c) => `\`${c.key}\``);
       const denied = deniesSupport(text, routeType);
-      if (denied && isSupported(routeType)) {
+      if (denied === isSupported(routeType))
         warn(
           "names-unsupported-capability",
           field,
-          `says \`${routeType}\` is not supported, but ${keys.join(" or ")} is marked \`supported: true\`, ` +
-            `expected the two to agree. Set \`supported: false\` there, or correct the sentence.`,
+          denied
+            ? `says \`${routeType}\` is not supported, but ${keys.join(" or ")} is marked \`supported: true\`, ` +
+                "expected the two to agree. Set `supported: false` there, or correct the sentence."
+            : `names \`${routeType}\`, but this provider does not support ${keys.join(" or ")}, expected notes and ` +
+                "limitations about what it supports. Correct the sentence, or remove it.",
         );
-      } else if (!denied && !isSupported(routeType)) {
-        warn(
-          "names-unsupported-capability",
-          field,
-          `names \`${routeType}\`, but this provider does not support ${keys.join(" or ")}, expected notes and ` +
-            `limitations about what it supports. Correct the sentence, or remove it.`,
-        );
-      }
     }
   }
-
-  applyIgnores(raw, found, problems);
-}
-
-function* sentences(raw: Record<string, unknown>, supported: Entry[]): Generator<[string, string]> {
-  for (const { capability, value } of supported) {
-    if (isMapping(value.note) && typeof value.note.content === "string")
-      yield [`${capability.key}.note.content`, value.note.content];
-  }
-  if (!isMapping(raw.limitations)) return;
-  for (const list of ["provider_specific", "statistics_logging"]) {
-    const items = raw.limitations[list];
-    if (!Array.isArray(items)) continue;
-    for (const [index, item] of items.entries())
-      if (typeof item === "string") yield [`limitations.${list}.${index}`, item];
-  }
-}
-
-/** Records the findings `lint_ignore` does not silence, and flags an entry that silences nothing. */
-function applyIgnores(
-  raw: Record<string, unknown>,
-  found: { field: string; message: string; rule: LintRule }[],
-  problems: ProblemCollector,
-): void {
-  const ignores = Array.isArray(raw.lint_ignore) ? raw.lint_ignore : [];
+  // The findings `lint_ignore` does not silence; an entry that silences nothing is itself flagged.
   const ignored = new Set<string>();
-  for (const [index, entry] of ignores.entries()) {
+  for (const [index, entry] of (Array.isArray(raw.lint_ignore) ? raw.lint_ignore : []).entries()) {
     if (!isMapping(entry) || typeof entry.rule !== "string" || !(entry.rule in LINT_RULES)) continue;
     ignored.add(entry.rule);
-    if (!found.some((f) => f.rule === entry.rule)) {
+    if (!found.some((f) => f.rule === entry.rule))
       problems.add(
         `lint_ignore.${index}.rule`,
         `found "${entry.rule}", which finds nothing in this file, expected an entry only for a rule that does. ` +
-          `Remove the entry.`,
+          "Remove the entry.",
         { severity: "warning" },
       );
-    }
   }
-  for (const { field, message, rule } of found) {
-    if (ignored.has(rule)) continue;
-    problems.add(
-      field,
-      `${message} (lint rule \`${rule}\`: if the file is right, add it to \`lint_ignore\` with a reason.)`,
-      { severity: "warning", rule },
-    );
-  }
+  for (const { field, message, rule } of found)
+    if (!ignored.has(rule))
+      problems.add(
+        field,
+        `${message} (lint rule \`${rule}\`: if the file is right, add it to \`lint_ignore\` with a reason.)`,
+        { severity: "warning", rule },
+      );
 }

@@ -1,69 +1,51 @@
-import { describe, type DataProblem } from "./errors.ts";
-import { ProblemCollector } from "./problem-collector.ts";
+import path from "node:path";
+import { type Identity, identityOf } from "./address-rules.ts";
+import { type DataProblem, describe, type SourcePosition } from "./errors.ts";
 import { comparableName, firstLookalike } from "./lookalikes.ts";
-import { isText } from "./provider-rules.ts";
-import { slugify } from "./slug.ts";
-import { parseYaml } from "./yaml-file.ts";
+import { ProblemCollector } from "./problem-collector.ts";
+import { SLUG_PATTERN } from "./slug.ts";
 
-/** What other files must not repeat: a file's name, slug and aliases, with a collector for clashes. */
-export interface FileIdentity {
-  /** Collects this file's cross-file problems, located in its source; drained on every load. */
-  readonly locate: ProblemCollector;
-  /** True once `locate` has been made (so draining it does not parse every file). */
-  readonly located: boolean;
-  /** The file as messages name it (without parsing it again, as `locate.file` would). */
+/** What other files must not repeat: a file's name, slug and aliases, and where each stands in it. */
+export interface FileIdentity extends Identity {
+  /** The file as messages name it. */
   file: string;
-  name: string;
-  slug: string | undefined;
-  explicitSlug: boolean;
-  aliases: { text: string; slug: string; index: number }[];
+  /** Where `name`, `slug` and each `aliases.N` stand, to locate a clash without reading the file again. */
+  positions: ReadonlyMap<string, SourcePosition | undefined>;
 }
 
-/** What a file must not share with another: read from its parsed value, located on demand. */
-export function fileIdentity(
-  raw: Record<string, unknown>,
-  file: string,
-  source: () => string,
-): FileIdentity | undefined {
-  if (!isText(raw.name)) return undefined;
-  const explicitSlug = isText(raw.slug);
-  const slug = explicitSlug ? (raw.slug as string) : slugify(raw.name) || undefined;
-  const aliases = (Array.isArray(raw.aliases) ? raw.aliases : []).flatMap((text: unknown, index) => {
-    const aliasSlug = isText(text) ? slugify(text) : "";
-    return aliasSlug && aliasSlug !== slug ? [{ text: text as string, slug: aliasSlug, index }] : [];
-  });
-  let locate: ProblemCollector | undefined;
-  return {
-    get locate() {
-      return (locate ??= new ProblemCollector(file, parseYaml(source())));
-    },
-    get located() {
-      return locate !== undefined;
-    },
-    file,
-    name: raw.name,
-    slug,
-    explicitSlug,
-    aliases,
+/** A file's identity, located through the collector of its rules; undefined without a name. */
+export function fileIdentity(raw: Record<string, unknown>, problems: ProblemCollector): FileIdentity | undefined {
+  const identity = identityOf(raw);
+  if (!identity) return undefined;
+  const fields = ["name", "slug", ...identity.aliases.map((alias) => `aliases.${alias.index}`)];
+  return { ...identity, file: problems.file, positions: new Map(fields.map((f) => [f, problems.position(f, false)])) };
+}
+
+/**
+ * Names, slugs and aliases two files share, and files not named after their page (unless the file's name or slug
+ * is wrong in the file itself, one of `unsettled`: it is fixed first, and the file then named after the fixed one).
+ */
+export function crossFileProblems(identities: readonly FileIdentity[], unsettled = new Set<string>()): DataProblem[] {
+  const found: DataProblem[] = [];
+  const report = (identity: FileIdentity, field: string, message: string) => {
+    const collector = new ProblemCollector(identity.file);
+    collector.add(field, message, { position: identity.positions.get(field) });
+    found.push(...collector.problems);
   };
-}
-
-/** Names, slugs and aliases two files share: they would fight over one page or redirect a live one away. */
-export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
-  const _problems: DataProblem[] = [];
   const where = (identity: FileIdentity, field: string) => {
-    const line = identity.locate.position(field, false)?.line;
+    const line = identity.positions.get(field)?.line;
     return `${identity.file}${line ? ` (line ${line})` : ""}`;
   };
+  const slugField = (identity: FileIdentity) => (identity.explicitSlug ? "slug" : "name");
   const names = new Map<string, FileIdentity>();
   const slugs = new Map<string, FileIdentity>();
   for (const identity of identities) {
-    // Not `locate` here: it parses the file again, wanted only when there is a problem to place.
     const { name, slug } = identity;
     const sameName = names.get(comparableName(name));
     const sameSlug = slug === undefined ? undefined : slugs.get(slug);
-    if (sameName) {
-      identity.locate.add(
+    if (sameName)
+      report(
+        identity,
         "name",
         name.toLowerCase() === sameName.name.toLowerCase()
           ? `found ${describe(name)}, which is also the name in ${where(sameName, "name")}, expected each ` +
@@ -73,41 +55,60 @@ export function crossFileProblems(identities: FileIdentity[]): DataProblem[] {
               "lookalike of another letter, expected each provider to have a name of its own. Write the name in " +
               "plain Latin letters, or rename one of them.",
       );
-    } else if (sameSlug && slug !== undefined) {
-      const field = identity.explicitSlug ? "slug" : "name";
-      identity.locate.add(
-        field,
+    else if (sameSlug)
+      report(
+        identity,
+        slugField(identity),
         `found ${describe(identity.explicitSlug ? slug : name)}, which makes the slug "${slug}", as does ` +
-          `${describe(sameSlug.name)} in ${where(sameSlug, sameSlug.explicitSlug ? "slug" : "name")}, expected ` +
-          `one provider per page. Rename one, or give one a \`slug\` field.`,
+          `${describe(sameSlug.name)} in ${where(sameSlug, slugField(sameSlug))}, expected one provider per page. ` +
+          "Rename one, or give one a `slug` field.",
       );
-    }
-    if (!names.has(comparableName(name))) names.set(comparableName(name), identity);
-    if (slug !== undefined && !slugs.has(slug)) slugs.set(slug, identity);
+    for (const other of [sameName, sameSlug]) if (other) unsettled.add(other.file).add(identity.file);
+    if (!sameName) names.set(comparableName(name), identity);
+    if (slug !== undefined && !sameSlug) slugs.set(slug, identity);
   }
   const aliases = new Map<string, { identity: FileIdentity; index: number }>();
   for (const identity of identities) {
-    identity.aliases.forEach(({ slug: aliasSlug, index, text }) => {
-      const field = `aliases.${index}`;
-      const page = slugs.get(aliasSlug);
-      const earlier = aliases.get(aliasSlug);
-      if (page && page !== identity) {
-        identity.locate.add(
-          field,
-          `found ${describe(text)}, which makes /ai-providers/${aliasSlug}/, the page of ` +
-            `${describe(page.name)} in ${where(page, page.explicitSlug ? "slug" : "name")}, expected an old name ` +
-            `or slug that no provider uses now. Remove it.`,
+    for (const { slug, index, text } of identity.aliases) {
+      if (!slug || slug === identity.slug) continue;
+      const page = slugs.get(slug);
+      const earlier = aliases.get(slug);
+      if (page && page !== identity)
+        report(
+          identity,
+          `aliases.${index}`,
+          `found ${describe(text)}, which makes /ai-providers/${slug}/, the page of ${describe(page.name)} in ` +
+            `${where(page, slugField(page))}, expected an old name or slug that no provider uses now. Remove it.`,
         );
-      } else if (earlier && earlier.identity !== identity) {
-        identity.locate.add(
-          field,
-          `found ${describe(text)}, which makes the same redirect (/ai-providers/${aliasSlug}/) as ` +
+      else if (earlier && earlier.identity !== identity)
+        report(
+          identity,
+          `aliases.${index}`,
+          `found ${describe(text)}, which makes the same redirect (/ai-providers/${slug}/) as ` +
             `\`aliases[${earlier.index}]\` in ${where(earlier.identity, `aliases.${earlier.index}`)}, expected ` +
-            `each alias in one provider only. Remove one of them.`,
+            "each alias in one provider only. Remove one of them.",
         );
-      }
-      if (!earlier) aliases.set(aliasSlug, { identity, index });
-    });
+      if (!earlier) aliases.set(slug, { identity, index });
+    }
   }
-  return identities.flatMap((identity) => (identity.located ? identity.locate.problems.splice(0) : []));
+  for (const identity of identities) {
+    const { file, slug } = identity;
+    const extension = path.posix.extname(file);
+    const base = path.posix.basename(file, extension);
+    if (unsettled.has(file) || slug === undefined || base === slug) continue;
+    // A file still named after its old slug: the old address should redirect to the new one.
+    const redirected = identity.aliases.some((alias) => alias.slug === base) || !SLUG_PATTERN.test(base);
+    report(
+      identity,
+      slugField(identity),
+      `found ${JSON.stringify(identity.explicitSlug ? slug : identity.name)}, which makes the slug "${slug}", but ` +
+        `the file is named ${base}${extension}, expected each file named after its page. Run \`git mv ${file} ` +
+        `${path.posix.join(path.posix.dirname(file), `${slug}${extension}`)}\`` +
+        (redirected
+          ? ""
+          : `, and add \`aliases: ['${base}']\` if /ai-providers/${base}/ was published, so that it redirects`) +
+        ".",
+    );
+  }
+  return found;
 }

@@ -22,6 +22,9 @@ export interface DataProblem {
 export const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** A string with something in it besides white space. */
+export const isText = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
+
 /** Orders problems by where they stand (`sort` is stable: problems at one place keep their order). */
 export const byPosition = (a: { position?: SourcePosition }, b: { position?: SourcePosition }) =>
   (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);
@@ -38,24 +41,22 @@ export class DataError extends Error {
   override name = "DataError";
   /** Read by Eleventy's error handler: a data mistake needs its message, not our stack. */
   readonly skipOriginalStack = true;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
-/** The registry holds one or more errors; all of them are listed in one message. */
+/** The data holds one or more errors; all of them are listed in one message, after `subject` and the counts. */
 export class RegistryError extends DataError {
   override name = "RegistryError";
-  readonly problems: DataProblem[];
-  constructor(problems: DataProblem[]) {
+  constructor(
+    readonly problems: DataProblem[],
+    subject = "The provider registry has",
+  ) {
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     const errors = problems.filter((p) => p.severity === "error").length;
     const warnings = problems.length - errors;
     super(
-      `The provider registry has ${count(errors, "error")}${warnings ? ` and ${count(warnings, "warning")}` : ""}:\n` +
+      `${subject} ${count(errors, "error")}${warnings ? ` and ${count(warnings, "warning")}` : ""}:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
     );
-    this.problems = problems;
   }
 }
 
@@ -78,7 +79,7 @@ export class UnknownProviderError extends DataError {
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

@@ -65,8 +65,4 @@ export class ProblemCollector {
     }
     return this.position(field, false);
   }
-
-  get hasErrors() {
-    return this.problems.some((p) => p.severity === "error");
-  }
 }

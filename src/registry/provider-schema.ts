@@ -1,11 +1,19 @@
-import { CAPABILITIES, ROUTE_TYPES, type CapabilityDefinition } from "../catalogue.ts";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CAPABILITIES, type CapabilityDefinition } from "../catalogue.ts";
+import { ROUTE_TYPES } from "../gateway-catalogue.ts";
 import { gatewaySchema } from "./gateway-schema.ts";
+import { displayPath } from "./read-files.ts";
 import { LINT_RULE_IDS, LINT_RULES } from "./consistency-lint.ts";
 
 /** The JSON Schema of one provider file. */
 
 /** Where the generated schema is kept, relative to the project root. */
 export const SCHEMA_FILE = "schema/provider.schema.json";
+
+/** The schema's path from a providers folder, for a file's `yaml-language-server` line. */
+export const schemaPathFrom = (dir: string) =>
+  displayPath(fileURLToPath(new URL(`../../${SCHEMA_FILE}`, import.meta.url)), path.resolve(dir));
 
 /** A version in canonical `X.Y` (`3.11`, never `3.11.0` or `3.06`), or `n/a`. */
 export const VERSION_PATTERN = "^(?:(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)|n/a)$";
@@ -95,37 +103,28 @@ const SUPPORTED = { required: ["supported"], properties: { supported: { const: t
 /** The fields a file with `compatible_with` leaves out: its capabilities take OpenAI's. */
 const INHERITED_FIELDS: readonly string[] = ["upstream_path", "route_type"];
 
-/** Each capability, nested as in a file, held to `schema`: for a rule on every capability at once. */
-function everyCapability(schema: JsonSchema): JsonSchema {
+/** Each capability's schema (`schema`), nested as in a file: `audio:` holds `speech:`, in a schema from `group`. */
+function nested(schema: (c: CapabilityDefinition) => JsonSchema, group = (_parent: string): JsonSchema => ({})) {
   const properties: Record<string, JsonSchema> = {};
-  for (const { key } of CAPABILITIES) {
-    const [parent, child] = key.split(".") as [string, string | undefined];
-    if (child === undefined) properties[parent] = schema;
-    else ((properties[parent] ??= { properties: {} }).properties as Record<string, JsonSchema>)[child] = schema;
+  for (const capability of CAPABILITIES) {
+    const [parent, child] = capability.path as [string, string | undefined];
+    if (child === undefined) properties[parent] = schema(capability);
+    else
+      ((properties[parent] ??= { ...group(parent), properties: {} }).properties as Record<string, JsonSchema>)[child] =
+        schema(capability);
   }
-  return { properties };
+  return properties;
 }
 
 /** Builds the schema; its key order is the canonical order of a provider file. */
 export function providerSchema(): JsonSchema {
-  const capabilityProperties: Record<string, JsonSchema> = {};
-  for (const capability of CAPABILITIES) {
-    const [parent, child] = capability.key.split(".") as [string, string | undefined];
-    if (child === undefined) {
-      capabilityProperties[parent] = capabilitySchema(capability);
-      continue;
-    }
-    const group = (capabilityProperties[parent] ??= {
-      type: "object",
-      description: `The ${parent} capabilities: ${CAPABILITIES.filter((c) => c.key.startsWith(`${parent}.`))
-        .map((c) => `\`${c.key.split(".")[1]}\``)
-        .join(", ")}.`,
-      additionalProperties: false,
-      properties: {},
-    });
-    (group.properties as Record<string, JsonSchema>)[child] = capabilitySchema(capability);
-  }
-
+  const capabilityProperties = nested(capabilitySchema, (parent) => ({
+    type: "object",
+    description: `The ${parent} capabilities: ${CAPABILITIES.filter((c) => c.path[0] === parent && c.path[1])
+      .map((c) => `\`${c.path[1]}\``)
+      .join(", ")}.`,
+    additionalProperties: false,
+  }));
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "AI Gateway provider",
@@ -232,7 +231,7 @@ export function providerSchema(): JsonSchema {
       // A supported capability names its own route type and upstream path, unless the file inherits OpenAI's.
       {
         if: { not: { required: ["compatible_with"] } },
-        then: everyCapability({ $ref: "#/definitions/ownPaths" }),
+        then: { properties: nested(() => ({ $ref: "#/definitions/ownPaths" })) },
       },
     ],
     definitions: {

@@ -6,12 +6,6 @@ import { providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.t
 // One collator for every comparison: `localeCompare` with options builds one per call.
 const nameCollator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-/** A Netlify redirect from an alias's address to the provider's. */
-export interface Redirect {
-  from: string;
-  to: string;
-}
-
 const addressesOf = (slug: string) => [
   providerPageUrl({ slug }),
   providerMarkdownUrl({ slug }),
@@ -23,11 +17,10 @@ export class Registry {
   readonly providers: readonly Provider[];
   /** Warnings found while loading (errors stop the load instead). */
   readonly warnings: readonly DataProblem[];
-  /** Per alias, in provider order, three redirects: its page, Markdown twin and JSON to the provider's. */
-  readonly redirects: readonly Redirect[];
-  private readonly byName = new Map<string, Provider>();
-  private readonly bySlug = new Map<string, Provider>();
-  private readonly byAlias = new Map<string, Provider>();
+  /** Netlify redirects: per alias, in provider order, its page, Markdown twin and JSON to the provider's. */
+  readonly redirects: readonly { from: string; to: string }[];
+  // Names, slugs, aliases and aliases' slugs, each to its provider: a look-up in one map.
+  private readonly byKey = new Map<string, Provider>();
 
   constructor(providers: Provider[], warnings: DataProblem[] = []) {
     this.providers = [...providers].sort(
@@ -40,14 +33,11 @@ export class Registry {
         return addressesOf(slugify(alias)).map((from, i) => ({ from, to: to[i]! }));
       }),
     );
-    for (const provider of this.providers) {
-      this.byName.set(provider.name, provider);
-      this.bySlug.set(provider.slug, provider);
-      for (const alias of provider.aliases) {
-        this.byAlias.set(alias, provider);
-        this.byAlias.set(slugify(alias), provider);
-      }
-    }
+    // Set in turn, so that a name wins over a slug and a slug over an alias.
+    for (const provider of this.providers)
+      for (const alias of provider.aliases) this.byKey.set(alias, provider).set(slugify(alias), provider);
+    for (const provider of this.providers) this.byKey.set(provider.slug, provider);
+    for (const provider of this.providers) this.byKey.set(provider.name, provider);
   }
 
   /** The provider with this exact name or slug, or an alias (an old name or slug) of it. */
@@ -59,17 +49,18 @@ export class Registry {
           `slug or alias, e.g. "${this.providers[0]?.name ?? "OpenAI"}".`,
       );
     }
-    const found = this.byName.get(nameOrSlug) ?? this.bySlug.get(nameOrSlug) ?? this.byAlias.get(nameOrSlug);
+    const found = this.byKey.get(nameOrSlug);
     if (found) return found;
-    const close = closestMatches(nameOrSlug, this.byName.keys());
+    const names = this.providers.map((p) => p.name);
+    const close = closestMatches(nameOrSlug, names);
     const hint = close.length
       ? ` Did you mean ${close.map((n) => `"${n}"`).join(" or ")}?`
-      : ` Known providers: ${[...this.byName.keys()].map((n) => `"${n}"`).join(", ")}.`;
+      : ` Known providers: ${names.map((n) => `"${n}"`).join(", ")}.`;
     throw new UnknownProviderError(`No provider is named "${nameOrSlug}".${hint}`);
   }
 
   /** True when `get` would find a provider by this name, slug or alias. */
   has(nameOrSlug: string): boolean {
-    return this.byName.has(nameOrSlug) || this.bySlug.has(nameOrSlug) || this.byAlias.has(nameOrSlug);
+    return this.byKey.has(nameOrSlug);
   }
 }

@@ -1,18 +1,16 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
 import { DataError, formatProblem } from "./errors.ts";
-import { parseProviderSource, providerFiles } from "./load.ts";
-import { readDataFile } from "./read-files.ts";
+import { loadProviderFile, parseProviderSource, providerFiles } from "./load.ts";
+import { schemaPathFrom } from "./provider-schema.ts";
+import { displayPath } from "./read-files.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
 
 /** A scaffold that was refused: the name is unusable, or the file or its slug already exists. */
 export class ScaffoldError extends DataError {
   override name = "ScaffoldError";
 }
-
-const SCHEMA_PATH = fileURLToPath(new URL("../../schema/provider.schema.json", import.meta.url));
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -121,37 +119,25 @@ export function planScaffold(
       `"${trimmed}" has no letters or digits to make a file name and page slug from. Use a name with some.`,
     );
   const file = path.join(dir, `${slug}.yaml`);
-  const shown = path.relative(root, file).split(path.sep).join("/");
+  const shown = displayPath(file, root);
   if (existsSync(file)) throw new ScaffoldError(`${shown} already exists. Edit it, or choose another name.`);
-
   for (const existing of providerFiles(dir)) {
-    const relative = path.relative(root, existing).split(path.sep).join("/");
     // Read as the check reads it (strict UTF-8, bounded); a file it refuses names no provider.
-    const read = readDataFile(existing, relative);
-    if (read.source === undefined) continue;
-    const { identity } = parseProviderSource(read.source, relative);
-    if (!identity) continue;
-    if (identity.name.toLowerCase() === trimmed.toLowerCase()) {
-      throw new ScaffoldError(
-        `${relative} already has the name "${identity.name}". Edit that file, or choose another name.`,
-      );
-    }
-    if (identity.slug === slug) {
-      throw new ScaffoldError(
-        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") already uses. Choose ` +
-          `another name.`,
-      );
-    }
-    if (identity.aliases.some((alias) => alias.slug === slug)) {
-      throw new ScaffoldError(
-        `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") lists as an alias. ` +
-          `Remove the alias there first, or choose another name.`,
-      );
-    }
+    const { file: relative, identity } = loadProviderFile(existing, { root });
+    const clash = !identity
+      ? undefined
+      : identity.name.toLowerCase() === trimmed.toLowerCase()
+        ? `${relative} already has the name "${identity.name}". Edit that file, or choose another name.`
+        : identity.slug === slug
+          ? `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") already uses. Choose ` +
+            "another name."
+          : identity.aliases.some((alias) => alias.slug === slug)
+            ? `"${trimmed}" makes the slug "${slug}", which ${relative} ("${identity.name}") lists as an alias. ` +
+              "Remove the alias there first, or choose another name."
+            : undefined;
+    if (clash) throw new ScaffoldError(clash);
   }
-
-  const schemaPath = path.relative(path.resolve(dir), SCHEMA_PATH).split(path.sep).join("/");
-  const text = scaffoldText(trimmed, schemaPath, givenSlug);
+  const text = scaffoldText(trimmed, schemaPathFrom(dir), givenSlug);
   const { problems } = parseProviderSource(text, shown);
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length) {

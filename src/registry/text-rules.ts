@@ -1,23 +1,22 @@
 import { ALLOWED_LINK_SCHEMES, inlineLinks } from "./inline-links.ts";
 import { describe, INVISIBLE_CHARACTER, isMapping } from "./errors.ts";
 import { lastPart, type ProblemCollector } from "./problem-collector.ts";
-import { slugify } from "./slug.ts";
 
 /** The longest value a field may hold, in characters: the longest shipped one is under 150. */
 export const MAX_VALUE_LENGTH = 2000;
 /** The longest name or alias, in characters. */
 export const MAX_NAME_LENGTH = 100;
-/** The longest slug (a folder name on disk and a part of every address). */
-export const MAX_SLUG_LENGTH = 64;
 
 // Characters that make text look other than it is: C0 and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_CONTROL = /[\t\n\r\u2028\u2029]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
-const INVISIBLE = INVISIBLE_CHARACTER;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Any character the checks above look for: most values have none, and are searched once, not five times. */
-const SUSPECT = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]|${INVISIBLE.source}`, "u");
+const SUSPECT = new RegExp(
+  `[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]|${INVISIBLE_CHARACTER.source}`,
+  "u",
+);
 
 const SEPARATOR_NAMES: Record<string, string> = { "\u2028": "a line separator", "\u2029": "a paragraph separator" };
 const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
@@ -53,28 +52,18 @@ const invisibleName = (ch: string) =>
   INVISIBLE_NAMES[ch] ?? (/[\u{e0000}-\u{e007f}]/u.test(ch) ? "a tag character" : "an invisible character");
 
 /** Every string value of a parsed file, with its dotted field path (`chat.note.content`, `aliases.0`). */
-function stringValues(value: unknown, field = "", found: [string, string][] = []): [string, string][] {
+export function stringValues(value: unknown, field = "", found: [string, string][] = []): [string, string][] {
   if (typeof value === "string") found.push([field, value]);
-  else if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      stringValues(value[index], field ? `${field}.${index}` : String(index), found);
-    }
-  } else if (isMapping(value)) {
-    for (const key of Object.keys(value)) stringValues(value[key], field ? `${field}.${key}` : key, found);
-  }
+  else if (Array.isArray(value) || isMapping(value))
+    for (const [key, child] of Object.entries(value)) stringValues(child, field ? `${field}.${key}` : key, found);
   return found;
 }
 
-const isNameField = (field: string) => field === "name" || /^aliases\.\d+$/.test(field);
-
-/** Checks that every text value of a file is text a reader can trust, and small: no lone surrogate. */
+/** Checks that every text value of a file is text a reader can trust, and small; returns the fields too long. */
 export function checkTextValues(raw: Record<string, unknown>, problems: ProblemCollector): Set<string> {
   const tooLong = new Set<string>();
-  const values = stringValues(raw);
-  for (let i = 0; i < values.length; i++) {
-    const field = values[i]![0];
-    const value = values[i]![1];
-    const limit = isNameField(field) ? MAX_NAME_LENGTH : MAX_VALUE_LENGTH;
+  for (const [field, value] of stringValues(raw)) {
+    const limit = field === "name" || /^aliases\.\d+$/.test(field) ? MAX_NAME_LENGTH : MAX_VALUE_LENGTH;
     if (value.length > limit) {
       tooLong.add(field);
       problems.add(
@@ -85,96 +74,59 @@ export function checkTextValues(raw: Record<string, unknown>, problems: ProblemC
       continue;
     }
     if (SUSPECT.test(value)) checkCharacters(field, value, problems);
-    if (lastPart(field) === "min_version") checkVersionLength(field, value, problems);
+    // A version with more than two digits a part is a slip, not a gateway release.
+    const version = lastPart(field) === "min_version" ? /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(value) : null;
+    if (version?.slice(1).some((part) => part !== undefined && part.length > 2))
+      problems.add(
+        field,
+        `found ${describe(value)}, expected a version of at most two digits a part, like '3.11' (or 'n/a'). Write ` +
+          "the gateway version the capability first shipped in.",
+      );
   }
-  checkSlugLengths(raw, tooLong, problems);
   return tooLong;
 }
 
 /** A value's lone surrogate, direction control and control character, each reported where it stands. */
 function checkCharacters(field: string, value: string, problems: ProblemCollector): void {
+  const at = (match: RegExpExecArray, what = "") =>
+    `(${hex(match[0])}${what}) at character ${match.index + 1} of ${describe(value)}`;
   const surrogate = LONE_SURROGATE.exec(value);
-  if (surrogate) {
+  if (surrogate)
     problems.add(
       field,
-      `found half of a character (${hex(surrogate[0])}, a lone surrogate) at character ` +
-        `${surrogate.index + 1} of ${describe(value)}, expected text. Type the character again, or remove it.`,
+      `found half of a character ${at(surrogate, ", a lone surrogate")}, expected text. Type the ` +
+        "character again, or remove it.",
     );
-  }
   const bidi = BIDI.exec(value);
-  if (bidi) {
+  if (bidi)
     problems.add(
       field,
-      `found ${BIDI_NAMES[bidi[0]]} (${hex(bidi[0])}) at character ${bidi.index + 1} of ${describe(value)}, ` +
-        `expected text without direction controls: they make text read other than it is written. Remove it.`,
+      `found ${BIDI_NAMES[bidi[0]]} ${at(bidi)}, expected text without direction controls: they make text read ` +
+        "other than it is written. Remove it.",
     );
-  }
-  const invisible = BIDI.test(value) ? null : INVISIBLE.exec(value);
-  if (invisible) {
+  const invisible = bidi ? null : INVISIBLE_CHARACTER.exec(value);
+  if (invisible)
     problems.add(
       field,
-      `found ${invisibleName(invisible[0])} (${hex(invisible[0])}) at character ${invisible.index + 1} of ` +
-        `${describe(value)}, expected only characters that can be seen: an invisible one makes text differ from ` +
-        "what it looks like. Remove it (retype the text around it if the character cannot be seen in your editor).",
+      `found ${invisibleName(invisible[0])} ${at(invisible)}, expected only characters that can be seen: an ` +
+        "invisible one makes text differ from what it looks like. Remove it (retype the text around it if the " +
+        "character cannot be seen in your editor).",
     );
-  }
-  const control = CONTROL.exec(value) ?? (isMarkdownField(field) ? null : LINE_CONTROL.exec(value));
-  if (control) {
+  const markdown = isMarkdownField(field);
+  const control = CONTROL.exec(value) ?? (markdown ? null : LINE_CONTROL.exec(value));
+  if (control)
     problems.add(
       field,
-      `found ${SEPARATOR_NAMES[control[0]] ?? "a control character"} (${hex(control[0])}) at character ` +
-        `${control.index + 1} of ` +
-        `${describe(value)}, expected printable text${isMarkdownField(field) ? "" : " on one line"}. Remove it.`,
+      `found ${SEPARATOR_NAMES[control[0]] ?? "a control character"} ${at(control)}, expected printable ` +
+        `text${markdown ? "" : " on one line"}. Remove it.`,
     );
-  }
 }
 
 // Values that are inline Markdown may span lines; every other value is one line.
 const MARKDOWN_KEYS = new Set(["formats", "upstream_path", "model_example", "content"]);
-const isMarkdownField = (field: string) =>
+/** True for a field whose value is inline Markdown. */
+export const isMarkdownField = (field: string) =>
   MARKDOWN_KEYS.has(lastPart(field)) || /^limitations\.[a-z_]+\.\d+$/.test(field);
-
-function checkVersionLength(field: string, value: string, problems: ProblemCollector): void {
-  const parts = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(value);
-  if (!parts || parts.slice(1).every((part) => part === undefined || part.length <= 2)) return;
-  problems.add(
-    field,
-    `found ${describe(value)}, expected a version of at most two digits a part, like '3.11' (or 'n/a'). Write ` +
-      `the gateway version the capability first shipped in.`,
-  );
-}
-
-function checkSlugLengths(raw: Record<string, unknown>, tooLong: Set<string>, problems: ProblemCollector): void {
-  const tooLongSlug = (slug: string) => slug.length > MAX_SLUG_LENGTH;
-  if (typeof raw.slug === "string" && !tooLong.has("slug") && tooLongSlug(raw.slug)) {
-    problems.add(
-      "slug",
-      `found ${describe(raw.slug)} (${raw.slug.length} characters), expected a slug of at most ` +
-        `${MAX_SLUG_LENGTH} characters. Shorten it.`,
-    );
-  } else if (raw.slug === undefined && typeof raw.name === "string" && !tooLong.has("name")) {
-    const slug = slugify(raw.name);
-    if (tooLongSlug(slug)) {
-      problems.add(
-        "name",
-        `found ${describe(raw.name)}, which makes a slug of ${slug.length} characters, expected at most ` +
-          `${MAX_SLUG_LENGTH}. Shorten the name, or add a shorter \`slug\` field.`,
-      );
-    }
-  }
-  if (!Array.isArray(raw.aliases)) return;
-  for (const [index, alias] of raw.aliases.entries()) {
-    if (typeof alias !== "string" || tooLong.has(`aliases.${index}`)) continue;
-    const slug = slugify(alias);
-    if (tooLongSlug(slug)) {
-      problems.add(
-        `aliases.${index}`,
-        `found ${describe(alias)}, which makes an address of ${slug.length} characters, expected at most ` +
-          `${MAX_SLUG_LENGTH}. Shorten it.`,
-      );
-    }
-  }
-}
 
 const schemes = `${ALLOWED_LINK_SCHEMES.join(", ")} or relative`;
 /** Refused links reported one by one in a value; past this many, the last message counts the rest. */

@@ -4,14 +4,14 @@ import type { Walk, YamlProblem } from "./yaml-walk.ts";
 
 const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
 const RESERVED_NAMES: Record<string, string> = { "`": "a backtick (`)", "@": "an at sign (@)" };
-const spaces = (n: number) => `${n} ${n === 1 ? "space" : "spaces"}`;
-const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
 /** The last item of `list` that `test` accepts (`Array.prototype.findLast` is past this project's ES2022). */
-function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return list[i];
-  return undefined;
-}
-const singleQuoted = (text: string) => `'${excerpt(text).replaceAll("'", "''")}'`;
+const lastOf = <T>(list: readonly T[], test: (item: T) => boolean) => list.filter(test).at(-1);
+/** A value as a writer would quote it: single quotes, at most 60 characters. */
+const singleQuoted = (text: string) =>
+  `'${(text.length > 60 ? `${text.slice(0, 57)}...` : text).replaceAll("'", "''")}'`;
+/** A problem at `at`, of `field` when it is known. */
+const problem = (field: string | undefined, at: SourcePosition, message: string): YamlProblem =>
+  field ? { position: at, field, message } : { position: at, message };
 
 /** Explains one error of the `yaml` package for a writer, from its code and place. */
 export function explainSyntaxError(error: YAMLError, context: Walk, root: Node | null, offset: number) {
@@ -19,8 +19,6 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
   const position = positionAt(offset);
   const lineEnd = source.indexOf("\n", offset) === -1 ? source.length : source.indexOf("\n", offset);
   const restOfLine = source.slice(offset, lineEnd).replace(/\r$/, "");
-  const withField = (field: string | undefined, at: SourcePosition, message: string): YamlProblem =>
-    field ? { position: at, field, message } : { position: at, message };
 
   switch (error.code) {
     case "TAB_AS_INDENT":
@@ -33,7 +31,7 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
       if (!RESERVED_NAMES[mark]) break;
       const field = context.fieldAt.get(offset);
       const value = singleQuoted(restOfLine.replace(/\s+#.*$/, "").trimEnd());
-      return withField(
+      return problem(
         field,
         position,
         `found a value that starts with ${RESERVED_NAMES[mark]}, which YAML reserves at the start of a value, ` +
@@ -44,7 +42,7 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
       const quote = /closing (['"])quote/.exec(error.message)?.[1];
       const opened = quote ? lastOf(context.quoted, (q) => q.start <= offset) : undefined;
       if (quote && opened) {
-        return withField(
+        return problem(
           opened.field,
           positionAt(opened.start),
           `found a value that opens with ${quote} but is never closed, expected a closing ${quote}. Add ${quote} at ` +
@@ -63,7 +61,7 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
         quote === "'"
           ? `To write ' inside single quotes, double it: ${singleQuoted(inner.replaceAll("''", "'"))}.`
           : `To write " inside a value, use single quotes: ${singleQuoted(inner.replaceAll('\\"', '"'))}.`;
-      return withField(
+      return problem(
         closed.field,
         position,
         `found text after the closing ${quote}, expected the value to end there. ${advice}`,
@@ -76,7 +74,7 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
       if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /:(?:\s|$)/.test(restOfLine)) {
         const field = context.fieldAt.get(offset);
         const value = singleQuoted(restOfLine.replace(/\s+#.*$/, "").trimEnd());
-        return withField(
+        return problem(
           field,
           position,
           "found `: ` inside a value without quotes, expected it in quotes. Write " +
@@ -107,7 +105,7 @@ function unclosedBracket(error: YAMLError, context: Walk, position: SourcePositi
   const message =
     `found a ${bracket === "]" ? "list in `[`" : "mapping in `{`"} that is never closed, expected a closing ` +
     `\`${bracket}\` on the same line. Add it, or quote the value if the bracket is text.`;
-  return opened?.field ? { position: at, field: opened.field, message } : { position: at, message };
+  return problem(opened?.field, at, message);
 }
 
 /** The line starting at `lineStart`, when its key is indented unlike every mapping it could belong to. */
@@ -126,8 +124,8 @@ function misindented(context: Walk, root: Node | null, lineStart: number): YamlP
     position: { line: context.positionAt(lineStart).line, column: indent + 1 },
     field: word,
     message:
-      `found ${quoteCode(word.slice(0, 40))} indented by ${spaces(indent)}, expected ${like}. Line up the keys of ` +
-      "one mapping, and indent a key's fields under it.",
+      `found ${quoteCode(word.slice(0, 40))} indented by ${indent} space${indent === 1 ? "" : "s"}, expected ` +
+      `${like}. Line up the keys of one mapping, and indent a key's fields under it.`,
   };
 }
 

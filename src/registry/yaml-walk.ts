@@ -1,9 +1,9 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, type Node, Scalar } from "yaml";
 import { quoteCode, type SourcePosition } from "./errors.ts";
 
-/** Where each field of a parsed YAML document stands: the key's place and the value's place. */
+/** Where each field of a parsed YAML document stands (`chat.route_type`, `url_patterns.0`): key, value, scalar text. */
 export interface FieldPositions {
-  /** The key's position (for sequence items, the item's). Path: `chat.route_type`, `url_patterns.0`. */
+  /** The key's position (for sequence items, the item's). */
   key: Map<string, SourcePosition>;
   value: Map<string, SourcePosition>;
   /** A scalar value's source text, offsets `[start, end)` with any quotes included. */
@@ -16,11 +16,6 @@ export interface YamlProblem {
   field?: string;
   message: string;
 }
-
-/** A key given a second time in one mapping, and where it was first. */
-const duplicateKey = (key: string, first: SourcePosition) =>
-  `found ${quoteCode(key)} a second time, expected each key once in a mapping (the first ${quoteCode(key)} is at ` +
-  `line ${first.line}, column ${first.column}). Keep one of them.`;
 
 /** One pass over the parsed document: positions, and the mistakes YAML allows but a data file must not have. */
 export class Walk {
@@ -38,51 +33,66 @@ export class Walk {
     readonly positionAt: (offset: number) => SourcePosition,
   ) {}
 
-  node(node: Node | null, field: string): void {
+  private report(offset: number, field: string, message: string): void {
+    this.problems.push({ position: this.positionAt(Math.max(0, offset)), ...(field ? { field } : {}), message });
+  }
+
+  node(node: Node | null, field: string) {
     if (!node?.range || this.refused) return;
     const start = node.range[0];
-    if (isAlias(node) || node.anchor) {
-      this.refuse(node);
-      return;
+    if (isAlias(node) || node.anchor) return this.refuse(node);
+    if (node.tag) {
+      // The tag as it is written (`!!str` is short for `tag:yaml.org,2002:str`), before the node's own range.
+      const tag = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
+      const at = this.source.lastIndexOf(tag, start);
+      this.report(
+        at === -1 ? this.source.lastIndexOf("!", start) : at,
+        field,
+        `found the YAML tag ${quoteCode(tag)}, expected a value as it is written: tags are not used in data files. ` +
+          "Remove the tag.",
+      );
     }
-    if (node.tag) this.tagged(node, field);
     if (!this.fieldAt.has(start)) this.fieldAt.set(start, field);
     if (!this.positions.value.has(field)) this.positions.value.set(field, this.positionAt(start));
-    if (isScalar(node)) {
-      this.scalar(node, field);
-      return;
-    }
-    if (isCollection(node) && node.flow) this.flows.push({ start, field });
     const join = (part: string) => (field ? `${field}.${part}` : part);
-    if (isSeq(node)) {
+    if (isScalar(node)) this.scalar(node, field);
+    else if (isCollection(node) && node.flow) this.flows.push({ start, field });
+    if (isSeq(node))
       node.items.forEach((item, index) => {
         const range = (item as Node | null)?.range;
         if (range) this.positions.key.set(join(String(index)), this.positionAt(range[0]));
         this.node(item as Node | null, join(String(index)));
       });
-    } else if (isMap(node)) {
-      const seen = new Map<string, SourcePosition>();
-      for (const pair of node.items) {
-        const key = pair.key as Node | null;
-        if (key && (isAlias(key) || key.anchor)) {
-          this.refuse(key);
-          return;
-        }
-        if (!isScalar(key) || !key.range || (key.value !== null && typeof key.value === "object")) {
-          this.keyNotAName(key, node, field);
-          continue;
-        }
-        const name = String(key.value);
-        const here = this.positionAt(key.range[0]);
-        const first = seen.get(name);
-        // Found here, one set a mapping (the parser's own check compares each key with every other).
-        if (first) this.problems.push({ position: here, field: join(name), message: duplicateKey(name, first) });
-        else {
-          seen.set(name, here);
-          if (!this.positions.key.has(join(name))) this.positions.key.set(join(name), here);
-        }
-        this.node(pair.value as Node | null, join(name));
+    if (!isMap(node)) return;
+    // Keys given twice are found here, one set a mapping (the parser's own check compares each key with every other).
+    const seen = new Map<string, SourcePosition>();
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (key && (isAlias(key) || key.anchor)) return this.refuse(key);
+      if (!isScalar(key) || !key.range || (key.value !== null && typeof key.value === "object")) {
+        // Such a key would be read as its text (`[ a, b ]`): the file is not built into a value.
+        this.refused = true;
+        const what = key ? "a list or mapping" : "empty";
+        this.report(
+          key?.range?.[0] ?? start,
+          field,
+          `found a key that is ${what}, expected a field name. Write \`name: value\`.`,
+        );
+        continue;
       }
+      const name = String(key.value);
+      const here = this.positionAt(key.range[0]);
+      const first = seen.get(name);
+      if (first)
+        this.report(
+          key.range[0],
+          join(name),
+          `found ${quoteCode(name)} a second time, expected each key once in a mapping (the first ${quoteCode(name)} ` +
+            `is at line ${first.line}, column ${first.column}). Keep one of them.`,
+        );
+      else seen.set(name, here);
+      if (!this.positions.key.has(join(name))) this.positions.key.set(join(name), here);
+      this.node(pair.value as Node | null, join(name));
     }
   }
 
@@ -95,21 +105,20 @@ export class Walk {
     const value = node.value;
     if (
       typeof value !== "number" ||
-      (Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)))
+      Number.isSafeInteger(value) ||
+      (Number.isFinite(value) && !Number.isInteger(value))
     )
       return;
-    const written = this.source.slice(start, end);
-    this.problems.push({
-      position: this.positionAt(start),
+    this.report(
+      start,
       field,
-      message:
-        `found the number ${quoteCode(written)}, ` +
+      `found the number ${quoteCode(this.source.slice(start, end))}, ` +
         (Number.isFinite(value)
           ? "which is past what a number can hold exactly (whole numbers up to " +
             `${Number.MAX_SAFE_INTEGER.toLocaleString("en")}), expected a smaller number.`
           : `which reads as ${Number.isNaN(value) ? "not-a-number" : "infinity"}, expected a finite number.`) +
         " If it is text, put it in quotes.",
-    });
+    );
   }
 
   /** An anchor (`&name`) or alias (`*name`), refused before anything is expanded. */
@@ -117,41 +126,14 @@ export class Walk {
     this.refused = true;
     const alias = isAlias(node);
     const name = alias ? node.source : node.anchor!;
-    const mark = alias ? "*" : "&";
+    const what = alias ? "alias" : "anchor";
     // The anchor is written before the node's own range starts (perhaps a line above).
-    const at = alias ? node.range![0] : this.source.lastIndexOf(`&${name}`, node.range![0]);
-    const shown = name.length > 40 ? `${name.slice(0, 40)}...` : name;
-    this.problems.push({
-      position: this.positionAt(Math.max(0, at)),
-      message:
-        `found the YAML ${alias ? "alias" : "anchor"} \`${mark}${shown}\`, expected every value written out: ` +
-        "anchors and aliases are not allowed in provider files (a few of them can expand a small file to " +
-        `gigabytes). Write the value in full where the ${alias ? "alias" : "anchor"} stands.`,
-    });
-  }
-
-  private tagged(node: Node, field: string): void {
-    // The tag as it is written (`!!str` is short for `tag:yaml.org,2002:str`), before the node's own range.
-    const tag = node.tag!.replace(/^tag:yaml\.org,2002:/, "!!");
-    const at = this.source.lastIndexOf(tag, node.range![0]);
-    this.problems.push({
-      position: this.positionAt(Math.max(0, at === -1 ? this.source.lastIndexOf("!", node.range![0]) : at)),
-      ...(field ? { field } : {}),
-      message:
-        `found the YAML tag ${quoteCode(tag)}, expected a value as ` +
-        "it is written: tags are not used in " +
-        "data files. Remove the tag.",
-    });
-  }
-
-  private keyNotAName(key: Node | null, map: Node, field: string): void {
-    // Such a key would be read as its text (`[ a, b ]`): the file is not built into a value.
-    this.refused = true;
-    const what = key ? "a list or mapping" : "empty";
-    this.problems.push({
-      position: this.positionAt(key?.range?.[0] ?? map.range![0]),
-      ...(field ? { field } : {}),
-      message: `found a key that is ${what}, expected a field name. Write \`name: value\`.`,
-    });
+    this.report(
+      alias ? node.range![0] : this.source.lastIndexOf(`&${name}`, node.range![0]),
+      "",
+      `found the YAML ${what} \`${alias ? "*" : "&"}${name.length > 40 ? `${name.slice(0, 40)}...` : name}\`, ` +
+        "expected every value written out: anchors and aliases are not allowed in data files (a few of them " +
+        `can expand a small file to gigabytes). Write the value in full where the ${what} stands.`,
+    );
   }
 }

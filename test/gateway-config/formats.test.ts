@@ -5,7 +5,8 @@ import path from "node:path";
 import { parse as load } from "yaml";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { capabilityDefinition, ROUTE_TYPES } from "../../src/catalogue.ts";
+import { capabilityDefinition } from "../../src/catalogue.ts";
+import { ROUTE_TYPES } from "../../src/gateway-catalogue.ts";
 import { gatewayProviderFacts, routeTypeAllowedOn } from "../../src/gateway-catalogue.ts";
 import {
   configFormats,

@@ -11,7 +11,7 @@ import {
   ROUTE_TYPE_SINCE,
   routeTypeAllowedOn,
 } from "../../src/gateway-catalogue.ts";
-import { configFor, configsByVersion } from "../../src/gateway-config/config-versions.ts";
+import { configFor, configsByVersion } from "../../src/gateway-config/config-view.ts";
 import { type ConfigValue, isEnvReference, optionSince } from "../../src/gateway-config/plugin-config.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
 import { compareVersions } from "../../src/versions.ts";

@@ -166,10 +166,11 @@ test("what is not Kong's registry stops the import with a located message", () =
     ],
     [
       "providers:\n  - name: 'A'\n    name: 'B'\n",
-      "ai-proxy.yaml:3:5: found `name` a second time in one mapping, expected each key once. Keep one of them.",
+      "ai-proxy.yaml:3:5: `providers[0].name`: found `name` a second time, expected each key once in a mapping (the " +
+        "first `name` is at line 2, column 5). Keep one of them.",
     ],
     [
-      // A few anchors that would expand to a billion values: the yaml package's alias limit stops them.
+      // A few anchors that would expand to a billion values: refused before anything is expanded.
       [
         "a: &a [x, x, x, x, x, x, x, x, x]",
         "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
@@ -177,13 +178,14 @@ test("what is not Kong's registry stops the import with a located message", () =
         "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
         "providers: []",
       ].join("\n"),
-      "ai-proxy.yaml: found YAML aliases that expand too far (Excessive alias count indicates a resource " +
-        "exhaustion attack), expected each value written out. Write it out.",
+      "ai-proxy.yaml:1:4: found the YAML anchor `&a`, expected every value written out: anchors and aliases are not " +
+        "allowed in data files (a few of them can expand a small file to gigabytes). Write the value in full where " +
+        "the anchor stands.",
     ],
     [
       "providers:\n  - name: 'A\n",
-      "ai-proxy.yaml:3:1: found invalid YAML (Missing closing 'quote), expected Kong's registry as Kong publishes " +
-        "it. Fix the line, or take a fresh copy of the file.",
+      "ai-proxy.yaml:2:11: `providers[0].name`: found a value that opens with ' but is never closed, expected a " +
+        "closing '. Add ' at the end of the value.",
     ],
   ];
   for (const [source, message] of cases) {

@@ -6,19 +6,22 @@ import { providerFrom } from "../helpers/providers.ts";
 
 const styles = loadRegistry(fixture("gateway-auth-styles"), { root: projectRoot });
 
-test("each auth style is normalised to its own fields; options keep file order, required first", () => {
+test("each auth style keeps its own fields as the file writes them; options keep file order, required first", () => {
   assert.equal(
     styles.providers.map((p) => [p.slug, p.gateway!.auth]),
     [
-      ["aws-ai", { style: "aws", accessKeyIdEnv: "AWS_ACCESS_KEY_ID", secretAccessKeyEnv: "AWS_SECRET_ACCESS_KEY" }],
+      [
+        "aws-ai",
+        { style: "aws", access_key_id_env: "AWS_ACCESS_KEY_ID", secret_access_key_env: "AWS_SECRET_ACCESS_KEY" },
+      ],
       ["gcp-ai", { style: "gcp" }],
       [
         "header-bearer-ai",
-        { style: "header", headerName: "Authorization", env: "HEADER_BEARER_API_KEY", bearer: true },
+        { style: "header", header_name: "Authorization", bearer: true, env: "HEADER_BEARER_API_KEY" },
       ],
-      ["header-key-ai", { style: "header", headerName: "x-api-key", env: "HEADER_KEY_API_KEY", bearer: false }],
+      ["header-key-ai", { style: "header", header_name: "x-api-key", env: "HEADER_KEY_API_KEY" }],
       ["none-ai", { style: "none" }],
-      ["query-ai", { style: "query", paramName: "key", env: "QUERY_API_KEY" }],
+      ["query-ai", { style: "query", param_name: "key", env: "QUERY_API_KEY" }],
     ],
   );
   assert.equal(styles.get("header-bearer-ai").gateway!.options, [

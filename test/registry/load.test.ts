@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createRegistryLoader, loadProviderFile, loadRegistry, registryFromResults } from "../../src/registry/load.ts";
+import { createRegistryLoader, loadRegistry } from "../../src/registry/load.ts";
 import { RegistryError } from "../../src/registry/errors.ts";
-import { fixture, projectRoot } from "../helpers/build-site.ts";
+import { fixture } from "../helpers/build-site.ts";
 
 const copyOf = (name: string) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "registry-loader-"));
@@ -79,20 +79,6 @@ test("get finds a provider by name, slug or alias, and says what it needs when g
   assert.throws(
     () => registry.get("Gemini Vertx"),
     /No provider is named "Gemini Vertx"\. Did you mean "Gemini Vertex"\?/,
-  );
-});
-
-test("the cross-file checks parse no file a second time when no two files clash", () => {
-  // Each identity parses its file again, for positions, only when it has a problem to place:
-  // reading `locate` of every file doubled the registry's load time.
-  const dir = path.join(projectRoot, "_data/providers");
-  const results = readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => loadProviderFile(path.join(dir, f), { root: projectRoot }));
-  registryFromResults(results);
-  assert.equal(
-    results.filter((r) => r.identity?.located).map((r) => r.file),
-    [],
   );
 });
 

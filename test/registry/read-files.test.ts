@@ -170,7 +170,7 @@ test("a named pipe in a data file's place is refused without waiting on it", () 
     assert.is(spawnSync("mkfifo", [pipe]).status, 0, "mkfifo made the pipe");
     assert.is(
       readDataFile(pipe, "site.yaml").problem?.message,
-      "found something that is not a regular file, expected a data file.",
+      "found something that is not a regular file, expected a data file. Remove it.",
     );
   });
 });

@@ -79,7 +79,7 @@ test("the scaffold writes a valid gateway block, its variables named after the s
   assert.equal(provider!.gateway, {
     provider: "openai",
     confirmed: false,
-    auth: { style: "header", headerName: "Authorization", env: "AI_01_EXAMPLE_LABS_API_KEY", bearer: true },
+    auth: { style: "header", header_name: "Authorization", env: "AI_01_EXAMPLE_LABS_API_KEY", bearer: true },
     options: [{ name: "upstream_url", value: { env: "AI_01_EXAMPLE_LABS_UPSTREAM_URL" }, required: true }],
   });
   // A writer who switches to a provider with required options is told what to add.

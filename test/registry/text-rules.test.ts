@@ -87,7 +87,7 @@ test("anchors and aliases are refused before anything is built from them", () =>
   const result = parseProviderSource(source, "a.yaml");
   assert.equal(result.problems.map(formatProblem), [
     "a.yaml:1:7: found the YAML anchor `&n`, expected every value written out: anchors and aliases are not " +
-      "allowed in provider files (a few of them can expand a small file to gigabytes). Write the value in full " +
+      "allowed in data files (a few of them can expand a small file to gigabytes). Write the value in full " +
       "where the anchor stands.",
   ]);
   assert.match(
