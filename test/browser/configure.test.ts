@@ -7,12 +7,15 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { LATEST_GATEWAY_VERSION } from "../../src/gateway-catalogue.ts";
 import { compareVersions } from "../../src/versions.ts";
-import { browserFixture, browserSuiteRuns, type BrowserFixture, clipboardText } from "../helpers/browser.ts";
+import { browserSuiteRuns, type BrowserFixture, clipboardText, sharedBrowser } from "../helpers/browser.ts";
 
 const configure = suite("configure");
 const it = browserSuiteRuns("configure (tabs, copy buttons, without JavaScript)") ? configure : configure.skip;
-const fixture = browserFixture();
-configure.after(fixture.close);
+const shared = sharedBrowser(configure);
+/** The shipped site, served, and the browser. */
+const fixture = {
+  get: async (): Promise<BrowserFixture> => ({ ...(await shared.shippedSite()), browser: await shared.browser() }),
+};
 
 /** The formats in tab order, and the JSON API's key for each. */
 const FORMATS = [

@@ -4,12 +4,15 @@
 import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { browserFixture, browserSuiteRuns, type BrowserFixture } from "../helpers/browser.ts";
+import { browserSuiteRuns, type BrowserFixture, sharedBrowser } from "../helpers/browser.ts";
 
 const reading = suite("reading");
 const it = browserSuiteRuns("reading (keyboard, footnotes, layout, search)") ? reading : reading.skip;
-const fixture = browserFixture();
-reading.after(fixture.close);
+const shared = sharedBrowser(reading);
+/** The shipped site, served, and the browser. */
+const fixture = {
+  get: async (): Promise<BrowserFixture> => ({ ...(await shared.shippedSite()), browser: await shared.browser() }),
+};
 /** The providers' pages among the built site's pages, in name order (the first two are compared). */
 const providerPages = (urls: string[]) =>
   urls.filter((url) => /^\/ai-providers\/[a-z0-9-]+\/$/.test(url) && !/\/(compare|streaming)\/$/.test(url)).sort();
