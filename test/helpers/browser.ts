@@ -97,20 +97,29 @@ export function sharedBrowser(suite: Test) {
   };
 }
 
+/** Each context's page that reads the clipboard, opened at the first read and kept until the context closes. */
+const clipboardReaders = new WeakMap<BrowserContext, Promise<Page>>();
+
 /**
  * What the clipboard holds, read from a page of the same origin that is not the site's: the
  * site's Permissions-Policy refuses clipboard-read (as it should), and copy.js only writes.
  */
 export async function clipboardText(context: BrowserContext, origin: string): Promise<string> {
-  const reader = await context.newPage();
-  await reader.route(`${origin}/__clipboard`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
-  );
-  await reader.goto(`${origin}/__clipboard`);
+  let opened = clipboardReaders.get(context);
+  if (!opened) {
+    opened = (async () => {
+      const page = await context.newPage();
+      await page.route(`${origin}/__clipboard`, (route) =>
+        route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
+      );
+      await page.goto(`${origin}/__clipboard`);
+      return page;
+    })();
+    clipboardReaders.set(context, opened);
+  }
+  const reader = await opened;
   await reader.bringToFront();
-  const text = await reader.evaluate(() => navigator.clipboard.readText());
-  await reader.close();
-  return text;
+  return reader.evaluate(() => navigator.clipboard.readText());
 }
 
 /** The rules axe-core checks: WCAG 2.2 A and AA, and best practice. */
@@ -121,7 +130,8 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-
  * naming `label`, the rule and up to three nodes.
  */
 export async function axeViolationsNow(page: Page, label: string): Promise<string[]> {
-  await page.evaluate(axe.source);
+  // Once a page: a second run on the same document (the other theme) uses the axe already there.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   const results = await page.evaluate(
     (tags) =>
       (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
