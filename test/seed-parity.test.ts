@@ -9,7 +9,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { loadRegistry } from "../src/registry/load.ts";
 import { plainText } from "../src/render/inline.ts";
-import { buildSite, projectRoot, tableRows, text } from "./helpers/build-site.ts";
+import { projectRoot, tableRows, text } from "./helpers/build-site.ts";
+import { builtPages, builtSite } from "./helpers/built-site.ts";
 import {
   exportedSeedProviders,
   type SeedProvider,
@@ -31,7 +32,8 @@ if (!existsSync(seedFile)) {
     ["the provider files", seedProviders(providersDir)],
     ["npm run export's file", exportedSeedProviders(providersDir, projectRoot)],
   ];
-  let built: ReturnType<typeof buildSite> | undefined;
+  // The build of the shipped data the site and browser suites share.
+  let built: ReturnType<typeof builtPages> | undefined;
 
   // The seed's cells hold raw values: drop the <code> it wraps around values, then compare as text.
   const seedCell = (html: string) => plainText(html.trim().replace(/^<code>([\s\S]*)<\/code>$/, "$1"));
@@ -43,7 +45,7 @@ if (!existsSync(seedFile)) {
 
   for (const [source, raw] of sources)
     test(`every shipped page matches the seed's rows, values, footnote numbers and notes, from ${source}`, async () => {
-      const pages = await (built ??= buildSite(providersDir));
+      const pages = (built ??= builtPages(await builtSite()));
       assert.ok(raw.length > 0, "the shipped data has providers");
       const registry = loadRegistry(providersDir);
       let compared = 0;

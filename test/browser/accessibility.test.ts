@@ -1,70 +1,106 @@
-// axe-core in Chromium: WCAG 2.2 A and AA and best practice, light and dark, with the search
-// box mounted, on the home page, the matrix and its views, the 404 page and every provider page; and
-// on a phone, where the matrix, the capability tables and compare become cards.
+// axe-core in Chromium on the shipped site: WCAG 2.2 A and AA and best practice, with the search box
+// mounted, on every kind of page (the home page, the matrix and its views, compare empty and with two
+// providers chosen, the 404 page, and provider pages: the fewest that together show every element
+// any provider page has), light and dark, each by the system and chosen with the toggle; and on a
+// phone, where the matrix, the capability tables and compare become cards.
+import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import path from "node:path";
-import { providerFiles } from "../../src/registry/load.ts";
-import { axeViolations, browserFixture, browserSuiteRuns } from "../helpers/browser.ts";
-import { projectRoot } from "../helpers/build-site.ts";
+import { axeViolations, axeViolationsNow, browserSuiteRuns, sharedBrowser } from "../helpers/browser.ts";
+import { distinctPages } from "../helpers/built-site.ts";
 
 const accessibility = suite("accessibility");
 const it = browserSuiteRuns("accessibility (axe-core)") ? accessibility : accessibility.skip;
-const fixture = browserFixture();
-accessibility.after(fixture.close);
+const shared = sharedBrowser(accessibility);
 
-it("axe finds no violation in the light and dark colour schemes", async () => {
-  const context = await fixture.get();
-  // Every provider page, and one page of every other kind.
-  const versionView = context.urls.find((url) => /^\/ai-providers\/version\/[^/]+\/$/.test(url));
-  const urls = context.urls.filter(
-    (url) =>
-      /^\/ai-providers\/[^/]+\/$/.test(url) ||
-      ["/", "/404.html", "/ai-providers/capability/embeddings/", versionView].includes(url),
-  );
-  const providers = providerFiles(path.join(projectRoot, "_data/providers")).length;
-  assert.ok(urls.length >= providers + 4, `${urls.length} pages for ${providers} providers`);
+/** The providers' pages among the site's pages, in name order. */
+const providerPages = (urls: string[]) =>
+  urls.filter((url) => /^\/ai-providers\/[a-z0-9-]+\/$/.test(url) && !/\/(compare|streaming)\/$/.test(url)).sort();
+
+/** Console errors and CSP violations on any page this suite opens. */
+const errors: string[] = [];
+function watch(page: Page): Page {
+  page.on("console", (message) => message.type() === "error" && errors.push(`${page.url()}: ${message.text()}`));
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+/** Waits until the page is as a reader sees it: its search box mounted, compare's table filled. */
+async function settled(page: Page) {
+  await page.waitForSelector(".pagefind-ui__search-input");
+  if (page.url().includes("?a=")) await page.waitForSelector("[data-compare-region]:not([hidden])");
+}
+
+it("axe: no violation on every kind of page, light and dark, by the system and by the toggle", async () => {
+  const site = await shared.shippedSite();
+  const browser = await shared.browser();
+  const providers = providerPages(site.urls);
+  assert.ok(providers.length >= 2, `${providers.length} provider pages`);
+  // Provider pages differ in their data, not their template: those that together show every element
+  // (tag, classes, attributes, under its parent's) that any provider page has.
+  const distinct = distinctPages(site.dir, providers);
+  const [a, b] = providers.map((url) => url.split("/")[2]);
+  const versionView = site.urls.find((url) => /^\/ai-providers\/version\/[^/]+\/$/.test(url));
+  assert.ok(versionView, "a view for a version");
+  const urls = [
+    "/",
+    "/ai-providers/",
+    "/ai-providers/streaming/",
+    "/ai-providers/capability/embeddings/",
+    versionView!,
+    "/ai-providers/compare/",
+    `/ai-providers/compare/?a=${a}&b=${b}`,
+    "/404.html",
+    ...distinct,
+  ];
+  for (const url of urls) assert.ok(site.urls.includes(url.replace(/\?.*/, "")), `${url} is built`);
   const violations: string[] = [];
   let runs = 0;
-  // Two pages at a time; each page is loaded once and checked in both schemes.
-  const queue = [...urls];
-  const worker = async () => {
-    const page = await context.browser.newPage();
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      await page.emulateMedia({ colorScheme: "light" });
-      await page.goto(`${context.server.origin}${url}`);
-      violations.push(...(await axeViolations(page, url)));
+  // The light and the dark scheme side by side, each in a context of its own (the toggle's choice is
+  // remembered in it), each page loaded once and checked as the system shows it and as the toggle turns it.
+  const scheme = async (colorScheme: "light" | "dark") => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+    const page = watch(await context.newPage());
+    for (const url of urls) {
+      await page.goto(`${site.server.origin}${url}`);
+      await settled(page);
+      violations.push(...(await axeViolationsNow(page, `${url} (${colorScheme}, the system's)`)));
+      // The other theme, chosen with the toggle rather than by the system.
+      await page.click("button[data-theme-toggle]");
+      const chosen = colorScheme === "light" ? "dark" : "light";
+      assert.is(await page.evaluate(() => document.documentElement.dataset.theme), chosen, url);
+      violations.push(...(await axeViolationsNow(page, `${url} (${chosen}, by the toggle)`)));
+      // Forget the choice: the next page follows the system again.
+      await page.evaluate(() => localStorage.clear());
       runs += 2;
     }
-    await page.close();
+    await context.close();
   };
-  await Promise.all([worker(), worker()]);
-  assert.is(runs, urls.length * 2);
+  await Promise.all([scheme("light"), scheme("dark")]);
+  assert.is(runs, urls.length * 4);
   assert.equal(violations, []);
+  assert.equal(errors, [], "no console error or CSP violation");
 });
 
 it("on a 390 px phone, where tables become cards, axe finds no violation on each kind of page", async () => {
-  const context = await fixture.get();
-  const providers = context.urls
-    .filter((url) => /^\/ai-providers\/[a-z0-9-]+\/$/.test(url) && !/\/(compare|streaming)\/$/.test(url))
-    .map((url) => url.split("/")[2]!);
-  const provider = `/ai-providers/${providers[0]}/`;
-  const page = await context.browser.newPage({ viewport: { width: 390, height: 800 } });
+  const site = await shared.shippedSite();
+  const [a, b] = providerPages(site.urls).map((url) => url.split("/")[2]);
+  const page = watch(await (await shared.browser()).newPage({ viewport: { width: 390, height: 800 } }));
   const violations: string[] = [];
   for (const url of [
     "/",
     "/ai-providers/",
     "/ai-providers/capability/embeddings/",
-    provider,
-    "/ai-providers/compare/",
+    `/ai-providers/${a}/`,
+    `/ai-providers/compare/?a=${a}&b=${b}`,
   ]) {
-    const choice = url.endsWith("compare/") ? `?a=${providers[0]}&b=${providers[1]}` : "";
-    await page.goto(`${context.server.origin}${url}${choice}`);
-    if (url.endsWith("compare/")) await page.waitForSelector("[data-compare-region]:not([hidden])");
+    await page.goto(`${site.server.origin}${url}`);
+    await settled(page);
     violations.push(...(await axeViolations(page, `${url} at 390 px`)));
   }
   await page.close();
   assert.equal(violations, []);
+  assert.equal(errors, [], "no console error or CSP violation");
 });
 
 accessibility.run();

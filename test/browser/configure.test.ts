@@ -7,12 +7,15 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { LATEST_GATEWAY_VERSION } from "../../src/gateway-catalogue.ts";
 import { compareVersions } from "../../src/versions.ts";
-import { browserFixture, browserSuiteRuns, type BrowserFixture, clipboardText } from "../helpers/browser.ts";
+import { browserSuiteRuns, type BrowserFixture, clipboardText, sharedBrowser } from "../helpers/browser.ts";
 
 const configure = suite("configure");
 const it = browserSuiteRuns("configure (tabs, copy buttons, without JavaScript)") ? configure : configure.skip;
-const fixture = browserFixture();
-configure.after(fixture.close);
+const shared = sharedBrowser(configure);
+/** The shipped site, served, and the browser. */
+const fixture = {
+  get: async (): Promise<BrowserFixture> => ({ ...(await shared.shippedSite()), browser: await shared.browser() }),
+};
 
 /** The formats in tab order, and the JSON API's key for each. */
 const FORMATS = [
@@ -192,24 +195,39 @@ it("when the JSON cannot be loaded, the panel says so and links to it", async ()
 it("a provider with unconfirmed facts says so beside each configuration; a confirmed one does not", async () => {
   const context = await fixture.get();
   const browser = await newContext(context);
+  const page = await browser.newPage();
   for (const provider of await configuredProviders(context)) {
-    const page = await open(browser, context, `/ai-providers/${provider.slug}/`);
-    for (const capability of provider.capabilities.filter((c) => c.config)) {
-      const warning = page.locator(`#${capability.id}-config .config-unconfirmed`);
-      if (capability.config!.confirmed) assert.is(await warning.count(), 0, `${provider.slug} ${capability.id}`);
+    await page.goto(`${context.server.origin}/ai-providers/${provider.slug}/`);
+    const configured = provider.capabilities.filter((c) => c.config);
+    // What the page shows, read at once: each configuration's warnings (text, links), and the full warnings.
+    const shown = await page.evaluate(
+      (ids) => ({
+        warnings: ids.map((id) =>
+          [...document.querySelectorAll(`#${id}-config .config-unconfirmed`)].map((warning) => ({
+            text: warning.textContent ?? "",
+            links: [...warning.querySelectorAll("a")].map((a) => a.getAttribute("href")),
+          })),
+        ),
+        full: [...document.querySelectorAll("#config-unconfirmed .callout-warning")].map((f) => f.textContent ?? ""),
+      }),
+      configured.map((c) => c.id),
+    );
+    configured.forEach((capability, i) => {
+      const warnings = shown.warnings[i]!;
+      const where = `${provider.slug} ${capability.id}`;
+      if (capability.config!.confirmed) assert.is(warnings.length, 0, where);
       else {
-        assert.match((await warning.textContent()) ?? "", /Unconfirmed/, `${provider.slug} ${capability.id}`);
+        assert.is(warnings.length, 1, where);
+        assert.match(warnings[0]!.text, /Unconfirmed/, where);
         // Its "why" leads to the full warning, once on the page, before the tables.
-        assert.is(await warning.locator("a").getAttribute("href"), "#config-unconfirmed");
+        assert.equal(warnings[0]!.links, ["#config-unconfirmed"], where);
       }
-    }
-    const unconfirmed = provider.capabilities.some((c) => c.config && !c.config.confirmed);
-    const full = page.locator("#config-unconfirmed .callout-warning");
-    assert.is(await full.count(), unconfirmed ? 1 : 0, provider.slug);
+    });
+    const unconfirmed = configured.some((c) => !c.config!.confirmed);
+    assert.is(shown.full.length, unconfirmed ? 1 : 0, provider.slug);
     // An OpenAI-compatible provider is unconfirmed for another reason: Kong does not list it at all.
     const why = provider.compatible_with ? /Kong does not list this provider/ : /Enterprise-only/;
-    if (unconfirmed) assert.match((await full.textContent()) ?? "", why);
-    await page.close();
+    if (unconfirmed) assert.match(shown.full[0]!, why);
   }
   await browser.close();
 });

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { builtSite, htmlPages } from "./built-site.ts";
+import type { Test } from "uvu";
+import { builtSite, pageUrls } from "./built-site.ts";
+import { builtSiteOfMany } from "./many-providers.ts";
 import { netlifyHeaderRules } from "./netlify-headers.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
@@ -39,55 +41,85 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: ARGS });
 }
 
-export interface BrowserFixture {
-  browser: Browser;
+/** A built site served on 127.0.0.1 with netlify.toml's headers. */
+export interface ServedSite {
+  dir: string;
   server: StaticServer;
-  /** Every HTML page of the built site, by URL. */
+  /** Every HTML page of the site, by URL. */
   urls: string[];
 }
 
+/** A served site and the shared browser. */
+export type BrowserFixture = ServedSite & { browser: Browser };
+
+/** How many suites of this process use the shared browser and have not finished. */
+let users = 0;
+let browser: Promise<Browser> | undefined;
+const sites = new Map<string, Promise<ServedSite>>();
+
+function served(name: string, build: () => Promise<string>): Promise<ServedSite> {
+  let site = sites.get(name);
+  if (!site) {
+    site = build().then(async (dir) => ({
+      dir,
+      server: await serveSite(dir, netlifyHeaderRules()),
+      urls: pageUrls(dir),
+    }));
+    sites.set(name, site);
+  }
+  return site;
+}
+
 /**
- * A browser suite's fixture: the site built once per run (see builtSite), served on 127.0.0.1
- * with netlify.toml's headers, and Chromium. The first test that asks sets it up; a set-up
- * that fails fails each test that asks (and is counted) rather than stopping the run.
+ * What the browser suites of one test process share: ONE Chromium, launched when a test first
+ * asks for it, and each site built once (see builtSite and builtSiteOfMany) and served once. A
+ * suite counts itself in when its file is loaded (uvu loads every file before it runs a suite);
+ * after the last of them has run, the browser and the servers close. A set-up that fails fails
+ * each test that asks for it (and is counted) rather than stopping the run. Each test closes the
+ * contexts and pages it opens.
  */
-export function browserFixture() {
-  let ready: Promise<BrowserFixture> | undefined;
+export function sharedBrowser(suite: Test) {
+  users++;
+  suite.after(async () => {
+    if (--users > 0) return;
+    const launched = browser;
+    browser = undefined;
+    await (await launched?.catch(() => undefined))?.close();
+    for (const site of sites.values()) await (await site.catch(() => undefined))?.server.close();
+    sites.clear();
+  });
   return {
-    get: () =>
-      (ready ??= (async () => {
-        const dir = await builtSite();
-        const server = await serveSite(dir, netlifyHeaderRules());
-        try {
-          return { browser: await launchChromium(), server, urls: htmlPages(dir).map((p) => p.url) };
-        } catch (error) {
-          await server.close();
-          throw error;
-        }
-      })()),
-    /** Closes the browser and the server, if they were started. */
-    close: async () => {
-      const fixture = await ready?.catch(() => undefined);
-      await fixture?.browser.close();
-      await fixture?.server.close();
-    },
+    browser: () => (browser ??= launchChromium()),
+    /** The shipped data's site. */
+    shippedSite: () => served("shipped", builtSite),
+    /** The site of the generated registry (MANY_PROVIDERS providers). */
+    manyProvidersSite: () => served("many", builtSiteOfMany),
   };
 }
+
+/** Each context's page that reads the clipboard, opened at the first read and kept until the context closes. */
+const clipboardReaders = new WeakMap<BrowserContext, Promise<Page>>();
 
 /**
  * What the clipboard holds, read from a page of the same origin that is not the site's: the
  * site's Permissions-Policy refuses clipboard-read (as it should), and copy.js only writes.
  */
 export async function clipboardText(context: BrowserContext, origin: string): Promise<string> {
-  const reader = await context.newPage();
-  await reader.route(`${origin}/__clipboard`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
-  );
-  await reader.goto(`${origin}/__clipboard`);
+  let opened = clipboardReaders.get(context);
+  if (!opened) {
+    opened = (async () => {
+      const page = await context.newPage();
+      await page.route(`${origin}/__clipboard`, (route) =>
+        route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>clipboard</title>" }),
+      );
+      await page.goto(`${origin}/__clipboard`);
+      return page;
+    })();
+    clipboardReaders.set(context, opened);
+  }
+  const reader = await opened;
   await reader.bringToFront();
-  const text = await reader.evaluate(() => navigator.clipboard.readText());
-  await reader.close();
-  return text;
+  return reader.evaluate(() => navigator.clipboard.readText());
 }
 
 /** The rules axe-core checks: WCAG 2.2 A and AA, and best practice. */
@@ -98,7 +130,8 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-
  * naming `label`, the rule and up to three nodes.
  */
 export async function axeViolationsNow(page: Page, label: string): Promise<string[]> {
-  await page.evaluate(axe.source);
+  // Once a page: a second run on the same document (the other theme) uses the axe already there.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   const results = await page.evaluate(
     (tags) =>
       (window as any).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),

@@ -17,7 +17,8 @@ const providerName = (n: number) => `Provider ${String(n).padStart(3, "0")}`;
 /**
  * The data file of generated provider number `n` (1-based): "Provider 001"... Which
  * capabilities it supports, from which version, and whether they stream all vary with `n`,
- * so that every view of the matrix has rows, every version view hides some providers and
+ * so that every view of the matrix has rows (one view, realtime, few enough for one page of
+ * the matrix), every version view hides some providers and
  * marks some capabilities as later, and some providers stream nothing. Each has a `gateway`
  * block, so its page shows a configuration under each capability. One in `LARGEST_EVERY` is
  * `largestProviderYaml(n)` instead.
@@ -28,8 +29,10 @@ export function generatedProviderYaml(n: number): string {
   const own = VERSIONS[n % VERSIONS.length]!;
   let yaml = `name: '${name}'\nurl_patterns: ['https://p${n}.example.com']\nmin_version: '${own}'\n`;
   CAPABILITIES.forEach((c, i) => {
-    // Chat always; another capability when (n + i) falls on a third; later versions now and then.
+    // Chat always; another capability when (n + i) falls on a third; later versions now and then. The
+    // last (realtime) only for the largest providers: its view fits one page of the matrix.
     if (i > 0 && (n + i) % 3 !== 0) return;
+    if (i === CAPABILITIES.length - 1) return;
     const later = (n + i) % 4 === 0 ? VERSIONS[Math.min(VERSIONS.length - 1, VERSIONS.indexOf(own) + 1)]! : own;
     const fields = [
       `supported: true`,
@@ -106,18 +109,27 @@ export function manyProvidersDir(count: number): string {
   return dir;
 }
 
-const built = new Map<number, Promise<string>>();
+/** How many providers the generated registry that the site and browser suites share has. */
+export const MANY_PROVIDERS = 1000;
+
+let manyDir: string | undefined;
+
+/** The generated registry of MANY_PROVIDERS providers, written once per test run. */
+export function manyProviders(): string {
+  manyDir ??= manyProvidersDir(MANY_PROVIDERS);
+  return manyDir;
+}
+
+let built: Promise<string> | undefined;
 
 /**
- * The site built once per test run over `count` generated providers, with the real build
- * command (`npm run build`, search index included) into a temporary folder: enough
- * providers for the matrix and its views to have several pages.
+ * The site built ONCE per test run over the generated registry of MANY_PROVIDERS providers, with
+ * the real build command (`npm run build`, search index included) into a temporary folder:
+ * enough providers for the matrix and its views to have several pages, and for a provider
+ * page's size to show how the registry's size weighs on it. Every suite that needs a large
+ * registry reads this one build.
  */
-export function builtSiteOfMany(count: number): Promise<string> {
-  let site = built.get(count);
-  if (!site) {
-    site = buildWithCli({ PROVIDERS_DIR: manyProvidersDir(count) }, `ai-provider-site-${count}-`);
-    built.set(count, site);
-  }
-  return site;
+export function builtSiteOfMany(): Promise<string> {
+  built ??= buildWithCli({ PROVIDERS_DIR: manyProviders() }, `ai-provider-site-${MANY_PROVIDERS}-`);
+  return built;
 }

@@ -43,6 +43,11 @@ export async function serveSite(root: string, rules: readonly HeaderRule[]): Pro
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // A browser still open (shared by the suites of a process) keeps its connections alive: end them.
+        server.closeAllConnections();
+      }),
   };
 }

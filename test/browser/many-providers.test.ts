@@ -1,49 +1,39 @@
-// The capability matrix's pages in Chromium, over 250 generated providers so that the matrix
-// and some views have more than one page: axe-core light and dark, 375 px, the page links by
-// keyboard and without JavaScript, what screen readers hear; and over 1,000 providers its
-// layout: the table at full height under a sticky header row and provider column, all 15
-// columns at 1440 px, a card per provider at 390 px.
-import type { Browser, Page } from "playwright-core";
+// The site over the generated registry of 1,000 providers (the one large build the site and browser
+// suites share) in Chromium: axe-core on a provider page, the home page, compare and later pages of
+// the matrix and its views, light and dark, by the system and by the toggle; the matrix's pages at
+// 375 px, its page links by keyboard and without JavaScript, what screen readers hear; its layout:
+// the table at full height under a sticky header row and provider column, all 15 columns at 1440
+// px, a card per provider at 390 px; and a provider page's sidebar (neighbours, not the thousand) on
+// a phone. None of it reads the shipped data: the writer scenario does not run it again.
+import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { axeViolations, browserSuiteRuns, launchChromium } from "../helpers/browser.ts";
-import { htmlPages } from "../helpers/built-site.ts";
-import { builtSiteOfMany } from "../helpers/many-providers.ts";
-import { netlifyHeaderRules } from "../helpers/netlify-headers.ts";
-import { serveSite, type StaticServer } from "../helpers/static-server.ts";
+import { MATRIX_PAGE_SIZE } from "../../src/render/matrix-pagination.ts";
+import { axeViolationsNow, browserSuiteRuns, sharedBrowser } from "../helpers/browser.ts";
+import { MANY_PROVIDERS } from "../helpers/many-providers.ts";
 
-const pages = suite("matrix pages");
-const it = browserSuiteRuns("matrix pages (axe-core, 375 px, keyboard)") ? pages : pages.skip;
-
-let ready: Promise<{ browser: Browser; server: StaticServer; urls: string[] }> | undefined;
-const fixture = () =>
-  (ready ??= (async () => {
-    const dir = await builtSiteOfMany(250);
-    const server = await serveSite(dir, netlifyHeaderRules());
-    const urls = htmlPages(dir)
-      .map((p) => p.url)
-      .filter((url) => /^\/ai-providers\/(page|capability|streaming|version)\/|^\/ai-providers\/$/.test(url));
-    return { browser: await launchChromium(), server, urls };
-  })());
-/** The 1,000-provider build (shared with the readers suite and the page-size budget), served beside it. */
-let thousand: Promise<StaticServer> | undefined;
-const thousandServer = () => (thousand ??= builtSiteOfMany(1000).then((dir) => serveSite(dir, netlifyHeaderRules())));
-pages.after(async () => {
-  const context = await ready?.catch(() => undefined);
-  await context?.browser.close();
-  await context?.server.close();
-  await (await thousand?.catch(() => undefined))?.close();
-});
+const pages = suite("many providers");
+const it = browserSuiteRuns("many providers (axe-core, 375 px, keyboard, layout)") ? pages : pages.skip;
+const shared = sharedBrowser(pages);
+/** The generated registry's site, and its matrix's pages (every view, every page of each). */
+const fixture = async () => {
+  const site = await shared.manyProvidersSite();
+  const urls = site.urls.filter((url) =>
+    /^\/ai-providers\/(page|capability|streaming|version)\/|^\/ai-providers\/$/.test(url),
+  );
+  return { ...site, urls };
+};
+/** The matrix's pages at 1,000 providers: the full matrix's. */
+const MATRIX_PAGES = Math.ceil(MANY_PROVIDERS / MATRIX_PAGE_SIZE);
 
 /** Console errors (CSP violations among them) on any page this suite opens. */
 const errors: string[] = [];
 async function open(
   url: string,
-  options: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean; of1000?: boolean } = {},
+  options: { width?: number; colorScheme?: "light" | "dark"; javaScript?: boolean } = {},
 ): Promise<Page> {
-  const { browser } = await fixture();
-  const server = options.of1000 ? await thousandServer() : (await fixture()).server;
-  const context = await browser.newContext({
+  const { server } = await fixture();
+  const context = await (await shared.browser()).newContext({
     viewport: { width: options.width ?? 1280, height: 800 },
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScript ?? true,
@@ -57,29 +47,49 @@ async function open(
 }
 const close = (page: Page) => page.context().close();
 
-it("the build has the pages: the matrix, chat and the newest version on two pages each", async () => {
+it("the build has the pages: every page of the full matrix, later pages of chat and the newest version", async () => {
   const { urls } = await fixture();
-  assert.equal(urls.filter((url) => url.includes("/page/")).sort(), [
-    "/ai-providers/capability/chat/page/2/",
-    "/ai-providers/page/2/",
-    "/ai-providers/version/3.13/page/2/",
+  const full = urls.filter((url) => /^\/ai-providers\/(page\/\d+\/)?$/.test(url)).sort();
+  assert.equal(full, [
+    "/ai-providers/",
+    ...Array.from({ length: MATRIX_PAGES - 1 }, (_, i) => `/ai-providers/page/${i + 2}/`),
   ]);
+  for (const url of ["/ai-providers/capability/chat/page/2/", "/ai-providers/version/3.13/page/2/"])
+    assert.ok(urls.includes(url), url);
 });
 
 it(
-  "axe finds no violation on a later page of the matrix, " + "of a capability and of a version, light and dark",
+  "axe: no violation on a provider page, the home page, compare and later pages of the matrix and its views, " +
+    "light and dark, by the system (and on the first four by the toggle)",
   async () => {
-    // The accessibility suite checks the shipped site's views, the streaming one among them.
+    // The accessibility suite checks every kind of page of the shipped site, the streaming view among them.
+    const checks = [
+      ["/ai-providers/provider-500/", true],
+      ["/", true],
+      ["/ai-providers/compare/?a=provider-001&b=provider-002", true],
+      ["/ai-providers/page/2/", true],
+      ["/ai-providers/capability/chat/page/2/", false],
+      ["/ai-providers/version/3.13/page/2/", false],
+    ] as const;
     const violations: string[] = [];
-    for (const url of [
-      "/ai-providers/page/2/",
-      "/ai-providers/capability/chat/page/2/",
-      "/ai-providers/version/3.13/page/2/",
-    ]) {
-      const page = await open(url);
-      violations.push(...(await axeViolations(page, url)));
-      await close(page);
-    }
+    // The light and the dark scheme side by side, each in a context of its own.
+    const scheme = async (colorScheme: "light" | "dark") => {
+      for (const [url, toggle] of checks) {
+        const page = await open(url, { colorScheme });
+        await page.waitForSelector(".pagefind-ui__search-input");
+        if (url.includes("?a=")) await page.waitForSelector("[data-compare-region]:not([hidden])");
+        violations.push(...(await axeViolationsNow(page, `${url} (${colorScheme}, the system's)`)));
+        if (toggle) {
+          // The other theme, chosen with the toggle rather than by the system.
+          await page.click("button[data-theme-toggle]");
+          const chosen = colorScheme === "light" ? "dark" : "light";
+          assert.is(await page.evaluate(() => document.documentElement.dataset.theme), chosen, url);
+          violations.push(...(await axeViolationsNow(page, `${url} (${chosen}, by the toggle)`)));
+        }
+        await close(page);
+      }
+    };
+    await Promise.all([scheme("light"), scheme("dark")]);
     assert.equal(violations, []);
   },
 );
@@ -125,7 +135,12 @@ it("the page links work by keyboard: Tab reaches them with a visible focus, Ente
 it("without JavaScript the page and filter links are plain links that work", async () => {
   const page = await open("/ai-providers/capability/chat/", { javaScript: false });
   await Promise.all([page.waitForURL(/\/capability\/chat\/page\/2\/$/), page.click("nav.pagination a[rel=next]")]);
-  assert.is(await page.locator("nav.pagination p").textContent(), "Providers 201–250 of 250, page 2 of 2");
+  // Every generated provider supports chat.
+  const total = MANY_PROVIDERS.toLocaleString("en-US");
+  assert.is(
+    await page.locator("nav.pagination p").textContent(),
+    `Providers 201–400 of ${total}, page 2 of ${MATRIX_PAGES}`,
+  );
   await Promise.all([page.waitForURL(/\/version\/3\.6\/$/), page.click("nav.matrix-filters >> text=3.6")]);
   assert.match((await page.locator(".matrix-summary").textContent())!, /need a newer version and are not shown\.$/);
   await close(page);
@@ -136,8 +151,8 @@ it("the matrix and a view scroll with the page: the header row sticks to the top
     ["/ai-providers/page/3/", 1024],
     ["/ai-providers/capability/chat/", 375],
   ] as const) {
-    // The full matrix's page of 1,000 providers; a view of 250.
-    const page = await open(url, { width, of1000: url.includes("/page/") });
+    // A later page of the full matrix; the first of a view.
+    const page = await open(url, { width });
     const box = await page.evaluate(() => {
       const region = document.querySelector(".matrix-region")!;
       const style = getComputedStyle(region);
@@ -172,7 +187,7 @@ it("the matrix and a view scroll with the page: the header row sticks to the top
 });
 
 it("at 1440 px the full matrix shows all 15 capability columns without scrolling sideways", async () => {
-  const page = await open("/ai-providers/", { width: 1440, of1000: true });
+  const page = await open("/ai-providers/", { width: 1440 });
   const layout = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     columns: [...document.querySelectorAll(".matrix thead tr:last-child th")].map(
@@ -186,7 +201,7 @@ it("at 1440 px the full matrix shows all 15 capability columns without scrolling
 });
 
 it("on a 390 px phone the full matrix is a card per provider, each capability labelled as its column", async () => {
-  const page = await open("/ai-providers/", { width: 390, of1000: true });
+  const page = await open("/ai-providers/", { width: 390 });
   const card = await page.evaluate(() => {
     const row = document.querySelector(".matrix tbody tr")!;
     const heads = [...document.querySelectorAll(".matrix thead tr:last-child th")];
@@ -225,6 +240,29 @@ it("the marks are drawn, and screen readers hear the words instead", async () =>
   assert.match(snapshot, /cell "Not supported"/);
   assert.not.match(snapshot, /[✓✗]/);
   await close(page);
+});
+
+it("at 375 px: no sideways scroll, the sidebar a closed disclosure that opens, also without JavaScript", async () => {
+  for (const javaScript of [true, false]) {
+    for (const url of ["/ai-providers/provider-999/", "/"]) {
+      const page = await open(url, { width: 375, javaScript });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 375, `${url}: ${width} px wide`);
+      const sidebar = page.locator("nav.sidebar details");
+      if ((await sidebar.count()) === 0) {
+        await close(page);
+        continue;
+      }
+      assert.is(await sidebar.getAttribute("open"), null, `${url}: closed`);
+      assert.not.ok(await page.locator("nav.sidebar li a").first().isVisible(), `${url}: its links hidden`);
+      await page.locator("nav.sidebar summary").click();
+      assert.ok(await page.locator('nav.sidebar a[aria-current="page"]').isVisible(), `${url}: opened`);
+      await close(page);
+    }
+  }
+});
+
+it("no console error and no CSP violation on any page this suite opened", () => {
   assert.equal(errors, []);
 });
 
