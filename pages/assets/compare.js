@@ -54,9 +54,18 @@
       const value = fields[element.dataset.field];
       if (value === undefined || value === null || value === false) element.remove();
       else if (element instanceof HTMLAnchorElement) element.href = value;
-      else if (value !== true && element.childElementCount === 0) element.textContent = value;
+      else if (value !== true && element.childElementCount === 0) {
+        // A code value breaks only after / . or -, as the site's own code does (with <wbr>).
+        if (element.localName === "code") element.replaceChildren(...breakable(String(value)));
+        else element.textContent = value;
+      }
     }
     return copy;
+  }
+
+  /** The text's parts with a <wbr> after each / . or -: the only places a code value may break. */
+  function breakable(text) {
+    return text.split(/(?<=[/.-])/).flatMap((part, i) => (i === 0 ? [part] : [document.createElement("wbr"), part]));
   }
 
   function cell(provider, key) {
