@@ -39,7 +39,7 @@ const elev = new Eleventy(undefined, undefined, {
   quietMode: true,
   runMode: "watch",
   config(eleventyConfig: any) {
-    // A save is taken once the file has stood still 30 ms (Eleventy waits 150 ms): an editor writes a data file at once.
+    // A save is taken once the file has stood still 30 ms (Eleventy waits 150 ms): editors write a data file at once.
     eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
     eleventyConfig.on("eleventy.after", () => {
       for (const listener of listeners) listener.write("data: built\n\n");
