@@ -40,7 +40,11 @@ async function newContext(
 }
 
 async function open(context: BrowserContext, site: ServedSite, url: string): Promise<Page> {
-  const page = await context.newPage();
+  return visit(await context.newPage(), site, url);
+}
+
+/** Loads `url` in a page already open (a new page costs Chromium a renderer process). */
+async function visit(page: Page, site: ServedSite, url: string): Promise<Page> {
   const response = await page.goto(`${site.server.origin}${url}`);
   assert.is(response?.status(), 200, url);
   return page;
@@ -83,12 +87,13 @@ it("keyboard order: skip link, header, sidebar, content, contents of the page", 
 it("at 375 px: no sideways scroll, the sidebar a closed disclosure that opens, also without JavaScript", async () => {
   for (const javaScript of [true, false]) {
     const context = await newContext({ width: 375, javaScript });
+    const page = await context.newPage();
     for (const [site, url] of [
       [await shipped(), `/ai-providers/${registry().providers[0]!.slug}/`],
       [await shipped(), "/"],
       [await shipped(), `/ai-providers/compare/?a=${registry().providers[0]!.slug}&b=${registry().providers[1]!.slug}`],
     ] as const) {
-      const page = await open(context, site, url);
+      await visit(page, site, url);
       if (javaScript && url.includes("?a=")) await page.waitForSelector("[data-compare-region]:not([hidden])");
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 375, `${url}: ${width} px wide`);
@@ -244,11 +249,11 @@ it("the theme toggle is remembered across pages and applied before the first pai
     assert.is(await page.getAttribute("button[data-theme-toggle]", "aria-pressed"), String(chosen === "dark"));
     const after = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.is.not(after, before, "the toggle changes the page");
+    const next = await context.newPage();
     for (const url of [`/ai-providers/${second!.slug}/`, "/"]) {
-      const next = await open(context, site, url);
+      await visit(next, site, url);
       const paint = await next.evaluate(() => (window as any).firstPaint);
       assert.equal(paint, { theme: chosen, background: after }, `${url}: the chosen theme from the first paint`);
-      await next.close();
     }
     await context.close();
   }

@@ -7,11 +7,20 @@ import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { loadRegistry } from "../../src/registry/load.ts";
-import { browserSuiteRuns, type BrowserFixture, sharedBrowser } from "../helpers/browser.ts";
+import {
+  browserSuiteRuns,
+  type BrowserFixture,
+  eachSideBySide,
+  type PageKind,
+  reusedPages,
+  sharedBrowser,
+} from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/build-site.ts";
 
 const reading = suite("reading");
 const it = browserSuiteRuns("reading (keyboard, footnotes, layout, search)") ? reading : reading.skip;
+// Registered before the shared browser's: the reused pages close before the browser might.
+reading.after(() => reused.close());
 const shared = sharedBrowser(reading);
 /** The shipped site, served, and the browser. */
 const fixture = {
@@ -38,23 +47,19 @@ const comparing = (urls: string[]) => {
 const errors: string[] = [];
 
 /** Records the page's console errors (CSP violations among them) and uncaught exceptions. */
-function watch(page: Page) {
+function watch(page: Page): Page {
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  return page;
 }
 
-async function open(
-  context: BrowserFixture,
-  url: string,
-  options: { width?: number; colorScheme?: "light" | "dark" } = {},
-): Promise<Page> {
-  const page = await context.browser.newPage({
-    viewport: { width: options.width ?? 1280, height: 800 },
-    colorScheme: options.colorScheme ?? "light",
-  });
-  watch(page);
+const reused = reusedPages(shared.browser, watch);
+
+/** A page of the kind asked for (reused: see reusedPages) with `url` loaded. */
+async function open(context: BrowserFixture, url: string, kind: PageKind = {}): Promise<Page> {
+  const page = await reused.page(kind);
   const response = await page.goto(`${context.server.origin}${url}`);
   assert.ok(response && (response.status() === 200 || url === "/404.html"), `${url}: ${response?.status()}`);
   return page;
@@ -93,13 +98,15 @@ const focusState = (page: Page) =>
 
 it("every keyboard stop, forwards and back, shows a visible focus outline, in view and not covered", async () => {
   const context = await fixture.get();
-  for (const [url, stops, colorScheme, width] of [
+  // Two pages at a time, each in its own context (keys go to each page's own focus).
+  const walks = [
     ["/", 6, "light", 1280],
-    [mostNotes(context), 40, "dark", 1280],
     ["/ai-providers/", 120, "light", 1280],
+    [mostNotes(context), 40, "dark", 1280],
     ["/ai-providers/", 120, "dark", 375],
-  ] as const) {
-    const page = await open(context, url, { colorScheme, width });
+  ] as const;
+  await eachSideBySide(walks, async ([url, stops, colorScheme, width], slot) => {
+    const page = await open(context, url, { colorScheme, width, slot });
     await page.waitForSelector(".pagefind-ui__search-input");
     const seen: string[] = [];
     // Forwards through the page, then back again (where a sticky header could cover a cell).
@@ -120,8 +127,7 @@ it("every keyboard stop, forwards and back, shows a visible focus outline, in vi
         seen.some((s) => s.startsWith('a "Supported from')),
         "the keyboard reaches the matrix cells",
       );
-    await page.close();
-  }
+  });
 });
 
 it("a footnote marker moves focus to its note, and the note's back link returns it", async () => {
@@ -142,14 +148,14 @@ it("a footnote marker moves focus to its note, and the note's back link returns 
     await page.waitForFunction((id) => document.activeElement?.id === id, `note-ref-${n}`);
     assert.ok((await focusState(page))!.visible > 0.6, `marker ${n} is back in view`);
   }
-  await page.close();
 });
 
 it("at 390 px no page scrolls sideways, nothing is wider than the window, and the header takes two rows", async () => {
   const context = await fixture.get();
-  const page = await context.browser.newPage({ viewport: { width: 390, height: 800 } });
-  watch(page);
-  for (const url of [...context.urls, comparing(context.urls)]) {
+  // Every page, two at a time: a page for each.
+  const pages = await Promise.all([0, 1].map((slot) => reused.page({ width: 390, slot })));
+  await eachSideBySide([...context.urls, comparing(context.urls)], async (url, worker) => {
+    const page = pages[worker]!;
     await page.goto(`${context.server.origin}${url}`);
     if (url.includes("?")) await page.waitForSelector("[data-compare-region]:not([hidden])");
     const layout = await page.evaluate(() => {
@@ -192,8 +198,7 @@ it("at 390 px no page scrolls sideways, nothing is wider than the window, and th
     assert.equal(layout.wide, [], `${url}: elements wider than the window`);
     assert.ok(layout.headerRows <= 2, `${url}: the header takes ${layout.headerRows} rows`);
     assert.equal(layout.scrolling, [], `${url}: tables clipped in a scrolling region`);
-  }
-  await page.close();
+  });
 });
 
 it("at 390 px compare shows both providers, each capability's two cells side by side", async () => {
@@ -213,7 +218,6 @@ it("at 390 px compare shows both providers, each capability's two cells side by 
     assert.ok(a!.left >= 0 && b!.right <= 390, `both cells are in the window (${a!.left}, ${b!.right})`);
     assert.ok(Math.abs(a!.top - b!.top) < 1 && a!.right <= b!.left, "side by side");
   }
-  await page.close();
 });
 
 it("at 390 px a capability table is a card per capability, each cell after its column's name", async () => {
@@ -236,7 +240,6 @@ it("at 390 px a capability table is a card per capability, each cell after its c
     assert.equal(table.labels, table.headers, "the drawn names are the column headers");
     assert.ok(table.width <= 390, `a card is ${table.width}px wide`);
   }
-  await page.close();
 });
 
 it("room for the reference: the provider column is 760 px at 1280; at 1024 the contents fold away first", async () => {
@@ -258,15 +261,15 @@ it("room for the reference: the provider column is 760 px at 1280; at 1024 the c
     assert.is(layout.beside, contentsBeside, `${width} px: "On this page" beside the page`);
     for (const table of layout.tables)
       assert.ok(Math.abs(table - layout.main) < 1, `${width} px: a table ${table}px wide`);
-    await page.close();
   }
 });
 
 it("tokens stay whole: code breaks only after / . or -, and a Copy button stays on its value's line", async () => {
   const context = await fixture.get();
   const urls = providerPages(context.urls);
-  for (const width of [1280, 390]) {
-    const page = await context.browser.newPage({ viewport: { width, height: 800 } });
+  // The two widths side by side.
+  await eachSideBySide([1280, 390], async (width, slot) => {
+    const page = await reused.page({ width, slot });
     for (const url of urls) {
       await page.goto(`${context.server.origin}${url}`);
       await page.waitForSelector("button.copy-button:not([hidden])");
@@ -309,8 +312,7 @@ it("tokens stay whole: code breaks only after / . or -, and a Copy button stays 
       }, width === 1280);
       assert.equal(faults, [], `${url} at ${width} px`);
     }
-    await page.close();
-  }
+  });
 });
 
 it("controls are what they say: links lead somewhere; what acts on the page is a button or tab", async () => {
@@ -347,7 +349,6 @@ it("controls are what they say: links lead somewhere; what acts on the page is a
       .isVisible(),
   );
   assert.ok((await page.getByRole("button", { name: /^Copy route type$/ }).count()) > 0);
-  await page.close();
 });
 
 it("search finds providers under the site's CSP, with no console error or CSP violation on any page", async () => {
@@ -368,7 +369,6 @@ it("search finds providers under the site's CSP, with no console error or CSP vi
     results.every((href) => /^\/ai-providers\/[a-z0-9-]+\/(#.*)?$/.test(href!)),
     `results are provider pages: ${results.join(", ")}`,
   );
-  await page.close();
   assert.equal(errors, []);
 });
 

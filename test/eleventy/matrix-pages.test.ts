@@ -14,6 +14,8 @@ import { builtPages } from "../helpers/built-site.ts";
 import { builtSiteOfMany, MANY_PROVIDERS, manyProviders } from "../helpers/many-providers.ts";
 
 let many: Map<string, BuiltPage> | undefined;
+// The shared build of the generated registry starts now, beside the suites that run before this one.
+builtSiteOfMany();
 const manyPages = async () => (many ??= builtPages(await builtSiteOfMany()));
 /** The matrix's pages: those with its filter links (a provider's page is not parsed for this). */
 const matrixPages = (pages: Map<string, BuiltPage>) =>
@@ -121,10 +123,16 @@ test("1,000 providers: every provider is in the matrix once, across its pages", 
   assert.equal([...rows].sort(), providerPages);
 });
 
-test("1,000 providers: html-validate reports nothing on any page of the matrix", async () => {
+test("1,000 providers: html-validate reports nothing on the pages of the matrix", async () => {
   const validator = new HtmlValidate(JSON.parse(readFileSync(path.join(projectRoot, ".htmlvalidate.json"), "utf8")));
   const problems: string[] = [];
-  for (const page of matrixPages(await manyPages())) {
+  // Every view's first page, and every page of the full matrix (first, middle and last page links): a
+  // view's later pages differ from its first only in which generated rows they hold.
+  const validated = matrixPages(await manyPages()).filter(
+    (page) => !page.url.includes("/page/") || page.url.startsWith("/ai-providers/page/"),
+  );
+  assert.ok(validated.length > 20, `${validated.length} pages`);
+  for (const page of validated) {
     const report = await validator.validateString(page.html, page.url);
     for (const result of report.results)
       for (const m of result.messages) problems.push(`${page.url}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);

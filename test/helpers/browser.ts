@@ -156,3 +156,76 @@ export async function axeViolations(page: Page, url: string): Promise<string[]> 
   }
   return violations;
 }
+
+/**
+ * Runs `check` on every item, `workers` at a time (each page's renderer is a process of its own, so
+ * two pages are checked side by side); `worker` says which of them runs it (to reuse its page). The
+ * first failure fails the whole, once every check has ended.
+ */
+export async function eachSideBySide<T>(
+  items: readonly T[],
+  check: (item: T, worker: number) => Promise<void>,
+  workers = 2,
+): Promise<void> {
+  const queue = [...items];
+  const failures: unknown[] = [];
+  const work = async (worker: number) => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      try {
+        await check(item, worker);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, (_, worker) => work(worker)));
+  if (failures.length) throw failures[0];
+}
+
+/** What kind of page to reuse: its size, colour scheme, JavaScript, and a slot for pages used side by side. */
+export interface PageKind {
+  width?: number;
+  height?: number;
+  colorScheme?: "light" | "dark";
+  javaScript?: boolean;
+  slot?: number;
+}
+
+/**
+ * Pages kept open and reused, one a colour scheme, JavaScript on or off, and slot, each in a context
+ * of its own: a new page costs Chromium a renderer process (most of a page load's time), another
+ * address loaded in an open page does not. A page is resized to the size asked for before it is
+ * returned; `watch` sees each page once, when it opens. A test that leaves state in a page's context
+ * (a theme chosen with the toggle) clears it. `close` closes them all.
+ */
+export function reusedPages(browser: () => Promise<Browser>, watch: (page: Page) => void = () => {}) {
+  const pages = new Map<string, Promise<Page>>();
+  return {
+    async page(kind: PageKind = {}): Promise<Page> {
+      const { width = 1280, height = 800, colorScheme = "light", javaScript = true, slot = 0 } = kind;
+      const key = `${colorScheme} ${javaScript} ${slot}`;
+      let opened = pages.get(key);
+      if (!opened) {
+        opened = (async () => {
+          const context = await (await browser()).newContext({
+            viewport: { width, height },
+            colorScheme,
+            javaScriptEnabled: javaScript,
+          });
+          const page = await context.newPage();
+          watch(page);
+          return page;
+        })();
+        pages.set(key, opened);
+      }
+      const page = await opened;
+      const size = page.viewportSize();
+      if (size?.width !== width || size?.height !== height) await page.setViewportSize({ width, height });
+      return page;
+    },
+    async close(): Promise<void> {
+      for (const opened of pages.values()) await (await opened.catch(() => undefined))?.context().close();
+      pages.clear();
+    },
+  };
+}
