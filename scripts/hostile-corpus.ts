@@ -42,10 +42,11 @@ export function hostileCases(root = projectRoot): HostileCase[] {
     });
 }
 
-/** How long `npm run check` took on one class, in process, and whether its output was the expected one. */
+/** How long `npm run check` took on one class, in process, what it printed, and whether that was the expected. */
 export interface HostileTiming {
   name: string;
   milliseconds: number;
+  output: string;
   asExpected: boolean;
 }
 
@@ -63,7 +64,8 @@ export function timeHostileCorpus(root = projectRoot): HostileTiming[] {
         const start = performance.now();
         const report = checkData(hostile.providersDir, hostile.siteFile);
         const milliseconds = performance.now() - start;
-        return { name: hostile.name, milliseconds, asExpected: report.lines.join("\n") === hostile.expected };
+        const output = report.lines.join("\n");
+        return { name: hostile.name, milliseconds, output, asExpected: output === hostile.expected };
       })
       .sort((a, b) => b.milliseconds - a.milliseconds);
   } finally {
