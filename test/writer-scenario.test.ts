@@ -37,10 +37,16 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * The environment as it was when this file was loaded: a suite that runs meanwhile may point
+ * PROVIDERS_DIR at a fixture for its own build, and the copy's commands must not inherit that.
+ */
+const environment = { ...process.env };
+
 /** Runs a command to its end, without holding up this process. */
 function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { env: environment, ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
@@ -138,7 +144,7 @@ const pullRequest = renamedNotMoved.then(async ({ oldFile, movedFile, deleted })
   const pattern = `^(${suites.map((suite) => suite.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
   const suitesRun = await run(process.execPath, ["node_modules/uvu/bin.js", "-r", "tsx", "test", pattern], {
     cwd: copy,
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...environment, NO_COLOR: "1" },
   });
   return { scaffold, check, after, suitesRun };
 });

@@ -79,7 +79,7 @@ const state = (page: Page, id: string) =>
     };
   }, id);
 
-it("closed at first; opened, one format at a time, and the copy button copies exactly its text", async () => {
+it("closed at first; opened, one format at a time, showing its configuration; copy copies exactly that", async () => {
   const context = await fixture.get();
   const [provider] = await configuredProviders(context);
   assert.ok(provider, "a shipped provider shows configurations");
@@ -88,7 +88,7 @@ it("closed at first; opened, one format at a time, and the copy button copies ex
   const capabilities = provider!.capabilities.filter((c) => c.config);
   assert.is(await page.locator("details[id$='-config'][open]").count(), 0, "every disclosure starts closed");
   assert.is(await page.locator("details[id$='-config']").count(), capabilities.length);
-  for (const capability of capabilities) {
+  for (const [n, capability] of capabilities.entries()) {
     const id = `${capability.id}-config`;
     await page.click(`#${id} > summary`);
     assert.equal(await state(page, id), {
@@ -102,10 +102,21 @@ it("closed at first; opened, one format at a time, and the copy button copies ex
     for (const [format, key] of FORMATS) {
       await page.click(`#${id}-${format}-tab`);
       assert.equal((await state(page, id)).panels, [format]);
+      const where = `${provider!.slug} ${capability.id} ${format}`;
+      // Loaded from the provider's JSON (all but decK): waited for, then compared for a readable failure.
+      await page
+        .waitForFunction(
+          ([element, text]) => document.getElementById(element!)?.textContent === text,
+          [`${id}-${format}-code`, capability.config![key] as string],
+          { timeout: 5000 },
+        )
+        .catch(() => {});
+      assert.is(await page.locator(`#${id}-${format}-code`).textContent(), capability.config![key], where);
+      // The copy button is one script for every panel: its copy is read back on the first capability's.
+      if (n > 0) continue;
       await page.click(`#${id}-${format} .copy-button`);
       await page.waitForSelector(`#${id}-${format} .copy-button[data-copied]`);
-      const copied = await clipboardText(browser, context.server.origin);
-      assert.is(copied, capability.config![key], `${provider!.slug} ${capability.id} ${format}`);
+      assert.is(await clipboardText(browser, context.server.origin), capability.config![key], where);
       await page.bringToFront();
     }
     // Back to decK for the next capability, by keyboard: Home on the focused tab.

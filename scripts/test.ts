@@ -1,0 +1,47 @@
+// `npm test`'s suites, in two uvu processes side by side (a 2-core machine runs both at once): the
+// suites that read a built site (they import a helper that builds one, and share that build and the
+// one Chromium), and all the others. Each process's report is printed whole, in turn; the run fails
+// if either does.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const SITE_HELPERS = /from "[./]+helpers\/(browser|built-site|many-providers)\.ts"/;
+
+/** Test files (relative to `test/`) that import a helper that builds a site. */
+function suitesReadingABuiltSite(dir = ""): string[] {
+  return readdirSync(path.join("test", dir), { withFileTypes: true }).flatMap((entry) => {
+    const file = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "fixtures" ? [] : suitesReadingABuiltSite(file);
+    return file.endsWith(".test.ts") && SITE_HELPERS.test(readFileSync(path.join("test", file), "utf8")) ? [file] : [];
+  });
+}
+
+/** Runs uvu with `args`, its output kept until it ends. */
+function uvu(args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    // Colour as uvu would give a terminal: its output passes through a pipe here.
+    const colour = process.stdout.isTTY && process.env.NO_COLOR === undefined ? { FORCE_COLOR: "1" } : {};
+    const child = spawn(process.execPath, ["node_modules/uvu/bin.js", "-r", "tsx", "test", ...args], {
+      env: { ...process.env, ...colour },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
+  });
+}
+
+const sites = `^(${suitesReadingABuiltSite()
+  .map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+  .join("|")})$`;
+const runs = [uvu([sites]), uvu(["\\.test\\.ts$", "--ignore", sites])];
+let failed = false;
+for (const run of runs) {
+  const { status, output } = await run;
+  process.stdout.write(output);
+  failed ||= status !== 0;
+}
+process.exitCode = failed ? 1 : 0;
