@@ -19,7 +19,7 @@ import { testSite } from "./providers.ts";
 // thousands of providers): a liquidjs engine with Eleventy's options (LIQUID_OPTIONS), the same
 // includes and the same filters, registered by the same function. The built site is tested elsewhere.
 
-const noHistory: FileHistory = { available: false, lastCommitted: () => undefined, note: () => undefined };
+const noHistory: FileHistory = { available: false, lastCommitted: () => undefined };
 let facts = new BuildFacts(new Registry([]), testSite, noHistory, projectRoot);
 let matrixOf: CapabilityMatrix | undefined;
 

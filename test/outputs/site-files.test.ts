@@ -28,7 +28,7 @@ test("llms.txt: the site, every provider's Markdown twin with its page, then the
 });
 
 test("the sitemap: every page absolute, the matrix's pages, providers with lastmod where known", () => {
-  const history = { available: true, lastCommitted: () => "2026-01-02T03:04:05Z", note: () => undefined };
+  const history = { available: true, lastCommitted: () => "2026-01-02T03:04:05Z" };
   useFacts([openish], testSite, history);
   const xml = renderPage("sitemap.liquid", {
     collections: { all: [{ url: "/" }, { url: "/feed.xml" }] },
