@@ -27,15 +27,12 @@ const engine = new Liquid({ ...LIQUID_OPTIONS, root: [path.join(projectRoot, "_i
 const eleventyLike = {
   addFilter: (name: string, filter: (...args: any[]) => unknown) => engine.registerFilter(name, filter),
 };
-registerFilters(eleventyLike, {
-  data: {
-    get current() {
-      return facts;
-    },
+const data = {
+  get current() {
+    return facts;
   },
-  assetsDir: path.join(projectRoot, "pages/assets"),
-  schemaUrl: SCHEMA_URL,
-});
+};
+registerFilters(eleventyLike, data, path.join(projectRoot, "pages/assets"), SCHEMA_URL);
 engine.registerFilter("matrixRows", (url: string) => matrixOf!.rows(url));
 
 /** The build's facts the filters read (registry, site, history), for the renders that follow. */
