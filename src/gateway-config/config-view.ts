@@ -4,10 +4,7 @@ import { compareVersions } from "../versions.ts";
 import { configFormats, pluginConfigBody } from "./formats.ts";
 import { type CapabilityConfig, capabilityConfig, optionSince } from "./plugin-config.ts";
 
-/**
- * The capability's configurations, oldest first, each for the gateway versions `from` up to, not including,
- * `before` (the first version the next one is for; undefined for the newest).
- */
+/** The capability's configurations, oldest first, each for gateway versions `from` up to `before` (excluded). */
 export function configsByVersion(provider: Provider, capability: ProviderCapability) {
   const newest = capabilityConfig(provider, capability);
   if (!newest) return [];

@@ -44,10 +44,7 @@ function providerText(entry: Record<string, unknown>, outDir: string): string {
   );
 }
 
-/**
- * Runs `npm run import`: one provider file per entry of Kong's registry file, named after its slug, each value it
- * cannot carry listed where it stands; nothing is written when anything refuses it. Then the folder is checked.
- */
+/** `npm run import`: a file per entry of Kong's file, what is not carried listed; nothing written on an error. */
 export function importKongRegistry(kongFile: string, options: ImportOptions = {}) {
   const root = options.root ?? process.cwd();
   const outDir = options.out ?? "_data/providers";

@@ -16,8 +16,7 @@ export interface KongEntry {
   where(path: readonly (string | number)[]): string;
 }
 
-/** Kong's file, read: its entries, its other top-level keys (with where each stands), or the mistakes that stop the
- * import (each `file:line:column: what is wrong. The fix.`). */
+/** Kong's file, read: its entries, other top-level keys (where each stands), or the mistakes that stop the import. */
 interface KongSource {
   entries: KongEntry[];
   otherKeys: { key: string; where: string }[];

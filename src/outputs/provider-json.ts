@@ -91,10 +91,7 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
 /** A provider's JSON text as an item of `/api/providers.json`'s list: each line two levels in. */
 export const listItemText = (text: string) => `    ${text.replaceAll("\n", "\n    ")}`;
 
-/**
- * `/api/providers.json`: what the list is, then every provider as at `/api/providers/<slug>.json`, exactly as
- * `JSON.stringify(…, null, 2)` writes it, with each provider's own JSON text (`itemText`, `listItemText`) set in.
- */
+/** `/api/providers.json` as `JSON.stringify(…, null, 2)` writes it, each provider's own JSON text set in. */
 export function providersJsonText(
   providers: readonly Provider[],
   site: SiteConfig,

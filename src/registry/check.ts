@@ -2,11 +2,7 @@ import { loadSiteConfig } from "../site-config.ts";
 import { DataError, formatProblem, InternalError } from "./errors.ts";
 import { loadRegistry } from "./load.ts";
 
-/**
- * Validates the site settings and every provider file without building, with the build's messages: what `npm run
- * check` prints (warnings and errors, then one summary line) and whether it passed. `strict` fails on warnings too
- * (what CI runs); paths in messages are relative to `root` (default: the working directory).
- */
+/** `npm run check`: the build's messages and a summary line, and whether it passed (`strict`: warnings fail). */
 export function checkData(
   providersDir: string,
   siteFile = "_data/site.yaml",

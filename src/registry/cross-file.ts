@@ -21,10 +21,7 @@ export function fileIdentity(raw: Record<string, unknown>, problems: ProblemColl
   return { ...identity, file: problems.file, positions: new Map(fields.map((f) => [f, problems.position(f, false)])) };
 }
 
-/**
- * Names, slugs and aliases two files share, and files not named after their page (unless the file's name or slug
- * is wrong in the file itself, one of `unsettled`: it is fixed first, and the file then named after the fixed one).
- */
+/** Names, slugs and aliases two files share, and files not named after their page (unless `unsettled`). */
 export function crossFileProblems(identities: readonly FileIdentity[], unsettled = new Set<string>()): DataProblem[] {
   const found: DataProblem[] = [];
   const report = (identity: FileIdentity, field: string, message: string) => {

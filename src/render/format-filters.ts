@@ -17,11 +17,7 @@ type Format = (value: any, ...args: any[]) => string;
 /** Words for screen readers only. */
 const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
 
-/**
- * The filters whose result is markup, one implementation per output: the HTML page and the
- * Markdown twin share their sentences (`_includes/prose/`), and each filter writes its value the
- * way the output being rendered needs it. `{{ "llm_format" | code }}`, `{{ "AI Proxy" | link: url }}`.
- */
+/** The markup filters, one implementation per output (the page and its twin share `_includes/prose/`). */
 const FORMATS: Record<string, Record<OutputFormat, Format>> = {
   /** Text as it reads: escaped for the output (what `{{ value }}` does, as markup a filter can take further). */
   text: { html: (text) => escapeHtml(String(text ?? "")), markdown: (text) => escapeMarkdownText(String(text ?? "")) },
@@ -81,10 +77,7 @@ function codeFence(text: string): string {
 /** A Markdown table cell: its `|` escaped (tables split on them even inside a code span). */
 const cell = (value: unknown) => new Markup(String(value ?? "").replace(/\|/g, "\\|"));
 
-/**
- * The markup filters, each choosing its output's implementation from the template being rendered
- * (`this.context`, as liquidjs and Eleventy's `addFilter` give it), plus `fence` and `cell`.
- */
+/** The markup filters, each for the output of the template being rendered (`this.context`), plus `fence`, `cell`. */
 export function formatFilters(): Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> {
   const filters: Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> = {
     fence: (text: unknown) => new Markup(codeFence(String(text ?? ""))),
