@@ -1,11 +1,3 @@
-/** A heading of a page, for its on-this-page table of contents. */
-export interface PageHeading {
-  level: 2 | 3;
-  id: string;
-  /** Plain text: tags dropped, character references decoded (a template escapes it again). */
-  text: string;
-}
-
 // An h2 or h3 with an id; its content up to the matching closing tag.
 const HEADING = /<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
 const TAG = /<[^>]*>/g;
@@ -21,9 +13,9 @@ function decode(text: string): string {
   });
 }
 
-/** The h2 and h3 headings of a rendered page that have an id, in page order: what its table of contents lists. */
-export function pageHeadings(html: string): PageHeading[] {
-  const headings: PageHeading[] = [];
+/** The h2 and h3 headings of a rendered page that have an id, in page order, text plain: its table of contents. */
+export function pageHeadings(html: string) {
+  const headings: { level: 2 | 3; id: string; text: string }[] = [];
   HEADING.lastIndex = 0;
   for (let match = HEADING.exec(html); match !== null; match = HEADING.exec(html)) {
     const text = plainText(match[3]!);

@@ -1,9 +1,9 @@
 import MarkdownIt from "markdown-it";
 import { inlineMarkdown } from "../outputs/markdown-text.ts";
-import { ALLOWED_LINK_SCHEMES, type InlineLink, inlineLinks, isAllowedLink } from "../registry/inline-links.ts";
+import { inlineLinks, isAllowedLink } from "../registry/inline-links.ts";
 import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
 
-export { ALLOWED_LINK_SCHEMES, codeSpan, type InlineLink, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
+export { codeSpan, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
 
 // Raw HTML stays off: text from data can never inject markup.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
