@@ -112,8 +112,5 @@ export const GROUPS = [
   }),
 ];
 
-/** Looks up a capability definition by its key (`audio.speech`). */
-export const capabilityDefinition = (key: CapabilityKey) => CAPABILITIES.find((c) => c.key === key)!;
-
 /** Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a handle to poll. */
 export const NON_STREAMING_CAPABILITIES: readonly CapabilityKey[] = ["files", "batches"];

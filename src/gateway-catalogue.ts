@@ -53,9 +53,6 @@ export const OPENAI_PATHS: Readonly<Record<string, string>> = Object.fromEntries
 /** The gateway versions the site knows, oldest first: the reader's choices of "the version I run". */
 export const GATEWAY_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"] as const;
 
-/** The newest gateway version the site knows. */
-export const LATEST_GATEWAY_VERSION = GATEWAY_VERSIONS[GATEWAY_VERSIONS.length - 1]!;
-
 type OptionType = "string" | "number" | "integer" | "boolean";
 /** A `model.options` field: its type, the values it allows, the first version with it (none: every one, 3.12 on). */
 const option = (type: OptionType, extra: { values?: readonly string[]; since?: string } = {}) => ({ type, ...extra });

@@ -55,9 +55,3 @@ function oneLine(text: string): string {
 function backtickRuns(text: string): { start: number; length: number }[] {
   return [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
 }
-
-/** A Markdown table: a header row, the delimiter row, one line per row. */
-export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`;
-  return `${[line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n")}\n`;
-}

@@ -197,11 +197,6 @@ export class CapabilityMatrix {
     return page;
   }
 
-  /** The view a page belongs to; throws for an unknown address. */
-  view(url: string): MatrixView {
-    return this.page(url).entry.view;
-  }
-
   /** The rows of a page's table, in order, as facts (`_includes/matrix/rows.liquid` lays them out). */
   rows(url: string): MatrixRow[] {
     const { entry, slice } = this.page(url);
