@@ -40,30 +40,26 @@ export function gatewayConfigView(capability: ProviderCapability, provider: Prov
   return views.get(capability)!;
 }
 
+/** A configuration with its body to POST (values from the environment as `${NAME}`) and its five formats. */
+const formatted = (config: CapabilityConfig) => ({
+  ...config,
+  pluginConfig: pluginConfigBody(config),
+  ...configFormats(config),
+});
+export type FormattedConfig = ReturnType<typeof formatted>;
+
 function makeView(capability: ProviderCapability, provider: Provider) {
   const configs = configsByVersion(provider, capability);
   const newest = configs.at(-1)?.config;
   if (!newest) return null;
-  const { name, modelName, gatewayVersion, confirmed, environment, gatewayEnvironment } = newest;
   return {
-    name,
-    modelName,
-    gatewayVersion,
-    confirmed,
-    environment,
-    gatewayEnvironment,
-    /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
-    pluginConfig: pluginConfigBody(newest),
-    ...configFormats(newest),
+    ...formatted(newest),
     /** For versions older than an option the newest sets, oldest first: `from` up to `until`; mostly none. */
     older: configs.slice(0, -1).map(({ from, before, config }) => ({
+      ...formatted(config),
       from,
       before: before!,
       until: GATEWAY_VERSIONS[GATEWAY_VERSIONS.indexOf(before as (typeof GATEWAY_VERSIONS)[number]) - 1] ?? before!,
-      omitted: config.omitted,
-      environment: config.environment,
-      pluginConfig: pluginConfigBody(config),
-      ...configFormats(config),
     })),
   };
 }
