@@ -4,7 +4,6 @@ import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
 import { pastablePath } from "../render/inline.ts";
-import { readerFilters } from "../render/reader-filters.ts";
 import type { RenderContext } from "../render/markup.ts";
 import type { BuildFacts } from "./build-data.ts";
 
@@ -25,7 +24,6 @@ export function registerFilters(
   const filters: Record<string, (this: Filter, ...args: any[]) => unknown> = {
     ...formatFilters(),
     ...factFilters,
-    ...readerFilters,
     pastablePath: (text: string) => pastablePath(String(text ?? "")) ?? null,
   };
   const fromFacts: Record<string, (facts: BuildFacts, ...args: any[]) => unknown> = {

@@ -9,7 +9,7 @@ import { Registry } from "../../src/registry/load.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import type { CapabilityMatrix } from "../../src/render/matrix.ts";
 import { LIQUID_OPTIONS } from "../../src/render/markup.ts";
-import { catalogueCapabilities } from "../../src/render/reader-filters.ts";
+import { catalogueCapabilities } from "../../src/render/fact-filters.ts";
 import type { SiteConfig } from "../../src/site-config.ts";
 import { LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../../src/urls.ts";
 import { projectRoot } from "./build-site.ts";
