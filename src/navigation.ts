@@ -10,10 +10,7 @@ export const SIDEBAR_LISTS_ALL_UP_TO = 300;
 export const SIDEBAR_NEIGHBOURS = 5;
 
 /** A link to a page: its name and address. */
-export interface PageLink {
-  name: string;
-  url: string;
-}
+type PageLink = { name: string; url: string };
 
 /** The crumbs above every provider page, before the provider's own. */
 const BREADCRUMB_TRAIL: readonly PageLink[] = [

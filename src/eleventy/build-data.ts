@@ -5,7 +5,8 @@ import { listItemText, providerJsonObject, providersJsonText } from "../outputs/
 import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
-import { createRegistryLoader, Registry, type RegistryLoader } from "../registry/load.ts";
+import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
+import { Registry } from "../registry/registry.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix, type MatrixPage } from "../render/matrix.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";

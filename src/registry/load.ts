@@ -3,20 +3,12 @@ import { lintProvider } from "./consistency-lint.ts";
 import { crossFileProblems, type FileIdentity, fileIdentity } from "./cross-file.ts";
 import { checkAgainstSchema } from "./error-map.ts";
 import { byPosition, type DataProblem, InternalError, isMapping, RegistryError } from "./errors.ts";
-import type { Provider } from "./model.ts";
-import { normaliseProvider, type ProviderFile } from "./model.ts";
+import { normaliseProvider, type Provider, type ProviderFile } from "./model.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules } from "./provider-rules.ts";
 import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { Registry } from "./registry.ts";
 import { parseYaml } from "./yaml-file.ts";
-
-export { Registry } from "./registry.ts";
-
-export interface LoadOptions {
-  /** Paths in messages are relative to this folder (default: the working directory). */
-  root?: string;
-}
 
 /** One file's outcome: the provider, if it can make a page, its own problems, and its identity. */
 export interface FileResult {
@@ -31,7 +23,7 @@ export interface FileResult {
 export const MAX_PROBLEMS_PER_FILE = 50;
 
 /** Reads one provider file; returns the provider, if it can make a page, and its problems. */
-export function loadProviderFile(file: string, options: LoadOptions = {}): FileResult {
+export function loadProviderFile(file: string, options: { root?: string } = {}): FileResult {
   const shown = displayPath(file, options.root);
   const read = readDataFile(file, shown);
   if (read.problem) return { file: shown, problems: [read.problem] };
@@ -103,13 +95,13 @@ export function providerFiles(dir: string): string[] {
   return readProviderFolder(dir).files;
 }
 
-/** Loads every provider file in `dir`, validates it and builds the registry. */
-export function loadRegistry(dir: string, options: LoadOptions = {}): Registry {
+/** Loads every provider file in `dir`, validates it and builds the registry; messages name files from `root`. */
+export function loadRegistry(dir: string, options: { root?: string } = {}): Registry {
   return createRegistryLoader(dir, options).load();
 }
 
 /** A loader of a registry folder that keeps each file's parsed result: after edits, only changed files are parsed. */
-export function createRegistryLoader(dir: string, options: LoadOptions = {}) {
+export function createRegistryLoader(dir: string, options: { root?: string } = {}) {
   const cache = new Map<string, FileResult>();
   let registry: Registry | undefined;
   return {

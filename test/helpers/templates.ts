@@ -5,7 +5,7 @@ import { CAPABILITIES } from "../../src/catalogue.ts";
 import { BuildFacts } from "../../src/eleventy/build-data.ts";
 import { registerFilters } from "../../src/eleventy/filters.ts";
 import type { FileHistory } from "../../src/file-history.ts";
-import { Registry } from "../../src/registry/load.ts";
+import { Registry } from "../../src/registry/registry.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import type { CapabilityMatrix } from "../../src/render/matrix.ts";
 import { LIQUID_OPTIONS } from "../../src/render/markup.ts";

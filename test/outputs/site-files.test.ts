@@ -5,7 +5,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { assetManifest, fingerprint } from "../../src/outputs/assets.ts";
-import { Registry } from "../../src/registry/load.ts";
+import { Registry } from "../../src/registry/registry.ts";
 import { renderLlmsTxt, renderPage, useFacts } from "../helpers/templates.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
 
