@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
 /** How long a build waits for another build's publication to finish before it gives up. */
 const LOCK_WAIT_MS = 60_000;
@@ -143,23 +144,11 @@ function pruneFiles(dir: string, written: ReadonlySet<string>, keep: ReadonlySet
 }
 
 /** Staged for a build; in place for `--output` (Eleventy writes there anyway), `--incremental` and the dev server. */
-export function outputFolderFor(
-  target: string,
-  mode = process.env.ELEVENTY_RUN_MODE,
-  argv: readonly string[] = process.argv,
-): OutputFolder {
-  const given = outputArgument(argv);
-  if (given !== undefined) return new OutputFolder(path.resolve(given), false);
+export function outputFolderFor(target: string, mode = process.env.ELEVENTY_RUN_MODE): OutputFolder {
+  const args = { args: process.argv.slice(2), options: { output: { type: "string" } }, strict: false } as const;
+  const { output } = parseArgs({ ...args, allowPositionals: true }).values;
+  if (typeof output === "string") return new OutputFolder(path.resolve(output), false);
   // The dev server's own folder: a build beside it never swaps it out from under the server.
   if (mode === "serve" || mode === "watch") return new OutputFolder(path.resolve(`${target}.preview`), false);
-  return new OutputFolder(path.resolve(target), !argv.includes("--incremental"));
-}
-
-/** The folder given on Eleventy's command line (`--output=dist` or `--output dist`), if any. */
-function outputArgument(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i]!.startsWith("--output=")) return argv[i]!.slice("--output=".length);
-    if (argv[i] === "--output" && argv[i + 1] !== undefined) return argv[i + 1];
-  }
-  return undefined;
+  return new OutputFolder(path.resolve(target), !process.argv.includes("--incremental"));
 }
