@@ -1,8 +1,8 @@
-import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
+import { GATEWAY_VERSIONS, modelOptionFacts } from "../gateway-catalogue.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { compareVersions } from "../versions.ts";
 import { configFormats, pluginConfigBody } from "./formats.ts";
-import { type CapabilityConfig, capabilityConfig, optionSince } from "./plugin-config.ts";
+import { type CapabilityConfig, capabilityConfig } from "./plugin-config.ts";
 
 /** The capability's configurations, oldest first, each for gateway versions `from` up to `before` (excluded). */
 export function configsByVersion(provider: Provider, capability: ProviderCapability) {
@@ -11,7 +11,7 @@ export function configsByVersion(provider: Provider, capability: ProviderCapabil
   const start = newest.gatewayVersion ?? GATEWAY_VERSIONS[0];
   const cuts = new Set<string>();
   for (const { name } of provider.gateway!.options) {
-    const since = optionSince(name);
+    const since = modelOptionFacts(name)?.since;
     if (since !== undefined && compareVersions(since, start) > 0) cuts.add(since);
   }
   const configs: { from: string; before: string | undefined; config: CapabilityConfig }[] = [];

@@ -57,12 +57,9 @@ function authConfig(gateway: ProviderGateway): ConfigObject | undefined {
   }
 }
 
-/** The first gateway version with a `model.options` field, when it is newer than every published schema's. */
-export const optionSince = (name: string) => modelOptionFacts(name)?.since;
-
 /** True when gateway `version` has the option (always, with no version asked for). */
 const optionOn = (name: string, version: string | undefined) => {
-  const since = optionSince(name);
+  const since = modelOptionFacts(name)?.since;
   return version === undefined || since === undefined || compareVersions(version, since) >= 0;
 };
 

@@ -10,6 +10,7 @@ import {
   renderUpstreamPath,
   upstreamPathMarkdown,
 } from "./inline.ts";
+import { codeFence } from "../registry/legacy-html.ts";
 import { Markup, outputFormatOf, type OutputFormat, type RenderContext } from "./markup.ts";
 
 type Format = (value: any, ...args: any[]) => string;
@@ -67,20 +68,13 @@ const FORMATS: Record<string, Record<OutputFormat, Format>> = {
   },
 };
 
-/** A Markdown code fence longer than any run of backticks in `text`, so the text cannot close it. */
-function codeFence(text: string): string {
-  let longest = 0;
-  for (const run of String(text).match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return "`".repeat(Math.max(3, longest + 1));
-}
-
 /** A Markdown table cell: its `|` escaped (tables split on them even inside a code span). */
 const cell = (value: unknown) => new Markup(String(value ?? "").replace(/\|/g, "\\|"));
 
 /** The markup filters, each for the output of the template being rendered (`this.context`), plus `fence`, `cell`. */
 export function formatFilters(): Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> {
   const filters: Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> = {
-    fence: (text: unknown) => new Markup(codeFence(String(text ?? ""))),
+    fence: (text: unknown) => new Markup(codeFence(String(text ?? ""), 3)),
     cell,
   };
   for (const [name, byFormat] of Object.entries(FORMATS)) {
