@@ -1,5 +1,5 @@
 import { lstatSync } from "node:fs";
-import { byPosition, describe, isMapping, quoteCode, RegistryError } from "./registry/errors.ts";
+import { byPosition, dataProblem, describe, isMapping, quoteCode, RegistryError } from "./registry/errors.ts";
 import { ProblemCollector } from "./registry/problem-collector.ts";
 import { displayPath, readDataFile } from "./registry/read-files.ts";
 import { checkTextValues } from "./registry/text-rules.ts";
@@ -37,12 +37,10 @@ export function loadSiteConfig(file: string, options: { root?: string } = {}) {
   }
   if (missing)
     throw new SiteConfigError([
-      {
-        file: shown,
-        message:
-          "missing, expected the site settings (title, product, addresses). Restore the file from the repository.",
-        severity: "error",
-      },
+      dataProblem(
+        shown,
+        "missing, expected the site settings (title, product, addresses). Restore the file from the repository.",
+      ),
     ]);
   const read = readDataFile(file, shown);
   if (read.problem) throw new SiteConfigError([read.problem]);

@@ -18,6 +18,14 @@ export interface DataProblem {
   rule?: string;
 }
 
+/** An error in a file, at `position` when it is known. */
+export const dataProblem = (file: string, message: string, position?: SourcePosition): DataProblem => ({
+  file,
+  ...(position ? { position } : {}),
+  message,
+  severity: "error",
+});
+
 /** A YAML mapping read as a plain object (not null, not a list). */
 export const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { lintProvider } from "./consistency-lint.ts";
 import { crossFileProblems, type FileIdentity, fileIdentity } from "./cross-file.ts";
 import { checkAgainstSchema } from "./error-map.ts";
-import { byPosition, type DataProblem, InternalError, isMapping, RegistryError } from "./errors.ts";
+import { byPosition, type DataProblem, dataProblem, InternalError, isMapping, RegistryError } from "./errors.ts";
 import { normaliseProvider, type Provider, type ProviderFile } from "./model.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules } from "./provider-rules.ts";
@@ -36,14 +36,9 @@ export function loadProviderFile(file: string, options: { root?: string } = {}):
   const { problems } = result;
   const next = problems[MAX_PROBLEMS_PER_FILE];
   if (next === undefined) return result;
-  problems.splice(MAX_PROBLEMS_PER_FILE, Number.POSITIVE_INFINITY, {
-    file: shown,
-    ...(next.position ? { position: next.position } : {}),
-    message:
-      `and ${(problems.length - MAX_PROBLEMS_PER_FILE).toLocaleString("en")} more problems from here on, not ` +
-      "listed: fix the ones above first.",
-    severity: "error",
-  });
+  const more = (problems.length - MAX_PROBLEMS_PER_FILE).toLocaleString("en");
+  const message = `and ${more} more problems from here on, not listed: fix the ones above first.`;
+  problems.splice(MAX_PROBLEMS_PER_FILE, Number.POSITIVE_INFINITY, dataProblem(shown, message, next.position));
   return result;
 }
 
@@ -111,13 +106,11 @@ export function createRegistryLoader(dir: string, options: { root?: string } = {
       const { files, refused } = readProviderFolder(dir, options.root);
       if (files.length === 0 && refused.length === 0)
         throw new RegistryError([
-          {
-            file: displayPath(dir, options.root),
-            message:
-              "found no provider file (*.yaml), expected at least one. Add one with `npm run new-provider -- " +
+          dataProblem(
+            displayPath(dir, options.root),
+            "found no provider file (*.yaml), expected at least one. Add one with `npm run new-provider -- " +
               '"Name"`, or point PROVIDERS_DIR at the folder that holds them.',
-            severity: "error",
-          },
+          ),
         ]);
       const present = new Set(files);
       for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);
