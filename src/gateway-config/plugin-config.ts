@@ -88,11 +88,8 @@ export function environmentOf(value: ConfigValue, names: string[] = []): string[
   return names;
 }
 
-/** What every configuration of a provider needs set up first: the same for each of its capabilities. */
-export type GatewaySetup = Pick<CapabilityConfig, "environment" | "gatewayEnvironment">;
-
-/** The provider's setup (its `gateway` block's auth and options), or undefined without a `gateway` block. */
-export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
+/** What every configuration of a provider needs set up first (its `gateway` auth and options), if it has a block. */
+export function gatewaySetup(provider: Provider) {
   const gateway = provider.gateway;
   if (!gateway) return undefined;
   const auth = authConfig(gateway);
