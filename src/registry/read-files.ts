@@ -90,7 +90,11 @@ export type SourceRead = { source: string; problem?: undefined } | { source?: un
 const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString("en")} KiB`;
 
 /** Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link followed. */
-export function readDataFile(file: string, shown: string): SourceRead {
+export function readDataFile(
+  file: string,
+  shown: string,
+  missing = "expected a data file here. Restore it.",
+): SourceRead {
   const refuse = (message: string): SourceRead => ({ problem: dataProblem(shown, message) });
   let fd: number;
   try {
@@ -98,7 +102,7 @@ export function readDataFile(file: string, shown: string): SourceRead {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = errorCode(error);
-    if (code === "ENOENT") return refuse("missing, expected a data file here. Restore it.");
+    if (code === "ENOENT") return refuse(`missing, ${missing}`);
     if (code === "ELOOP" || code === "EISDIR")
       return refuse(notAFile(code === "ELOOP" ? "link" : "folder", "data file"));
     return refuse(unreadableMessage(error, "file"));
