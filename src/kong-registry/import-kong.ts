@@ -2,7 +2,7 @@
 import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import { isMapping } from "../registry/errors.ts";
+import { isMapping, plural } from "../registry/errors.ts";
 import { checkData } from "../registry/check.ts";
 import { schemaPathFrom } from "../registry/provider-schema.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
@@ -125,7 +125,7 @@ export function importKongRegistry(kongFile: string, options: ImportOptions = {}
   });
   const count = notCarried.length;
   out.push(
-    count === 0 ? "Every value was carried." : `${count} ${count === 1 ? "value was" : "values were"} not carried:`,
+    count === 0 ? "Every value was carried." : `${plural(count, "value was", "values were")} not carried:`,
     ...notCarried,
   );
   const check = checkData(outDir, options.siteFile, { root });

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLError } from "yaml";
-import { quoteCode, type SourcePosition } from "./errors.ts";
+import { plural, quoteCode, type SourcePosition } from "./errors.ts";
 import type { Walk, YamlProblem } from "./yaml-walk.ts";
 
 const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
@@ -122,7 +122,7 @@ function misindented(context: Walk, root: Node | null, lineStart: number): YamlP
     position: { line: context.positionAt(lineStart).line, column: indent + 1 },
     field: word,
     message:
-      `found ${quoteCode(word.slice(0, 40))} indented by ${indent} space${indent === 1 ? "" : "s"}, expected ` +
+      `found ${quoteCode(word.slice(0, 40))} indented by ${plural(indent, "space")}, expected ` +
       `${like}. Line up the keys of one mapping, and indent a key's fields under it.`,
   };
 }
