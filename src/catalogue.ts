@@ -1,11 +1,7 @@
 /** The capability catalogue: the one place that knows the capabilities, their labels, order, groups and callouts. */
 
-/** A callout box: `info` for advice, `warning` for something that breaks if ignored. */
-export interface Callout {
-  kind: "info" | "warning";
-  /** Inline Markdown. */
-  text: string;
-}
+/** A callout box: `info` for advice, `warning` for something that breaks if ignored; its text is inline Markdown. */
+type Callout = { kind: "info" | "warning"; text: string };
 
 // key, label, label inside its group's table, group, usual route type; in canonical order.
 const CAPABILITY_ROWS = [
