@@ -16,21 +16,10 @@ function decode(text: string): string {
 /** The h2 and h3 headings of a rendered page that have an id, in page order, text plain: its table of contents. */
 export function pageHeadings(html: string) {
   const headings: { level: 2 | 3; id: string; text: string }[] = [];
-  HEADING.lastIndex = 0;
-  for (let match = HEADING.exec(html); match !== null; match = HEADING.exec(html)) {
-    const text = plainText(match[3]!);
-    const id = match[2]!;
-    if (text) headings.push({ level: match[1] === "2" ? 2 : 3, id: id.includes("&") ? decode(id) : id, text });
+  for (const [, level, id, markup] of html.matchAll(HEADING)) {
+    // Tags dropped, references decoded, white space collapsed and trimmed (a template escapes it again).
+    const text = decode(markup!.replace(TAG, "")).replace(/\s+/g, " ").trim();
+    if (text) headings.push({ level: level === "2" ? 2 : 3, id: decode(id!), text });
   }
   return headings;
-}
-
-/** White space other than single spaces between words: what collapsing and trimming would change. */
-const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
-
-/** A heading's markup as plain text: tags dropped, references decoded, white space collapsed and trimmed. */
-function plainText(markup: string): string {
-  let text = markup.includes("<") ? markup.replace(TAG, "") : markup;
-  if (text.includes("&")) text = decode(text);
-  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
