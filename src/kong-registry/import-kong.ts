@@ -12,16 +12,8 @@ import { parseYaml } from "../registry/yaml-file.ts";
 import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 
-export interface ImportOptions {
-  /** The folder to write into (default `_data/providers`). */
-  out?: string;
-  /** Replace files that exist, keeping the fields Kong's file lacks (`OUR_ONLY_FIELDS`) from each. */
-  force?: boolean;
-  /** Folder that paths in messages are relative to (default: the working directory). */
-  root?: string;
-  /** The site settings the check reads (default `_data/site.yaml`). */
-  siteFile?: string;
-}
+/** Where to write (`_data/providers`); `force`: replace files, keeping `OUR_ONLY_FIELDS`; paths from `root`. */
+export type ImportOptions = { out?: string; force?: boolean; root?: string; siteFile?: string };
 
 /** The fields to keep from a file an import replaces: those our files have and Kong's entry does not. */
 function keptFields(file: string, entry: Record<string, unknown>): Record<string, unknown> {

@@ -10,14 +10,8 @@ import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { Registry } from "./registry.ts";
 import { parseYaml } from "./yaml-file.ts";
 
-/** One file's outcome: the provider, if it can make a page, its own problems, and its identity. */
-export interface FileResult {
-  /** The file as messages name it. */
-  file: string;
-  provider?: Provider;
-  problems: DataProblem[];
-  identity?: FileIdentity;
-}
+/** One file's outcome: its name in messages, the provider if it can make a page, its own problems, its identity. */
+export type FileResult = { file: string; provider?: Provider; problems: DataProblem[]; identity?: FileIdentity };
 
 /** The most problems listed for one file: past this many, the file is barely a provider file. */
 export const MAX_PROBLEMS_PER_FILE = 50;

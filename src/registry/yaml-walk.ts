@@ -2,11 +2,7 @@ import { isAlias, isCollection, isMap, isScalar, isSeq, type Node, Scalar } from
 import { quoteCode, type SourcePosition } from "./errors.ts";
 
 /** A mistake in a file's YAML, located: a syntax error, a key given twice, an anchor, a deep nesting. */
-export interface YamlProblem {
-  position: SourcePosition;
-  field?: string;
-  message: string;
-}
+export type YamlProblem = { position: SourcePosition; field?: string; message: string };
 
 /** One pass over the parsed document: positions, and the mistakes YAML allows but a data file must not have. */
 export class Walk {
