@@ -122,11 +122,13 @@ export class CapabilityMatrix {
   private readonly byUrl = new Map<string, { entry: ViewEntry; slice: PageSlice }>();
   private readonly entries: readonly ViewEntry[];
   private readonly factsOf = new Map<Provider, ProviderFacts>();
-  private readonly pageSize: number;
 
-  constructor(providers: readonly Provider[], product: string, pageSize: number = MATRIX_PAGE_SIZE) {
+  constructor(
+    providers: readonly Provider[],
+    product: string,
+    private readonly pageSize: number = MATRIX_PAGE_SIZE,
+  ) {
     const total = providers.length;
-    this.pageSize = pageSize;
     const versions = distinctVersions(providers);
     // Versions by age, so a version view compares numbers rather than version strings.
     const age = new Map(versions.map((v, i) => [v, i]));
@@ -191,16 +193,11 @@ export class CapabilityMatrix {
     );
   }
 
-  private page(url: string) {
-    const page = this.byUrl.get(url);
-    if (!page) throw new Error(`No page of the capability matrix is at ${url}.`);
-    return page;
-  }
-
   /** The rows of a page's table, in order, as facts (`_includes/matrix/rows.liquid` lays them out). */
   rows(url: string): MatrixRow[] {
-    const { entry, slice } = this.page(url);
-    return entry.rows(slice.start, slice.end);
+    const page = this.byUrl.get(url);
+    if (!page) throw new Error(`No page of the capability matrix is at ${url}.`);
+    return page.entry.rows(page.slice.start, page.slice.end);
   }
 
   /** In every view, the page holding the provider's row and the row as JSON (what a preview save changed). */
