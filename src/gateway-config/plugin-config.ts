@@ -11,15 +11,9 @@ import { capabilitySince, compareVersions } from "../versions.ts";
 // One capability's plugin configuration as one tree, secrets as environment references: every format writes it.
 
 /** A value read from an environment variable: `prefix` then the variable's value. */
-export interface EnvReference {
-  env: string;
-  prefix: string;
-}
-
+export type EnvReference = { env: string; prefix: string };
 export type ConfigValue = string | number | boolean | EnvReference | ConfigObject;
-export interface ConfigObject {
-  [key: string]: ConfigValue;
-}
+export type ConfigObject = { [key: string]: ConfigValue };
 
 export const isEnvReference = (value: ConfigValue): value is EnvReference =>
   typeof value === "object" && typeof (value as EnvReference).env === "string";
