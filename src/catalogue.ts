@@ -1,11 +1,7 @@
 /** The capability catalogue: the one place that knows the capabilities, their labels, order, groups and callouts. */
 
-/** A callout box: `info` for advice, `warning` for something that breaks if ignored. */
-export interface Callout {
-  kind: "info" | "warning";
-  /** Inline Markdown. */
-  text: string;
-}
+/** A callout box: `info` for advice, `warning` for something that breaks if ignored; its text is inline Markdown. */
+type Callout = { kind: "info" | "warning"; text: string };
 
 // key, label, label inside its group's table, group, usual route type; in canonical order.
 const CAPABILITY_ROWS = [
@@ -111,9 +107,6 @@ export const GROUPS = [
     ],
   }),
 ];
-
-/** Looks up a capability definition by its key (`audio.speech`). */
-export const capabilityDefinition = (key: CapabilityKey) => CAPABILITIES.find((c) => c.key === key)!;
 
 /** Capabilities whose APIs answer later, not as a stream: a file upload and a batch job return a handle to poll. */
 export const NON_STREAMING_CAPABILITIES: readonly CapabilityKey[] = ["files", "batches"];

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { displayPath } from "./registry/read-files.ts";
 
 /** When each data file last changed, from git; what is not known is undefined, never guessed. */
 export interface FileHistory {
@@ -9,8 +8,6 @@ export interface FileHistory {
   readonly available: boolean;
   /** The last commit that changed `file` (ISO 8601); undefined if not known (uncommitted, or past a shallow clone). */
   lastCommitted(file: string): string | undefined;
-  /** One line for the build log when some of `files` have no date, saying why; undefined when all have one. */
-  note(files: readonly string[]): string | undefined;
 }
 
 const SEPARATOR = "\x1e";
@@ -39,22 +36,18 @@ async function git(dir: string, args: string[]): Promise<string | undefined> {
   }
 }
 
-const unknown = (why: string): FileHistory => ({
-  available: false,
-  lastCommitted: () => undefined,
-  note: (files) => (files.length ? `Last updated is not shown on any page: ${why}.` : undefined),
-});
+const unknown: FileHistory = { available: false, lastCommitted: () => undefined };
 
 /** The history of every file under `dir` from one `git log` and one `git status`, run beside the build. */
 export async function readFileHistoryAsync(dir: string): Promise<FileHistory> {
   const where = await git(dir, ["rev-parse", "--show-toplevel", "--is-shallow-repository"]);
-  if (where === undefined) return unknown("the data folder is not in a git checkout");
+  if (where === undefined) return unknown;
   const [top = dir, shallowFlag] = where.trim().split("\n");
   const [log, status] = await Promise.all([
     git(dir, ["log", `--format=${SEPARATOR}%cI %H %P`, "--name-only", "--relative", "--", "."]),
     git(dir, ["status", "--porcelain", "-z", "--untracked-files=all", "--", "."]),
   ]);
-  if (log === undefined) return unknown("git could not read the data folder's history");
+  if (log === undefined) return unknown;
   const commits = parseGitLog(log, dir);
   // Porcelain paths are relative to the repository's top; a rename or copy is followed by its old path.
   const changed = new Set<string>();
@@ -66,28 +59,11 @@ export async function readFileHistoryAsync(dir: string): Promise<FileHistory> {
   // In a shallow clone a commit without parents is where the history was cut: it stands for all before it.
   const shallow = shallowFlag === "true";
   const beyondCut = (file: string) => shallow && commits.get(file)?.rootCommit === true;
-  const lastCommitted = (file: string) => {
-    const absolute = path.resolve(dir, file);
-    return changed.has(absolute) || beyondCut(absolute) ? undefined : commits.get(absolute)?.date;
-  };
   return {
     available: !shallow,
-    lastCommitted,
-    note(files) {
-      const undated = files.map((file) => path.resolve(dir, file)).filter((file) => lastCommitted(file) === undefined);
-      if (undated.length === 0) return undefined;
-      const cut = undated.filter((file) => beyondCut(file) || (shallow && !commits.has(file)));
-      const list = cut.length ? cut : undated;
-      const more = list.length > 3 ? ` and ${list.length - 3} more` : "";
-      const named =
-        list
-          .slice(0, 3)
-          .map((file) => displayPath(file))
-          .join(", ") + more;
-      return cut.length
-        ? `Last updated is not shown for ${named}: the git history is shallow (a clone with --depth) and ends ` +
-            "before their last change; fetch it whole with `git fetch --unshallow`."
-        : `Last updated is not shown for ${named}: not committed yet (new, or changed since the last commit).`;
+    lastCommitted(file: string) {
+      const absolute = path.resolve(dir, file);
+      return changed.has(absolute) || beyondCut(absolute) ? undefined : commits.get(absolute)?.date;
     },
   };
 }

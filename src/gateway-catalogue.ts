@@ -53,12 +53,8 @@ export const OPENAI_PATHS: Readonly<Record<string, string>> = Object.fromEntries
 /** The gateway versions the site knows, oldest first: the reader's choices of "the version I run". */
 export const GATEWAY_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"] as const;
 
-/** The newest gateway version the site knows. */
-export const LATEST_GATEWAY_VERSION = GATEWAY_VERSIONS[GATEWAY_VERSIONS.length - 1]!;
-
 type OptionType = "string" | "number" | "integer" | "boolean";
-/** What the plugin's schema says of one `model.options` field: its type, the values it allows (if it restricts
- * them), and the first gateway version that has it (absent for one every published schema, 3.12 on, has). */
+/** A `model.options` field: its type, the values it allows, the first version with it (none: every one, 3.12 on). */
 const option = (type: OptionType, extra: { values?: readonly string[]; since?: string } = {}) => ({ type, ...extra });
 
 /** Every scalar `model.options` field of the 3.15 schema, by the name a provider file writes. */
@@ -125,8 +121,7 @@ export function routeTypeAllowedOn(routeType: string, version: string): boolean 
 /** An option value as a provider file writes it: a literal, or the name of an environment variable. */
 export type OptionValue = string | number | boolean | { env: string };
 
-/** One `model.provider` string, the first gateway version that accepts it, the options the plugin refuses to run
- * without (each with a value a writer can start from), and the options it wants all together or not at all. */
+/** A `model.provider`, its first version, the options it needs (with an example) and those it takes all or none of. */
 const facts = (
   provider: string,
   since: string,

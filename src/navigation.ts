@@ -10,16 +10,7 @@ export const SIDEBAR_LISTS_ALL_UP_TO = 300;
 export const SIDEBAR_NEIGHBOURS = 5;
 
 /** A link to a page: its name and address. */
-export interface PageLink {
-  name: string;
-  url: string;
-}
-
-/** The crumbs above every provider page, before the provider's own. */
-const BREADCRUMB_TRAIL: readonly PageLink[] = [
-  { name: "Home", url: HOME_URL },
-  { name: "AI providers", url: MATRIX_URL },
-];
+type PageLink = { name: string; url: string };
 
 /** Breadcrumbs as a schema.org `BreadcrumbList`, ready to serialise as JSON-LD, each address made absolute. */
 export function breadcrumbList(crumbs: readonly PageLink[], site: Pick<SiteConfig, "url">) {
@@ -45,7 +36,7 @@ export function indexLetter(name: string): string {
 export class SiteNavigation {
   /** The letter index (when the sidebar is not complete): each letter's first provider's page of the matrix. */
   readonly letters: readonly { letter: string; url: string }[];
-  /** The providers marked `self_hosted`, shared by every page. */
+  /** The providers marked `self_hosted`, in registry order, shared by every page: the self-hosted note names them. */
   readonly selfHosted: readonly PageLink[];
   private readonly links: readonly PageLink[];
   private readonly position = new Map<string, number>();
@@ -79,8 +70,11 @@ export class SiteNavigation {
     const start = complete ? 0 : Math.max(0, Math.min(index - this.neighbours, total - width));
     const end = complete ? total : Math.min(total, start + width);
     const entries = this.links.slice(start, end).map((link, i) => ({ ...link, current: start + i === index }));
-    const own = this.links[index]!;
-    const breadcrumbs = [...BREADCRUMB_TRAIL, own];
+    const breadcrumbs = [
+      { name: "Home", url: HOME_URL },
+      { name: "AI providers", url: MATRIX_URL },
+      this.links[index]!,
+    ];
     return {
       // Every provider (`complete`) or a window of them; `position` counts from 1.
       sidebar: { entries, complete, total, position: index + 1, letters: this.letters },
@@ -88,8 +82,6 @@ export class SiteNavigation {
       next: this.links[index + 1] as PageLink | undefined,
       breadcrumbs,
       breadcrumbList: breadcrumbList(breadcrumbs, this.site),
-      // The providers marked `self_hosted`, in registry order: the self-hosted note names them.
-      selfHosted: this.selfHosted,
     };
   }
 }

@@ -1,11 +1,3 @@
-/** A heading of a page, for its on-this-page table of contents. */
-export interface PageHeading {
-  level: 2 | 3;
-  id: string;
-  /** Plain text: tags dropped, character references decoded (a template escapes it again). */
-  text: string;
-}
-
 // An h2 or h3 with an id; its content up to the matching closing tag.
 const HEADING = /<h([23])\b[^>]*?\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
 const TAG = /<[^>]*>/g;
@@ -21,24 +13,13 @@ function decode(text: string): string {
   });
 }
 
-/** The h2 and h3 headings of a rendered page that have an id, in page order: what its table of contents lists. */
-export function pageHeadings(html: string): PageHeading[] {
-  const headings: PageHeading[] = [];
-  HEADING.lastIndex = 0;
-  for (let match = HEADING.exec(html); match !== null; match = HEADING.exec(html)) {
-    const text = plainText(match[3]!);
-    const id = match[2]!;
-    if (text) headings.push({ level: match[1] === "2" ? 2 : 3, id: id.includes("&") ? decode(id) : id, text });
+/** The h2 and h3 headings of a rendered page that have an id, in page order, text plain: its table of contents. */
+export function pageHeadings(html: string) {
+  const headings: { level: 2 | 3; id: string; text: string }[] = [];
+  for (const [, level, id, markup] of html.matchAll(HEADING)) {
+    // Tags dropped, references decoded, white space collapsed and trimmed (a template escapes it again).
+    const text = decode(markup!.replace(TAG, "")).replace(/\s+/g, " ").trim();
+    if (text) headings.push({ level: level === "2" ? 2 : 3, id: decode(id!), text });
   }
   return headings;
-}
-
-/** White space other than single spaces between words: what collapsing and trimming would change. */
-const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
-
-/** A heading's markup as plain text: tags dropped, references decoded, white space collapsed and trimmed. */
-function plainText(markup: string): string {
-  let text = markup.includes("<") ? markup.replace(TAG, "") : markup;
-  if (text.includes("&")) text = decode(text);
-  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }

@@ -1,11 +1,8 @@
-import { CAPABILITIES, type CapabilityKey } from "./catalogue.ts";
+import { CAPABILITIES } from "./catalogue.ts";
 import type { Provider } from "./registry/model.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { capabilityUrl, capabilityViewUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
 import { providerSince } from "./versions.ts";
-
-/** Capabilities only AI Proxy Advanced can proxy (the realtime group's callout says so). */
-const ADVANCED_ONLY: ReadonlySet<CapabilityKey> = new Set(["realtime"]);
 
 const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
@@ -30,7 +27,8 @@ export function missingCapabilities(provider: Pick<Provider, "capabilities">) {
 /** The plugins that proxy a provider: AI Proxy Advanced always, AI Proxy unless it needs Advanced everywhere. */
 export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig) {
   const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
-  const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => ADVANCED_ONLY.has(c.key));
+  // Only AI Proxy Advanced proxies realtime (the realtime group's callout says so).
+  const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => c.key === "realtime");
   return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced];
 }
 

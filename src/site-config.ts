@@ -1,4 +1,3 @@
-import { lstatSync } from "node:fs";
 import { byPosition, describe, isMapping, quoteCode, RegistryError } from "./registry/errors.ts";
 import { ProblemCollector } from "./registry/problem-collector.ts";
 import { displayPath, readDataFile } from "./registry/read-files.ts";
@@ -28,23 +27,8 @@ export class SiteConfigError extends RegistryError {
 /** Reads and checks `_data/site.yaml` as strictly as a provider file; a SiteConfigError lists every mistake. */
 export function loadSiteConfig(file: string, options: { root?: string } = {}) {
   const shown = displayPath(file, options.root);
-  // Only a file that is not there is missing; one that cannot be read is reported as such when read.
-  let missing = false;
-  try {
-    lstatSync(file);
-  } catch (error) {
-    missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-  }
-  if (missing)
-    throw new SiteConfigError([
-      {
-        file: shown,
-        message:
-          "missing, expected the site settings (title, product, addresses). Restore the file from the repository.",
-        severity: "error",
-      },
-    ]);
-  const read = readDataFile(file, shown);
+  const missing = "expected the site settings (title, product, addresses). Restore the file from the repository.";
+  const read = readDataFile(file, shown, missing);
   if (read.problem) throw new SiteConfigError([read.problem]);
   const parsed = parseYaml(read.source);
   const problems = new ProblemCollector(shown, parsed);

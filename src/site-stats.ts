@@ -6,27 +6,20 @@ import { capabilitySince, compareVersions, providerSince } from "./versions.ts";
 /** How many names a "New in" list shows before it says how many more there are. */
 export const NEWS_LIST_LIMIT = 12;
 
-/** "New in Kong AI Gateway 3.14": the first providers and capabilities a version added (the counts say all). */
-interface VersionNews {
-  version: string;
-  /** The matrix's view of the providers that work on it. */
-  url: string;
-  providers: { name: string; url: string }[];
-  providerCount: number;
-  /** Capabilities it added to providers supported before, in registry order. */
-  capabilities: { provider: string; label: string; url: string }[];
-  capabilityCount: number;
-}
-
 /** The home page's facts from the registry's providers (in name order). */
 export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT) {
   const counts = new Map<CapabilityKey, number>(CAPABILITIES.map((c) => [c.key, 0]));
-  const byVersion = new Map<string, VersionNews>();
-  const news = (version: string) => {
-    const made = { version, url: versionViewUrl(version), providers: [], providerCount: 0, capabilities: [] };
-    if (!byVersion.has(version)) byVersion.set(version, { ...made, capabilityCount: 0 });
-    return byVersion.get(version)!;
-  };
+  // "New in 3.14": the first providers and capabilities a version added (to providers supported before); the counts.
+  const byVersion = new Map<string, ReturnType<typeof newsOf>>();
+  const newsOf = (version: string) => ({
+    version,
+    url: versionViewUrl(version),
+    providers: [] as { name: string; url: string }[],
+    providerCount: 0,
+    capabilities: [] as { provider: string; label: string; url: string }[],
+    capabilityCount: 0,
+  });
+  const news = (version: string) => byVersion.get(version) ?? byVersion.set(version, newsOf(version)).get(version)!;
   let streamingCount = 0;
   for (const provider of providers) {
     const since = providerSince(provider);

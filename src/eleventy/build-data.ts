@@ -5,39 +5,25 @@ import { listItemText, providerJsonObject, providersJsonText } from "../outputs/
 import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
-import { createRegistryLoader, Registry, type RegistryLoader } from "../registry/load.ts";
+import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
+import { Registry } from "../registry/registry.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix, type MatrixPage } from "../render/matrix.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
 import { siteStats, type SiteStats } from "../site-stats.ts";
 
-/**
- * The pages a build writes, as the templates paginate them: the providers' pages, twins and JSON; the matrix's
- * pages; `[true]` or nothing for the pages that list every provider by name and address (llms.txt, sitemap,
- * redirects). A preview save leaves the others as they were.
- */
-export interface RenderScope {
-  /** Whether every page is written (then whatever the build did not write is stale). */
+/** What a build writes, as the templates paginate it (`indexPages`: llms.txt, sitemap, redirects); `complete`: all. */
+interface RenderScope {
   complete: boolean;
   providerPages: readonly Provider[];
   matrixPages: readonly MatrixPage[];
   indexPages: readonly true[];
 }
 
-/** Where the plugin reads from, resolved to absolute paths. */
-export interface ProjectPaths {
-  root: string;
-  providersDir: string;
-  siteFile: string;
-}
-
 /** A provider's JSON, and as an item of the list; `key`: the date and site settings they were made with. */
 type JsonTexts = { key: string; text: string; item: string };
 
-/**
- * What one build knows: the registry and site settings, the data files' history, and what pages
- * share (the matrix, the home page's counts, the way-finding index), each worked out once a build.
- */
+/** What one build knows: registry, site, history, and what pages share, each worked out once a build. */
 export class BuildFacts {
   private matrixCache?: CapabilityMatrix;
   private statsCache?: SiteStats;
@@ -98,22 +84,17 @@ export class BuildFacts {
   }
 }
 
-/**
- * The data of the build in progress, read when a build starts (`eleventy.before`). The loader keeps
- * each file's parsed result, so a dev-server rebuild after one edit parses the files that changed.
- * In the dev server a data mistake keeps the last good data and is listed in `problems`, which every
- * page shows as a banner until the next good save; a command-line build has stopped before then (the plugin's check).
- */
+/** The data of the build in progress, read at `eleventy.before`; a rebuild parses only the files that changed. */
 export class BuildData {
   private readonly loader: RegistryLoader;
   private facts?: BuildFacts;
   private readonly jsonTexts = new WeakMap<Provider, JsonTexts>();
-  /** The data mistakes of the last load, formatted as `npm run check` prints them; empty when none. */
+  /** The last load's data mistakes as `npm run check` prints them: the dev server's banner on every page. */
   problems: string[] = [];
   /** What this build writes: everything, or in the preview after a save, the pages the save changed. */
   scope: RenderScope = { complete: false, providerPages: [], matrixPages: [], indexPages: [] };
 
-  constructor(readonly paths: ProjectPaths) {
+  constructor(readonly paths: { root: string; providersDir: string; siteFile: string }) {
     this.loader = createRegistryLoader(paths.providersDir, { root: paths.root });
   }
 
@@ -128,10 +109,7 @@ export class BuildData {
     return dataErrorMessage(error, path.relative(this.paths.root, this.paths.providersDir) || ".");
   }
 
-  /**
-   * A build starts: the files that changed (all when not said) are read again. `keepLastGood`: in the
-   * dev server a mistake keeps the last good data (an empty registry before the first) and is listed.
-   */
+  /** A build starts: changed files (all when not said) are read again; `keepLastGood`: the dev server goes on. */
   async start(changedFiles: readonly string[] | undefined, keepLastGood: boolean): Promise<void> {
     this.loader.invalidate(changedFiles?.map((file) => path.resolve(this.paths.root, file)));
     const history = readFileHistoryAsync(this.paths.providersDir);
@@ -144,7 +122,6 @@ export class BuildData {
       this.scope = keepLastGood ? this.changedScope(previous, changedFiles) : this.fullScope();
     } catch (error) {
       if (!keepLastGood) throw error;
-      // One line a mistake, located, as `npm run check` lists them.
       const listed = (error as { problems?: DataProblem[] }).problems;
       this.problems = listed ? listed.map(formatProblem) : [this.messageOf(error)];
       console.error(this.messageOf(error));
@@ -165,11 +142,7 @@ export class BuildData {
     return { complete: true, providerPages: registry.providers, matrixPages: matrix.pages, indexPages: [true] };
   }
 
-  /**
-   * What a preview rebuild writes: everything, unless the save changed no provider's name, address, aliases,
-   * date or self-hosting (what every page lists); then the saved providers' pages, and the matrix pages whose
-   * rows changed (or all of them when a saved provider's rows moved).
-   */
+  /** A preview save that changed nothing every page lists writes the saved providers and the matrix pages changed. */
   private changedScope(previous: BuildFacts | undefined, changedFiles: readonly string[] | undefined): RenderScope {
     const facts = this.current;
     if (!previous || !changedFiles) return this.fullScope();

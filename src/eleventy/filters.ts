@@ -4,30 +4,18 @@ import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
 import { pastablePath } from "../render/inline.ts";
-import { readerFilters } from "../render/reader-filters.ts";
 import type { RenderContext } from "../render/markup.ts";
 import type { BuildFacts } from "./build-data.ts";
 
 /** What liquidjs gives a filter as `this`: the render context. */
 type Filter = { context?: RenderContext } | undefined;
 
-/** Where the filters find the build's data and the published files. */
-export interface FilterSources {
-  /** The build in progress (`BuildData`): its facts are read when a filter runs. */
-  data: { readonly current: BuildFacts };
-  assetsDir: string;
-  /** The data files' JSON Schema's address, when the site publishes it. */
-  schemaUrl: string | undefined;
-}
-
-/**
- * Every filter the templates use, through Eleventy's `addFilter`: the markup filters (one per output,
- * HTML or Markdown), the facts (addresses, descriptions, dates, configurations), way-finding, and the
- * build's per-provider facts. Returns the asset files to copy, by source path and published name.
- */
+/** Adds every filter the templates use; returns the asset files to copy, by name and published (hashed) name. */
 export function registerFilters(
   eleventyConfig: any,
-  { data, assetsDir, schemaUrl }: FilterSources,
+  data: { readonly current: BuildFacts },
+  assetsDir: string,
+  schemaUrl: string | undefined,
 ): Map<string, string> {
   // The build's facts as the page being rendered has them (global data `build`): Eleventy reuses a template
   // compiled by an earlier build of the same process, with that build's filters (the tests build many sites).
@@ -36,31 +24,22 @@ export function registerFilters(
   const filters: Record<string, (this: Filter, ...args: any[]) => unknown> = {
     ...formatFilters(),
     ...factFilters,
-    ...readerFilters,
     pastablePath: (text: string) => pastablePath(String(text ?? "")) ?? null,
-    providerNavigation(provider: Provider) {
-      return factsOf(this).navigation.forProvider(provider);
-    },
-    /** `{% assign list = registry | selfHostedProviders %}`: the providers marked self-hosted, name and url. */
-    selfHostedProviders() {
-      return factsOf(this).navigation.selfHosted;
-    },
-    providerSummary(provider: Provider) {
-      return factsOf(this).summary(provider);
-    },
-    lastUpdated(provider: Provider) {
-      return factsOf(this).lastUpdated(provider) ?? null;
-    },
-    matrixRows(url: string) {
-      return factsOf(this).matrix.rows(url);
-    },
-    providerJson(provider: Provider) {
-      return factsOf(this).providerJson(provider);
-    },
-    providersJson() {
-      return factsOf(this).providersJson(schemaUrl);
-    },
   };
+  const fromFacts: Record<string, (facts: BuildFacts, ...args: any[]) => unknown> = {
+    providerNavigation: (facts, provider: Provider) => facts.navigation.forProvider(provider),
+    /** `{% assign list = registry | selfHostedProviders %}`: the providers marked self-hosted, name and url. */
+    selfHostedProviders: (facts) => facts.navigation.selfHosted,
+    providerSummary: (facts, provider: Provider) => facts.summary(provider),
+    lastUpdated: (facts, provider: Provider) => facts.lastUpdated(provider) ?? null,
+    matrixRows: (facts, url: string) => facts.matrix.rows(url),
+    providerJson: (facts, provider: Provider) => facts.providerJson(provider),
+    providersJson: (facts) => facts.providersJson(schemaUrl),
+  };
+  for (const [name, filter] of Object.entries(fromFacts))
+    filters[name] = function (this: Filter, ...args: unknown[]) {
+      return filter(factsOf(this), ...args);
+    };
   const assets = assetManifest(assetsDir);
   filters.assetUrl = assetUrlOf(assets, path.relative(process.cwd(), assetsDir));
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);

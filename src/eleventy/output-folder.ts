@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
 /** How long a build waits for another build's publication to finish before it gives up. */
 const LOCK_WAIT_MS = 60_000;
@@ -26,13 +27,7 @@ const isRunning = (pid: number) => {
   }
 };
 
-/**
- * The output folder readers get, and where a build writes before it gets there. A build writes into a
- * staging folder of its own (`_site.building-<pid>-<n>`) and swaps it in when the whole build succeeded: a
- * failed build leaves the output folder as it was, a good one leaves nothing stale, and two builds at once
- * each publish a whole site, one after the other. The dev server (and `--output`, where Eleventy writes
- * what it is told) writes in place and, after each full build, removes the files that build did not write.
- */
+/** The output folder: a build stages beside it and swaps in only a whole site; in place, stale files are pruned. */
 export class OutputFolder {
   /** The folder Eleventy writes into. */
   readonly buildDir: string;
@@ -40,9 +35,7 @@ export class OutputFolder {
   private readonly previous: string;
 
   constructor(
-    /** The folder readers get (`_site`). */
     readonly target: string,
-    /** Whether to build beside it and swap it in (builds), or write in place and prune (the dev server). */
     readonly staged: boolean,
   ) {
     const build = `${process.pid}-${++builds}`;
@@ -58,8 +51,7 @@ export class OutputFolder {
   /** Before a build writes: the staging folders of builds that are gone are removed, and this one's made empty. */
   prepare(): void {
     if (!this.staged) return;
-    // What builds that are gone left: their staging folders, and old sites they could not remove (tried again).
-    // (An old site is kept while there is no output folder: `recover` puts it back.)
+    // Gone builds' staging folders and old sites; an old site stays while there is no output folder (`recover`).
     const olds = existsSync(this.target) ? siblings(this.target, ".old-") : [];
     for (const leftover of [...siblings(this.target, ".building-"), ...olds]) {
       if (isRunning(ownerOf(leftover))) continue;
@@ -76,11 +68,7 @@ export class OutputFolder {
     if (this.staged) rmSync(this.buildDir, { recursive: true, force: true });
   }
 
-  /**
-   * After a good build: the staging folder becomes the output folder, or, in place, every file the build
-   * did not write (`written`, absolute paths) is removed, except under `keep`. Folders stay: Eleventy's
-   * dev server remembers the folders it made and would not make a removed one again.
-   */
+  /** After a good build the staging folder goes in; in place, unwritten files go (folders stay for the dev server). */
   publish(written: ReadonlySet<string>, keep: readonly string[] = []): void {
     if (!this.staged) {
       pruneFiles(this.target, written, new Set(keep.map((dir) => path.join(this.target, dir))));
@@ -118,10 +106,7 @@ function restoreIfMissing(target: string): void {
   if (previous) renameSync(previous, target);
 }
 
-/**
- * Runs `work` holding the output folder's lock (`<target>.lock`, a folder: made in one step or not at all).
- * A lock whose build is gone is taken over; a live one is waited for.
- */
+/** Runs `work` holding `<target>.lock` (a folder: made in one step or not at all); a dead build's lock is taken. */
 function withLock(target: string, work: () => void): void {
   const lock = `${target}.lock`;
   const owner = path.join(lock, "pid");
@@ -158,28 +143,12 @@ function pruneFiles(dir: string, written: ReadonlySet<string>, keep: ReadonlySet
   }
 }
 
-/**
- * The output folder for this run: staged for a build (command line or programmatic); in place for a folder
- * given with `--output` (Eleventy writes its pages there, whatever the configuration sets) and an incremental
- * build; and for the dev server a folder of its own beside the site (`_site.preview`), which it serves and
- * writes in place, so that a build beside it never swaps the folder out from under it.
- */
-export function outputFolderFor(
-  target: string,
-  mode = process.env.ELEVENTY_RUN_MODE,
-  argv: readonly string[] = process.argv,
-): OutputFolder {
-  const given = outputArgument(argv);
-  if (given !== undefined) return new OutputFolder(path.resolve(given), false);
+/** Staged for a build; in place for `--output` (Eleventy writes there anyway), `--incremental` and the dev server. */
+export function outputFolderFor(target: string, mode = process.env.ELEVENTY_RUN_MODE): OutputFolder {
+  const args = { args: process.argv.slice(2), options: { output: { type: "string" } }, strict: false } as const;
+  const { output } = parseArgs({ ...args, allowPositionals: true }).values;
+  if (typeof output === "string") return new OutputFolder(path.resolve(output), false);
+  // The dev server's own folder: a build beside it never swaps it out from under the server.
   if (mode === "serve" || mode === "watch") return new OutputFolder(path.resolve(`${target}.preview`), false);
-  return new OutputFolder(path.resolve(target), !argv.includes("--incremental"));
-}
-
-/** The folder given on Eleventy's command line (`--output=dist` or `--output dist`), if any. */
-function outputArgument(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i]!.startsWith("--output=")) return argv[i]!.slice("--output=".length);
-    if (argv[i] === "--output" && argv[i + 1] !== undefined) return argv[i + 1];
-  }
-  return undefined;
+  return new OutputFolder(path.resolve(target), !process.argv.includes("--incremental"));
 }

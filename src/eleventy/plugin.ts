@@ -3,7 +3,7 @@ import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
 import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import { providerSearchRecord } from "../outputs/search-records.ts";
-import { catalogueCapabilities } from "../render/reader-filters.ts";
+import { catalogueCapabilities } from "../render/fact-filters.ts";
 import { COMPARE_URL, HOME_URL, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../urls.ts";
 import { BuildData } from "./build-data.ts";
 import { registerFilters } from "./filters.ts";
@@ -11,25 +11,18 @@ import type { OutputFolder } from "./output-folder.ts";
 import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
 import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
 
+/** The data folder, the site settings file, the output folder, and the folder paths are shown from (default: cwd). */
 export interface ProviderReferenceOptions {
-  /** Folder of provider data files. */
   providersDir: string;
-  /** Site settings file. */
   siteFile: string;
-  /** The output folder: staged for a build, in place for the dev server (see `outputFolderFor`). */
   output: OutputFolder;
-  /** Folder that data-file paths in messages and edit links are relative to (default: working directory). */
   root?: string;
 }
 
 const runMode = () => process.env.ELEVENTY_RUN_MODE;
 const isDevServer = () => runMode() === "serve" || runMode() === "watch";
 
-/**
- * The Eleventy side of the project: the registry and site as global data, the filters and the
- * `providerReference` tag, the assets, the data check before anything is written, the search index,
- * and the output folder published when the whole build has succeeded.
- */
+/** The Eleventy side of the project: global data, filters, the tag, assets, the data check, search, publication. */
 export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions): void {
   const root = options.root ?? process.cwd();
   const { output } = options;
@@ -42,8 +35,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   const schemaUrl = existsSync(schemaFile) ? SCHEMA_URL : undefined;
 
   output.recover();
-  // A command-line build checks the data first: a mistake is printed once, located, and the build stops
-  // having written nothing. (The dev server shows it on every page instead, and goes on.)
+  // A command-line build stops on a data mistake before writing anything; the dev server shows it and goes on.
   if (process.env.ELEVENTY_SOURCE === "cli" && runMode() === "build") {
     try {
       data.check();
@@ -102,7 +94,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     }),
   );
 
-  const assets = registerFilters(eleventyConfig, { data, assetsDir: path.resolve(root, "pages/assets"), schemaUrl });
+  const assets = registerFilters(eleventyConfig, data, path.resolve(root, "pages/assets"), schemaUrl);
   const copied = [...assets.values()].map((name) => `assets/${name}`);
   for (const [name, hashed] of assets)
     eleventyConfig.addPassthroughCopy({ [`pages/assets/${name}`]: `assets/${hashed}` });

@@ -10,12 +10,7 @@ const USAGE = 'Write `{% providerReference "OpenAI" %}` (a provider\'s name or s
 const isProvider = (value: unknown): value is Provider =>
   typeof value === "object" && value !== null && "slug" in value && "groups" in value;
 
-/**
- * `{% providerReference "OpenAI" %}`, `{% providerReference "azure", "azure-" %}` or
- * `{% providerReference provider %}` in any page: a provider's whole reference section, by name, slug or
- * alias, from `_includes/provider-reference/reference.liquid`, every id prefixed. A custom tag on liquidjs'
- * public API: it renders the include in a scope of its own, as `{% include %}` does.
- */
+/** `{% providerReference "azure", "azure-" %}`: a provider's reference (by name, slug or alias), ids prefixed. */
 export function registerProviderReferenceTag(eleventyConfig: any, data: BuildData): void {
   eleventyConfig.addLiquidTag("providerReference", (liquid: Liquid) => ({
     parse(this: any, token: { args: string }) {

@@ -1,20 +1,17 @@
-import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
+import { GATEWAY_VERSIONS, modelOptionFacts } from "../gateway-catalogue.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { compareVersions } from "../versions.ts";
 import { configFormats, pluginConfigBody } from "./formats.ts";
-import { type CapabilityConfig, capabilityConfig, optionSince } from "./plugin-config.ts";
+import { type CapabilityConfig, capabilityConfig } from "./plugin-config.ts";
 
-/**
- * The capability's configurations, oldest first, each for the gateway versions `from` up to, not including,
- * `before` (the first version the next one is for; undefined for the newest).
- */
+/** The capability's configurations, oldest first, each for gateway versions `from` up to `before` (excluded). */
 export function configsByVersion(provider: Provider, capability: ProviderCapability) {
   const newest = capabilityConfig(provider, capability);
   if (!newest) return [];
   const start = newest.gatewayVersion ?? GATEWAY_VERSIONS[0];
   const cuts = new Set<string>();
   for (const { name } of provider.gateway!.options) {
-    const since = optionSince(name);
+    const since = modelOptionFacts(name)?.since;
     if (since !== undefined && compareVersions(since, start) > 0) cuts.add(since);
   }
   const configs: { from: string; before: string | undefined; config: CapabilityConfig }[] = [];
@@ -43,30 +40,26 @@ export function gatewayConfigView(capability: ProviderCapability, provider: Prov
   return views.get(capability)!;
 }
 
+/** A configuration with its body to POST (values from the environment as `${NAME}`) and its five formats. */
+const formatted = (config: CapabilityConfig) => ({
+  ...config,
+  pluginConfig: pluginConfigBody(config),
+  ...configFormats(config),
+});
+export type FormattedConfig = ReturnType<typeof formatted>;
+
 function makeView(capability: ProviderCapability, provider: Provider) {
   const configs = configsByVersion(provider, capability);
   const newest = configs.at(-1)?.config;
   if (!newest) return null;
-  const { name, modelName, gatewayVersion, confirmed, environment, gatewayEnvironment } = newest;
   return {
-    name,
-    modelName,
-    gatewayVersion,
-    confirmed,
-    environment,
-    gatewayEnvironment,
-    /** The body to POST to the plugins endpoint, values from the environment as `${NAME}`. */
-    pluginConfig: pluginConfigBody(newest),
-    ...configFormats(newest),
+    ...formatted(newest),
     /** For versions older than an option the newest sets, oldest first: `from` up to `until`; mostly none. */
     older: configs.slice(0, -1).map(({ from, before, config }) => ({
+      ...formatted(config),
       from,
       before: before!,
       until: GATEWAY_VERSIONS[GATEWAY_VERSIONS.indexOf(before as (typeof GATEWAY_VERSIONS)[number]) - 1] ?? before!,
-      omitted: config.omitted,
-      environment: config.environment,
-      pluginConfig: pluginConfigBody(config),
-      ...configFormats(config),
     })),
   };
 }

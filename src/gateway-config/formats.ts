@@ -79,9 +79,6 @@ export function konnectApiCommand(config: CapabilityConfig): string {
   );
 }
 
-/** An environment reference in the JSON API's `plugin_config`: `${NAME}`, as `envsubst` fills it in. */
-const placeholder = (ref: EnvReference) => `${ref.prefix}\${${ref.env}}`;
-
 /** The tree with each environment reference written by `write`, or left out where it gives undefined. */
 function writeReferences(object: ConfigObject, write: (ref: EnvReference) => string | undefined): ConfigObject {
   const copy: ConfigObject = {};
@@ -97,9 +94,9 @@ function writeReferences(object: ConfigObject, write: (ref: EnvReference) => str
   return copy;
 }
 
-/** The body to POST to the Admin API's or Konnect API's plugins endpoint, as data. */
+/** The body to POST to the plugins endpoint, as data: references as `${NAME}`, as `envsubst` fills them in. */
 export function pluginConfigBody(config: CapabilityConfig): { name: string; config: ConfigObject } {
-  return { name: PLUGIN_NAME, config: writeReferences(config.config, placeholder) };
+  return { name: PLUGIN_NAME, config: writeReferences(config.config, (ref) => `${ref.prefix}\${${ref.env}}`) };
 }
 
 /** Where a Kubernetes configuration reads each environment reference: a JSON pointer and the Secret's key. */

@@ -11,15 +11,9 @@ import { capabilitySince, compareVersions } from "../versions.ts";
 // One capability's plugin configuration as one tree, secrets as environment references: every format writes it.
 
 /** A value read from an environment variable: `prefix` then the variable's value. */
-export interface EnvReference {
-  env: string;
-  prefix: string;
-}
-
+export type EnvReference = { env: string; prefix: string };
 export type ConfigValue = string | number | boolean | EnvReference | ConfigObject;
-export interface ConfigObject {
-  [key: string]: ConfigValue;
-}
+export type ConfigObject = { [key: string]: ConfigValue };
 
 export const isEnvReference = (value: ConfigValue): value is EnvReference =>
   typeof value === "object" && typeof (value as EnvReference).env === "string";
@@ -57,12 +51,9 @@ function authConfig(gateway: ProviderGateway): ConfigObject | undefined {
   }
 }
 
-/** The first gateway version with a `model.options` field, when it is newer than every published schema's. */
-export const optionSince = (name: string) => modelOptionFacts(name)?.since;
-
 /** True when gateway `version` has the option (always, with no version asked for). */
 const optionOn = (name: string, version: string | undefined) => {
-  const since = optionSince(name);
+  const since = modelOptionFacts(name)?.since;
   return version === undefined || since === undefined || compareVersions(version, since) >= 0;
 };
 
@@ -91,11 +82,8 @@ export function environmentOf(value: ConfigValue, names: string[] = []): string[
   return names;
 }
 
-/** What every configuration of a provider needs set up first: the same for each of its capabilities. */
-export type GatewaySetup = Pick<CapabilityConfig, "environment" | "gatewayEnvironment">;
-
-/** The provider's setup (its `gateway` block's auth and options), or undefined without a `gateway` block. */
-export function gatewaySetup(provider: Provider): GatewaySetup | undefined {
+/** What every configuration of a provider needs set up first (its `gateway` auth and options), if it has a block. */
+export function gatewaySetup(provider: Provider) {
   const gateway = provider.gateway;
   if (!gateway) return undefined;
   const auth = authConfig(gateway);

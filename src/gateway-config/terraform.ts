@@ -1,4 +1,4 @@
-import { type CapabilityConfig, type ConfigObject, type ConfigValue, isEnvReference } from "./plugin-config.ts";
+import { type CapabilityConfig, type ConfigValue, isEnvReference } from "./plugin-config.ts";
 
 /** One capability's plugin configuration for Terraform with Kong's Konnect provider. */
 
@@ -6,8 +6,6 @@ export const TERRAFORM_RESOURCE = "konnect_gateway_plugin_ai_proxy";
 
 /** The Terraform variable for an environment variable: its name in lower case (`TF_VAR_openai_api_key`). */
 export const terraformVariable = (env: string) => env.toLowerCase();
-
-const identifier = (name: string) => name.replaceAll("-", "_");
 
 const HCL_ESCAPES: Readonly<Record<string, string>> = {
   "\\": "\\\\",
@@ -37,14 +35,10 @@ function hclValue(value: ConfigValue, indent: number, lines: string[], key: stri
     lines.push(`${pad}${key} = ${String(value)}`);
   } else {
     lines.push(`${pad}${key} = {`);
-    hclObject(value, indent + 2, lines);
+    // The plugin's field names are lower-case words and underscores: valid HCL attribute names as they are.
+    for (const child in value) hclValue(value[child]!, indent + 2, lines, child);
     lines.push(`${pad}}`);
   }
-}
-
-function hclObject(object: ConfigObject, indent: number, lines: string[]): void {
-  // The plugin's field names are lower-case words and underscores: valid HCL attribute names as they are.
-  for (const key in object) hclValue(object[key]!, indent, lines, key);
 }
 
 /** The configuration as Terraform: a variable per environment value, then the plugin on the route. */
@@ -59,7 +53,7 @@ export function terraformHcl(config: CapabilityConfig): string {
   for (const env of config.environment.filter((e) => terraformVariable(e) !== "konnect_control_plane_id")) {
     lines.push("", `variable "${terraformVariable(env)}" {`, "  type      = string", "  sensitive = true", "}");
   }
-  const name = identifier(config.name);
+  const name = config.name.replaceAll("-", "_");
   lines.push("", `resource "${TERRAFORM_RESOURCE}" "${name}" {`, "  enabled = true");
   hclValue(config.config, 2, lines, "config");
   lines.push(

@@ -2,7 +2,7 @@
 import { lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import { isMapping } from "../registry/errors.ts";
+import { isMapping, plural } from "../registry/errors.ts";
 import { checkData } from "../registry/check.ts";
 import { schemaPathFrom } from "../registry/provider-schema.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
@@ -12,16 +12,8 @@ import { parseYaml } from "../registry/yaml-file.ts";
 import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 
-export interface ImportOptions {
-  /** The folder to write into (default `_data/providers`). */
-  out?: string;
-  /** Replace files that exist, keeping the fields Kong's file lacks (`OUR_ONLY_FIELDS`) from each. */
-  force?: boolean;
-  /** Folder that paths in messages are relative to (default: the working directory). */
-  root?: string;
-  /** The site settings the check reads (default `_data/site.yaml`). */
-  siteFile?: string;
-}
+/** Where to write (`_data/providers`); `force`: replace files, keeping `OUR_ONLY_FIELDS`; paths from `root`. */
+export type ImportOptions = { out?: string; force?: boolean; root?: string; siteFile?: string };
 
 /** The fields to keep from a file an import replaces: those our files have and Kong's entry does not. */
 function keptFields(file: string, entry: Record<string, unknown>): Record<string, unknown> {
@@ -44,10 +36,7 @@ function providerText(entry: Record<string, unknown>, outDir: string): string {
   );
 }
 
-/**
- * Runs `npm run import`: one provider file per entry of Kong's registry file, named after its slug, each value it
- * cannot carry listed where it stands; nothing is written when anything refuses it. Then the folder is checked.
- */
+/** `npm run import`: a file per entry of Kong's file, what is not carried listed; nothing written on an error. */
 export function importKongRegistry(kongFile: string, options: ImportOptions = {}) {
   const root = options.root ?? process.cwd();
   const outDir = options.out ?? "_data/providers";
@@ -128,7 +117,7 @@ export function importKongRegistry(kongFile: string, options: ImportOptions = {}
   });
   const count = notCarried.length;
   out.push(
-    count === 0 ? "Every value was carried." : `${count} ${count === 1 ? "value was" : "values were"} not carried:`,
+    count === 0 ? "Every value was carried." : `${plural(count, "value was", "values were")} not carried:`,
     ...notCarried,
   );
   const check = checkData(outDir, options.siteFile, { root });

@@ -8,22 +8,6 @@ import { parseYaml } from "../registry/yaml-file.ts";
 /** The largest registry file read: Kong's has about 2 KB a provider, so this is far past any real one. */
 const MAX_KONG_FILE_BYTES = 8 * 1024 * 1024;
 
-/** One provider entry of Kong's file: its index, its value, and where a key inside it stands. */
-export interface KongEntry {
-  index: number;
-  value: unknown;
-  /** `file:line:column` of the key at `path` inside the entry (of the entry itself when it is not found). */
-  where(path: readonly (string | number)[]): string;
-}
-
-/** Kong's file, read: its entries, its other top-level keys (with where each stands), or the mistakes that stop the
- * import (each `file:line:column: what is wrong. The fix.`). */
-interface KongSource {
-  entries: KongEntry[];
-  otherKeys: { key: string; where: string }[];
-  errors: string[];
-}
-
 const NOT_KONG =
   "expected Kong's provider registry: a mapping with a `providers` list (app/_data/plugins/ai-proxy.yaml in " +
   "Kong/developer.konghq.com). Give the path of that file.";
@@ -31,9 +15,9 @@ const NOT_KONG =
 /** The most mistakes listed from one file: past this many, a count says the rest. */
 export const MAX_LISTED = 50;
 
-/** Reads Kong's registry file; `shown` is its name in messages. */
-export function readKongFile(file: string, shown: string): KongSource {
-  const failed = (...errors: string[]): KongSource => ({ entries: [], otherKeys: [], errors });
+/** Kong's file (`shown` in messages): its entries, its other top-level keys, or the mistakes that stop the import. */
+export function readKongFile(file: string, shown: string) {
+  const failed = (...errors: string[]) => ({ entries: [], otherKeys: [], errors });
   const stats = statSync(file, { throwIfNoEntry: false });
   if (!stats) return failed(`${shown}: no such file, ${NOT_KONG}`);
   if (!stats.isFile()) return failed(`${shown}: found something that is not a file, ${NOT_KONG}`);
@@ -79,3 +63,6 @@ export function readKongFile(file: string, shown: string): KongSource {
     errors: [],
   };
 }
+
+/** One provider entry of Kong's file: its index, its value, and `where` a key inside it stands. */
+export type KongEntry = ReturnType<typeof readKongFile>["entries"][number];

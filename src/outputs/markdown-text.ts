@@ -12,7 +12,7 @@ export function inlineMarkdown(text: string): string {
   // Without a `<`, a backtick or a line break there is nothing to rewrite: most values.
   if (!MARKDOWN_SPECIAL.test(text)) return text;
   const source = oneLine(legacyHtmlToMarkdown(text));
-  const runs = backtickRuns(source);
+  const runs = [...source.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
   // The runs of each length, in order, and how far each list has been used.
   const byLength = new Map<number, { starts: number[]; next: number }>();
   for (const run of runs) {
@@ -45,19 +45,8 @@ function oneLine(text: string): string {
   if (!text.includes("\n")) return text;
   const lines = text.split("\n");
   const last = lines.length - 1;
-  const kept = lines
-    .map((line, index) => (index === 0 ? line : line.trimStart()))
-    .map((line, index) => (index === last ? line : line.trimEnd()))
-    .filter((line, index) => index === 0 || index === last || line !== "");
-  return kept.join(" ");
-}
-
-function backtickRuns(text: string): { start: number; length: number }[] {
-  return [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, length: match[0].length }));
-}
-
-/** A Markdown table: a header row, the delimiter row, one line per row. */
-export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`;
-  return `${[line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n")}\n`;
+  return lines
+    .map((line, index) => (index === 0 ? line.trimEnd() : index === last ? line.trimStart() : line.trim()))
+    .filter((line, index) => index === 0 || index === last || line !== "")
+    .join(" ");
 }

@@ -1,4 +1,4 @@
-import { gatewayConfigView } from "../gateway-config/config-view.ts";
+import { type FormattedConfig, gatewayConfigView } from "../gateway-config/config-view.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
 import { legacyHtmlToMarkdown } from "../render/inline.ts";
 import type { SiteConfig } from "../site-config.ts";
@@ -6,6 +6,16 @@ import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownU
 
 /** Text fields hold inline Markdown, as in the data files; the legacy inline HTML is turned into Markdown. */
 const markdown = legacyHtmlToMarkdown;
+
+/** A configuration's body and its five formats. */
+const formatsJson = (config: FormattedConfig) => ({
+  plugin_config: config.pluginConfig,
+  deck: config.deck,
+  admin_api: config.adminApi,
+  konnect_api: config.konnectApi,
+  kubernetes: config.kubernetes,
+  terraform: config.terraform,
+});
 
 /** A capability's AI Proxy configuration (body, five formats, older versions), or `null` without a `gateway` block. */
 function capabilityConfigJson(provider: Provider, capability: ProviderCapability) {
@@ -20,24 +30,14 @@ function capabilityConfigJson(provider: Provider, capability: ProviderCapability
     confirmed: config.confirmed,
     environment: config.environment,
     gateway_environment: config.gatewayEnvironment,
-    plugin_config: config.pluginConfig,
-    deck: config.deck,
-    admin_api: config.adminApi,
-    konnect_api: config.konnectApi,
-    kubernetes: config.kubernetes,
-    terraform: config.terraform,
+    ...formatsJson(config),
     // Mostly empty: the configurations for older gateway versions that lack an option the one above sets.
     older_versions: config.older.map((o) => ({
       from: o.from,
       before: o.before,
       omitted: o.omitted,
       environment: o.environment,
-      plugin_config: o.pluginConfig,
-      deck: o.deck,
-      admin_api: o.adminApi,
-      konnect_api: o.konnectApi,
-      kubernetes: o.kubernetes,
-      terraform: o.terraform,
+      ...formatsJson(o),
     })),
   };
 }
@@ -91,10 +91,7 @@ export function providerJsonObject(provider: Provider, site: SiteConfig, lastUpd
 /** A provider's JSON text as an item of `/api/providers.json`'s list: each line two levels in. */
 export const listItemText = (text: string) => `    ${text.replaceAll("\n", "\n    ")}`;
 
-/**
- * `/api/providers.json`: what the list is, then every provider as at `/api/providers/<slug>.json`, exactly as
- * `JSON.stringify(…, null, 2)` writes it, with each provider's own JSON text (`itemText`, `listItemText`) set in.
- */
+/** `/api/providers.json` as `JSON.stringify(…, null, 2)` writes it, each provider's own JSON text set in. */
 export function providersJsonText(
   providers: readonly Provider[],
   site: SiteConfig,

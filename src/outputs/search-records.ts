@@ -1,19 +1,12 @@
+import type { CustomRecord } from "pagefind";
 import type { Provider } from "../registry/model.ts";
 import { plainText } from "../render/inline.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { providerPageUrl } from "../urls.ts";
 import { providerDescription } from "../render/describe.ts";
 
-/** One search record: what site search knows of a page (Pagefind's custom record). */
-export interface SearchRecord {
-  url: string;
-  language: string;
-  meta: { title: string };
-  content: string;
-}
-
 /** A provider page as site search reads it, in plain text from the registry rather than from the rendered HTML. */
-export function providerSearchRecord(provider: Provider, site: SiteConfig): SearchRecord {
+export function providerSearchRecord(provider: Provider, site: SiteConfig): CustomRecord {
   const capabilities = provider.capabilities.map(
     (c) =>
       `${c.label}: route type ${c.routeType}, ${c.streaming ? "streaming" : "no streaming"}, ` +

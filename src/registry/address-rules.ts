@@ -6,20 +6,11 @@ import { slugify } from "./slug.ts";
 /** The longest slug (a folder name on disk and a part of every address). */
 export const MAX_SLUG_LENGTH = 64;
 
-/** The addresses a file claims: its name, its page's slug and its aliases' slugs. */
-export interface Identity {
-  name: string;
-  slug: string | undefined;
-  /** True when the file sets `slug`; else the slug is made from `name`. */
-  explicitSlug: boolean;
-  /** Each alias that is text, with its slug (`""` when it has no letters or digits) and its index. */
-  aliases: { text: string; slug: string; index: number }[];
-}
-
-/** A file's identity, read from its parsed value; undefined without a name. */
-export function identityOf(raw: Record<string, unknown>): Identity | undefined {
+/** The addresses a file claims: its name, its slug (`explicitSlug`: set, not made from the name), its aliases'. */
+export function identityOf(raw: Record<string, unknown>) {
   if (!isText(raw.name)) return undefined;
   const explicitSlug = isText(raw.slug);
+  // Each alias that is text, with its slug (`""` when it has no letters or digits) and its index.
   const aliases = (Array.isArray(raw.aliases) ? raw.aliases : []).flatMap((text: unknown, index) =>
     isText(text) ? [{ text, slug: slugify(text), index }] : [],
   );

@@ -1,12 +1,8 @@
 import { loadSiteConfig } from "../site-config.ts";
-import { DataError, formatProblem, InternalError } from "./errors.ts";
+import { DataError, formatProblem, InternalError, plural } from "./errors.ts";
 import { loadRegistry } from "./load.ts";
 
-/**
- * Validates the site settings and every provider file without building, with the build's messages: what `npm run
- * check` prints (warnings and errors, then one summary line) and whether it passed. `strict` fails on warnings too
- * (what CI runs); paths in messages are relative to `root` (default: the working directory).
- */
+/** `npm run check`: the build's messages and a summary line, and whether it passed (`strict`: warnings fail). */
 export function checkData(
   providersDir: string,
   siteFile = "_data/site.yaml",
@@ -15,13 +11,12 @@ export function checkData(
   try {
     loadSiteConfig(siteFile, { root });
     const registry = loadRegistry(providersDir, { root });
-    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
     const aliases = registry.providers.reduce((sum, provider) => sum + provider.aliases.length, 0);
     const warnings = registry.warnings.length;
     const failed = strict && warnings > 0;
     const summary =
-      `${plural(registry.providers.length, "provider", "providers")} in ${providersDir}, ` +
-      `${plural(aliases, "alias", "aliases")}, ${plural(warnings, "warning", "warnings")}`;
+      `${plural(registry.providers.length, "provider")} in ${providersDir}, ` +
+      `${plural(aliases, "alias", "aliases")}, ${plural(warnings, "warning")}`;
     return {
       ok: !failed,
       lines: [

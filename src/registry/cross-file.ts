@@ -1,30 +1,21 @@
 import path from "node:path";
-import { type Identity, identityOf } from "./address-rules.ts";
-import { type DataProblem, describe, type SourcePosition } from "./errors.ts";
+import { identityOf } from "./address-rules.ts";
+import { type DataProblem, describe } from "./errors.ts";
 import { comparableName, firstLookalike } from "./lookalikes.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
-/** What other files must not repeat: a file's name, slug and aliases, and where each stands in it. */
-export interface FileIdentity extends Identity {
-  /** The file as messages name it. */
-  file: string;
-  /** Where `name`, `slug` and each `aliases.N` stand, to locate a clash without reading the file again. */
-  positions: ReadonlyMap<string, SourcePosition | undefined>;
-}
-
-/** A file's identity, located through the collector of its rules; undefined without a name. */
-export function fileIdentity(raw: Record<string, unknown>, problems: ProblemCollector): FileIdentity | undefined {
+/** What other files must not repeat (name, slug, aliases), and where each stands, to locate a clash later. */
+export function fileIdentity(raw: Record<string, unknown>, problems: ProblemCollector) {
   const identity = identityOf(raw);
   if (!identity) return undefined;
   const fields = ["name", "slug", ...identity.aliases.map((alias) => `aliases.${alias.index}`)];
   return { ...identity, file: problems.file, positions: new Map(fields.map((f) => [f, problems.position(f, false)])) };
 }
 
-/**
- * Names, slugs and aliases two files share, and files not named after their page (unless the file's name or slug
- * is wrong in the file itself, one of `unsettled`: it is fixed first, and the file then named after the fixed one).
- */
+export type FileIdentity = NonNullable<ReturnType<typeof fileIdentity>>;
+
+/** Names, slugs and aliases two files share, and files not named after their page (unless `unsettled`). */
 export function crossFileProblems(identities: readonly FileIdentity[], unsettled = new Set<string>()): DataProblem[] {
   const found: DataProblem[] = [];
   const report = (identity: FileIdentity, field: string, message: string) => {

@@ -18,6 +18,14 @@ export interface DataProblem {
   rule?: string;
 }
 
+/** An error in a file, at `position` when it is known. */
+export const dataProblem = (file: string, message: string, position?: SourcePosition): DataProblem => ({
+  file,
+  ...(position ? { position } : {}),
+  message,
+  severity: "error",
+});
+
 /** A YAML mapping read as a plain object (not null, not a list). */
 export const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -28,6 +36,9 @@ export const isText = (value: unknown): value is string => typeof value === "str
 /** Orders problems by where they stand (`sort` is stable: problems at one place keep their order). */
 export const byPosition = (a: { position?: SourcePosition }, b: { position?: SourcePosition }) =>
   (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);
+
+/** A count and its noun: `1 error`, `3 errors`, `2 aliases`. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Formats a problem the way editors and terminals link it: `file:line:col: field: message`. */
 export function formatProblem(problem: DataProblem): string {
@@ -50,11 +61,10 @@ export class RegistryError extends DataError {
     readonly problems: DataProblem[],
     subject = "The provider registry has",
   ) {
-    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
     const errors = problems.filter((p) => p.severity === "error").length;
     const warnings = problems.length - errors;
     super(
-      `${subject} ${count(errors, "error")}${warnings ? ` and ${count(warnings, "warning")}` : ""}:\n` +
+      `${subject} ${plural(errors, "error")}${warnings ? ` and ${plural(warnings, "warning")}` : ""}:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
     );
   }

@@ -16,22 +16,13 @@ export function isAllowedLink(url: string): boolean {
   return scheme === undefined || allowedSchemes.has(scheme.toLowerCase());
 }
 
-/** A link or image in an inline-Markdown value, as markdown-it reads it. */
-export interface InlineLink {
-  /** The destination as markdown-it normalised it (what an `href` would hold). */
-  href: string;
-  image: boolean;
-  /** Whether every output may carry it: an allowed link, not an image. */
-  allowed: boolean;
-}
-
 type Token = ReturnType<MarkdownIt["parseInline"]>[number];
 
-/** Every link and image of an inline-Markdown value (legacy `<a href>` and `<code>` included). */
-export function inlineLinks(text: string): InlineLink[] {
+/** Every link and image of an inline-Markdown value (legacy HTML too), with whether every output may carry it. */
+export function inlineLinks(text: string) {
   // Every link form needs `](` or `<` (an autolink, a legacy `<a href>`).
   if (!text.includes("](") && !text.includes("<")) return [];
-  const links: InlineLink[] = [];
+  const links: { href: string; image: boolean; allowed: boolean }[] = [];
   const visit = (tokens: Token[] | null) => {
     for (const token of tokens ?? []) {
       if (token.type === "link_open" || token.type === "image") {

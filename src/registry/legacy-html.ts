@@ -12,12 +12,17 @@ const ENTITY_DECODES: Record<string, string> = {
 export const decodeEntities = (text: string) =>
   text.replace(/&(?:lt|gt|amp|quot|apos|#39);/g, (e) => ENTITY_DECODES[e]!);
 
-/** A Markdown code span holding `text` exactly, whatever backticks it contains. */
-export function codeSpan(text: string): string {
+/** A run of backticks longer than any in `text`, at least `least` long: a code span or fence `text` cannot close. */
+export function codeFence(text: string, least = 1): string {
   // A loop, not `Math.max(...runs)`: a long value can hold more runs than a call takes arguments.
   let longestRun = 0;
   for (const run of text.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
-  const fence = "`".repeat(longestRun + 1);
+  return "`".repeat(Math.max(least, longestRun + 1));
+}
+
+/** A Markdown code span holding `text` exactly, whatever backticks it contains. */
+export function codeSpan(text: string): string {
+  const fence = codeFence(text);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
   return `${fence}${pad}${text}${pad}${fence}`;
 }

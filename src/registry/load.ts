@@ -2,36 +2,22 @@ import path from "node:path";
 import { lintProvider } from "./consistency-lint.ts";
 import { crossFileProblems, type FileIdentity, fileIdentity } from "./cross-file.ts";
 import { checkAgainstSchema } from "./error-map.ts";
-import { byPosition, type DataProblem, InternalError, isMapping, RegistryError } from "./errors.ts";
-import type { Provider } from "./model.ts";
-import { normaliseProvider, type ProviderFile } from "./model.ts";
+import { byPosition, type DataProblem, dataProblem, InternalError, isMapping, RegistryError } from "./errors.ts";
+import { normaliseProvider, type Provider, type ProviderFile } from "./model.ts";
 import { ProblemCollector } from "./problem-collector.ts";
 import { checkProviderRules } from "./provider-rules.ts";
 import { displayPath, readDataFile, readProviderFolder } from "./read-files.ts";
 import { Registry } from "./registry.ts";
 import { parseYaml } from "./yaml-file.ts";
 
-export { Registry } from "./registry.ts";
-
-export interface LoadOptions {
-  /** Paths in messages are relative to this folder (default: the working directory). */
-  root?: string;
-}
-
-/** One file's outcome: the provider, if it can make a page, its own problems, and its identity. */
-export interface FileResult {
-  /** The file as messages name it. */
-  file: string;
-  provider?: Provider;
-  problems: DataProblem[];
-  identity?: FileIdentity;
-}
+/** One file's outcome: its name in messages, the provider if it can make a page, its own problems, its identity. */
+export type FileResult = { file: string; provider?: Provider; problems: DataProblem[]; identity?: FileIdentity };
 
 /** The most problems listed for one file: past this many, the file is barely a provider file. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
 /** Reads one provider file; returns the provider, if it can make a page, and its problems. */
-export function loadProviderFile(file: string, options: LoadOptions = {}): FileResult {
+export function loadProviderFile(file: string, options: { root?: string } = {}): FileResult {
   const shown = displayPath(file, options.root);
   const read = readDataFile(file, shown);
   if (read.problem) return { file: shown, problems: [read.problem] };
@@ -44,14 +30,9 @@ export function loadProviderFile(file: string, options: LoadOptions = {}): FileR
   const { problems } = result;
   const next = problems[MAX_PROBLEMS_PER_FILE];
   if (next === undefined) return result;
-  problems.splice(MAX_PROBLEMS_PER_FILE, Number.POSITIVE_INFINITY, {
-    file: shown,
-    ...(next.position ? { position: next.position } : {}),
-    message:
-      `and ${(problems.length - MAX_PROBLEMS_PER_FILE).toLocaleString("en")} more problems from here on, not ` +
-      "listed: fix the ones above first.",
-    severity: "error",
-  });
+  const more = (problems.length - MAX_PROBLEMS_PER_FILE).toLocaleString("en");
+  const message = `and ${more} more problems from here on, not listed: fix the ones above first.`;
+  problems.splice(MAX_PROBLEMS_PER_FILE, Number.POSITIVE_INFINITY, dataProblem(shown, message, next.position));
   return result;
 }
 
@@ -103,13 +84,13 @@ export function providerFiles(dir: string): string[] {
   return readProviderFolder(dir).files;
 }
 
-/** Loads every provider file in `dir`, validates it and builds the registry. */
-export function loadRegistry(dir: string, options: LoadOptions = {}): Registry {
+/** Loads every provider file in `dir`, validates it and builds the registry; messages name files from `root`. */
+export function loadRegistry(dir: string, options: { root?: string } = {}): Registry {
   return createRegistryLoader(dir, options).load();
 }
 
 /** A loader of a registry folder that keeps each file's parsed result: after edits, only changed files are parsed. */
-export function createRegistryLoader(dir: string, options: LoadOptions = {}) {
+export function createRegistryLoader(dir: string, options: { root?: string } = {}) {
   const cache = new Map<string, FileResult>();
   let registry: Registry | undefined;
   return {
@@ -119,13 +100,11 @@ export function createRegistryLoader(dir: string, options: LoadOptions = {}) {
       const { files, refused } = readProviderFolder(dir, options.root);
       if (files.length === 0 && refused.length === 0)
         throw new RegistryError([
-          {
-            file: displayPath(dir, options.root),
-            message:
-              "found no provider file (*.yaml), expected at least one. Add one with `npm run new-provider -- " +
+          dataProblem(
+            displayPath(dir, options.root),
+            "found no provider file (*.yaml), expected at least one. Add one with `npm run new-provider -- " +
               '"Name"`, or point PROVIDERS_DIR at the folder that holds them.',
-            severity: "error",
-          },
+          ),
         ]);
       const present = new Set(files);
       for (const file of cache.keys()) if (!present.has(file)) cache.delete(file);

@@ -1,4 +1,4 @@
-import { CAPABILITIES, type CapabilityDefinition, type CapabilityKey, GROUPS } from "../catalogue.ts";
+import { CAPABILITIES, type CapabilityDefinition, GROUPS } from "../catalogue.ts";
 import { type AuthStyle, type CompatibleApi, compatibleUrl, type OptionValue } from "../gateway-catalogue.ts";
 import { isMapping } from "./errors.ts";
 import { escapeMarkdownText } from "./markdown-escape.ts";
@@ -7,7 +7,7 @@ import { slugify } from "./slug.ts";
 // The normalised model every template and output reads, and the provider file it is made from.
 
 /** One capability entry as a provider file writes it (shape guaranteed by the schema). */
-export interface CapabilityEntry {
+interface CapabilityEntry {
   supported: boolean;
   streaming?: boolean;
   upstream_path?: string;
@@ -76,14 +76,6 @@ export function capabilityEntries(raw: Record<string, unknown>): [CapabilityDefi
   });
 }
 
-/** A footnote on a provider page: its number runs 1, 2, 3... over the page in canonical order. */
-export interface Footnote {
-  number: number;
-  /** Inline Markdown. */
-  content: string;
-  capability: CapabilityKey;
-}
-
 /** Turns one valid provider file into the normalised model: slug, canonical capability order, groups. */
 export function normaliseProvider(file: ProviderFile, path: string) {
   const name = file.name;
@@ -92,16 +84,12 @@ export function normaliseProvider(file: ProviderFile, path: string) {
     urlPatterns = [file.url_pattern, ...urlPatterns.filter((u) => u !== file.url_pattern)];
   // An OpenAI-compatible provider's paths are OpenAI's after its base URL's own path (`/inference/v1/...`).
   const basePath = file.compatible_with && URL.canParse(urlPatterns[0]!) ? new URL(urlPatterns[0]!).pathname : "";
-  const footnotes: Footnote[] = [];
+  // A footnote's number runs 1, 2, 3... over the page in canonical order; its content is inline Markdown.
+  let notes = 0;
   const capabilities = capabilityEntries(file).flatMap(([definition, written]) => {
     const entry = written as unknown as CapabilityEntry;
     if (entry.supported !== true) return [];
-    const note = entry.note && {
-      number: footnotes.length + 1,
-      content: entry.note.content,
-      capability: definition.key,
-    };
-    if (note) footnotes.push(note);
+    const note = entry.note && { number: ++notes, content: entry.note.content, capability: definition.key };
     const routeType = entry.route_type ?? definition.routeType;
     const { key, id, label, groupLabel, group } = definition;
     return {
@@ -122,6 +110,7 @@ export function normaliseProvider(file: ProviderFile, path: string) {
       ...(note ? { note } : {}),
     };
   });
+  const footnotes = capabilities.flatMap((c) => (c.note ? [c.note] : []));
   const groups = GROUPS.flatMap((group) => {
     const members = capabilities.filter((c) => c.group === group.id);
     if (members.length === 0) return [];

@@ -49,59 +49,48 @@ const list = (items: JsonSchema, description: string, extra: JsonSchema = {}): J
   ...extra,
 });
 
-/** A capability's own schema: its description names its usual route type; the fields are shared. */
-function capabilitySchema(capability: CapabilityDefinition): JsonSchema {
-  return {
-    description:
-      `${capability.label}: route type '${capability.routeType}'. ` +
-      "Leave it out, or set `supported: false`, when the provider does not support it.",
-    allOf: [{ $ref: "#/definitions/capability" }],
-  };
-}
-
-function sharedCapabilitySchema(): JsonSchema {
-  return {
-    type: "object",
-    additionalProperties: false,
-    required: ["supported"],
-    properties: {
-      supported: { type: "boolean", description: "`true` when the gateway supports this capability for the provider." },
-      streaming: { type: "boolean", description: "Whether streaming responses are supported." },
-      upstream_path: markdown("The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'.", {
-        examples: ["`/v1/chat/completions`"],
-      }),
-      route_type: {
-        type: "string",
-        enum: [...ROUTE_TYPES],
-        description:
-          "The plugin's `route_type` for this capability; each capability has its usual one (see its description).",
-      },
-      model_example: markdown("An example model name, a link to the provider's model list, or 'n/a'.", {
-        examples: ["n/a"],
-      }),
-      min_version: {
-        type: "string",
-        pattern: VERSION_PATTERN,
-        description: "First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.",
-        examples: ["3.11", "n/a"],
-      },
-      note: {
-        type: "object",
-        description: "A footnote shown under the capability's table. Only for a supported capability.",
-        additionalProperties: false,
-        required: ["content"],
-        properties: { content: markdown("One or two sentences, in your own words.") },
-      },
-    },
-    if: SUPPORTED,
-    // The route type and upstream path are required in `ownPaths`: an OpenAI-compatible file inherits them.
-    then: { required: CAPABILITY_FIELDS.filter((f) => !INHERITED_FIELDS.includes(f) && f !== "supported") },
-  };
-}
-
 const SUPPORTED = { required: ["supported"], properties: { supported: { const: true } } };
 /** The fields a file with `compatible_with` leaves out: its capabilities take OpenAI's. */
 const INHERITED_FIELDS: readonly string[] = ["upstream_path", "route_type"];
+
+/** The fields every capability entry shares (each capability's own schema names its usual route type). */
+const CAPABILITY_SCHEMA: JsonSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["supported"],
+  properties: {
+    supported: { type: "boolean", description: "`true` when the gateway supports this capability for the provider." },
+    streaming: { type: "boolean", description: "Whether streaming responses are supported." },
+    upstream_path: markdown("The provider endpoint or API the gateway calls, e.g. '`/v1/chat/completions`'.", {
+      examples: ["`/v1/chat/completions`"],
+    }),
+    route_type: {
+      type: "string",
+      enum: [...ROUTE_TYPES],
+      description:
+        "The plugin's `route_type` for this capability; each capability has its usual one (see its description).",
+    },
+    model_example: markdown("An example model name, a link to the provider's model list, or 'n/a'.", {
+      examples: ["n/a"],
+    }),
+    min_version: {
+      type: "string",
+      pattern: VERSION_PATTERN,
+      description: "First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.",
+      examples: ["3.11", "n/a"],
+    },
+    note: {
+      type: "object",
+      description: "A footnote shown under the capability's table. Only for a supported capability.",
+      additionalProperties: false,
+      required: ["content"],
+      properties: { content: markdown("One or two sentences, in your own words.") },
+    },
+  },
+  if: SUPPORTED,
+  // The route type and upstream path are required in `ownPaths`: an OpenAI-compatible file inherits them.
+  then: { required: CAPABILITY_FIELDS.filter((f) => !INHERITED_FIELDS.includes(f) && f !== "supported") },
+};
 
 /** Each capability's schema (`schema`), nested as in a file: `audio:` holds `speech:`, in a schema from `group`. */
 function nested(schema: (c: CapabilityDefinition) => JsonSchema, group = (_parent: string): JsonSchema => ({})) {
@@ -118,13 +107,21 @@ function nested(schema: (c: CapabilityDefinition) => JsonSchema, group = (_paren
 
 /** Builds the schema; its key order is the canonical order of a provider file. */
 export function providerSchema(): JsonSchema {
-  const capabilityProperties = nested(capabilitySchema, (parent) => ({
-    type: "object",
-    description: `The ${parent} capabilities: ${CAPABILITIES.filter((c) => c.path[0] === parent && c.path[1])
-      .map((c) => `\`${c.path[1]}\``)
-      .join(", ")}.`,
-    additionalProperties: false,
-  }));
+  const capabilityProperties = nested(
+    (capability) => ({
+      description:
+        `${capability.label}: route type '${capability.routeType}'. ` +
+        "Leave it out, or set `supported: false`, when the provider does not support it.",
+      allOf: [{ $ref: "#/definitions/capability" }],
+    }),
+    (parent) => ({
+      type: "object",
+      description: `The ${parent} capabilities: ${CAPABILITIES.filter((c) => c.path[0] === parent && c.path[1])
+        .map((c) => `\`${c.path[1]}\``)
+        .join(", ")}.`,
+      additionalProperties: false,
+    }),
+  );
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "AI Gateway provider",
@@ -235,7 +232,7 @@ export function providerSchema(): JsonSchema {
       },
     ],
     definitions: {
-      capability: sharedCapabilitySchema(),
+      capability: CAPABILITY_SCHEMA,
       ownPaths: { if: SUPPORTED, then: { required: [...INHERITED_FIELDS] } },
     },
   };

@@ -1,6 +1,6 @@
 import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DataError, type DataProblem } from "./errors.ts";
+import { DataError, type DataProblem, dataProblem } from "./errors.ts";
 
 /** The largest data file read, in bytes: provider files are about 5 KB, so this is far past any real one. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -10,7 +10,6 @@ export function displayPath(file: string, root = process.cwd()): string {
   return path.relative(root, file).split(path.sep).join("/") || ".";
 }
 
-const problem = (file: string, message: string): DataProblem => ({ file, message, severity: "error" });
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code ?? "";
 
 /** A file or folder the system would not let us read (no permission, an I/O error, a name too long). */
@@ -79,7 +78,7 @@ export function readProviderFolder(dir: string, root?: string): { files: string[
               ? `found the extension \`${extension}\`, expected \`.yaml\` in lower case: the file is not read. ` +
                 `Rename it to \`${entry.name.slice(0, -extension.length)}.yaml\`.`
               : undefined;
-    if (message) refused.push(problem(displayPath(file, root), message));
+    if (message) refused.push(dataProblem(displayPath(file, root), message));
     else files.push(file);
   }
   return { files, refused };
@@ -91,15 +90,19 @@ export type SourceRead = { source: string; problem?: undefined } | { source?: un
 const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString("en")} KiB`;
 
 /** Reads one data file as strict UTF-8 (a byte-order mark is allowed and dropped): no link followed. */
-export function readDataFile(file: string, shown: string): SourceRead {
-  const refuse = (message: string): SourceRead => ({ problem: problem(shown, message) });
+export function readDataFile(
+  file: string,
+  shown: string,
+  missing = "expected a data file here. Restore it.",
+): SourceRead {
+  const refuse = (message: string): SourceRead => ({ problem: dataProblem(shown, message) });
   let fd: number;
   try {
     // Non-blocking: a named pipe in a data file's place must not hang the build (it is refused below).
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = errorCode(error);
-    if (code === "ENOENT") return refuse("missing, expected a data file here. Restore it.");
+    if (code === "ENOENT") return refuse(`missing, ${missing}`);
     if (code === "ELOOP" || code === "EISDIR")
       return refuse(notAFile(code === "ELOOP" ? "link" : "folder", "data file"));
     return refuse(unreadableMessage(error, "file"));
@@ -141,14 +144,9 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): SourceRead {
   }
   const before = bytes.subarray(0, bad);
   const what = bytes[bad] ? `the byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")}` : "a null byte";
-  return {
-    problem: {
-      file: shown,
-      position: { line: before.filter((byte) => byte === 10).length + 1, column: bad - before.lastIndexOf(10) },
-      message:
-        `found ${what}, which is not UTF-8 text, expected a file saved as UTF-8 (not Latin-1, UTF-16 or a binary ` +
-        "file). Save it again as UTF-8 in your editor.",
-      severity: "error",
-    },
-  };
+  const message =
+    `found ${what}, which is not UTF-8 text, expected a file saved as UTF-8 (not Latin-1, UTF-16 or a binary ` +
+    "file). Save it again as UTF-8 in your editor.";
+  const position = { line: before.filter((byte) => byte === 10).length + 1, column: bad - before.lastIndexOf(10) };
+  return { problem: dataProblem(shown, message, position) };
 }

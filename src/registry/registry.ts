@@ -58,9 +58,4 @@ export class Registry {
       : ` Known providers: ${names.map((n) => `"${n}"`).join(", ")}.`;
     throw new UnknownProviderError(`No provider is named "${nameOrSlug}".${hint}`);
   }
-
-  /** True when `get` would find a provider by this name, slug or alias. */
-  has(nameOrSlug: string): boolean {
-    return this.byKey.has(nameOrSlug);
-  }
 }

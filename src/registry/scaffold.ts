@@ -96,10 +96,7 @@ export function scaffoldText(
   return lines.join("\n");
 }
 
-/**
- * Checks that `name` can become `<slug>.yaml` in `dir` (or `givenSlug`, written into the file as its `slug`):
- * no file has that name, and no provider uses the name, the slug or an alias that makes it.
- */
+/** The file `name` makes in `dir` (at `givenSlug`, if given), unless a file or provider has its name or slug. */
 export function planScaffold(
   name: string,
   dir: string,

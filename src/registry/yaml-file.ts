@@ -1,6 +1,6 @@
 import { Composer, type CST, isMap, isScalar, LineCounter, type Node, Parser } from "yaml";
 import type { YAMLError } from "yaml";
-import { byPosition, type SourcePosition } from "./errors.ts";
+import { byPosition, plural, type SourcePosition } from "./errors.ts";
 import { explainSyntaxError } from "./yaml-syntax.ts";
 import { Walk, type YamlProblem } from "./yaml-walk.ts";
 
@@ -133,7 +133,7 @@ function syntaxProblems(errors: readonly YAMLError[], walk: Walk, root: Node | n
     problems.push({
       position: { line: last, column: 1 },
       message:
-        `found ${unreported} more YAML mistake${unreported === 1 ? "" : "s"} below line ${last}, expected \`key: ` +
+        `found ${plural(unreported, "more YAML mistake")} below line ${last}, expected \`key: ` +
         "value` lines. Fix the ones above, then run the check again.",
     });
   const malformed = errors.length > 0;

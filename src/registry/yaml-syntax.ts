@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLError } from "yaml";
-import { quoteCode, type SourcePosition } from "./errors.ts";
+import { plural, quoteCode, type SourcePosition } from "./errors.ts";
 import type { Walk, YamlProblem } from "./yaml-walk.ts";
 
 const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
@@ -19,6 +19,9 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
   const position = positionAt(offset);
   const lineEnd = source.indexOf("\n", offset) === -1 ? source.length : source.indexOf("\n", offset);
   const restOfLine = source.slice(offset, lineEnd).replace(/\r$/, "");
+  // What to write instead: the rest of the line in quotes (after its key when the field is known).
+  const field = context.fieldAt.get(offset);
+  const quoted = () => singleQuoted(restOfLine.replace(/\s+#.*$/, "").trimEnd());
 
   switch (error.code) {
     case "TAB_AS_INDENT":
@@ -29,13 +32,11 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
     case "BAD_SCALAR_START": {
       const mark = source[offset]!;
       if (!RESERVED_NAMES[mark]) break;
-      const field = context.fieldAt.get(offset);
-      const value = singleQuoted(restOfLine.replace(/\s+#.*$/, "").trimEnd());
       return problem(
         field,
         position,
         `found a value that starts with ${RESERVED_NAMES[mark]}, which YAML reserves at the start of a value, ` +
-          `expected the value in quotes. Write ${field ? `${keyOf(field)}: ${value}` : value}`,
+          `expected the value in quotes. Write ${field ? `${keyOf(field)}: ${quoted()}` : quoted()}`,
       );
     }
     case "MISSING_CHAR": {
@@ -71,16 +72,13 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
     case "MULTILINE_IMPLICIT_KEY":
     case "BAD_INDENT": {
       if (/end with an? [\]}]/.test(error.message)) return unclosedBracket(error, context, position);
-      if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /:(?:\s|$)/.test(restOfLine)) {
-        const field = context.fieldAt.get(offset);
-        const value = singleQuoted(restOfLine.replace(/\s+#.*$/, "").trimEnd());
+      if (error.code === "BLOCK_AS_IMPLICIT_KEY" && /:(?:\s|$)/.test(restOfLine))
         return problem(
           field,
           position,
           "found `: ` inside a value without quotes, expected it in quotes. Write " +
-            `${field ? `\`${keyOf(field)}: ${value}\`` : value}.`,
+            `${field ? `\`${keyOf(field)}: ${quoted()}\`` : quoted()}.`,
         );
-      }
       // An implicit key that runs onto the next line: that line is indented unlike its neighbours.
       const culprit = error.code === "BAD_INDENT" ? offset : lineEnd + 1;
       const indentation = misindented(context, root, culprit);
@@ -124,7 +122,7 @@ function misindented(context: Walk, root: Node | null, lineStart: number): YamlP
     position: { line: context.positionAt(lineStart).line, column: indent + 1 },
     field: word,
     message:
-      `found ${quoteCode(word.slice(0, 40))} indented by ${indent} space${indent === 1 ? "" : "s"}, expected ` +
+      `found ${quoteCode(word.slice(0, 40))} indented by ${plural(indent, "space")}, expected ` +
       `${like}. Line up the keys of one mapping, and indent a key's fields under it.`,
   };
 }

@@ -1,25 +1,17 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, type Node, Scalar } from "yaml";
 import { quoteCode, type SourcePosition } from "./errors.ts";
 
-/** Where each field of a parsed YAML document stands (`chat.route_type`, `url_patterns.0`): key, value, scalar text. */
-export interface FieldPositions {
-  /** The key's position (for sequence items, the item's). */
-  key: Map<string, SourcePosition>;
-  value: Map<string, SourcePosition>;
-  /** A scalar value's source text, offsets `[start, end)` with any quotes included. */
-  scalar: Map<string, { start: number; end: number }>;
-}
-
 /** A mistake in a file's YAML, located: a syntax error, a key given twice, an anchor, a deep nesting. */
-export interface YamlProblem {
-  position: SourcePosition;
-  field?: string;
-  message: string;
-}
+export type YamlProblem = { position: SourcePosition; field?: string; message: string };
 
 /** One pass over the parsed document: positions, and the mistakes YAML allows but a data file must not have. */
 export class Walk {
-  readonly positions: FieldPositions = { key: new Map(), value: new Map(), scalar: new Map() };
+  /** Where each field (`url_patterns.0`) stands: its key (a list item's own), its value, a scalar's `[start, end)`. */
+  readonly positions = {
+    key: new Map<string, SourcePosition>(),
+    value: new Map<string, SourcePosition>(),
+    scalar: new Map<string, { start: number; end: number }>(),
+  };
   readonly problems: YamlProblem[] = [];
   refused = false;
   /** The field of each node, by the offset it starts at (the outermost node wins). */

@@ -1,14 +1,24 @@
-import { type ConfigView, gatewayConfigView } from "../gateway-config/config-view.ts";
-import { type GatewaySetup, gatewaySetup } from "../gateway-config/plugin-config.ts";
-import { readableDate } from "../provider-summary.ts";
+import { CAPABILITIES } from "../catalogue.ts";
+import { gatewayConfigView } from "../gateway-config/config-view.ts";
+import { gatewaySetup } from "../gateway-config/plugin-config.ts";
+import { pageHeadings } from "../page-headings.ts";
+import { missingCapabilities, readableDate } from "../provider-summary.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
+import { scriptJson } from "../script-json.ts";
 import type { SiteConfig } from "../site-config.ts";
-import { absoluteUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
+import {
+  absoluteUrl,
+  capabilityViewUrl,
+  editUrl,
+  providerJsonUrl,
+  providerMarkdownUrl,
+  providerPageUrl,
+} from "../urls.ts";
 import { providerDescription } from "./describe.ts";
 
 const numberFormat = new Intl.NumberFormat("en");
 
-/** The filters that compute a fact for a template: addresses, a page's description, dates. */
+/** The filters that compute a fact for a template: addresses, descriptions, dates, configurations, way-finding. */
 export const factFilters = {
   /** `{{ provider | providerPageUrl }}` → `/ai-providers/openai/` */
   providerPageUrl: (provider: Provider) => providerPageUrl(provider),
@@ -32,4 +42,18 @@ export const factFilters = {
   isoDay: (iso: string) => readableDate(iso)?.datetime ?? "",
   /** `{{ iso | longDate }}` → `3 January 2026` (UTC); the text itself when it is not a date. */
   longDate: (iso: string) => readableDate(iso)?.text ?? iso,
-} satisfies Record<string, (value: any, ...args: any[]) => string | ConfigView | GatewaySetup | null>;
+  /** `{% assign headings = content | pageHeadings %}`: the page's h2 and h3 with ids, for its contents. */
+  pageHeadings: (html: string) => pageHeadings(String(html ?? "")),
+  /** `{{ provider | missingCapabilities }}`: the catalogue's capabilities it lacks, each with the matrix's view. */
+  missingCapabilities: (provider: Provider) => missingCapabilities(provider),
+  /** `{{ value | scriptJson | raw }}`: JSON that cannot end the `<script type="application/ld+json">` it is in. */
+  scriptJson: (value: unknown) => scriptJson(value),
+};
+
+/** The catalogue's capabilities as templates list them: key, label, row id and the matrix's view. */
+export const catalogueCapabilities = CAPABILITIES.map((c) => ({
+  key: c.key,
+  id: c.id,
+  label: c.label,
+  viewUrl: capabilityViewUrl(c),
+}));

@@ -10,89 +10,68 @@ import {
   renderUpstreamPath,
   upstreamPathMarkdown,
 } from "./inline.ts";
+import { codeFence } from "../registry/legacy-html.ts";
 import { Markup, outputFormatOf, type OutputFormat, type RenderContext } from "./markup.ts";
 
-type Format = (value: any, ...args: any[]) => string;
+/** One output's way of writing a filter's value (text, as `String(value ?? "")` makes it) and arguments. */
+type Format = (text: string, ...args: any[]) => string;
 
 /** Words for screen readers only. */
 const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
 
-/**
- * The filters whose result is markup, one implementation per output: the HTML page and the
- * Markdown twin share their sentences (`_includes/prose/`), and each filter writes its value the
- * way the output being rendered needs it. `{{ "llm_format" | code }}`, `{{ "AI Proxy" | link: url }}`.
- */
+/** The markup filters, one implementation per output (the page and its twin share `_includes/prose/`). */
 const FORMATS: Record<string, Record<OutputFormat, Format>> = {
   /** Text as it reads: escaped for the output (what `{{ value }}` does, as markup a filter can take further). */
-  text: { html: (text) => escapeHtml(String(text ?? "")), markdown: (text) => escapeMarkdownText(String(text ?? "")) },
+  text: { html: escapeHtml, markdown: escapeMarkdownText },
   /** A code span: a token that breaks only after `/`, `.` or `-` (`<wbr>`) in HTML. */
-  code: {
-    html: (text) => breakableCode(String(text ?? "")),
-    markdown: (text) => codeSpan(String(text ?? "")),
-  },
+  code: { html: breakableCode, markdown: codeSpan },
   /** Text inside a `<pre><code>` block or a Markdown code fence. */
-  codeText: { html: (text) => escapeText(String(text ?? "")), markdown: (text) => String(text ?? "") },
+  codeText: { html: escapeText, markdown: (text) => text },
   /** A link with a label. */
   link: {
-    html: (label, href) => `<a href="${escapeHtml(String(href))}">${escapeHtml(String(label))}</a>`,
-    markdown: (label, href) => `[${escapeMarkdownText(String(label))}](${href})`,
+    html: (label, href) => `<a href="${escapeHtml(String(href))}">${escapeHtml(label)}</a>`,
+    markdown: (label, href) => `[${escapeMarkdownText(label)}](${href})`,
   },
   /** A value from data as inline Markdown (code, links, emphasis). */
-  inlineMarkdown: {
-    html: (text) => renderInline(String(text ?? "")),
-    markdown: (text) => inlineMarkdown(String(text ?? "")),
-  },
+  inlineMarkdown: { html: renderInline, markdown: inlineMarkdown },
   /** A model example: a bare model name breaks only after `/`, `.` or `-`; else inline Markdown. */
-  modelExample: {
-    html: (text) => renderModelExample(String(text ?? "")),
-    markdown: (text) => inlineMarkdown(String(text ?? "")),
-  },
+  modelExample: { html: renderModelExample, markdown: inlineMarkdown },
   /** An upstream path: a bare path as code, a value with markup as inline Markdown. */
   upstreamPath: {
-    html: (text) => renderUpstreamPath(String(text ?? "")),
-    markdown: (text) => upstreamPathMarkdown(String(text ?? "")).replace(/\s*\n\s*/g, " "),
+    html: renderUpstreamPath,
+    markdown: (text) => upstreamPathMarkdown(text).replace(/\s*\n\s*/g, " "),
   },
   /** Paragraphs split by a blank line: `<p>` elements, or the lines of a Markdown quote. */
   paragraphs: {
-    html: (text) => renderParagraphs(String(text ?? "")),
+    html: renderParagraphs,
     markdown: (text) =>
-      String(text ?? "")
+      text
         .split(/\n{2,}/)
         .map((paragraph) => inlineMarkdown(paragraph.trim()))
         .join("\n>\n> "),
   },
-  /** Streaming or support as a mark that also carries its meaning as text. */
+  /** Streaming or support (`true` or `false`) as a mark that also carries its meaning as text. */
   supportMark: {
     html: (supported) =>
-      supported
+      supported === "true"
         ? `<span class="mark mark-yes" aria-hidden="true">&#10003;</span>${hidden("Supported")}`
         : `<span class="mark mark-no" aria-hidden="true">&#10007;</span>${hidden("Not supported")}`,
-    markdown: (supported) => (supported ? "Supported" : "Not supported"),
+    markdown: (supported) => (supported === "true" ? "Supported" : "Not supported"),
   },
 };
-
-/** A Markdown code fence longer than any run of backticks in `text`, so the text cannot close it. */
-function codeFence(text: string): string {
-  let longest = 0;
-  for (const run of String(text).match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return "`".repeat(Math.max(3, longest + 1));
-}
 
 /** A Markdown table cell: its `|` escaped (tables split on them even inside a code span). */
 const cell = (value: unknown) => new Markup(String(value ?? "").replace(/\|/g, "\\|"));
 
-/**
- * The markup filters, each choosing its output's implementation from the template being rendered
- * (`this.context`, as liquidjs and Eleventy's `addFilter` give it), plus `fence` and `cell`.
- */
+/** The markup filters, each for the output of the template being rendered (`this.context`), plus `fence`, `cell`. */
 export function formatFilters(): Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> {
   const filters: Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> = {
-    fence: (text: unknown) => new Markup(codeFence(String(text ?? ""))),
+    fence: (text: unknown) => new Markup(codeFence(String(text ?? ""), 3)),
     cell,
   };
   for (const [name, byFormat] of Object.entries(FORMATS)) {
     filters[name] = function (this: { context?: RenderContext }, value: unknown, ...args: unknown[]) {
-      return new Markup(byFormat[outputFormatOf(this?.context)](value, ...args));
+      return new Markup(byFormat[outputFormatOf(this?.context)](String(value ?? ""), ...args));
     };
   }
   return filters;

@@ -1,15 +1,14 @@
 import MarkdownIt from "markdown-it";
 import { inlineMarkdown } from "../outputs/markdown-text.ts";
-import { ALLOWED_LINK_SCHEMES, type InlineLink, inlineLinks, isAllowedLink } from "../registry/inline-links.ts";
+import { inlineLinks, isAllowedLink } from "../registry/inline-links.ts";
 import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
 
-export { ALLOWED_LINK_SCHEMES, codeSpan, type InlineLink, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
+export { codeSpan, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
 
 // Raw HTML stays off: text from data can never inject markup.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable("image");
-// A code span breaks only after `/`, `.` or `-`: browsers find no break in `llm/v1/chat`, and a table
-// squeezed it mid-segment.
+// A code span breaks only after `/`, `.` or `-`: browsers find no break in `llm/v1/chat`; tables squeezed it.
 markdown.renderer.rules.code_inline = (tokens, idx) => breakableCode(tokens[idx]!.content);
 
 /** A token (route type, path, URL) as `<code>` with a `<wbr>` after each `/`, `.` and `-`: it breaks only there. */
@@ -20,10 +19,7 @@ export function breakableCode(text: string): string {
 /** A token as text, escaped, with a `<wbr>` after each `/`, `.` and `-`. */
 const breakableText = (text: string) => escapeHtml(text).replace(/[/.-]/g, "$&<wbr>");
 
-/**
- * A model example: a bare model name (`accounts/fireworks/models/llama-v3p1-70b-instruct`) breaks only after
- * `/`, `.` or `-`; anything else (a link, a sentence) renders as inline Markdown.
- */
+/** A model example: a bare model name breaks only after `/`, `.` or `-`; a link or sentence is inline Markdown. */
 export function renderModelExample(text: string): string {
   return PLAIN_INLINE.test(text) && !/\s/.test(text) ? breakableText(text) : renderInline(text);
 }

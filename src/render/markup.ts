@@ -1,10 +1,7 @@
 import { escapeMarkdownText } from "../outputs/markdown-text.ts";
 import { escapeHtml } from "./inline.ts";
 
-/**
- * Markup a filter made (a `<code>` element, a Markdown link): printed as it is, where any other
- * value a template prints is escaped for its output. The "safe string" of other template engines.
- */
+/** Markup a filter made, printed as it is where any other value is escaped: other engines' "safe string". */
 export class Markup {
   constructor(readonly text: string) {}
   toString(): string {
@@ -25,11 +22,7 @@ export function outputFormatOf(context: RenderContext | undefined): OutputFormat
   return context?.getSync(["outputFormat"]) === "markdown" ? "markdown" : "html";
 }
 
-/**
- * liquidjs' `outputEscape`: every `{{ value }}` is escaped for the output it lands in, HTML or
- * Markdown text, unless a filter made it markup (`Markup`) or the template says `| raw`.
- * liquidjs calls it as it calls a filter, with the render context as `this.context`.
- */
+/** liquidjs' `outputEscape` (called as a filter is): `{{ value }}` escaped for its output unless it is `Markup`. */
 export function escapeOutput(this: { context?: RenderContext } | undefined, value: unknown): string {
   if (value instanceof Markup) return value.text;
   const text = value === undefined || value === null ? "" : String(value);

@@ -1,41 +1,18 @@
-import { CAPABILITIES, type CapabilityKey } from "../catalogue.ts";
-import type { Provider, ProviderCapability } from "../registry/model.ts";
+import { CAPABILITIES } from "../catalogue.ts";
+import type { Provider } from "../registry/model.ts";
 import { capabilityUrl, providerPageUrl } from "../urls.ts";
 import { capabilitySince } from "../versions.ts";
 
 // The rows of the capability matrix and its views, as the facts they show: `_includes/matrix/rows.liquid` lays
 // them out, and the preview compares them to know which pages a save changed.
 
-/** What the rows say about one supported capability of a provider, worked out once. */
-export interface CapabilityFacts {
-  key: CapabilityKey;
-  label: string;
-  /** Its row on the provider's page. */
-  href: string;
-  /** The first gateway version it works on (its own, or for `n/a` the provider's); undefined when none is known. */
-  since: string | undefined;
-  streaming: boolean;
-  capability: ProviderCapability;
-}
-
 /** What the rows say about one provider, worked out once and shared by every view. */
-export interface ProviderFacts {
-  name: string;
-  href: string;
-  /** The API whose driver the gateway reaches the provider through (`compatible_with`), if not its own. */
-  compatibleWith: string | undefined;
-  /** Supported capabilities, in canonical order. */
-  capabilities: CapabilityFacts[];
-  /** Whether any capability streams. */
-  streams: boolean;
-}
-
-/** A provider's facts: links and versions worked out. */
-export function providerFacts(provider: Provider): ProviderFacts {
+export function providerFacts(provider: Provider) {
   const capabilities = provider.capabilities.map((capability) => ({
     key: capability.key,
     label: capability.label,
     href: capabilityUrl(provider, capability.id),
+    // Its own first version, or for `n/a` the provider's; undefined when none is known.
     since: capabilitySince(provider, capability),
     streaming: capability.streaming,
     capability,
@@ -48,6 +25,9 @@ export function providerFacts(provider: Provider): ProviderFacts {
     streams: capabilities.some((c) => c.streaming),
   };
 }
+
+export type ProviderFacts = ReturnType<typeof providerFacts>;
+export type CapabilityFacts = ProviderFacts["capabilities"][number];
 
 /** The full matrix's row: the provider, then a cell per capability in canonical order (`null`: not supported). */
 export function matrixRow(facts: ProviderFacts) {

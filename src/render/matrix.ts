@@ -9,14 +9,7 @@ import {
   versionViewUrl,
 } from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
-import {
-  MATRIX_PAGE_SIZE,
-  pageNavigation,
-  pageSlices,
-  pageUrl,
-  type PageNavigation,
-  type PageSlice,
-} from "./matrix-pagination.ts";
+import { MATRIX_PAGE_SIZE, pageNavigation, pageSlices, pageUrl, type PageSlice } from "./matrix-pagination.ts";
 import {
   capabilityRow,
   matrixRow,
@@ -38,50 +31,13 @@ export type MatrixFilter =
   /** Providers that work on this gateway version, with what they offer on it and what needs a newer one. */
   | { kind: "version"; version: string };
 
-/** One view of the matrix: the whole matrix, or one question answered from it. */
-export interface MatrixView {
-  /** The address of its first page: `/ai-providers/`, `/ai-providers/capability/embeddings/`. */
-  url: string;
-  filter: MatrixFilter;
-  /** The page's heading and title. */
-  title: string;
-  /** Each page's title when the view has several ("…, page 2"): with the site's name, within 70 characters. */
-  shortTitle: string;
-  /** The view's link text in the filter navigation. */
-  label: string;
-  /** One plain-text sentence for the meta description. */
-  description: string;
-}
-
-/** One page of a view, as the page template and layout read it: plain data, the rows left out. */
-export interface MatrixPage extends PageNavigation {
-  /** `/ai-providers/`, `/ai-providers/page/2/`, `/ai-providers/capability/chat/page/3/` */
-  url: string;
-  /** The view's title, for the page's heading. */
-  heading: string;
-  /** The document title: the view's; when it has several pages, its short title and the page's number. */
-  title: string;
-  /** The meta description. */
-  description: string;
-  /** The address of the view's first page. */
-  viewUrl: string;
-  /** What the view shows: `all`, `capability`, `streaming` or `version`. */
-  kind: MatrixFilter["kind"];
-  /** The view's label (a capability view's capability, a version view's version). */
-  label: string;
-  /** A version view's version. */
-  version?: string;
-  /** Rows in the view; providers in the registry; those a version view leaves out. */
-  count: number;
-  total: number;
-  hidden: number;
-}
-
-/** The filter links every page of the matrix shows, by kind of view. */
-export type FilterLinks = Record<MatrixFilter["kind"], { url: string; label: string }[]>;
-
 /** URL segments under `/ai-providers/` that the matrix uses, so no provider's page may. */
-export const MATRIX_SEGMENTS = SITE_PATH_SEGMENTS.matrix;
+const MATRIX_SEGMENTS = SITE_PATH_SEGMENTS.matrix;
+
+/** One view: its first page's address, filter, title, short title for its later pages, link label, meta description. */
+export type MatrixView = Record<"url" | "title" | "shortTitle" | "label" | "description", string> & {
+  filter: MatrixFilter;
+};
 
 /** The views of the matrix: everything, one per capability, streaming, one per version in the data. */
 export function matrixViews(versions: readonly string[], product: string): MatrixView[] {
@@ -132,20 +88,33 @@ export function matrixViews(versions: readonly string[], product: string): Matri
 /** A provider on a version's view, with the age of the newest version any of its capabilities needs (-1 for none). */
 type VersionMember = { facts: ProviderFacts; newest: number };
 
-/** A view with the rows it shows, found in the one pass over the registry. */
-interface ViewEntry {
-  view: MatrixView;
-  /** Its providers, a row each, in order. */
-  members: readonly ProviderFacts[];
-  /** Its rows from `start` to before `end`. */
-  rows(start: number, end: number): MatrixRow[];
+/** A view with its providers (a row each, in order) and its rows from `start` to before `end`. */
+type ViewEntry = { view: MatrixView; members: readonly ProviderFacts[]; rows(start: number, end: number): MatrixRow[] };
+
+/** One page of a view, as the page template and layout read it: plain data, the rows left out. */
+function matrixPage(view: MatrixView, slice: PageSlice, total: number) {
+  const { filter } = view;
+  return {
+    url: pageUrl(view.url, slice.number),
+    heading: view.title,
+    // With several pages, each page's title is its view's short title and its number.
+    title: slice.count > 1 ? `${view.shortTitle}, page ${slice.number}` : view.title,
+    description: slice.number > 1 ? `${view.description} Page ${slice.number} of ${slice.count}.` : view.description,
+    viewUrl: view.url,
+    kind: filter.kind,
+    label: view.label,
+    ...(filter.kind === "version" ? { version: filter.version } : {}),
+    // Rows in the view; providers in the registry; those a version view leaves out.
+    count: slice.total,
+    total,
+    hidden: total - slice.total,
+    ...pageNavigation(view.url, slice),
+  };
 }
 
-/**
- * The capability matrix of one build: its views, which rows each shows (found in one pass over
- * the registry), and their pages, `MATRIX_PAGE_SIZE` rows each. Each provider's facts are
- * worked out once and shared by every view; each row is rendered only when its page is.
- */
+export type MatrixPage = ReturnType<typeof matrixPage>;
+
+/** The matrix of one build: its views, their rows (one pass over the registry, each row made when its page is). */
 export class CapabilityMatrix {
   readonly views: readonly MatrixView[];
   /** Every page of every view, in view order. */
@@ -153,11 +122,13 @@ export class CapabilityMatrix {
   private readonly byUrl = new Map<string, { entry: ViewEntry; slice: PageSlice }>();
   private readonly entries: readonly ViewEntry[];
   private readonly factsOf = new Map<Provider, ProviderFacts>();
-  private readonly pageSize: number;
 
-  constructor(providers: readonly Provider[], product: string, pageSize: number = MATRIX_PAGE_SIZE) {
+  constructor(
+    providers: readonly Provider[],
+    product: string,
+    private readonly pageSize: number = MATRIX_PAGE_SIZE,
+  ) {
     const total = providers.length;
-    this.pageSize = pageSize;
     const versions = distinctVersions(providers);
     // Versions by age, so a version view compares numbers rather than version strings.
     const age = new Map(versions.map((v, i) => [v, i]));
@@ -199,71 +170,34 @@ export class CapabilityMatrix {
           versionRow(facts, (c) => newest > v && c.since !== undefined && age.get(c.since)! > v),
         );
 
-    const entries = this.views.map((view): ViewEntry => {
+    this.entries = this.views.map((view): ViewEntry => {
       const { filter } = view;
-      switch (filter.kind) {
-        case "all":
-          return { view, members: all, rows: (start, end) => all.slice(start, end).map(matrixRow) };
-        case "capability": {
-          const members = byCapability.get(filter.capability)!;
-          const rows = (start: number, end: number) => members.slice(start, end).map(capabilityRow);
-          return { view, members: members.map((member) => member.provider), rows };
-        }
-        case "streaming":
-          return { view, members: streaming, rows: (start, end) => streaming.slice(start, end).map(streamingRow) };
-        case "version": {
-          const v = age.get(filter.version)!;
-          return { view, members: onVersion[v]!.map((member) => member.facts), rows: versionRows(onVersion[v]!, v) };
-        }
-        default:
-          throw new Error(`Unknown matrix view: ${JSON.stringify(filter)}`);
+      if (filter.kind === "all")
+        return { view, members: all, rows: (start, end) => all.slice(start, end).map(matrixRow) };
+      if (filter.kind === "streaming")
+        return { view, members: streaming, rows: (start, end) => streaming.slice(start, end).map(streamingRow) };
+      if (filter.kind === "capability") {
+        const members = byCapability.get(filter.capability)!;
+        const rows = (start: number, end: number) => members.slice(start, end).map(capabilityRow);
+        return { view, members: members.map((member) => member.provider), rows };
       }
+      const v = age.get(filter.version)!;
+      return { view, members: onVersion[v]!.map((member) => member.facts), rows: versionRows(onVersion[v]!, v) };
     });
-
-    this.entries = entries;
-    const pages: MatrixPage[] = [];
-    for (const entry of entries) {
-      const { view } = entry;
-      const count = entry.members.length;
-      for (const slice of pageSlices(count, pageSize)) {
-        const url = pageUrl(view.url, slice.number);
-        const { filter } = view;
-        pages.push({
-          url,
-          heading: view.title,
-          title: slice.count > 1 ? `${view.shortTitle}, page ${slice.number}` : view.title,
-          description:
-            slice.number > 1 ? `${view.description} Page ${slice.number} of ${slice.count}.` : view.description,
-          viewUrl: view.url,
-          kind: filter.kind,
-          label: view.label,
-          ...(filter.kind === "version" ? { version: filter.version } : {}),
-          count,
-          total,
-          hidden: total - count,
-          ...pageNavigation(view.url, slice),
-        });
-        this.byUrl.set(url, { entry, slice });
-      }
-    }
-    this.pages = pages;
-  }
-
-  private page(url: string) {
-    const page = this.byUrl.get(url);
-    if (!page) throw new Error(`No page of the capability matrix is at ${url}.`);
-    return page;
-  }
-
-  /** The view a page belongs to; throws for an unknown address. */
-  view(url: string): MatrixView {
-    return this.page(url).entry.view;
+    this.pages = this.entries.flatMap((entry) =>
+      pageSlices(entry.members.length, pageSize).map((slice) => {
+        const page = matrixPage(entry.view, slice, total);
+        this.byUrl.set(page.url, { entry, slice });
+        return page;
+      }),
+    );
   }
 
   /** The rows of a page's table, in order, as facts (`_includes/matrix/rows.liquid` lays them out). */
   rows(url: string): MatrixRow[] {
-    const { entry, slice } = this.page(url);
-    return entry.rows(slice.start, slice.end);
+    const page = this.byUrl.get(url);
+    if (!page) throw new Error(`No page of the capability matrix is at ${url}.`);
+    return page.entry.rows(page.slice.start, page.slice.end);
   }
 
   /** In every view, the page holding the provider's row and the row as JSON (what a preview save changed). */
@@ -284,8 +218,13 @@ export class CapabilityMatrix {
   }
 
   /** The filter links, by kind of view. */
-  get filterLinks(): FilterLinks {
-    const links: FilterLinks = { all: [], streaming: [], capability: [], version: [] };
+  get filterLinks() {
+    const links: Record<MatrixFilter["kind"], { url: string; label: string }[]> = {
+      all: [],
+      streaming: [],
+      capability: [],
+      version: [],
+    };
     for (const view of this.views) links[view.filter.kind].push({ url: view.url, label: view.label });
     return links;
   }

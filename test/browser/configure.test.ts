@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { LATEST_GATEWAY_VERSION } from "../../src/gateway-catalogue.ts";
+import { GATEWAY_VERSIONS } from "../../src/gateway-catalogue.ts";
 import { compareVersions } from "../../src/versions.ts";
 import { browserSuiteRuns, type BrowserFixture, clipboardText, sharedBrowser } from "../helpers/browser.ts";
 
@@ -316,7 +316,7 @@ it("the configurations shown are the ones for the reader's version, in every for
     await page.bringToFront();
   }
   // The newest version: the newest configuration, the decK one as the page has it.
-  await page.selectOption("#gateway-version", LATEST_GATEWAY_VERSION);
+  await page.selectOption("#gateway-version", GATEWAY_VERSIONS.at(-1)!);
   await page.click(`#${id}-deck-tab`);
   await page.waitForFunction(
     ([id, text]) => document.getElementById(`${id}-deck-code`)?.textContent === text,

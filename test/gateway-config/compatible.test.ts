@@ -1,7 +1,7 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { capabilityDefinition } from "../../src/catalogue.ts";
+import { CAPABILITIES } from "../../src/catalogue.ts";
 import { compatibleUrl, OPENAI_PATHS } from "../../src/gateway-catalogue.ts";
 import { configFormats } from "../../src/gateway-config/formats.ts";
 import { type ConfigObject, capabilityConfig } from "../../src/gateway-config/plugin-config.ts";
@@ -19,7 +19,7 @@ test("each capability of an OpenAI-compatible provider is OpenAI's driver at the
   for (const provider of compatible) {
     for (const capability of provider.capabilities) {
       const where = `${provider.slug} ${capability.key}`;
-      assert.is(capability.routeType, capabilityDefinition(capability.key).routeType, where);
+      assert.is(capability.routeType, CAPABILITIES.find((c) => c.key === capability.key)!.routeType, where);
       const config = capabilityConfig(provider, capability)!;
       const model = config.config.model as ConfigObject;
       const options = model.options as ConfigObject;

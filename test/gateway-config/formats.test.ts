@@ -5,7 +5,7 @@ import path from "node:path";
 import { parse as load } from "yaml";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { capabilityDefinition } from "../../src/catalogue.ts";
+import { CAPABILITIES } from "../../src/catalogue.ts";
 import { ROUTE_TYPES } from "../../src/gateway-catalogue.ts";
 import { gatewayProviderFacts, routeTypeAllowedOn } from "../../src/gateway-catalogue.ts";
 import {
@@ -242,7 +242,7 @@ test("every configuration uses the capability's route type, one the gateway acce
     assert.is(config.config.route_type, capability.routeType);
     assert.ok(ROUTE_TYPES.includes(capability.routeType));
     // A route type of another capability is allowed only with the warning that names it.
-    const expected = capabilityDefinition(capability.key).routeType;
+    const expected = CAPABILITIES.find((c) => c.key === capability.key)!.routeType;
     if (capability.routeType !== expected) {
       assert.ok(registry.warnings.some((w) => w.field === `${capability.key}.route_type`));
     }

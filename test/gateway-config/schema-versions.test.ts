@@ -12,7 +12,7 @@ import {
   routeTypeAllowedOn,
 } from "../../src/gateway-catalogue.ts";
 import { configFor, configsByVersion } from "../../src/gateway-config/config-view.ts";
-import { type ConfigValue, isEnvReference, optionSince } from "../../src/gateway-config/plugin-config.ts";
+import { type ConfigValue, isEnvReference } from "../../src/gateway-config/plugin-config.ts";
 import { loadRegistry } from "../../src/registry/load.ts";
 import { compareVersions } from "../../src/versions.ts";
 import { fixture, projectRoot } from "../helpers/build-site.ts";
@@ -87,7 +87,7 @@ test("every configuration validates against the published schema of each version
           const since = gatewayProviderFacts(provider.gateway!.provider)?.since;
           assert.ok(since && compareVersions(version, since) >= 0, `${where}: model.provider`);
         }
-        for (const name of config!.omitted) assert.ok(compareVersions(version, optionSince(name)!) < 0, where);
+        for (const name of config!.omitted) assert.ok(compareVersions(version, MODEL_OPTIONS[name]!.since!) < 0, where);
         checked++;
       }
     }

@@ -5,11 +5,11 @@ import { CAPABILITIES } from "../../src/catalogue.ts";
 import { BuildFacts } from "../../src/eleventy/build-data.ts";
 import { registerFilters } from "../../src/eleventy/filters.ts";
 import type { FileHistory } from "../../src/file-history.ts";
-import { Registry } from "../../src/registry/load.ts";
+import { Registry } from "../../src/registry/registry.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import type { CapabilityMatrix } from "../../src/render/matrix.ts";
 import { LIQUID_OPTIONS } from "../../src/render/markup.ts";
-import { catalogueCapabilities } from "../../src/render/reader-filters.ts";
+import { catalogueCapabilities } from "../../src/render/fact-filters.ts";
 import type { SiteConfig } from "../../src/site-config.ts";
 import { LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../../src/urls.ts";
 import { projectRoot } from "./build-site.ts";
@@ -19,7 +19,7 @@ import { testSite } from "./providers.ts";
 // thousands of providers): a liquidjs engine with Eleventy's options (LIQUID_OPTIONS), the same
 // includes and the same filters, registered by the same function. The built site is tested elsewhere.
 
-const noHistory: FileHistory = { available: false, lastCommitted: () => undefined, note: () => undefined };
+const noHistory: FileHistory = { available: false, lastCommitted: () => undefined };
 let facts = new BuildFacts(new Registry([]), testSite, noHistory, projectRoot);
 let matrixOf: CapabilityMatrix | undefined;
 
@@ -27,15 +27,12 @@ const engine = new Liquid({ ...LIQUID_OPTIONS, root: [path.join(projectRoot, "_i
 const eleventyLike = {
   addFilter: (name: string, filter: (...args: any[]) => unknown) => engine.registerFilter(name, filter),
 };
-registerFilters(eleventyLike, {
-  data: {
-    get current() {
-      return facts;
-    },
+const data = {
+  get current() {
+    return facts;
   },
-  assetsDir: path.join(projectRoot, "pages/assets"),
-  schemaUrl: SCHEMA_URL,
-});
+};
+registerFilters(eleventyLike, data, path.join(projectRoot, "pages/assets"), SCHEMA_URL);
 engine.registerFilter("matrixRows", (url: string) => matrixOf!.rows(url));
 
 /** The build's facts the filters read (registry, site, history), for the renders that follow. */

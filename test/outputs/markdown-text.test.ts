@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import { parse } from "node-html-parser";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { escapeMarkdownText, inlineMarkdown, markdownTable } from "../../src/outputs/markdown-text.ts";
+import { escapeMarkdownText, inlineMarkdown } from "../../src/outputs/markdown-text.ts";
 
 // A Markdown renderer that lets raw HTML through, as many do: escaping must not rely on it being off.
 const permissive = new MarkdownIt({ html: true });
@@ -41,15 +41,6 @@ test("escapeMarkdownText's fast path changes nothing: the same text as both repl
       assert.is(escapeMarkdownText(text), fullEscape(text));
     }),
   );
-});
-
-test("a table escapes `|` in every cell, code spans too, so the columns hold", () => {
-  const table = markdownTable(["A", "B"], [["`a|b`", "x | y"]]);
-  assert.is(table, "| A | B |\n| --- | --- |\n| `a\\|b` | x \\| y |\n");
-  const cells = parse(permissive.render(table))
-    .querySelectorAll("tbody td")
-    .map((td) => td.textContent);
-  assert.equal(cells, ["a|b", "x | y"]);
 });
 
 test("code spans pair runs of the same length, as CommonMark does; white space around line breaks folds", () => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { assetManifest, fingerprint } from "../../src/outputs/assets.ts";
-import { Registry } from "../../src/registry/load.ts";
+import { Registry } from "../../src/registry/registry.ts";
 import { renderLlmsTxt, renderPage, useFacts } from "../helpers/templates.ts";
 import { capabilityYaml, providerFrom, testSite } from "../helpers/providers.ts";
 
@@ -28,7 +28,7 @@ test("llms.txt: the site, every provider's Markdown twin with its page, then the
 });
 
 test("the sitemap: every page absolute, the matrix's pages, providers with lastmod where known", () => {
-  const history = { available: true, lastCommitted: () => "2026-01-02T03:04:05Z", note: () => undefined };
+  const history = { available: true, lastCommitted: () => "2026-01-02T03:04:05Z" };
   useFacts([openish], testSite, history);
   const xml = renderPage("sitemap.liquid", {
     collections: { all: [{ url: "/" }, { url: "/feed.xml" }] },

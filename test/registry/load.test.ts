@@ -69,7 +69,7 @@ test("get finds a provider by name, slug or alias, and says what it needs when g
   const registry = loadRegistry(fixture("aliases"));
   for (const key of ["Gemini Vertex", "gemini-vertex", "Vertex AI", "vertex-ai", "google-vertex"])
     assert.is(registry.get(key).slug, "gemini-vertex", key);
-  assert.ok(registry.has("Sample AI"));
+  assert.is(registry.get("Sample AI").name, "Example AI");
   assert.throws(
     () => registry.get(undefined as unknown as string),
     (error: Error) =>

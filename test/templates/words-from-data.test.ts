@@ -33,7 +33,7 @@ test("the intro names a provider's models without doubling AI, whatever the name
 test("the self-hosted providers: those marked self_hosted, in the registry's order, shared by every page", () => {
   const providers = [named("Alpha", "self_hosted: true\n"), named("Beta"), named("Gamma", "self_hosted: true\n")];
   const navigation = new SiteNavigation(providers, testSite);
-  assert.equal(navigation.forProvider(providers[1]!).selfHosted, [
+  assert.equal(navigation.selfHosted, [
     { name: "Alpha", url: "/ai-providers/alpha/" },
     { name: "Gamma", url: "/ai-providers/gamma/" },
   ]);
