@@ -147,10 +147,12 @@ export class BuildData {
     const facts = this.current;
     if (!previous || !changedFiles) return this.fullScope();
     const changed = new Set(changedFiles.map((file) => path.resolve(this.paths.root, file)));
+    // What the lists of providers and the home page's counts show.
     const index = (build: BuildFacts) =>
-      JSON.stringify(
+      JSON.stringify([
         build.registry.providers.map((p) => [p.file, p.slug, p.name, p.aliases, p.selfHosted, build.lastUpdated(p)]),
-      );
+        build.stats,
+      ]);
     if (changed.has(this.paths.siteFile) || index(previous) !== index(facts)) return this.fullScope();
 
     const saved = facts.registry.providers.filter((p) => changed.has(path.resolve(this.paths.root, p.file)));

@@ -253,7 +253,14 @@ test("npm start: served on localhost; a deleted file's pages go and come back; a
     // that show it; every other file stays as it was (and is still served).
     const preview = `${out}.preview`;
     const modified = (url: string) => statSync(path.join(preview, url)).mtimeMs;
-    const untouched = ["ai-providers/gemini-vertex/index.html", "ai-providers/index.html", "llms.txt", "sitemap.xml"];
+    const untouched = [
+      "ai-providers/gemini-vertex/index.html",
+      "ai-providers/index.html",
+      "index.html",
+      "ai-providers/compare/index.html",
+      "llms.txt",
+      "sitemap.xml",
+    ];
     const before = untouched.map(modified);
     await saved(() => writeFileSync(file, text.replace("example-chat-1", "newmodel")));
     for (const url of ["/ai-providers/example-ai/", "/ai-providers/capability/chat/", "/api/providers.json"])
@@ -262,6 +269,8 @@ test("npm start: served on localhost; a deleted file's pages go and come back; a
     for (const url of untouched) assert.is((await get(`/${url}`)).status, 200);
     await saved(() => writeFileSync(file, text.replace("streaming: true", "streaming: false")));
     assert.ok(modified("ai-providers/index.html") > before[1]!, "a change the full matrix shows rewrites it");
+    assert.ok(modified("index.html") > before[2]!, "a change of the home page's counts rewrites it");
+    assert.match((await get("/")).text, "providers that stream");
     await saved(() => writeFileSync(file, text));
 
     await saved(() => writeFileSync(file, text.replace(/streaming: (true|false)/, "streaming: tru")));
