@@ -142,21 +142,25 @@ export class BuildData {
     return { complete: true, providerPages: registry.providers, matrixPages: matrix.pages, indexPages: [true] };
   }
 
-  /** A preview save that changed nothing every page lists writes the saved providers and the matrix pages changed. */
+  /**
+   * A preview save that changed nothing every page lists writes the saved providers, the matrix pages changed,
+   * and the lists (sitemap, home page, ...) when the saved files' dates or the home page's counts changed.
+   */
   private changedScope(previous: BuildFacts | undefined, changedFiles: readonly string[] | undefined): RenderScope {
     const facts = this.current;
     if (!previous || !changedFiles) return this.fullScope();
     const changed = new Set(changedFiles.map((file) => path.resolve(this.paths.root, file)));
-    // What the lists of providers and the home page's counts show.
-    const index = (build: BuildFacts) =>
-      JSON.stringify([
-        build.registry.providers.map((p) => [p.file, p.slug, p.name, p.aliases, p.selfHosted, build.lastUpdated(p)]),
-        build.stats,
-      ]);
-    if (changed.has(this.paths.siteFile) || index(previous) !== index(facts)) return this.fullScope();
+    const listed = (build: BuildFacts) =>
+      JSON.stringify(build.registry.providers.map((p) => [p.file, p.slug, p.name, p.aliases, p.selfHosted]));
+    if (changed.has(this.paths.siteFile) || listed(previous) !== listed(facts)) return this.fullScope();
 
-    const saved = facts.registry.providers.filter((p) => changed.has(path.resolve(this.paths.root, p.file)));
+    const isSaved = (provider: Provider) => changed.has(path.resolve(this.paths.root, provider.file));
+    const saved = facts.registry.providers.filter(isSaved);
     const before = new Map(previous.registry.providers.map((p) => [p.file, p]));
+    const redated = (provider: Provider) =>
+      facts.lastUpdated(provider) !== previous.lastUpdated(before.get(provider.file)!);
+    // A commit made while the preview runs dates other providers anew: their pages change too.
+    if (facts.registry.providers.some((p) => !isSaved(p) && redated(p))) return this.fullScope();
     const matrixUrls = new Set<string>();
     for (const provider of saved) {
       const was = previous.matrix.placesOf(before.get(provider.file)!);
@@ -165,7 +169,8 @@ export class BuildData {
       for (const [i, place] of is.entries()) if (place.row !== was[i]!.row) matrixUrls.add(place.url);
     }
     const matrixPages = facts.matrix.pages.filter((page) => matrixUrls.has(page.url));
-    return { complete: false, providerPages: saved, matrixPages, indexPages: [] };
+    const listsChanged = saved.some(redated) || JSON.stringify(previous.stats) !== JSON.stringify(facts.stats);
+    return { complete: false, providerPages: saved, matrixPages, indexPages: listsChanged ? [true] : [] };
   }
 
   /** Site settings for a dev server whose first load failed: the file's own when they are good. */
