@@ -42,7 +42,7 @@ export class BuildFacts {
   }
 
   get matrix(): CapabilityMatrix {
-    return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers, this.site.product));
+    return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers));
   }
 
   get stats(): SiteStats {
