@@ -72,15 +72,17 @@ function optionsConfig(options: readonly GatewayOption[], version?: string): Con
   return empty ? undefined : tree;
 }
 
-/** Every environment variable a configuration tree reads, in order of first use. */
-export function environmentOf(value: ConfigValue, names: string[] = []): string[] {
-  if (isEnvReference(value)) {
-    if (!names.includes(value.env)) names.push(value.env);
-  } else if (typeof value === "object") {
-    for (const child of Object.values(value)) environmentOf(child, names);
-  }
-  return names;
+/** Every environment reference in a configuration tree, in order, with its JSON pointer (`/auth/header_value`). */
+export function envReferences(object: ConfigObject, pointer = ""): (EnvReference & { path: string })[] {
+  return Object.entries(object).flatMap(([key, value]) => {
+    const path = `${pointer}/${key}`;
+    if (isEnvReference(value)) return [{ ...value, path }];
+    return typeof value === "object" ? envReferences(value, path) : [];
+  });
 }
+
+/** Every environment variable a configuration tree reads, in order of first use. */
+const environmentOf = (object: ConfigObject) => [...new Set(envReferences(object).map((ref) => ref.env))];
 
 /** What every configuration of a provider needs set up first (its `gateway` auth and options), if it has a block. */
 export function gatewaySetup(provider: Provider) {
