@@ -24,21 +24,17 @@ export function missingCapabilities(provider: Pick<Provider, "capabilities">) {
   }));
 }
 
-/** The plugins that proxy a provider: AI Proxy Advanced always, AI Proxy unless it needs Advanced everywhere. */
-export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig) {
-  const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
-  // Only AI Proxy Advanced proxies realtime (the realtime group's callout says so).
-  const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => c.key === "realtime");
-  return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced];
-}
-
 /** A provider's summary box above its tables. `lastUpdated` is the data file's last commit (ISO 8601), when known. */
 export function providerSummary(provider: Provider, site: SiteConfig, lastUpdated?: string) {
   const since = providerSince(provider);
   const date = readableDate(lastUpdated);
+  const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
+  // Only AI Proxy Advanced proxies realtime (the realtime group's callout says so).
+  const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => c.key === "realtime");
   return {
     ...(since ? { since } : {}),
-    plugins: providerPlugins(provider, site),
+    /** The plugins that proxy it: AI Proxy Advanced always, AI Proxy unless it needs Advanced everywhere. */
+    plugins: onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced],
     supportedCount: provider.capabilities.length,
     capabilityCount: CAPABILITIES.length,
     /** The supported capabilities whose responses can stream, in canonical order. */

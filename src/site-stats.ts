@@ -3,11 +3,8 @@ import type { Provider } from "./registry/model.ts";
 import { capabilityUrl, capabilityViewUrl, providerPageUrl, STREAMING_VIEW_URL, versionViewUrl } from "./urls.ts";
 import { capabilitySince, compareVersions, providerSince } from "./versions.ts";
 
-/** How many names a "New in" list shows before it says how many more there are. */
-export const NEWS_LIST_LIMIT = 12;
-
-/** The home page's facts from the registry's providers (in name order). */
-export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT) {
+/** The home page's facts from the registry's providers (in name order); a "New in" list names `listLimit` at most. */
+export function siteStats(providers: readonly Provider[], listLimit = 12) {
   const counts = new Map<CapabilityKey, number>(CAPABILITIES.map((c) => [c.key, 0]));
   // "New in 3.14": the first providers and capabilities a version added (to providers supported before); the counts.
   const byVersion = new Map<string, ReturnType<typeof newsOf>>();

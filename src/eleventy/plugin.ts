@@ -11,19 +11,15 @@ import type { OutputFolder } from "./output-folder.ts";
 import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
 import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
 
-/** The data folder, the site settings file, the output folder, and the folder paths are shown from (default: cwd). */
-export interface ProviderReferenceOptions {
-  providersDir: string;
-  siteFile: string;
-  output: OutputFolder;
-  root?: string;
-}
-
 const runMode = () => process.env.ELEVENTY_RUN_MODE;
 const isDevServer = () => runMode() === "serve" || runMode() === "watch";
 
 /** The Eleventy side of the project: global data, filters, the tag, assets, the data check, search, publication. */
-export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions): void {
+export default function providerReferencePlugin(
+  eleventyConfig: any,
+  // The data folder, the site settings file, the output folder, and the folder paths are shown from (default: cwd).
+  options: { providersDir: string; siteFile: string; output: OutputFolder; root?: string },
+): void {
   const root = options.root ?? process.cwd();
   const { output } = options;
   const data = new BuildData({

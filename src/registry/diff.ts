@@ -7,10 +7,7 @@ import { slugify } from "./slug.ts";
 import { parseYaml } from "./yaml-file.ts";
 
 /** One provider data file as text: the path it has in the repository, and what it holds. */
-export interface SourceFile {
-  file: string;
-  text: string;
-}
+export type SourceFile = { file: string; text: string };
 
 // The provider's own fields in the order reviewers read them; any other top-level key follows, so none goes unseen.
 const FIELD_ORDER = [

@@ -1,8 +1,5 @@
 /** A place in a source file; line and column count from 1. */
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
+export type SourcePosition = { line: number; column: number };
 
 /** One mistake in one data file, located as closely as the source allows. */
 export interface DataProblem {
