@@ -24,13 +24,6 @@ export function configsByVersion(provider: Provider, capability: ProviderCapabil
   return configs;
 }
 
-/** The configuration for gateway `version`: the one whose run of versions holds it, or undefined before the first. */
-export function configFor(configs: ReturnType<typeof configsByVersion>, version: string) {
-  return configs.find(
-    (c) => compareVersions(version, c.from) >= 0 && (c.before === undefined || compareVersions(version, c.before) < 0),
-  )?.config;
-}
-
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
 const views = new WeakMap<ProviderCapability, ConfigView | null>();
 

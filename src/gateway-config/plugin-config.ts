@@ -127,8 +127,6 @@ export function capabilityConfig(provider: Provider, capability: ProviderCapabil
       .filter((v) => v !== undefined)
       .sort(compareVersions)
       .at(-1),
-    /** The gateway version the configuration was made for, when an older one than the newest was asked for. */
-    forVersion: version,
     /** The options of the provider's file left out because the version asked for has no such field. */
     omitted: gateway.options.filter((o) => !optionOn(o.name, version)).map((o) => o.name),
     /** False when the provider's gateway facts come only from documentation examples. */

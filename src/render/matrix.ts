@@ -31,9 +31,6 @@ export type MatrixFilter =
   /** Providers that work on this gateway version, with what they offer on it and what needs a newer one. */
   | { kind: "version"; version: string };
 
-/** URL segments under `/ai-providers/` that the matrix uses, so no provider's page may. */
-const MATRIX_SEGMENTS = SITE_PATH_SEGMENTS.matrix;
-
 /** One view: its first page's address, filter and link label (`_includes/matrix/titles.liquid` words its titles). */
 export type MatrixView = { url: string; filter: MatrixFilter; label: string };
 
@@ -106,11 +103,12 @@ export class CapabilityMatrix {
     const streaming: ProviderFacts[] = [];
     const onVersion: VersionMember[][] = versions.map(() => []);
     for (const provider of providers) {
-      if ((MATRIX_SEGMENTS as readonly string[]).includes(provider.slug)) {
+      const segments = SITE_PATH_SEGMENTS.matrix;
+      if ((segments as readonly string[]).includes(provider.slug)) {
         throw new Error(
           `${provider.file}: the provider "${provider.name}" would have its page at ${providerPageUrl(provider)}, ` +
             `where the capability matrix has its views ` +
-            `(${MATRIX_SEGMENTS.map((s) => `\`${MATRIX_URL}${s}/\``).join(", ")} are taken). Give it a ` +
+            `(${segments.map((s) => `\`${MATRIX_URL}${s}/\``).join(", ")} are taken). Give it a ` +
             `\`slug\` field.`,
         );
       }
