@@ -3,7 +3,6 @@ import { MATRIX_PAGE_SIZE, pageUrl } from "./render/matrix-pagination.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { absoluteUrl, HOME_URL, MATRIX_URL, providerPageUrl } from "./urls.ts";
 
-/** A link to a page: its name and address. */
 type PageLink = { name: string; url: string };
 
 /** Breadcrumbs as a schema.org `BreadcrumbList`, ready to serialise as JSON-LD, each address made absolute. */

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-/** How long a build waits for another build's publication to finish before it gives up. */
 const LOCK_WAIT_MS = 60_000;
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

@@ -38,7 +38,6 @@ function yamlMapping(object: ConfigObject, indent: number, lines: string[], env 
 /** The decK reference: a plain scalar, which decK fills in before it reads the YAML. */
 const deckReference = (ref: EnvReference) => `${ref.prefix}\${{ env "${deckVariable(ref.env)}" }}`;
 
-/** The configuration as a decK file: one plugin on the route named like the configuration. */
 function deckYaml(config: CapabilityConfig): string {
   const lines = [
     '_format_version: "3.0"',
@@ -65,12 +64,10 @@ const jsonBody = (config: CapabilityConfig) =>
   '  --header "Content-Type: application/json" \\\n' +
   `  --data '${shellJson(config)}'`;
 
-/** The configuration as an Admin API call that adds the plugin to the route. */
 function adminApiCommand(config: CapabilityConfig): string {
   return `curl -i -X POST http://localhost:8001/routes/${config.name}/plugins/ \\\n${jsonBody(config)}`;
 }
 
-/** The configuration as a Konnect API call that adds the plugin to the route of a control plane. */
 function konnectApiCommand(config: CapabilityConfig): string {
   return (
     `# Set KONNECT_TOKEN (a personal or system account access token), KONNECT_CONTROL_PLANE_ID and, ` +
@@ -106,7 +103,6 @@ export function pluginConfigBody(config: CapabilityConfig): { name: string; conf
 /** The Kubernetes Secret the KongPlugins of one provider read: `<slug>-ai-proxy`. */
 export const secretName = (config: CapabilityConfig) => `${config.slug}-ai-proxy`;
 
-/** The configuration as a KongPlugin for Kong Ingress Controller. */
 function kongPluginYaml(config: CapabilityConfig): string {
   // The Secret's key names the field it fills (`auth.header_value`), so two fields never share one.
   const patches = envReferences(config.config).map((ref) => ({ ...ref, key: ref.path.slice(1).replaceAll("/", ".") }));

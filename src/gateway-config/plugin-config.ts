@@ -81,7 +81,6 @@ export function envReferences(object: ConfigObject, pointer = ""): (EnvReference
   });
 }
 
-/** Every environment variable a configuration tree reads, in order of first use. */
 const environmentOf = (object: ConfigObject) => [...new Set(envReferences(object).map((ref) => ref.env))];
 
 /** What every configuration of a provider needs set up first (its `gateway` auth and options), if it has a block. */

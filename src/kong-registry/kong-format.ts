@@ -45,7 +45,6 @@ const FIELD_ORDER = [
   ...SCHEMA_FIELDS.filter((f) => !KNOWN.includes(f)),
 ];
 
-/** A key left out of a laid-out entry: its path inside the entry and why it was left. */
 type LeftOut = { path: (string | number)[]; reason: string };
 
 /** Copies `value`'s keys in `order`, listing the keys it has that `order` lacks as left out. */

@@ -7,7 +7,6 @@ import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownU
 /** Text fields hold inline Markdown, as in the data files; the legacy inline HTML is turned into Markdown. */
 const markdown = legacyHtmlToMarkdown;
 
-/** A configuration's body and its five formats. */
 const formatsJson = (config: FormattedConfig) => ({
   plugin_config: config.pluginConfig,
   deck: config.deck,

@@ -55,7 +55,6 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
   });
 }
 
-/** The sentence for one of Ajv's errors at `field`. */
 function sentence(error: ErrorObject, field: string, problems: ProblemCollector): string {
   const { data, params } = error;
   const found = describe(data);

@@ -9,7 +9,6 @@ const lastOf = <T>(list: readonly T[], test: (item: T) => boolean) => list.filte
 /** A value as a writer would quote it: single quotes, at most 60 characters. */
 const singleQuoted = (text: string) =>
   `'${(text.length > 60 ? `${text.slice(0, 57)}...` : text).replaceAll("'", "''")}'`;
-/** A problem at `at`, of `field` when it is known. */
 const problem = (field: string | undefined, at: SourcePosition, message: string): YamlProblem =>
   field ? { position: at, field, message } : { position: at, message };
 

@@ -16,7 +16,6 @@ import { Markup, outputFormatOf, type OutputFormat, type RenderContext } from ".
 /** One output's way of writing a filter's value (text, as `String(value ?? "")` makes it) and arguments. */
 type Format = (text: string, ...args: any[]) => string;
 
-/** Words for screen readers only. */
 const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
 
 /** The markup filters, one implementation per output (the page and its twin share `_includes/prose/`). */

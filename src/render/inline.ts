@@ -16,7 +16,6 @@ export function breakableCode(text: string): string {
   return `<code>${breakableText(text)}</code>`;
 }
 
-/** A token as text, escaped, with a `<wbr>` after each `/`, `.` and `-`. */
 const breakableText = (text: string) => escapeHtml(text).replace(/[/.-]/g, "$&<wbr>");
 
 /** A model example: a bare model name breaks only after `/`, `.` or `-`; a link or sentence is inline Markdown. */
@@ -49,7 +48,6 @@ export const PLAIN_INLINE = /^[^\\`*_[\]<>&~!\r\n]*$/;
 
 /** Renders a value from data as inline Markdown (code spans, links, emphasis) to HTML. */
 export function renderInline(text: string): string {
-  // Text no inline rule acts on (the usual sentence, a provider's name in it) renders as itself.
   if (PLAIN_INLINE.test(text)) return text.includes('"') ? text.replaceAll('"', "&quot;") : text;
   let html = cache.get(text);
   if (html === undefined) {
