@@ -1,7 +1,6 @@
 import { CAPABILITIES, type CapabilityDefinition, GROUPS } from "../catalogue.ts";
 import { type AuthStyle, type CompatibleApi, compatibleUrl, type OptionValue } from "../gateway-catalogue.ts";
 import { isMapping } from "./errors.ts";
-import { escapeMarkdownText } from "./markdown-escape.ts";
 import { slugify } from "./slug.ts";
 
 // The normalised model every template and output reads, and the provider file it is made from.
@@ -115,10 +114,8 @@ export function normaliseProvider(file: ProviderFile, path: string) {
     const members = capabilities.filter((c) => c.group === group.id);
     if (members.length === 0) return [];
     const { id, anchor, title, calloutsBefore, calloutsAfter } = group;
-    // The intro is inline Markdown: the name goes in escaped, so `[x](...)` in a name is text, not a link.
-    const intro = group.intro.replaceAll("{name}", escapeMarkdownText(name));
     const notes = members.flatMap((c) => (c.note ? [c.note] : []));
-    return { id, anchor, title, intro, capabilities: members, footnotes: notes, calloutsBefore, calloutsAfter };
+    return { id, anchor, title, capabilities: members, footnotes: notes, calloutsBefore, calloutsAfter };
   });
   return {
     name,
