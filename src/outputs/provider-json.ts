@@ -1,6 +1,6 @@
 import { type FormattedConfig, gatewayConfigView } from "../gateway-config/config-view.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
-import { legacyHtmlToMarkdown } from "../render/inline.ts";
+import { legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
 

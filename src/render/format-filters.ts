@@ -1,7 +1,8 @@
-import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts";
+import { inlineMarkdown } from "../outputs/markdown-text.ts";
+import { codeFence, codeSpan } from "../registry/legacy-html.ts";
+import { escapeMarkdownText } from "../registry/markdown-escape.ts";
 import {
   breakableCode,
-  codeSpan,
   escapeHtml,
   escapeText,
   renderInline,
@@ -10,7 +11,6 @@ import {
   renderUpstreamPath,
   upstreamPathMarkdown,
 } from "./inline.ts";
-import { codeFence } from "../registry/legacy-html.ts";
 import { Markup, outputFormatOf, type OutputFormat, type RenderContext } from "./markup.ts";
 
 /** One output's way of writing a filter's value (text, as `String(value ?? "")` makes it) and arguments. */

@@ -3,8 +3,6 @@ import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { inlineLinks, isAllowedLink } from "../registry/inline-links.ts";
 import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
 
-export { codeSpan, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
-
 // Raw HTML stays off: text from data can never inject markup.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable("image");

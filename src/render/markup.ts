@@ -1,4 +1,4 @@
-import { escapeMarkdownText } from "../outputs/markdown-text.ts";
+import { escapeMarkdownText } from "../registry/markdown-escape.ts";
 import { escapeHtml } from "./inline.ts";
 
 /** Markup a filter made, printed as it is where any other value is escaped: other engines' "safe string". */
