@@ -137,6 +137,12 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, lim
     .map(({ candidate }) => candidate);
 }
 
+/** `" Did you mean 'x'?"` for the candidate closest to `wanted`, quoted with `q`; empty when none is close. */
+export function didYouMean(wanted: string, candidates: Iterable<string>, q = "'"): string {
+  const close = closestMatches(wanted, candidates, 1)[0];
+  return close === undefined ? "" : ` Did you mean ${q}${close}${q}?`;
+}
+
 /** Describes a found value for a message: `"yes"`, `the number 3.1`, `a list`, `nothing`. */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
