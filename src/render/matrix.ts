@@ -1,13 +1,6 @@
 import { CAPABILITIES, type CapabilityDefinition, GROUPS, type CapabilityKey } from "../catalogue.ts";
 import type { Provider } from "../registry/model.ts";
-import {
-  capabilityViewUrl,
-  MATRIX_URL,
-  providerPageUrl,
-  SITE_PATH_SEGMENTS,
-  STREAMING_VIEW_URL,
-  versionViewUrl,
-} from "../urls.ts";
+import { capabilityViewUrl, MATRIX_URL, STREAMING_VIEW_URL, versionViewUrl } from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
 import { MATRIX_PAGE_SIZE, pageNavigation, pageSlices, pageUrl, type PageSlice } from "./matrix-pagination.ts";
 import {
@@ -103,15 +96,6 @@ export class CapabilityMatrix {
     const streaming: ProviderFacts[] = [];
     const onVersion: VersionMember[][] = versions.map(() => []);
     for (const provider of providers) {
-      const segments = SITE_PATH_SEGMENTS.matrix;
-      if ((segments as readonly string[]).includes(provider.slug)) {
-        throw new Error(
-          `${provider.file}: the provider "${provider.name}" would have its page at ${providerPageUrl(provider)}, ` +
-            `where the capability matrix has its views ` +
-            `(${segments.map((s) => `\`${MATRIX_URL}${s}/\``).join(", ")} are taken). Give it a ` +
-            `\`slug\` field.`,
-        );
-      }
       const facts = providerFacts(provider);
       this.factsOf.set(provider, facts);
       all.push(facts);
