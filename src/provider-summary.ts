@@ -1,7 +1,7 @@
 import { CAPABILITIES } from "./catalogue.ts";
 import type { Provider } from "./registry/model.ts";
 import type { SiteConfig } from "./site-config.ts";
-import { capabilityUrl, capabilityViewUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
+import { capabilityUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
 import { providerSince } from "./versions.ts";
 
 const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -12,16 +12,6 @@ export function readableDate(iso: string | undefined): { datetime: string; text:
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return undefined;
   return { datetime: date.toISOString().slice(0, 10), text: longDate.format(date) };
-}
-
-/** The capabilities of the catalogue a provider lacks, each linked to the matrix's view of it. */
-export function missingCapabilities(provider: Pick<Provider, "capabilities">) {
-  const supported = new Set(provider.capabilities.map((c) => c.key));
-  return CAPABILITIES.filter((c) => !supported.has(c.key)).map((c) => ({
-    key: c.key,
-    label: c.label,
-    url: capabilityViewUrl(c),
-  }));
 }
 
 /** A provider's summary box above its tables. `lastUpdated` is the data file's last commit (ISO 8601), when known. */
@@ -46,8 +36,6 @@ export function providerSummary(provider: Provider, site: SiteConfig, lastUpdate
     editUrl: editUrl(site, provider),
     markdownUrl: providerMarkdownUrl(provider),
     jsonUrl: providerJsonUrl(provider),
-    /** The capabilities of the catalogue it does not support, in canonical order. */
-    missing: missingCapabilities(provider),
   };
 }
 

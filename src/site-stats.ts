@@ -1,6 +1,6 @@
 import { CAPABILITIES, type CapabilityKey } from "./catalogue.ts";
 import type { Provider } from "./registry/model.ts";
-import { capabilityUrl, capabilityViewUrl, providerPageUrl, STREAMING_VIEW_URL, versionViewUrl } from "./urls.ts";
+import { capabilityUrl, catalogueCapabilities, providerPageUrl, STREAMING_VIEW_URL, versionViewUrl } from "./urls.ts";
 import { capabilitySince, compareVersions, providerSince } from "./versions.ts";
 
 /** The home page's facts from the registry's providers (in name order); a "New in" list names `listLimit` at most. */
@@ -49,15 +49,9 @@ export function siteStats(providers: readonly Provider[], listLimit = 12) {
     streamingCount,
     streamingUrl: STREAMING_VIEW_URL,
     /** The coverage chart: per capability, how many providers support it (and what percentage of all). */
-    coverage: CAPABILITIES.map((c) => {
+    coverage: catalogueCapabilities.map((c) => {
       const count = counts.get(c.key)!;
-      return {
-        key: c.key,
-        label: c.label,
-        count,
-        percent: total ? Math.round((100 * count) / total) : 0,
-        url: capabilityViewUrl(c),
-      };
+      return { ...c, count, percent: total ? Math.round((100 * count) / total) : 0 };
     }),
     /** Newest version first; only versions that added something. */
     news: [...byVersion.values()].sort((a, b) => compareVersions(b.version, a.version)),

@@ -3,8 +3,15 @@ import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
 import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import { providerSearchRecord } from "../outputs/search-records.ts";
-import { catalogueCapabilities } from "../render/fact-filters.ts";
-import { COMPARE_URL, HOME_URL, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../urls.ts";
+import {
+  catalogueCapabilities,
+  COMPARE_URL,
+  HOME_URL,
+  LLMS_TXT_URL,
+  MATRIX_URL,
+  PROVIDERS_JSON_URL,
+  SCHEMA_URL,
+} from "../urls.ts";
 import { BuildData } from "./build-data.ts";
 import { registerFilters } from "./filters.ts";
 import type { OutputFolder } from "./output-folder.ts";

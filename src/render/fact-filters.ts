@@ -1,12 +1,10 @@
-import { CAPABILITIES } from "../catalogue.ts";
 import { gatewayConfigView } from "../gateway-config/config-view.ts";
 import { gatewaySetup } from "../gateway-config/plugin-config.ts";
 import { pageHeadings } from "../page-headings.ts";
-import { missingCapabilities } from "../provider-summary.ts";
 import type { Provider } from "../registry/model.ts";
 import { scriptJson } from "../script-json.ts";
 import type { SiteConfig } from "../site-config.ts";
-import { absoluteUrl, capabilityViewUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
+import { absoluteUrl, catalogueCapabilities, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
 import { providerDescription } from "./describe.ts";
 
 const numberFormat = new Intl.NumberFormat("en");
@@ -25,15 +23,11 @@ export const factFilters = {
   /** `{{ 10000 | count }}` → `10,000` */
   count: (n: number) => numberFormat.format(n),
   pageHeadings: (html: string) => pageHeadings(String(html ?? "")),
-  missingCapabilities,
+  /** `{{ provider | missingCapabilities }}`: the catalogue's capabilities it lacks, each with the matrix's view. */
+  missingCapabilities: (provider: Pick<Provider, "capabilities">) => {
+    const supported = new Set(provider.capabilities.map((c) => c.key));
+    return catalogueCapabilities.filter((c) => !supported.has(c.key));
+  },
   /** `{{ value | scriptJson | raw }}`: JSON that cannot end the `<script type="application/ld+json">` it is in. */
   scriptJson,
 };
-
-/** The catalogue's capabilities as templates list them: key, label, row id and the matrix's view. */
-export const catalogueCapabilities = CAPABILITIES.map((c) => ({
-  key: c.key,
-  id: c.id,
-  label: c.label,
-  viewUrl: capabilityViewUrl(c),
-}));

@@ -9,9 +9,8 @@ import { Registry } from "../../src/registry/registry.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import type { CapabilityMatrix } from "../../src/render/matrix.ts";
 import { LIQUID_OPTIONS } from "../../src/render/markup.ts";
-import { catalogueCapabilities } from "../../src/render/fact-filters.ts";
 import type { SiteConfig } from "../../src/site-config.ts";
-import { LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../../src/urls.ts";
+import { catalogueCapabilities, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../../src/urls.ts";
 import { projectRoot } from "./build-site.ts";
 import { testSite } from "./providers.ts";
 
