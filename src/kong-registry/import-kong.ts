@@ -7,9 +7,9 @@ import { checkData } from "../registry/check.ts";
 import { schemaPathFrom } from "../registry/provider-schema.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
-import { capabilityEntries } from "../registry/model.ts";
+import { capabilityEntries, urlPatternList } from "../registry/model.ts";
 import { parseYaml } from "../registry/yaml-file.ts";
-import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
+import { layOutProvider, OUR_ONLY_FIELDS, YAML_STYLE } from "./kong-format.ts";
 import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
 
 /** Where to write (`_data/providers`); `force`: replace files, keeping `OUR_ONLY_FIELDS`; paths from `root`. */

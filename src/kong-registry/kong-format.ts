@@ -98,10 +98,3 @@ export function layOutProvider(entry: Record<string, unknown>): { entry: Record<
   }
   return { entry: out, leftOut };
 }
-
-/** The base URLs of an entry as one list: Kong's older single `url_pattern` first. */
-export function urlPatternList(entry: Record<string, unknown>): string[] | undefined {
-  const { url_pattern: single, url_patterns: list = [] } = entry;
-  if (typeof single !== "string" || !Array.isArray(list)) return undefined;
-  return [single, ...list.filter((url) => url !== single)];
-}
