@@ -38,6 +38,3 @@ export function providerSummary(provider: Provider, site: SiteConfig, lastUpdate
     jsonUrl: providerJsonUrl(provider),
   };
 }
-
-/** The box at the top of a provider page: what a reader wants to know before the tables. */
-export type ProviderSummary = ReturnType<typeof providerSummary>;

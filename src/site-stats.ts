@@ -57,6 +57,3 @@ export function siteStats(providers: readonly Provider[], listLimit = 12) {
     news: [...byVersion.values()].sort((a, b) => compareVersions(b.version, a.version)),
   };
 }
-
-/** The home page's facts. */
-export type SiteStats = ReturnType<typeof siteStats>;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { SiteNavigation } from "../navigation.ts";
 import { listItemText, providerJsonObject, providersJsonText } from "../outputs/provider-json.ts";
-import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
+import { providerSummary } from "../provider-summary.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
 import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
@@ -10,7 +10,7 @@ import { Registry } from "../registry/registry.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix, type MatrixPage } from "../render/matrix.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
-import { siteStats, type SiteStats } from "../site-stats.ts";
+import { siteStats } from "../site-stats.ts";
 
 /** What a build writes, as the templates paginate it (`indexPages`: llms.txt, sitemap, redirects); `complete`: all. */
 interface RenderScope {
@@ -26,7 +26,7 @@ type JsonTexts = { key: string; text: string; item: string };
 /** What one build knows: registry, site, history, and what pages share, each worked out once a build. */
 export class BuildFacts {
   private matrixCache?: CapabilityMatrix;
-  private statsCache?: SiteStats;
+  private statsCache?: ReturnType<typeof siteStats>;
   private navigationCache?: SiteNavigation;
   private readonly siteKey: string;
 
@@ -45,7 +45,7 @@ export class BuildFacts {
     return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers));
   }
 
-  get stats(): SiteStats {
+  get stats() {
     return (this.statsCache ??= siteStats(this.registry.providers));
   }
 
@@ -58,7 +58,7 @@ export class BuildFacts {
     return this.history.lastCommitted(path.resolve(this.root, provider.file));
   }
 
-  summary(provider: Provider): ProviderSummary {
+  summary(provider: Provider) {
     return providerSummary(provider, this.site, this.lastUpdated(provider));
   }
 
