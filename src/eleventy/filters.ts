@@ -4,11 +4,11 @@ import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
 import { pastablePath } from "../render/inline.ts";
-import type { RenderContext } from "../render/markup.ts";
+import type { Context } from "liquidjs";
 import type { BuildFacts } from "./build-data.ts";
 
 /** What liquidjs gives a filter as `this`: the render context. */
-type Filter = { context?: RenderContext } | undefined;
+type Filter = { context?: Context } | undefined;
 
 /** Adds every filter the templates use; returns the asset files to copy, by name and published (hashed) name. */
 export function registerFilters(
