@@ -1,5 +1,5 @@
 import path from "node:path";
-import { assetManifest, assetUrlOf } from "../outputs/assets.ts";
+import { assetManifest } from "../outputs/assets.ts";
 import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
@@ -41,7 +41,12 @@ export function registerFilters(
       return filter(factsOf(this), ...args);
     };
   const assets = assetManifest(assetsDir);
-  filters.assetUrl = assetUrlOf(assets, path.relative(process.cwd(), assetsDir));
+  // `{{ "site.css" | assetUrl }}` → `/assets/site.3f9c2a71b0.css`
+  filters.assetUrl = (name: string) => {
+    if (!assets.has(name))
+      throw new Error(`No asset is named "${name}" in ${path.relative(process.cwd(), assetsDir)}.`);
+    return `/assets/${assets.get(name)}`;
+  };
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   return assets;
 }

@@ -78,9 +78,7 @@ export function upstreamPathMarkdown(text: string): string {
 
 /** Plain text of inline Markdown, for meta descriptions and search snippets. */
 export function plainText(text: string): string {
-  return renderInline(text)
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(?:lt|gt|amp|quot|#39);/g, decodeEntities);
+  return decodeEntities(renderInline(text).replace(/<[^>]*>/g, ""));
 }
 
 /** The path a reader pastes from an upstream-path value: the value itself when it is bare. */
