@@ -2,7 +2,6 @@ import path from "node:path";
 import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { SiteNavigation } from "../navigation.ts";
 import { listItemText, providerJsonObject, providersJsonText } from "../outputs/provider-json.ts";
-import { providerSummary } from "../provider-summary.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
 import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
@@ -58,21 +57,13 @@ export class BuildFacts {
     return this.history.lastCommitted(path.resolve(this.root, provider.file));
   }
 
-  summary(provider: Provider) {
-    return providerSummary(provider, this.site, this.lastUpdated(provider));
-  }
-
-  /** The provider's JSON (`/api/providers/<slug>.json`), made once and set into `/api/providers.json` as well. */
-  providerJson(provider: Provider): string {
-    return this.jsonTextsOf(provider).text;
-  }
-
   /** `/api/providers.json`: the list, with every provider's JSON text. */
   providersJson(schemaUrl: string | undefined): string {
     return providersJsonText(this.registry.providers, this.site, (p) => this.jsonTextsOf(p).item, schemaUrl);
   }
 
-  private jsonTextsOf(provider: Provider): JsonTexts {
+  /** The provider's JSON (`/api/providers/<slug>.json`), made once, and as set into `/api/providers.json`. */
+  jsonTextsOf(provider: Provider): JsonTexts {
     const lastUpdated = this.lastUpdated(provider) ?? null;
     const key = `${lastUpdated} ${this.siteKey}`;
     const kept = this.jsonTexts.get(provider);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { assetManifest } from "../outputs/assets.ts";
+import { providerSummary } from "../provider-summary.ts";
 import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
@@ -30,10 +31,10 @@ export function registerFilters(
     providerNavigation: (facts, provider: Provider) => facts.navigation.forProvider(provider),
     /** `{% assign list = registry | selfHostedProviders %}`: the providers marked self-hosted, name and url. */
     selfHostedProviders: (facts) => facts.navigation.selfHosted,
-    providerSummary: (facts, provider: Provider) => facts.summary(provider),
+    providerSummary: (facts, provider: Provider) => providerSummary(provider, facts.site, facts.lastUpdated(provider)),
     lastUpdated: (facts, provider: Provider) => facts.lastUpdated(provider) ?? null,
     matrixRows: (facts, url: string) => facts.matrix.rows(url),
-    providerJson: (facts, provider: Provider) => facts.providerJson(provider),
+    providerJson: (facts, provider: Provider) => facts.jsonTextsOf(provider).text,
     providersJson: (facts) => facts.providersJson(schemaUrl),
   };
   for (const [name, filter] of Object.entries(fromFacts))
