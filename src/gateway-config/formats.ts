@@ -73,8 +73,8 @@ function konnectApiCommand(config: CapabilityConfig): string {
     `# Set KONNECT_TOKEN (a personal or system account access token), KONNECT_CONTROL_PLANE_ID and, ` +
     `outside the US region, KONNECT_REGION.\n` +
     // The region comes from the reader's environment, `us` when unset.
-    `curl -i -X POST "https://\${KONNECT_REGION:-us}.api.konghq.com/v2/control-planes/\${KONNECT_CONTROL_PLANE_ID}/core-entities/routes/` +
-    `${config.name}/plugins" \\\n` +
+    `curl -i -X POST "https://\${KONNECT_REGION:-us}.api.konghq.com/v2` +
+    `/control-planes/\${KONNECT_CONTROL_PLANE_ID}/core-entities/routes/${config.name}/plugins" \\\n` +
     '  --header "Authorization: Bearer $KONNECT_TOKEN" \\\n' +
     jsonBody(config)
   );
