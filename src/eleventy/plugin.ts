@@ -59,7 +59,6 @@ export default function providerReferencePlugin(
     await data.start(changedFiles, isDevServer());
   });
 
-  const frozen = (value: object) => Object.freeze(value);
   eleventyConfig.addGlobalData("registry", () => data.current.registry);
   // The build's facts for the filters (a class instance: Eleventy hands it over as it is).
   eleventyConfig.addGlobalData("build", () => data.current);
@@ -67,18 +66,18 @@ export default function providerReferencePlugin(
   eleventyConfig.addGlobalData("providerPages", () => data.scope.providerPages);
   eleventyConfig.addGlobalData("matrixPages", () => data.scope.matrixPages);
   eleventyConfig.addGlobalData("indexPages", () => data.scope.indexPages);
-  eleventyConfig.addGlobalData("site", () => frozen(data.current.site));
-  eleventyConfig.addGlobalData("stats", () => frozen(data.current.stats));
-  eleventyConfig.addGlobalData("history", () => frozen({ available: data.current.history.available }));
+  eleventyConfig.addGlobalData("site", () => Object.freeze(data.current.site));
+  eleventyConfig.addGlobalData("stats", () => Object.freeze(data.current.stats));
+  eleventyConfig.addGlobalData("history", () => Object.freeze({ available: data.current.history.available }));
   eleventyConfig.addGlobalData("dataProblems", () => data.problems);
   // The capabilities (the compare page's rows) and the gateway versions (the version picker's choices).
   eleventyConfig.addGlobalData(
     "catalogue",
-    frozen({ capabilities: catalogueCapabilities, gatewayVersions: GATEWAY_VERSIONS }),
+    Object.freeze({ capabilities: catalogueCapabilities, gatewayVersions: GATEWAY_VERSIONS }),
   );
   eleventyConfig.addGlobalData("capabilityMatrix", () => {
     const { matrix } = data.current;
-    return frozen({
+    return Object.freeze({
       pages: matrix.pages,
       filterLinks: matrix.filterLinks,
       columnGroups: matrix.columnGroups,
@@ -87,7 +86,7 @@ export default function providerReferencePlugin(
   });
   eleventyConfig.addGlobalData(
     "urls",
-    frozen({
+    Object.freeze({
       home: HOME_URL,
       matrix: MATRIX_URL,
       compare: COMPARE_URL,
