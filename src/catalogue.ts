@@ -50,17 +50,15 @@ const bodySizeCallout = (what: string): Callout => ({
     `times the raw binary size.`,
 });
 
-/** A group: its heading's anchor (never a capability row's id), title, intro (`{name}`: the provider's), callouts. */
+/** A group: its heading's anchor (never a capability row's id), title, callouts (its intro: `prose/group-intro`). */
 const group = (
   id: GroupId,
   title: string,
-  intro: string,
   extra: { anchor?: string; calloutsBefore?: Callout[]; calloutsAfter?: Callout[] } = {},
 ) => ({
   id,
   anchor: id as string,
   title,
-  intro,
   calloutsBefore: [] as Callout[],
   calloutsAfter: [] as Callout[],
   ...extra,
@@ -68,32 +66,14 @@ const group = (
 
 /** The 7 groups, in the order their sections appear. */
 export const GROUPS = [
-  group(
-    "text-generation",
-    "Text generation",
-    "Support for {name} basic text generation capabilities including chat, completions, and embeddings:",
-  ),
-  group(
-    "advanced-text-generation",
-    "Advanced text generation",
-    "Support for {name} function calling to allow {name} models to use external tools and APIs:",
-  ),
-  group(
-    "processing",
-    "Processing",
-    "Support for {name} file operations, batch operations, assistants, and response handling:",
-  ),
-  group("audio", "Audio", "Support for {name} text-to-speech, transcription, and translation capabilities:", {
-    calloutsAfter: [bodySizeCallout("audio transcription/translation")],
-  }),
-  group("image", "Image", "Support for {name} image generation and editing capabilities:", {
-    calloutsAfter: [bodySizeCallout("image edits")],
-  }),
-  group("video", "Video", "Support for {name} video generation capabilities:", {
-    calloutsAfter: [bodySizeCallout("video generation")],
-  }),
+  group("text-generation", "Text generation"),
+  group("advanced-text-generation", "Advanced text generation"),
+  group("processing", "Processing"),
+  group("audio", "Audio", { calloutsAfter: [bodySizeCallout("audio transcription/translation")] }),
+  group("image", "Image", { calloutsAfter: [bodySizeCallout("image edits")] }),
+  group("video", "Video", { calloutsAfter: [bodySizeCallout("video generation")] }),
   // Its anchor is not `realtime`: that is the realtime capability row's id.
-  group("realtime", "Realtime", "Support for {name}'s bidirectional streaming for realtime applications:", {
+  group("realtime", "Realtime", {
     anchor: "realtime-capabilities",
     calloutsBefore: [
       {

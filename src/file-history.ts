@@ -26,7 +26,6 @@ export function parseGitLog(output: string, dir: string): Map<string, { date: st
   return newest;
 }
 
-/** A git command's output; undefined when it failed or could not start. */
 async function git(dir: string, args: string[]): Promise<string | undefined> {
   const options = { cwd: dir, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 } as const;
   try {

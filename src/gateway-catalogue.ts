@@ -1,5 +1,3 @@
-import { compareVersions } from "./versions.ts";
-
 // What the gateway's AI Proxy plugin itself accepts, beside the capability catalogue.
 /** How the gateway authenticates to the provider; each style has its own fields in a provider file. */
 export const AUTH_STYLES = ["header", "query", "aws", "gcp", "none"] as const;
@@ -110,12 +108,6 @@ export type CompatibleApi = "openai";
 export function compatibleUrl(baseUrl: string, routeType: string): string | undefined {
   const path = Object.hasOwn(OPENAI_PATHS, routeType) ? OPENAI_PATHS[routeType] : undefined;
   return path === undefined ? undefined : `${baseUrl.replace(/\/+$/, "")}${path}`;
-}
-
-/** True when the AI Proxy plugin of gateway `version` accepts `routeType`. */
-export function routeTypeAllowedOn(routeType: string, version: string): boolean {
-  const since = ROUTE_TYPE_SINCE[routeType];
-  return since !== undefined && compareVersions(version, since) >= 0;
 }
 
 /** An option value as a provider file writes it: a literal, or the name of an environment variable. */

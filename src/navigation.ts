@@ -3,13 +3,6 @@ import { MATRIX_PAGE_SIZE, pageUrl } from "./render/matrix-pagination.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { absoluteUrl, HOME_URL, MATRIX_URL, providerPageUrl } from "./urls.ts";
 
-/** Up to this many providers the sidebar lists them all (some 60 bytes of HTML each); past it, neighbours, letters. */
-export const SIDEBAR_LISTS_ALL_UP_TO = 300;
-
-/** How many providers either side of the current one the sidebar lists past that size. */
-export const SIDEBAR_NEIGHBOURS = 5;
-
-/** A link to a page: its name and address. */
 type PageLink = { name: string; url: string };
 
 /** Breadcrumbs as a schema.org `BreadcrumbList`, ready to serialise as JSON-LD, each address made absolute. */
@@ -44,8 +37,9 @@ export class SiteNavigation {
   constructor(
     providers: readonly Provider[],
     private readonly site: Pick<SiteConfig, "url">,
-    private readonly listsAllUpTo: number = SIDEBAR_LISTS_ALL_UP_TO,
-    private readonly neighbours: number = SIDEBAR_NEIGHBOURS,
+    // Up to 300 providers the sidebar lists them all (some 60 bytes of HTML each); past it, 5 either side, letters.
+    private readonly listsAllUpTo = 300,
+    private readonly neighbours = 5,
     matrixPageSize: number = MATRIX_PAGE_SIZE,
   ) {
     this.links = providers.map((p) => ({ name: p.name, url: providerPageUrl(p) }));

@@ -1,7 +1,7 @@
 import { CAPABILITIES } from "./catalogue.ts";
 import type { Provider } from "./registry/model.ts";
 import type { SiteConfig } from "./site-config.ts";
-import { capabilityUrl, capabilityViewUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
+import { capabilityUrl, editUrl, pluginUrl, providerJsonUrl, providerMarkdownUrl } from "./urls.ts";
 import { providerSince } from "./versions.ts";
 
 const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -14,31 +14,17 @@ export function readableDate(iso: string | undefined): { datetime: string; text:
   return { datetime: date.toISOString().slice(0, 10), text: longDate.format(date) };
 }
 
-/** The capabilities of the catalogue a provider lacks, each linked to the matrix's view of it. */
-export function missingCapabilities(provider: Pick<Provider, "capabilities">) {
-  const supported = new Set(provider.capabilities.map((c) => c.key));
-  return CAPABILITIES.filter((c) => !supported.has(c.key)).map((c) => ({
-    key: c.key,
-    label: c.label,
-    url: capabilityViewUrl(c),
-  }));
-}
-
-/** The plugins that proxy a provider: AI Proxy Advanced always, AI Proxy unless it needs Advanced everywhere. */
-export function providerPlugins(provider: Pick<Provider, "capabilities">, site: SiteConfig) {
-  const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
-  // Only AI Proxy Advanced proxies realtime (the realtime group's callout says so).
-  const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => c.key === "realtime");
-  return onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced];
-}
-
 /** A provider's summary box above its tables. `lastUpdated` is the data file's last commit (ISO 8601), when known. */
 export function providerSummary(provider: Provider, site: SiteConfig, lastUpdated?: string) {
   const since = providerSince(provider);
   const date = readableDate(lastUpdated);
+  const advanced = { name: "AI Proxy Advanced", url: pluginUrl(site, "ai-proxy-advanced") };
+  // Only AI Proxy Advanced proxies realtime (the realtime group's callout says so).
+  const onlyAdvanced = provider.capabilities.length > 0 && provider.capabilities.every((c) => c.key === "realtime");
   return {
     ...(since ? { since } : {}),
-    plugins: providerPlugins(provider, site),
+    /** The plugins that proxy it: AI Proxy Advanced always, AI Proxy unless it needs Advanced everywhere. */
+    plugins: onlyAdvanced ? [advanced] : [{ name: "AI Proxy", url: pluginUrl(site, "ai-proxy") }, advanced],
     supportedCount: provider.capabilities.length,
     capabilityCount: CAPABILITIES.length,
     /** The supported capabilities whose responses can stream, in canonical order. */
@@ -50,10 +36,5 @@ export function providerSummary(provider: Provider, site: SiteConfig, lastUpdate
     editUrl: editUrl(site, provider),
     markdownUrl: providerMarkdownUrl(provider),
     jsonUrl: providerJsonUrl(provider),
-    /** The capabilities of the catalogue it does not support, in canonical order. */
-    missing: missingCapabilities(provider),
   };
 }
-
-/** The box at the top of a provider page: what a reader wants to know before the tables. */
-export type ProviderSummary = ReturnType<typeof providerSummary>;

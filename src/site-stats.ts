@@ -1,13 +1,10 @@
 import { CAPABILITIES, type CapabilityKey } from "./catalogue.ts";
 import type { Provider } from "./registry/model.ts";
-import { capabilityUrl, capabilityViewUrl, providerPageUrl, STREAMING_VIEW_URL, versionViewUrl } from "./urls.ts";
+import { capabilityUrl, catalogueCapabilities, providerPageUrl, STREAMING_VIEW_URL, versionViewUrl } from "./urls.ts";
 import { capabilitySince, compareVersions, providerSince } from "./versions.ts";
 
-/** How many names a "New in" list shows before it says how many more there are. */
-export const NEWS_LIST_LIMIT = 12;
-
-/** The home page's facts from the registry's providers (in name order). */
-export function siteStats(providers: readonly Provider[], listLimit: number = NEWS_LIST_LIMIT) {
+/** The home page's facts from the registry's providers (in name order); a "New in" list names `listLimit` at most. */
+export function siteStats(providers: readonly Provider[], listLimit = 12) {
   const counts = new Map<CapabilityKey, number>(CAPABILITIES.map((c) => [c.key, 0]));
   // "New in 3.14": the first providers and capabilities a version added (to providers supported before); the counts.
   const byVersion = new Map<string, ReturnType<typeof newsOf>>();
@@ -52,20 +49,11 @@ export function siteStats(providers: readonly Provider[], listLimit: number = NE
     streamingCount,
     streamingUrl: STREAMING_VIEW_URL,
     /** The coverage chart: per capability, how many providers support it (and what percentage of all). */
-    coverage: CAPABILITIES.map((c) => {
+    coverage: catalogueCapabilities.map((c) => {
       const count = counts.get(c.key)!;
-      return {
-        key: c.key,
-        label: c.label,
-        count,
-        percent: total ? Math.round((100 * count) / total) : 0,
-        url: capabilityViewUrl(c),
-      };
+      return { ...c, count, percent: total ? Math.round((100 * count) / total) : 0 };
     }),
     /** Newest version first; only versions that added something. */
     news: [...byVersion.values()].sort((a, b) => compareVersions(b.version, a.version)),
   };
 }
-
-/** The home page's facts. */
-export type SiteStats = ReturnType<typeof siteStats>;

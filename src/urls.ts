@@ -1,3 +1,4 @@
+import { CAPABILITIES } from "./catalogue.ts";
 import type { Provider } from "./registry/model.ts";
 import type { SiteConfig } from "./site-config.ts";
 
@@ -23,6 +24,14 @@ export const COMPARE_URL = `${MATRIX_URL}compare/`;
 
 /** `/ai-providers/capability/embeddings/`: the matrix's view of the providers that support one capability. */
 export const capabilityViewUrl = (capability: { id: string }) => `${MATRIX_URL}capability/${capability.id}/`;
+
+/** The catalogue's capabilities as templates list them: key, label, row id and the matrix's view. */
+export const catalogueCapabilities = CAPABILITIES.map((c) => ({
+  key: c.key,
+  id: c.id,
+  label: c.label,
+  viewUrl: capabilityViewUrl(c),
+}));
 
 /** `/ai-providers/streaming/`: the matrix's view of the providers that stream. */
 export const STREAMING_VIEW_URL = `${MATRIX_URL}streaming/`;

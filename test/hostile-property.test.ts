@@ -14,7 +14,7 @@ import { renderProviderMarkdown } from "./helpers/templates.ts";
 import { providerSearchRecord } from "../src/outputs/search-records.ts";
 import { DataError, INVISIBLE_CHARACTER, RegistryError } from "../src/registry/errors.ts";
 import { parseProviderSource, registryFromResults } from "../src/registry/load.ts";
-import { isAllowedLink } from "../src/render/inline.ts";
+import { isAllowedLink } from "../src/registry/inline-links.ts";
 import { renderProviderReference } from "./helpers/templates.ts";
 import { loadSiteConfig } from "../src/site-config.ts";
 import { projectRoot } from "./helpers/build-site.ts";

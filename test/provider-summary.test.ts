@@ -1,7 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../src/catalogue.ts";
-import { missingCapabilities, providerSummary, readableDate } from "../src/provider-summary.ts";
+import { providerSummary, readableDate } from "../src/provider-summary.ts";
+import { factFilters } from "../src/render/fact-filters.ts";
 import { capabilityYaml, providerFrom, testSite } from "./helpers/providers.ts";
 
 const provider = providerFrom(
@@ -31,19 +32,24 @@ test("the summary box: since, plugins, how many capabilities, which stream, data
     editUrl: "https://git.example.com/org/repo/edit/main/_data/providers/openish.yaml",
     markdownUrl: "/ai-providers/openish/index.md",
     jsonUrl: "/api/providers/openish.json",
-    missing: summary.missing,
   });
 });
 
 test("not supported: every other capability of the catalogue, in order, linked to the matrix's view", () => {
-  const missing = missingCapabilities(provider);
+  const missing = factFilters.missingCapabilities(provider);
   assert.equal(
     missing.map((m) => m.key),
     CAPABILITIES.map((c) => c.key).filter((k) => !["chat", "embeddings", "audio.speech"].includes(k)),
   );
-  assert.equal(missing[0], { key: "completions", label: "Completions", url: "/ai-providers/capability/completions/" });
-  assert.equal(missing.at(-1), { key: "realtime", label: "Realtime", url: "/ai-providers/capability/realtime/" });
-  assert.is(missingCapabilities({ capabilities: [] }).length, 15);
+  const completions = { key: "completions", id: "completions", label: "Completions" };
+  assert.equal(missing[0], { ...completions, viewUrl: "/ai-providers/capability/completions/" });
+  assert.equal(missing.at(-1), {
+    key: "realtime",
+    id: "realtime",
+    label: "Realtime",
+    viewUrl: "/ai-providers/capability/realtime/",
+  });
+  assert.is(factFilters.missingCapabilities({ capabilities: [] }).length, 15);
 });
 
 test("unknown facts are left out: no version, no last update, an unparsable date", () => {
@@ -51,7 +57,7 @@ test("unknown facts are left out: no version, no last update, an unparsable date
   const summary = providerSummary(bare, testSite);
   assert.not.ok("since" in summary);
   assert.not.ok("lastUpdated" in summary);
-  assert.equal([summary.supportedCount, summary.streaming, summary.missing.length], [0, [], 15]);
+  assert.equal([summary.supportedCount, summary.streaming], [0, []]);
   assert.is(readableDate("not a date"), undefined);
   assert.is(readableDate(""), undefined);
 });

@@ -24,14 +24,15 @@ test("coverage: one bar per capability in canonical order, with its count, share
   const byKey = new Map(coverage.map((c) => [c.key, c]));
   assert.equal(byKey.get("chat"), {
     key: "chat",
+    id: "chat",
     label: "Chat completions",
+    viewUrl: "/ai-providers/capability/chat/",
     count: 3,
     percent: 100,
-    url: "/ai-providers/capability/chat/",
   });
   assert.equal([byKey.get("embeddings")!.count, byKey.get("embeddings")!.percent], [1, 33]);
   assert.equal([byKey.get("files")!.count, byKey.get("realtime")!.count, byKey.get("batches")!.count], [1, 1, 0]);
-  assert.is(byKey.get("audio.speech")!.url, "/ai-providers/capability/audio-speech/");
+  assert.is(byKey.get("audio.speech")!.viewUrl, "/ai-providers/capability/audio-speech/");
 });
 
 test("New in a version: providers on their first version, capabilities on a later one, newest first", () => {

@@ -2,7 +2,6 @@ import path from "node:path";
 import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { SiteNavigation } from "../navigation.ts";
 import { listItemText, providerJsonObject, providersJsonText } from "../outputs/provider-json.ts";
-import { providerSummary, type ProviderSummary } from "../provider-summary.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
 import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
@@ -10,7 +9,7 @@ import { Registry } from "../registry/registry.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix, type MatrixPage } from "../render/matrix.ts";
 import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
-import { siteStats, type SiteStats } from "../site-stats.ts";
+import { siteStats } from "../site-stats.ts";
 
 /** What a build writes, as the templates paginate it (`indexPages`: llms.txt, sitemap, redirects); `complete`: all. */
 interface RenderScope {
@@ -26,7 +25,7 @@ type JsonTexts = { key: string; text: string; item: string };
 /** What one build knows: registry, site, history, and what pages share, each worked out once a build. */
 export class BuildFacts {
   private matrixCache?: CapabilityMatrix;
-  private statsCache?: SiteStats;
+  private statsCache?: ReturnType<typeof siteStats>;
   private navigationCache?: SiteNavigation;
   private readonly siteKey: string;
 
@@ -42,10 +41,10 @@ export class BuildFacts {
   }
 
   get matrix(): CapabilityMatrix {
-    return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers, this.site.product));
+    return (this.matrixCache ??= new CapabilityMatrix(this.registry.providers));
   }
 
-  get stats(): SiteStats {
+  get stats() {
     return (this.statsCache ??= siteStats(this.registry.providers));
   }
 
@@ -58,21 +57,13 @@ export class BuildFacts {
     return this.history.lastCommitted(path.resolve(this.root, provider.file));
   }
 
-  summary(provider: Provider): ProviderSummary {
-    return providerSummary(provider, this.site, this.lastUpdated(provider));
-  }
-
-  /** The provider's JSON (`/api/providers/<slug>.json`), made once and set into `/api/providers.json` as well. */
-  providerJson(provider: Provider): string {
-    return this.jsonTextsOf(provider).text;
-  }
-
   /** `/api/providers.json`: the list, with every provider's JSON text. */
   providersJson(schemaUrl: string | undefined): string {
     return providersJsonText(this.registry.providers, this.site, (p) => this.jsonTextsOf(p).item, schemaUrl);
   }
 
-  private jsonTextsOf(provider: Provider): JsonTexts {
+  /** The provider's JSON (`/api/providers/<slug>.json`), made once, and as set into `/api/providers.json`. */
+  jsonTextsOf(provider: Provider): JsonTexts {
     const lastUpdated = this.lastUpdated(provider) ?? null;
     const key = `${lastUpdated} ${this.siteKey}`;
     const kept = this.jsonTexts.get(provider);

@@ -1,14 +1,15 @@
 import path from "node:path";
-import { assetManifest, assetUrlOf } from "../outputs/assets.ts";
+import { assetManifest } from "../outputs/assets.ts";
+import { providerSummary } from "../provider-summary.ts";
 import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
 import { formatFilters } from "../render/format-filters.ts";
 import { pastablePath } from "../render/inline.ts";
-import type { RenderContext } from "../render/markup.ts";
+import type { Context } from "liquidjs";
 import type { BuildFacts } from "./build-data.ts";
 
 /** What liquidjs gives a filter as `this`: the render context. */
-type Filter = { context?: RenderContext } | undefined;
+type Filter = { context?: Context } | undefined;
 
 /** Adds every filter the templates use; returns the asset files to copy, by name and published (hashed) name. */
 export function registerFilters(
@@ -30,10 +31,10 @@ export function registerFilters(
     providerNavigation: (facts, provider: Provider) => facts.navigation.forProvider(provider),
     /** `{% assign list = registry | selfHostedProviders %}`: the providers marked self-hosted, name and url. */
     selfHostedProviders: (facts) => facts.navigation.selfHosted,
-    providerSummary: (facts, provider: Provider) => facts.summary(provider),
+    providerSummary: (facts, provider: Provider) => providerSummary(provider, facts.site, facts.lastUpdated(provider)),
     lastUpdated: (facts, provider: Provider) => facts.lastUpdated(provider) ?? null,
     matrixRows: (facts, url: string) => facts.matrix.rows(url),
-    providerJson: (facts, provider: Provider) => facts.providerJson(provider),
+    providerJson: (facts, provider: Provider) => facts.jsonTextsOf(provider).text,
     providersJson: (facts) => facts.providersJson(schemaUrl),
   };
   for (const [name, filter] of Object.entries(fromFacts))
@@ -41,7 +42,12 @@ export function registerFilters(
       return filter(factsOf(this), ...args);
     };
   const assets = assetManifest(assetsDir);
-  filters.assetUrl = assetUrlOf(assets, path.relative(process.cwd(), assetsDir));
+  // `{{ "site.css" | assetUrl }}` → `/assets/site.3f9c2a71b0.css`
+  filters.assetUrl = (name: string) => {
+    if (!assets.has(name))
+      throw new Error(`No asset is named "${name}" in ${path.relative(process.cwd(), assetsDir)}.`);
+    return `/assets/${assets.get(name)}`;
+  };
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   return assets;
 }

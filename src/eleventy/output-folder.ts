@@ -2,9 +2,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-/** How long a build waits for another build's publication to finish before it gives up. */
-const LOCK_WAIT_MS = 60_000;
-
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Builds of this process so far: each stages in a folder of its own (tests run several builds at once). */
@@ -110,7 +107,7 @@ function restoreIfMissing(target: string): void {
 function withLock(target: string, work: () => void): void {
   const lock = `${target}.lock`;
   const owner = path.join(lock, "pid");
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const deadline = Date.now() + 60_000;
   mkdirSync(path.dirname(target), { recursive: true });
   for (;;) {
     try {

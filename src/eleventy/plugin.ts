@@ -3,27 +3,30 @@ import path from "node:path";
 import { CAPABILITIES } from "../catalogue.ts";
 import { GATEWAY_VERSIONS } from "../gateway-catalogue.ts";
 import { providerSearchRecord } from "../outputs/search-records.ts";
-import { catalogueCapabilities } from "../render/fact-filters.ts";
-import { COMPARE_URL, HOME_URL, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../urls.ts";
+import {
+  catalogueCapabilities,
+  COMPARE_URL,
+  HOME_URL,
+  LLMS_TXT_URL,
+  MATRIX_URL,
+  PROVIDERS_JSON_URL,
+  SCHEMA_URL,
+} from "../urls.ts";
 import { BuildData } from "./build-data.ts";
 import { registerFilters } from "./filters.ts";
 import type { OutputFolder } from "./output-folder.ts";
 import { registerProviderReferenceTag } from "./provider-reference-tag.ts";
 import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
 
-/** The data folder, the site settings file, the output folder, and the folder paths are shown from (default: cwd). */
-export interface ProviderReferenceOptions {
-  providersDir: string;
-  siteFile: string;
-  output: OutputFolder;
-  root?: string;
-}
-
 const runMode = () => process.env.ELEVENTY_RUN_MODE;
 const isDevServer = () => runMode() === "serve" || runMode() === "watch";
 
 /** The Eleventy side of the project: global data, filters, the tag, assets, the data check, search, publication. */
-export default function providerReferencePlugin(eleventyConfig: any, options: ProviderReferenceOptions): void {
+export default function providerReferencePlugin(
+  eleventyConfig: any,
+  // The data folder, the site settings file, the output folder, and the folder paths are shown from (default: cwd).
+  options: { providersDir: string; siteFile: string; output: OutputFolder; root?: string },
+): void {
   const root = options.root ?? process.cwd();
   const { output } = options;
   const data = new BuildData({
@@ -56,7 +59,6 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
     await data.start(changedFiles, isDevServer());
   });
 
-  const frozen = (value: object) => Object.freeze(value);
   eleventyConfig.addGlobalData("registry", () => data.current.registry);
   // The build's facts for the filters (a class instance: Eleventy hands it over as it is).
   eleventyConfig.addGlobalData("build", () => data.current);
@@ -64,18 +66,18 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   eleventyConfig.addGlobalData("providerPages", () => data.scope.providerPages);
   eleventyConfig.addGlobalData("matrixPages", () => data.scope.matrixPages);
   eleventyConfig.addGlobalData("indexPages", () => data.scope.indexPages);
-  eleventyConfig.addGlobalData("site", () => frozen(data.current.site));
-  eleventyConfig.addGlobalData("stats", () => frozen(data.current.stats));
-  eleventyConfig.addGlobalData("history", () => frozen({ available: data.current.history.available }));
+  eleventyConfig.addGlobalData("site", () => Object.freeze(data.current.site));
+  eleventyConfig.addGlobalData("stats", () => Object.freeze(data.current.stats));
+  eleventyConfig.addGlobalData("history", () => Object.freeze({ available: data.current.history.available }));
   eleventyConfig.addGlobalData("dataProblems", () => data.problems);
   // The capabilities (the compare page's rows) and the gateway versions (the version picker's choices).
   eleventyConfig.addGlobalData(
     "catalogue",
-    frozen({ capabilities: catalogueCapabilities, gatewayVersions: GATEWAY_VERSIONS }),
+    Object.freeze({ capabilities: catalogueCapabilities, gatewayVersions: GATEWAY_VERSIONS }),
   );
   eleventyConfig.addGlobalData("capabilityMatrix", () => {
     const { matrix } = data.current;
-    return frozen({
+    return Object.freeze({
       pages: matrix.pages,
       filterLinks: matrix.filterLinks,
       columnGroups: matrix.columnGroups,
@@ -84,7 +86,7 @@ export default function providerReferencePlugin(eleventyConfig: any, options: Pr
   });
   eleventyConfig.addGlobalData(
     "urls",
-    frozen({
+    Object.freeze({
       home: HOME_URL,
       matrix: MATRIX_URL,
       compare: COMPARE_URL,

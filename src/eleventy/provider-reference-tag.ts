@@ -2,9 +2,6 @@ import { evalToken, type Liquid, Tokenizer } from "liquidjs";
 import type { Provider } from "../registry/model.ts";
 import type { BuildData } from "./build-data.ts";
 
-/** The include every provider reference renders, on a provider page or embedded with the tag. */
-const REFERENCE_INCLUDE = "provider-reference/reference.liquid";
-
 const USAGE = 'Write `{% providerReference "OpenAI" %}` (a provider\'s name or slug, then optionally an id prefix).';
 
 const isProvider = (value: unknown): value is Provider =>
@@ -29,7 +26,8 @@ export function registerProviderReferenceTag(eleventyConfig: any, data: BuildDat
       else
         throw new Error(`\`{% providerReference %}\` got ${JSON.stringify(value ?? null)}, not a provider. ${USAGE}`);
       const prefix = this.prefix ? yield evalToken(this.prefix, context) : "";
-      this.templates ??= liquid.parseFileSync(REFERENCE_INCLUDE);
+      // The include every provider reference renders, on a provider page or embedded with the tag.
+      this.templates ??= liquid.parseFileSync("provider-reference/reference.liquid");
       context.push({ provider, prefix: String(prefix ?? "") });
       try {
         yield liquid.renderer.renderTemplates(this.templates, context, emitter as any);

@@ -24,20 +24,13 @@ export function configsByVersion(provider: Provider, capability: ProviderCapabil
   return configs;
 }
 
-/** The configuration for gateway `version`: the one whose run of versions holds it, or undefined before the first. */
-export function configFor(configs: ReturnType<typeof configsByVersion>, version: string) {
-  return configs.find(
-    (c) => compareVersions(version, c.from) >= 0 && (c.before === undefined || compareVersions(version, c.before) < 0),
-  )?.config;
-}
-
 // A page and its twin and its JSON each ask for the same capability's configuration: made once.
-const views = new WeakMap<ProviderCapability, ConfigView | null>();
+const views = new WeakMap<ProviderCapability, ReturnType<typeof makeView>>();
 
 /** The capability's AI Proxy configuration for a template, or `null` when the provider has no `gateway` block. */
-export function gatewayConfigView(capability: ProviderCapability, provider: Provider): ConfigView | null {
+export function gatewayConfigView(capability: ProviderCapability, provider: Provider) {
   if (!views.has(capability)) views.set(capability, makeView(capability, provider));
-  return views.get(capability)!;
+  return views.get(capability) ?? null;
 }
 
 /** A configuration with its body to POST (values from the environment as `${NAME}`) and its five formats. */
@@ -63,6 +56,3 @@ function makeView(capability: ProviderCapability, provider: Provider) {
     })),
   };
 }
-
-/** What a template shows of one capability's configuration: its facts, its data and its five formats. */
-export type ConfigView = NonNullable<ReturnType<typeof makeView>>;

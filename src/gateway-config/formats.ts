@@ -1,11 +1,14 @@
-import { type CapabilityConfig, type ConfigObject, type EnvReference, isEnvReference } from "./plugin-config.ts";
+import {
+  type CapabilityConfig,
+  type ConfigObject,
+  type EnvReference,
+  envReferences,
+  isEnvReference,
+} from "./plugin-config.ts";
 import { terraformHcl } from "./terraform.ts";
 
 // One capability's plugin configuration, written five ways.
 
-export const ADMIN_API = "http://localhost:8001";
-/** The Konnect API's regional address; the region comes from the reader's environment, `us` when unset. */
-export const KONNECT_API = `https://\${KONNECT_REGION:-us}.api.konghq.com/v2`;
 export const PLUGIN_NAME = "ai-proxy";
 
 /** decK only substitutes variables whose names start with `DECK_`. */
@@ -35,8 +38,7 @@ function yamlMapping(object: ConfigObject, indent: number, lines: string[], env 
 /** The decK reference: a plain scalar, which decK fills in before it reads the YAML. */
 const deckReference = (ref: EnvReference) => `${ref.prefix}\${{ env "${deckVariable(ref.env)}" }}`;
 
-/** The configuration as a decK file: one plugin on the route named like the configuration. */
-export function deckYaml(config: CapabilityConfig): string {
+function deckYaml(config: CapabilityConfig): string {
   const lines = [
     '_format_version: "3.0"',
     "plugins:",
@@ -62,18 +64,17 @@ const jsonBody = (config: CapabilityConfig) =>
   '  --header "Content-Type: application/json" \\\n' +
   `  --data '${shellJson(config)}'`;
 
-/** The configuration as an Admin API call that adds the plugin to the route. */
-export function adminApiCommand(config: CapabilityConfig): string {
-  return `curl -i -X POST ${ADMIN_API}/routes/${config.name}/plugins/ \\\n${jsonBody(config)}`;
+function adminApiCommand(config: CapabilityConfig): string {
+  return `curl -i -X POST http://localhost:8001/routes/${config.name}/plugins/ \\\n${jsonBody(config)}`;
 }
 
-/** The configuration as a Konnect API call that adds the plugin to the route of a control plane. */
-export function konnectApiCommand(config: CapabilityConfig): string {
+function konnectApiCommand(config: CapabilityConfig): string {
   return (
     `# Set KONNECT_TOKEN (a personal or system account access token), KONNECT_CONTROL_PLANE_ID and, ` +
     `outside the US region, KONNECT_REGION.\n` +
-    `curl -i -X POST "${KONNECT_API}/control-planes/\${KONNECT_CONTROL_PLANE_ID}/core-entities/routes/` +
-    `${config.name}/plugins" \\\n` +
+    // The region comes from the reader's environment, `us` when unset.
+    `curl -i -X POST "https://\${KONNECT_REGION:-us}.api.konghq.com/v2` +
+    `/control-planes/\${KONNECT_CONTROL_PLANE_ID}/core-entities/routes/${config.name}/plugins" \\\n` +
     '  --header "Authorization: Bearer $KONNECT_TOKEN" \\\n' +
     jsonBody(config)
   );
@@ -99,28 +100,12 @@ export function pluginConfigBody(config: CapabilityConfig): { name: string; conf
   return { name: PLUGIN_NAME, config: writeReferences(config.config, (ref) => `${ref.prefix}\${${ref.env}}`) };
 }
 
-/** Where a Kubernetes configuration reads each environment reference: a JSON pointer and the Secret's key. */
-function secretPatches(
-  object: ConfigObject,
-  pointer = "",
-  patches: (EnvReference & { path: string; key: string })[] = [],
-) {
-  for (const [key, value] of Object.entries(object)) {
-    const path = `${pointer}/${key}`;
-    // The Secret's key names the field it fills (`auth.header_value`), so two fields never share one.
-    if (isEnvReference(value))
-      patches.push({ path, key: path.slice(1).replaceAll("/", "."), env: value.env, prefix: value.prefix });
-    else if (typeof value === "object") secretPatches(value, path, patches);
-  }
-  return patches;
-}
-
 /** The Kubernetes Secret the KongPlugins of one provider read: `<slug>-ai-proxy`. */
 export const secretName = (config: CapabilityConfig) => `${config.slug}-ai-proxy`;
 
-/** The configuration as a KongPlugin for Kong Ingress Controller. */
-export function kongPluginYaml(config: CapabilityConfig): string {
-  const patches = secretPatches(config.config);
+function kongPluginYaml(config: CapabilityConfig): string {
+  // The Secret's key names the field it fills (`auth.header_value`), so two fields never share one.
+  const patches = envReferences(config.config).map((ref) => ({ ...ref, key: ref.path.slice(1).replaceAll("/", ".") }));
   const secret = secretName(config);
   const lines: string[] = [];
   if (patches.length) {

@@ -72,15 +72,16 @@ function optionsConfig(options: readonly GatewayOption[], version?: string): Con
   return empty ? undefined : tree;
 }
 
-/** Every environment variable a configuration tree reads, in order of first use. */
-export function environmentOf(value: ConfigValue, names: string[] = []): string[] {
-  if (isEnvReference(value)) {
-    if (!names.includes(value.env)) names.push(value.env);
-  } else if (typeof value === "object") {
-    for (const child of Object.values(value)) environmentOf(child, names);
-  }
-  return names;
+/** Every environment reference in a configuration tree, in order, with its JSON pointer (`/auth/header_value`). */
+export function envReferences(object: ConfigObject, pointer = ""): (EnvReference & { path: string })[] {
+  return Object.entries(object).flatMap(([key, value]) => {
+    const path = `${pointer}/${key}`;
+    if (isEnvReference(value)) return [{ ...value, path }];
+    return typeof value === "object" ? envReferences(value, path) : [];
+  });
 }
+
+const environmentOf = (object: ConfigObject) => [...new Set(envReferences(object).map((ref) => ref.env))];
 
 /** What every configuration of a provider needs set up first (its `gateway` auth and options), if it has a block. */
 export function gatewaySetup(provider: Provider) {
@@ -125,8 +126,6 @@ export function capabilityConfig(provider: Provider, capability: ProviderCapabil
       .filter((v) => v !== undefined)
       .sort(compareVersions)
       .at(-1),
-    /** The gateway version the configuration was made for, when an older one than the newest was asked for. */
-    forVersion: version,
     /** The options of the provider's file left out because the version asked for has no such field. */
     omitted: gateway.options.filter((o) => !optionOn(o.name, version)).map((o) => o.name),
     /** False when the provider's gateway facts come only from documentation examples. */

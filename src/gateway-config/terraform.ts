@@ -2,8 +2,6 @@ import { type CapabilityConfig, type ConfigValue, isEnvReference } from "./plugi
 
 /** One capability's plugin configuration for Terraform with Kong's Konnect provider. */
 
-export const TERRAFORM_RESOURCE = "konnect_gateway_plugin_ai_proxy";
-
 /** The Terraform variable for an environment variable: its name in lower case (`TF_VAR_openai_api_key`). */
 export const terraformVariable = (env: string) => env.toLowerCase();
 
@@ -54,7 +52,7 @@ export function terraformHcl(config: CapabilityConfig): string {
     lines.push("", `variable "${terraformVariable(env)}" {`, "  type      = string", "  sensitive = true", "}");
   }
   const name = config.name.replaceAll("-", "_");
-  lines.push("", `resource "${TERRAFORM_RESOURCE}" "${name}" {`, "  enabled = true");
+  lines.push("", `resource "konnect_gateway_plugin_ai_proxy" "${name}" {`, "  enabled = true");
   hclValue(config.config, 2, lines, "config");
   lines.push(
     "  control_plane_id = var.konnect_control_plane_id",

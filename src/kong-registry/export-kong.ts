@@ -15,36 +15,23 @@ export function kongProviders(providersDir: string, { root = process.cwd() }: { 
     const read = readDataFile(path.resolve(root, provider.file), provider.file);
     if (read.problem) throw new RegistryError([read.problem]);
     const { url_pattern: _single, ...rest } = parse(read.source) as Record<string, unknown>;
-    // An OpenAI-compatible provider's file leaves out the route types and paths it inherits; Kong's file has them.
-    if (provider.compatibleWith)
-      for (const [definition, entry] of capabilityEntries(rest)) {
-        const capability = provider.capabilities.find((c) => c.key === definition.key);
-        if (capability)
-          Object.assign(entry, { route_type: capability.routeType, upstream_path: capability.upstreamPath });
-      }
-    const { entry } = layOutProvider({
-      ...rest,
-      url_pattern: provider.urlPatterns[0],
-      url_patterns: provider.urlPatterns,
-    });
-    return newerShape(entry);
+    // Inline-Markdown values as the Markdown twin writes them (`inlineMarkdown`).
+    const markdown = (value: unknown) => (typeof value === "string" ? inlineMarkdown(value) : value);
+    for (const [definition, entry] of capabilityEntries(rest)) {
+      // An OpenAI-compatible provider's file leaves out the route types and paths it inherits; Kong's file has them.
+      const capability = provider.compatibleWith && provider.capabilities.find((c) => c.key === definition.key);
+      if (capability)
+        Object.assign(entry, { route_type: capability.routeType, upstream_path: capability.upstreamPath });
+      for (const field of ["upstream_path", "model_example"])
+        if (Object.hasOwn(entry, field)) entry[field] = markdown(entry[field]);
+      if (isMapping(entry.note) && Object.hasOwn(entry.note, "content"))
+        entry.note.content = markdown(entry.note.content);
+    }
+    if (isMapping(rest.limitations))
+      for (const [key, list] of Object.entries(rest.limitations))
+        if (Array.isArray(list)) rest.limitations[key] = list.map(markdown);
+    return layOutProvider({ ...rest, url_pattern: provider.urlPatterns[0], url_patterns: provider.urlPatterns }).entry;
   });
-}
-
-/** An entry with its inline-Markdown values as the Markdown twin writes them (`inlineMarkdown`). */
-function newerShape(entry: Record<string, unknown>): Record<string, unknown> {
-  const markdown = (value: unknown) => (typeof value === "string" ? inlineMarkdown(value) : value);
-  for (const [, value] of capabilityEntries(entry)) {
-    for (const field of ["upstream_path", "model_example"])
-      if (Object.hasOwn(value, field)) value[field] = markdown(value[field]);
-    if (isMapping(value.note) && Object.hasOwn(value.note, "content"))
-      value.note.content = markdown(value.note.content);
-  }
-  const limitations = entry.limitations;
-  if (isMapping(limitations))
-    for (const [key, list] of Object.entries(limitations))
-      if (Array.isArray(list)) limitations[key] = list.map(markdown);
-  return entry;
 }
 
 /** The text of Kong's single file for a registry folder: a header, `providers` and Kong's `parameters`. */

@@ -7,10 +7,10 @@ import { checkData } from "../registry/check.ts";
 import { schemaPathFrom } from "../registry/provider-schema.ts";
 import { displayPath, readDataFile } from "../registry/read-files.ts";
 import { SLUG_PATTERN, slugify } from "../registry/slug.ts";
-import { capabilityEntries } from "../registry/model.ts";
+import { capabilityEntries, urlPatternList } from "../registry/model.ts";
 import { parseYaml } from "../registry/yaml-file.ts";
-import { layOutProvider, OUR_ONLY_FIELDS, urlPatternList, YAML_STYLE } from "./kong-format.ts";
-import { type KongEntry, MAX_LISTED, readKongFile } from "./kong-source.ts";
+import { layOutProvider, OUR_ONLY_FIELDS, YAML_STYLE } from "./kong-format.ts";
+import { MAX_LISTED, readKongFile } from "./kong-source.ts";
 
 /** Where to write (`_data/providers`); `force`: replace files, keeping `OUR_ONLY_FIELDS`; paths from `root`. */
 export type ImportOptions = { out?: string; force?: boolean; root?: string; siteFile?: string };
@@ -45,7 +45,7 @@ export function importKongRegistry(kongFile: string, options: ImportOptions = {}
   const files: { file: string; text: string; kept: string[] }[] = [];
   const notCarried: string[] = [];
   const errors = [...source.errors];
-  const taken = new Map<string, KongEntry>();
+  const taken = new Map<string, (typeof source.entries)[number]>();
   for (const entry of source.entries) {
     const label = `providers[${entry.index}]`;
     if (!isMapping(entry.value)) {

@@ -45,7 +45,6 @@ const FIELD_ORDER = [
   ...SCHEMA_FIELDS.filter((f) => !KNOWN.includes(f)),
 ];
 
-/** A key left out of a laid-out entry: its path inside the entry and why it was left. */
 type LeftOut = { path: (string | number)[]; reason: string };
 
 /** Copies `value`'s keys in `order`, listing the keys it has that `order` lacks as left out. */
@@ -98,11 +97,4 @@ export function layOutProvider(entry: Record<string, unknown>): { entry: Record<
     out[parent] = group;
   }
   return { entry: out, leftOut };
-}
-
-/** The base URLs of an entry as one list: Kong's older single `url_pattern` first. */
-export function urlPatternList(entry: Record<string, unknown>): string[] | undefined {
-  const { url_pattern: single, url_patterns: list = [] } = entry;
-  if (typeof single !== "string" || !Array.isArray(list)) return undefined;
-  return [single, ...list.filter((url) => url !== single)];
 }

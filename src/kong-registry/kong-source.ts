@@ -63,6 +63,3 @@ export function readKongFile(file: string, shown: string) {
     errors: [],
   };
 }
-
-/** One provider entry of Kong's file: its index, its value, and `where` a key inside it stands. */
-export type KongEntry = ReturnType<typeof readKongFile>["entries"][number];

@@ -17,12 +17,3 @@ export function assetManifest(dir: string): Map<string, string> {
       .map((entry) => [entry.name, fingerprint(entry.name, readFileSync(path.join(dir, entry.name)))]),
   );
 }
-
-/** The published URL of an asset by its file name (`site.css` → `/assets/site.3f9c2a71b0.css`). */
-export function assetUrlOf(manifest: ReadonlyMap<string, string>, dir: string): (name: string) => string {
-  return (name) => {
-    const hashed = manifest.get(name);
-    if (!hashed) throw new Error(`No asset is named "${name}" in ${dir}.`);
-    return `/assets/${hashed}`;
-  };
-}

@@ -1,7 +1,4 @@
-import { escapeMarkdownText } from "../registry/markdown-escape.ts";
 import { legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
-
-export { escapeMarkdownText };
 
 const MARKDOWN_SPECIAL = /[<`\n]/;
 // A `<` that opens an autolink (`<https://...>`) is Markdown; any other would open raw HTML.

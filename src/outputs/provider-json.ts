@@ -1,13 +1,12 @@
 import { type FormattedConfig, gatewayConfigView } from "../gateway-config/config-view.ts";
 import type { Provider, ProviderCapability } from "../registry/model.ts";
-import { legacyHtmlToMarkdown } from "../render/inline.ts";
+import { legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { absoluteUrl, capabilityUrl, editUrl, providerJsonUrl, providerMarkdownUrl, providerPageUrl } from "../urls.ts";
 
 /** Text fields hold inline Markdown, as in the data files; the legacy inline HTML is turned into Markdown. */
 const markdown = legacyHtmlToMarkdown;
 
-/** A configuration's body and its five formats. */
 const formatsJson = (config: FormattedConfig) => ({
   plugin_config: config.pluginConfig,
   deck: config.deck,

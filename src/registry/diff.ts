@@ -3,14 +3,12 @@ import { isMapping } from "./errors.ts";
 import { codeSpan } from "./legacy-html.ts";
 import { capabilityEntries } from "./model.ts";
 import { CAPABILITY_FIELDS } from "./provider-schema.ts";
+import { providerPageUrl, versionViewUrl } from "../urls.ts";
 import { slugify } from "./slug.ts";
 import { parseYaml } from "./yaml-file.ts";
 
 /** One provider data file as text: the path it has in the repository, and what it holds. */
-export interface SourceFile {
-  file: string;
-  text: string;
-}
+export type SourceFile = { file: string; text: string };
 
 // The provider's own fields in the order reviewers read them; any other top-level key follows, so none goes unseen.
 const FIELD_ORDER = [
@@ -93,7 +91,7 @@ export function diffRegistries(before: readonly SourceFile[], after: readonly So
   );
   // Addresses that appear, disappear or move: provider pages and the matrix's version views.
   const aliasNow = new Set(now.flatMap((p) => p.aliasSlugs));
-  const page = (slug: string) => `/ai-providers/${slug}/`;
+  const page = (slug: string) => providerPageUrl({ slug });
   const versionsOf = (list: Written[]) =>
     new Set(list.flatMap((p) => [...p.versions].filter((v) => /^\d+\.\d+$/.test(v))));
   const [oldVersions, newVersions] = [versionsOf(old), versionsOf(now)];
@@ -109,12 +107,10 @@ export function diffRegistries(before: readonly SourceFile[], after: readonly So
       change: aliasNow.has(slug) ? "removed; an alias redirects it" : "removed (readers get the 404 page)",
     })),
     ...added.map(({ slug }) => ({ url: page(slug), change: "new" })),
-    ...[...newVersions]
-      .filter((v) => !oldVersions.has(v))
-      .map((v) => ({ url: `/ai-providers/version/${v}/`, change: "new view" })),
+    ...[...newVersions].filter((v) => !oldVersions.has(v)).map((v) => ({ url: versionViewUrl(v), change: "new view" })),
     ...[...oldVersions]
       .filter((v) => !newVersions.has(v))
-      .map((v) => ({ url: `/ai-providers/version/${v}/`, change: "removed view" })),
+      .map((v) => ({ url: versionViewUrl(v), change: "removed view" })),
   ];
   // Working-tree files that could not be read (not YAML, or no name): `npm run check` says why.
   const unreadable = after.filter((s) => !now.some((p) => p.file === s.file)).map((s) => s.file);

@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import validateProvider from "../../schema/provider.validate.js";
 import { CAPABILITIES } from "../catalogue.ts";
-import { closestMatches, describe, quoteCode } from "./errors.ts";
+import { describe, didYouMean, quoteCode } from "./errors.ts";
 import {
   ENV_NAME_PATTERN,
   GATEWAY_PROVIDER_PATTERN,
@@ -21,10 +21,6 @@ import { slugify } from "./slug.ts";
 const CAPABILITY_BY_KEY = new Map(CAPABILITIES.map((c) => [c.key as string, c]));
 const code = (text: string) => `\`${text}\``;
 const join = (base: string, part: string) => (base ? `${base}.${part}` : part);
-const didYouMean = (wanted: string, allowed: readonly string[], q = "'") => {
-  const close = closestMatches(wanted, allowed, 1)[0];
-  return close === undefined ? "" : ` Did you mean ${q}${close}${q}?`;
-};
 /** Violations listed for one file; past this many it is barely a provider file (see MAX_PROBLEMS_PER_FILE). */
 const MAX_SCHEMA_PROBLEMS = 200;
 
@@ -55,7 +51,6 @@ function report(error: ErrorObject, problems: ProblemCollector): void {
   });
 }
 
-/** The sentence for one of Ajv's errors at `field`. */
 function sentence(error: ErrorObject, field: string, problems: ProblemCollector): string {
   const { data, params } = error;
   const found = describe(data);

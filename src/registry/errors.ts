@@ -1,8 +1,5 @@
 /** A place in a source file; line and column count from 1. */
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
+export type SourcePosition = { line: number; column: number };
 
 /** One mistake in one data file, located as closely as the source allows. */
 export interface DataProblem {
@@ -138,6 +135,12 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, lim
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
+}
+
+/** `" Did you mean 'x'?"` for the candidate closest to `wanted`, quoted with `q`; empty when none is close. */
+export function didYouMean(wanted: string, candidates: Iterable<string>, q = "'"): string {
+  const close = closestMatches(wanted, candidates, 1)[0];
+  return close === undefined ? "" : ` Did you mean ${q}${close}${q}?`;
 }
 
 /** Describes a found value for a message: `"yes"`, `the number 3.1`, `a list`, `nothing`. */

@@ -9,7 +9,7 @@ import {
   OPENAI_PATHS,
   type OptionValue,
 } from "../gateway-catalogue.ts";
-import { closestMatches, describe, isMapping } from "./errors.ts";
+import { describe, didYouMean, isMapping } from "./errors.ts";
 import { OPTION_NAME_PATTERN } from "./gateway-schema.ts";
 import { capabilityEntries } from "./model.ts";
 import type { ProblemCollector } from "./problem-collector.ts";
@@ -104,10 +104,9 @@ function checkAuthFields(auth: unknown, problems: ProblemCollector): void {
 function checkOptionField(name: string, value: unknown, say: (message: string, atKey?: boolean) => void) {
   const facts = modelOptionFacts(name);
   if (!facts) {
-    const close = closestMatches(name, Object.keys(MODEL_OPTIONS), 1);
     return say(
       `found \`${name}\`, which is not a \`model.options\` field of the gateway (as of 3.15): every ` +
-        `configuration with it would be refused. ${close.length ? `Did you mean \`${close[0]}\`?` : "Remove it."}`,
+        `configuration with it would be refused.${didYouMean(name, Object.keys(MODEL_OPTIONS), "`") || " Remove it."}`,
     );
   }
   const isEnv = typeof value === "object" && value !== null;
@@ -120,10 +119,9 @@ function checkOptionField(name: string, value: unknown, say: (message: string, a
       false,
     );
   if (!facts.values || typeof value !== "string" || facts.values.includes(value)) return;
-  const close = closestMatches(value, facts.values, 1);
   say(
     `found ${describe(value)} for \`${name}\`, expected one of ` +
-      `${facts.values.map((v) => `'${v}'`).join(", ")}.${close.length ? ` Did you mean '${close[0]}'?` : ""}`,
+      `${facts.values.map((v) => `'${v}'`).join(", ")}.${didYouMean(value, facts.values)}`,
     false,
   );
 }
@@ -137,12 +135,11 @@ function checkProviderOptions(
   const facts = gatewayProviderFacts(provider);
   if (!facts) {
     const known = GATEWAY_PROVIDERS.map((p) => p.provider);
-    const close = closestMatches(provider, known, 1);
     problems.add(
       "gateway.provider",
       `found ${describe(provider)}, which is not a \`model.provider\` of the gateway (as of 3.15), expected ` +
         `one of ${listed(known)}.` +
-        `${close.length ? ` Did you mean "${close[0]}"?` : " Check the spelling; a provider newer than 3.15 is fine."}`,
+        (didYouMean(provider, known, '"') || " Check the spelling; a provider newer than 3.15 is fine."),
       { severity: "warning" },
     );
     return;

@@ -1,7 +1,6 @@
 import { CAPABILITIES, type CapabilityDefinition, GROUPS } from "../catalogue.ts";
 import { type AuthStyle, type CompatibleApi, compatibleUrl, type OptionValue } from "../gateway-catalogue.ts";
 import { isMapping } from "./errors.ts";
-import { escapeMarkdownText } from "./markdown-escape.ts";
 import { slugify } from "./slug.ts";
 
 // The normalised model every template and output reads, and the provider file it is made from.
@@ -76,12 +75,17 @@ export function capabilityEntries(raw: Record<string, unknown>): [CapabilityDefi
   });
 }
 
+/** The base URLs of a file as one list: the older single `url_pattern` first. */
+export function urlPatternList(entry: Record<string, unknown>): string[] | undefined {
+  const { url_pattern: single, url_patterns: list = [] } = entry;
+  if (typeof single !== "string" || !Array.isArray(list)) return undefined;
+  return [single, ...list.filter((url) => url !== single)];
+}
+
 /** Turns one valid provider file into the normalised model: slug, canonical capability order, groups. */
 export function normaliseProvider(file: ProviderFile, path: string) {
   const name = file.name;
-  let urlPatterns = file.url_patterns ?? [];
-  if (file.url_pattern !== undefined)
-    urlPatterns = [file.url_pattern, ...urlPatterns.filter((u) => u !== file.url_pattern)];
+  const urlPatterns = urlPatternList(file) ?? file.url_patterns ?? [];
   // An OpenAI-compatible provider's paths are OpenAI's after its base URL's own path (`/inference/v1/...`).
   const basePath = file.compatible_with && URL.canParse(urlPatterns[0]!) ? new URL(urlPatterns[0]!).pathname : "";
   // A footnote's number runs 1, 2, 3... over the page in canonical order; its content is inline Markdown.
@@ -115,10 +119,8 @@ export function normaliseProvider(file: ProviderFile, path: string) {
     const members = capabilities.filter((c) => c.group === group.id);
     if (members.length === 0) return [];
     const { id, anchor, title, calloutsBefore, calloutsAfter } = group;
-    // The intro is inline Markdown: the name goes in escaped, so `[x](...)` in a name is text, not a link.
-    const intro = group.intro.replaceAll("{name}", escapeMarkdownText(name));
     const notes = members.flatMap((c) => (c.note ? [c.note] : []));
-    return { id, anchor, title, intro, capabilities: members, footnotes: notes, calloutsBefore, calloutsAfter };
+    return { id, anchor, title, capabilities: members, footnotes: notes, calloutsBefore, calloutsAfter };
   });
   return {
     name,

@@ -73,12 +73,10 @@ const CAPABILITY_SCHEMA: JsonSchema = {
     model_example: markdown("An example model name, a link to the provider's model list, or 'n/a'.", {
       examples: ["n/a"],
     }),
-    min_version: {
-      type: "string",
+    min_version: text("First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.", {
       pattern: VERSION_PATTERN,
-      description: "First Kong Gateway version with this capability, like '3.11', or 'n/a'. Always in quotes.",
       examples: ["3.11", "n/a"],
-    },
+    }),
     note: {
       type: "object",
       description: "A footnote shown under the capability's table. Only for a supported capability.",
@@ -134,11 +132,9 @@ export function providerSchema(): JsonSchema {
     required: ["name"],
     properties: {
       name: text("Display name of the provider. Plain text, no HTML.", { examples: ["Amazon Bedrock"] }),
-      slug: {
-        type: "string",
+      slug: text("Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens.", {
         pattern: SLUG_PATTERN_SOURCE,
-        description: "Page slug; leave it out to derive it from `name`. Lower-case letters, digits and hyphens.",
-      },
+      }),
       aliases: list(text("An old name or slug."), "Old names or slugs whose pages redirect to this one.", {
         uniqueItems: true,
       }),
@@ -161,11 +157,9 @@ export function providerSchema(): JsonSchema {
           "`true` when readers run the provider's server themselves (Llama2, Ollama, vLLM); pages name it in " +
           "the self-hosted note.",
       },
-      min_version: {
-        type: "string",
+      min_version: text("First Kong Gateway version that supports the provider, like '3.6'. Always in quotes.", {
         pattern: VERSION_PATTERN,
-        description: "First Kong Gateway version that supports the provider, like '3.6'. Always in quotes.",
-      },
+      }),
       formats: text("Short description of the models or request formats the provider accepts."),
       native_formats: list(
         {

@@ -124,7 +124,6 @@ function checkCharacters(field: string, value: string, problems: ProblemCollecto
 
 // Values that are inline Markdown may span lines; every other value is one line.
 const MARKDOWN_KEYS = new Set(["formats", "upstream_path", "model_example", "content"]);
-/** True for a field whose value is inline Markdown. */
 export const isMarkdownField = (field: string) =>
   MARKDOWN_KEYS.has(lastPart(field)) || /^limitations\.[a-z_]+\.\d+$/.test(field);
 

@@ -3,13 +3,13 @@ import { plural, quoteCode, type SourcePosition } from "./errors.ts";
 import type { Walk, YamlProblem } from "./yaml-walk.ts";
 
 const keyOf = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+const lineEndAt = (source: string, offset: number) => (source.indexOf("\n", offset) + 1 || source.length + 1) - 1;
 const RESERVED_NAMES: Record<string, string> = { "`": "a backtick (`)", "@": "an at sign (@)" };
 /** The last item of `list` that `test` accepts (`Array.prototype.findLast` is past this project's ES2022). */
 const lastOf = <T>(list: readonly T[], test: (item: T) => boolean) => list.filter(test).at(-1);
 /** A value as a writer would quote it: single quotes, at most 60 characters. */
 const singleQuoted = (text: string) =>
   `'${(text.length > 60 ? `${text.slice(0, 57)}...` : text).replaceAll("'", "''")}'`;
-/** A problem at `at`, of `field` when it is known. */
 const problem = (field: string | undefined, at: SourcePosition, message: string): YamlProblem =>
   field ? { position: at, field, message } : { position: at, message };
 
@@ -17,7 +17,7 @@ const problem = (field: string | undefined, at: SourcePosition, message: string)
 export function explainSyntaxError(error: YAMLError, context: Walk, root: Node | null, offset: number) {
   const { source, positionAt } = context;
   const position = positionAt(offset);
-  const lineEnd = source.indexOf("\n", offset) === -1 ? source.length : source.indexOf("\n", offset);
+  const lineEnd = lineEndAt(source, offset);
   const restOfLine = source.slice(offset, lineEnd).replace(/\r$/, "");
   // What to write instead: the rest of the line in quotes (after its key when the field is known).
   const field = context.fieldAt.get(offset);
@@ -56,7 +56,7 @@ export function explainSyntaxError(error: YAMLError, context: Walk, root: Node |
       const closed = lastOf(context.quoted, (q) => q.end <= offset);
       const quote = closed ? source[closed.end - 1] : undefined;
       if (!closed || !quote || source.slice(closed.end, offset).trim() !== "") break;
-      const lineOfValue = source.slice(closed.start, source.indexOf("\n", closed.start) >>> 0).trim();
+      const lineOfValue = source.slice(closed.start, lineEndAt(source, closed.start)).trim();
       const inner = lineOfValue.slice(1, lineOfValue.endsWith(quote) ? -1 : undefined);
       const advice =
         quote === "'"
@@ -108,10 +108,7 @@ function unclosedBracket(error: YAMLError, context: Walk, position: SourcePositi
 
 /** The line starting at `lineStart`, when its key is indented unlike every mapping it could belong to. */
 function misindented(context: Walk, root: Node | null, lineStart: number): YamlProblem | undefined {
-  const line = context.source.slice(
-    lineStart,
-    (context.source.indexOf("\n", lineStart) + 1 || context.source.length + 1) - 1,
-  );
+  const line = context.source.slice(lineStart, lineEndAt(context.source, lineStart));
   const indent = line.length - line.trimStart().length;
   const word = /^\s*([^\s:#][^:#]*?)\s*(?::|$)/.exec(line)?.[1];
   if (!word) return undefined;

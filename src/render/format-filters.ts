@@ -1,7 +1,8 @@
-import { escapeMarkdownText, inlineMarkdown } from "../outputs/markdown-text.ts";
+import { inlineMarkdown } from "../outputs/markdown-text.ts";
+import { codeFence, codeSpan } from "../registry/legacy-html.ts";
+import { escapeMarkdownText } from "../registry/markdown-escape.ts";
 import {
   breakableCode,
-  codeSpan,
   escapeHtml,
   escapeText,
   renderInline,
@@ -10,13 +11,12 @@ import {
   renderUpstreamPath,
   upstreamPathMarkdown,
 } from "./inline.ts";
-import { codeFence } from "../registry/legacy-html.ts";
-import { Markup, outputFormatOf, type OutputFormat, type RenderContext } from "./markup.ts";
+import type { Context } from "liquidjs";
+import { Markup, outputFormatOf, type OutputFormat } from "./markup.ts";
 
 /** One output's way of writing a filter's value (text, as `String(value ?? "")` makes it) and arguments. */
 type Format = (text: string, ...args: any[]) => string;
 
-/** Words for screen readers only. */
 const hidden = (text: string) => `<span class="visually-hidden">${text}</span>`;
 
 /** The markup filters, one implementation per output (the page and its twin share `_includes/prose/`). */
@@ -64,13 +64,13 @@ const FORMATS: Record<string, Record<OutputFormat, Format>> = {
 const cell = (value: unknown) => new Markup(String(value ?? "").replace(/\|/g, "\\|"));
 
 /** The markup filters, each for the output of the template being rendered (`this.context`), plus `fence`, `cell`. */
-export function formatFilters(): Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> {
-  const filters: Record<string, (this: { context?: RenderContext }, ...args: any[]) => unknown> = {
+export function formatFilters(): Record<string, (this: { context?: Context }, ...args: any[]) => unknown> {
+  const filters: Record<string, (this: { context?: Context }, ...args: any[]) => unknown> = {
     fence: (text: unknown) => new Markup(codeFence(String(text ?? ""), 3)),
     cell,
   };
   for (const [name, byFormat] of Object.entries(FORMATS)) {
-    filters[name] = function (this: { context?: RenderContext }, value: unknown, ...args: unknown[]) {
+    filters[name] = function (this: { context?: Context }, value: unknown, ...args: unknown[]) {
       return new Markup(byFormat[outputFormatOf(this?.context)](String(value ?? ""), ...args));
     };
   }

@@ -3,8 +3,6 @@ import { inlineMarkdown } from "../outputs/markdown-text.ts";
 import { inlineLinks, isAllowedLink } from "../registry/inline-links.ts";
 import { codeSpan, decodeEntities, legacyHtmlToMarkdown } from "../registry/legacy-html.ts";
 
-export { codeSpan, inlineLinks, isAllowedLink, legacyHtmlToMarkdown };
-
 // Raw HTML stays off: text from data can never inject markup.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.disable("image");
@@ -16,7 +14,6 @@ export function breakableCode(text: string): string {
   return `<code>${breakableText(text)}</code>`;
 }
 
-/** A token as text, escaped, with a `<wbr>` after each `/`, `.` and `-`. */
 const breakableText = (text: string) => escapeHtml(text).replace(/[/.-]/g, "$&<wbr>");
 
 /** A model example: a bare model name breaks only after `/`, `.` or `-`; a link or sentence is inline Markdown. */
@@ -49,7 +46,6 @@ export const PLAIN_INLINE = /^[^\\`*_[\]<>&~!\r\n]*$/;
 
 /** Renders a value from data as inline Markdown (code spans, links, emphasis) to HTML. */
 export function renderInline(text: string): string {
-  // Text no inline rule acts on (the usual sentence, a provider's name in it) renders as itself.
   if (PLAIN_INLINE.test(text)) return text.includes('"') ? text.replaceAll('"', "&quot;") : text;
   let html = cache.get(text);
   if (html === undefined) {
@@ -82,9 +78,7 @@ export function upstreamPathMarkdown(text: string): string {
 
 /** Plain text of inline Markdown, for meta descriptions and search snippets. */
 export function plainText(text: string): string {
-  return renderInline(text)
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(?:lt|gt|amp|quot|#39);/g, decodeEntities);
+  return decodeEntities(renderInline(text).replace(/<[^>]*>/g, ""));
 }
 
 /** The path a reader pastes from an upstream-path value: the value itself when it is bare. */

@@ -1,4 +1,5 @@
-import { escapeMarkdownText } from "../outputs/markdown-text.ts";
+import type { Context } from "liquidjs";
+import { escapeMarkdownText } from "../registry/markdown-escape.ts";
 import { escapeHtml } from "./inline.ts";
 
 /** Markup a filter made, printed as it is where any other value is escaped: other engines' "safe string". */
@@ -12,18 +13,13 @@ export class Markup {
 /** What a template renders: an HTML page, or a Markdown twin (front matter `outputFormat: markdown`). */
 export type OutputFormat = "html" | "markdown";
 
-/** The part of liquidjs' render context a filter reads (`this.context` in a filter). */
-export interface RenderContext {
-  getSync(paths: PropertyKey[]): unknown;
-}
-
 /** The output format of the template being rendered: its `outputFormat` data, HTML by default. */
-export function outputFormatOf(context: RenderContext | undefined): OutputFormat {
+export function outputFormatOf(context: Context | undefined): OutputFormat {
   return context?.getSync(["outputFormat"]) === "markdown" ? "markdown" : "html";
 }
 
 /** liquidjs' `outputEscape` (called as a filter is): `{{ value }}` escaped for its output unless it is `Markup`. */
-export function escapeOutput(this: { context?: RenderContext } | undefined, value: unknown): string {
+export function escapeOutput(this: { context?: Context } | undefined, value: unknown): string {
   if (value instanceof Markup) return value.text;
   const text = value === undefined || value === null ? "" : String(value);
   return outputFormatOf(this?.context) === "markdown" ? escapeMarkdownText(text) : escapeHtml(text);

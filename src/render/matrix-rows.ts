@@ -12,7 +12,6 @@ export function providerFacts(provider: Provider) {
     key: capability.key,
     label: capability.label,
     href: capabilityUrl(provider, capability.id),
-    // Its own first version, or for `n/a` the provider's; undefined when none is known.
     since: capabilitySince(provider, capability),
     streaming: capability.streaming,
     capability,

@@ -1,13 +1,6 @@
 import { CAPABILITIES, type CapabilityDefinition, GROUPS, type CapabilityKey } from "../catalogue.ts";
 import type { Provider } from "../registry/model.ts";
-import {
-  capabilityViewUrl,
-  MATRIX_URL,
-  providerPageUrl,
-  SITE_PATH_SEGMENTS,
-  STREAMING_VIEW_URL,
-  versionViewUrl,
-} from "../urls.ts";
+import { capabilityViewUrl, MATRIX_URL, STREAMING_VIEW_URL, versionViewUrl } from "../urls.ts";
 import { distinctVersions, providerSince } from "../versions.ts";
 import { MATRIX_PAGE_SIZE, pageNavigation, pageSlices, pageUrl, type PageSlice } from "./matrix-pagination.ts";
 import {
@@ -31,56 +24,23 @@ export type MatrixFilter =
   /** Providers that work on this gateway version, with what they offer on it and what needs a newer one. */
   | { kind: "version"; version: string };
 
-/** URL segments under `/ai-providers/` that the matrix uses, so no provider's page may. */
-const MATRIX_SEGMENTS = SITE_PATH_SEGMENTS.matrix;
-
-/** One view: its first page's address, filter, title, short title for its later pages, link label, meta description. */
-export type MatrixView = Record<"url" | "title" | "shortTitle" | "label" | "description", string> & {
-  filter: MatrixFilter;
-};
+/** One view: its first page's address, filter and link label (`_includes/matrix/titles.liquid` words its titles). */
+export type MatrixView = { url: string; filter: MatrixFilter; label: string };
 
 /** The views of the matrix: everything, one per capability, streaming, one per version in the data. */
-export function matrixViews(versions: readonly string[], product: string): MatrixView[] {
+export function matrixViews(versions: readonly string[]): MatrixView[] {
   return [
-    {
-      url: MATRIX_URL,
-      filter: { kind: "all" },
-      title: "AI providers",
-      shortTitle: "AI providers",
-      label: "All providers",
-      description:
-        `Every AI provider ${product} can proxy and which of the ${CAPABILITIES.length} capabilities each ` +
-        `supports, from which gateway version, with or without streaming.`,
-    },
+    { url: MATRIX_URL, filter: { kind: "all" }, label: "All providers" },
     ...CAPABILITIES.map(
       (c): MatrixView => ({
         url: capabilityViewUrl(c),
         filter: { kind: "capability", capability: c.key },
-        title: `Providers that support ${c.label}`,
-        shortTitle: `Providers with ${c.label}`,
         label: c.label,
-        description:
-          `The AI providers whose ${c.label.toLowerCase()} ${product} can proxy, with the minimum gateway ` +
-          `version and streaming support.`,
       }),
     ),
-    {
-      url: STREAMING_VIEW_URL,
-      filter: { kind: "streaming" },
-      title: "Providers that stream responses",
-      shortTitle: "Providers that stream",
-      label: "Stream responses",
-      description: `The AI providers with at least one capability whose responses ${product} can stream.`,
-    },
+    { url: STREAMING_VIEW_URL, filter: { kind: "streaming" }, label: "Stream responses" },
     ...versions.map(
-      (version): MatrixView => ({
-        url: versionViewUrl(version),
-        filter: { kind: "version", version },
-        title: `Providers on ${product} ${version}`,
-        shortTitle: `Providers on gateway ${version}`,
-        label: version,
-        description: `The AI providers and capabilities that work on ${product} ${version}.`,
-      }),
+      (version): MatrixView => ({ url: versionViewUrl(version), filter: { kind: "version", version }, label: version }),
     ),
   ];
 }
@@ -96,10 +56,6 @@ function matrixPage(view: MatrixView, slice: PageSlice, total: number) {
   const { filter } = view;
   return {
     url: pageUrl(view.url, slice.number),
-    heading: view.title,
-    // With several pages, each page's title is its view's short title and its number.
-    title: slice.count > 1 ? `${view.shortTitle}, page ${slice.number}` : view.title,
-    description: slice.number > 1 ? `${view.description} Page ${slice.number} of ${slice.count}.` : view.description,
     viewUrl: view.url,
     kind: filter.kind,
     label: view.label,
@@ -125,14 +81,13 @@ export class CapabilityMatrix {
 
   constructor(
     providers: readonly Provider[],
-    product: string,
     private readonly pageSize: number = MATRIX_PAGE_SIZE,
   ) {
     const total = providers.length;
     const versions = distinctVersions(providers);
     // Versions by age, so a version view compares numbers rather than version strings.
     const age = new Map(versions.map((v, i) => [v, i]));
-    this.views = matrixViews(versions, product);
+    this.views = matrixViews(versions);
 
     const all: ProviderFacts[] = [];
     const byCapability = new Map<CapabilityKey, (CapabilityFacts & { provider: ProviderFacts })[]>(
@@ -141,14 +96,6 @@ export class CapabilityMatrix {
     const streaming: ProviderFacts[] = [];
     const onVersion: VersionMember[][] = versions.map(() => []);
     for (const provider of providers) {
-      if ((MATRIX_SEGMENTS as readonly string[]).includes(provider.slug)) {
-        throw new Error(
-          `${provider.file}: the provider "${provider.name}" would have its page at ${providerPageUrl(provider)}, ` +
-            `where the capability matrix has its views ` +
-            `(${MATRIX_SEGMENTS.map((s) => `\`${MATRIX_URL}${s}/\``).join(", ")} are taken). Give it a ` +
-            `\`slug\` field.`,
-        );
-      }
       const facts = providerFacts(provider);
       this.factsOf.set(provider, facts);
       all.push(facts);

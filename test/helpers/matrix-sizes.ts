@@ -30,7 +30,7 @@ export function copies(providers: readonly Provider[], count: number): Provider[
 
 /** Every page of the matrix over `count` copies of `providers` rendered: how many, and their bytes. */
 export function matrixSizes(providers: readonly Provider[], count: number): MatrixSizes {
-  const matrix = new CapabilityMatrix(copies(providers, count), "Kong AI Gateway");
+  const matrix = new CapabilityMatrix(copies(providers, count));
   let bytes = 0;
   let largest = 0;
   for (const page of matrix.pages) {

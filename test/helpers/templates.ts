@@ -9,9 +9,8 @@ import { Registry } from "../../src/registry/registry.ts";
 import type { Provider } from "../../src/registry/model.ts";
 import type { CapabilityMatrix } from "../../src/render/matrix.ts";
 import { LIQUID_OPTIONS } from "../../src/render/markup.ts";
-import { catalogueCapabilities } from "../../src/render/fact-filters.ts";
 import type { SiteConfig } from "../../src/site-config.ts";
-import { LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../../src/urls.ts";
+import { catalogueCapabilities, LLMS_TXT_URL, MATRIX_URL, PROVIDERS_JSON_URL, SCHEMA_URL } from "../../src/urls.ts";
 import { projectRoot } from "./build-site.ts";
 import { testSite } from "./providers.ts";
 
@@ -75,20 +74,32 @@ export function renderLlmsTxt(providers: readonly Provider[], site: SiteConfig =
   return renderPage("llms-txt.liquid", { registry, site, urls: pageUrls, catalogue, outputFormat: "markdown" });
 }
 
-/** The body of one page of the matrix (below its heading), from `_includes/matrix/body.liquid`. */
-export function renderMatrixPage(matrix: CapabilityMatrix, url: string, product = "Kong AI Gateway"): string {
+/** The data a page of the matrix renders with, as the build gives it. */
+function matrixPageData(matrix: CapabilityMatrix, url: string, product: string) {
   const matrixPage = matrix.pages.find((page) => page.url === url);
   if (!matrixPage) throw new Error(`No page of the capability matrix is at ${url}.`);
   matrixOf = matrix;
-  return renderInclude("matrix/body", {
-    matrixPage,
-    site: { ...testSite, product },
-    capabilityMatrix: {
-      filterLinks: matrix.filterLinks,
-      columnGroups: matrix.columnGroups,
-      capabilityCount: CAPABILITIES.length,
-    },
-  });
+  const capabilityMatrix = {
+    filterLinks: matrix.filterLinks,
+    columnGroups: matrix.columnGroups,
+    capabilityCount: CAPABILITIES.length,
+  };
+  return { matrixPage, site: { ...testSite, product }, capabilityMatrix };
+}
+
+/** One page of the matrix, its heading and body, as `pages/ai-providers/matrix.liquid` renders it. */
+export function renderMatrixPage(matrix: CapabilityMatrix, url: string, product = "Kong AI Gateway"): string {
+  return renderPage("ai-providers/matrix.liquid", matrixPageData(matrix, url, product));
+}
+
+/** A page of the matrix's heading, title and meta description (`_includes/matrix/titles.liquid`); `as`: page facts. */
+export function matrixPageWords(matrix: CapabilityMatrix, url: string, product = "Kong AI Gateway", as = {}) {
+  const data = matrixPageData(matrix, url, product);
+  const words = '{% include "matrix/titles.liquid" %}{{ matrixHeading }}\n{{ matrixTitle }}\n{{ matrixDescription }}';
+  const [heading, title, description] = engine
+    .parseAndRenderSync(words, { ...data, matrixPage: { ...data.matrixPage, ...as } })
+    .split("\n");
+  return { heading, title, description };
 }
 
 /** A provider's JSON, as `pages/api/provider-json.liquid` renders it at `/api/providers/<slug>.json`. */

@@ -3,7 +3,8 @@ import MarkdownIt from "markdown-it";
 import { parse } from "node-html-parser";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { escapeMarkdownText, inlineMarkdown } from "../../src/outputs/markdown-text.ts";
+import { inlineMarkdown } from "../../src/outputs/markdown-text.ts";
+import { escapeMarkdownText } from "../../src/registry/markdown-escape.ts";
 
 // A Markdown renderer that lets raw HTML through, as many do: escaping must not rely on it being off.
 const permissive = new MarkdownIt({ html: true });

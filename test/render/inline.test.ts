@@ -2,12 +2,10 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { inlineLinks, isAllowedLink } from "../../src/registry/inline-links.ts";
+import { codeSpan, legacyHtmlToMarkdown } from "../../src/registry/legacy-html.ts";
 import {
-  codeSpan,
   escapeHtml,
-  inlineLinks,
-  isAllowedLink,
-  legacyHtmlToMarkdown,
   PLAIN_INLINE,
   plainText,
   renderInline,
