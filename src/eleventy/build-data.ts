@@ -8,7 +8,7 @@ import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
 import { Registry } from "../registry/registry.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix, type MatrixPage } from "../render/matrix.ts";
-import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
+import { EXAMPLE_SITE, loadSiteConfig, type SiteConfig } from "../site-config.ts";
 import { siteStats } from "../site-stats.ts";
 
 /** What a build writes, as the templates paginate it (`indexPages`: llms.txt, sitemap, redirects); `complete`: all. */
@@ -169,16 +169,7 @@ export class BuildData {
     try {
       return loadSiteConfig(this.paths.siteFile, { root: this.paths.root });
     } catch {
-      return {
-        title: "AI provider reference",
-        product: "Kong AI Gateway",
-        pluginDocsUrl: "https://developer.konghq.com",
-        repositoryUrl: "https://example.com",
-        repositoryBranch: "main",
-        url: "http://localhost:8080",
-        language: "en",
-        description: "The site settings have mistakes: see the banner.",
-      };
+      return { ...EXAMPLE_SITE, repositoryBranch: "main", language: "en" };
     }
   }
 }
