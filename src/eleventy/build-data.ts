@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { SiteNavigation } from "../navigation.ts";
-import { listItemText, providerJsonObject, providersJsonText } from "../outputs/provider-json.ts";
+import { listItemText, providerJsonObject } from "../outputs/provider-json.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
 import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
@@ -55,11 +55,6 @@ export class BuildFacts {
   /** When the provider's data file was last committed (ISO 8601); undefined when not known. */
   lastUpdated(provider: Provider): string | undefined {
     return this.history.lastCommitted(path.resolve(this.root, provider.file));
-  }
-
-  /** `/api/providers.json`: the list, with every provider's JSON text. */
-  providersJson(schemaUrl: string | undefined): string {
-    return providersJsonText(this.registry.providers, this.site, (p) => this.jsonTextsOf(p).item, schemaUrl);
   }
 
   /** The provider's JSON (`/api/providers/<slug>.json`), made once, and as set into `/api/providers.json`. */
