@@ -4,14 +4,14 @@ import { displayPath, readDataFile } from "./registry/read-files.ts";
 import { checkTextValues } from "./registry/text-rules.ts";
 import { parseYaml } from "./registry/yaml-file.ts";
 
-// Each setting, with the line that sets it well; the required ones first.
-const EXAMPLES = {
-  title: "title: 'AI provider reference'",
-  product: "product: 'Kong AI Gateway'",
-  pluginDocsUrl: "pluginDocsUrl: 'https://developer.konghq.com'",
-  repositoryUrl: "repositoryUrl: 'https://github.com/example/ai-provider-reference'",
-  url: "url: 'https://ai-provider-reference.netlify.app'",
-  description: "description: 'Which AI providers ...'",
+/** Each required setting with a value that sets it well: the messages' examples, the dev server's stand-ins. */
+export const EXAMPLE_SITE = {
+  title: "AI provider reference",
+  product: "Kong AI Gateway",
+  pluginDocsUrl: "https://developer.konghq.com",
+  repositoryUrl: "https://github.com/example/ai-provider-reference",
+  url: "https://ai-provider-reference.netlify.app",
+  description: "Which AI providers ...",
 };
 const OPTIONAL = ["repositoryBranch", "language"] as const;
 const ADDRESSES = ["pluginDocsUrl", "repositoryUrl", "url"];
@@ -40,7 +40,8 @@ export function loadSiteConfig(file: string, options: { root?: string } = {}) {
     });
   if (problems.problems.length > 0 || !isMapping(raw)) throw new SiteConfigError(problems.problems);
   const tooLong = checkTextValues(raw, problems);
-  for (const [key, example] of Object.entries(EXAMPLES)) {
+  for (const [key, good] of Object.entries(EXAMPLE_SITE)) {
+    const example = `${key}: '${good}'`;
     const value = raw[key];
     if (typeof value !== "string" || value.trim() === "")
       problems.add(
@@ -75,8 +76,8 @@ export function loadSiteConfig(file: string, options: { root?: string } = {}) {
         "like 'main'.",
     );
   if (problems.problems.length > 0) throw new SiteConfigError([...problems.problems].sort(byPosition));
-  const text = (key: keyof typeof EXAMPLES) => raw[key] as string;
-  const trim = (key: keyof typeof EXAMPLES) => text(key).replace(/\/+$/, "");
+  const text = (key: keyof typeof EXAMPLE_SITE) => raw[key] as string;
+  const trim = (key: keyof typeof EXAMPLE_SITE) => text(key).replace(/\/+$/, "");
   return {
     title: text("title"),
     /** The product the providers plug into: "Kong AI Gateway". */

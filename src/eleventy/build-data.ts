@@ -1,14 +1,14 @@
 import path from "node:path";
 import { readFileHistoryAsync, type FileHistory } from "../file-history.ts";
 import { SiteNavigation } from "../navigation.ts";
-import { listItemText, providerJsonObject, providersJsonText } from "../outputs/provider-json.ts";
+import { listItemText, providerJsonObject } from "../outputs/provider-json.ts";
 import { dataErrorMessage } from "../registry/check.ts";
 import { formatProblem, type DataProblem } from "../registry/errors.ts";
 import { createRegistryLoader, type RegistryLoader } from "../registry/load.ts";
 import { Registry } from "../registry/registry.ts";
 import type { Provider } from "../registry/model.ts";
 import { CapabilityMatrix, type MatrixPage } from "../render/matrix.ts";
-import { loadSiteConfig, type SiteConfig } from "../site-config.ts";
+import { EXAMPLE_SITE, loadSiteConfig, type SiteConfig } from "../site-config.ts";
 import { siteStats } from "../site-stats.ts";
 
 /** What a build writes, as the templates paginate it (`indexPages`: llms.txt, sitemap, redirects); `complete`: all. */
@@ -55,11 +55,6 @@ export class BuildFacts {
   /** When the provider's data file was last committed (ISO 8601); undefined when not known. */
   lastUpdated(provider: Provider): string | undefined {
     return this.history.lastCommitted(path.resolve(this.root, provider.file));
-  }
-
-  /** `/api/providers.json`: the list, with every provider's JSON text. */
-  providersJson(schemaUrl: string | undefined): string {
-    return providersJsonText(this.registry.providers, this.site, (p) => this.jsonTextsOf(p).item, schemaUrl);
   }
 
   /** The provider's JSON (`/api/providers/<slug>.json`), made once, and as set into `/api/providers.json`. */
@@ -169,16 +164,7 @@ export class BuildData {
     try {
       return loadSiteConfig(this.paths.siteFile, { root: this.paths.root });
     } catch {
-      return {
-        title: "AI provider reference",
-        product: "Kong AI Gateway",
-        pluginDocsUrl: "https://developer.konghq.com",
-        repositoryUrl: "https://example.com",
-        repositoryBranch: "main",
-        url: "http://localhost:8080",
-        language: "en",
-        description: "The site settings have mistakes: see the banner.",
-      };
+      return { ...EXAMPLE_SITE, repositoryBranch: "main", language: "en" };
     }
   }
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { assetManifest } from "../outputs/assets.ts";
+import { providersJsonText } from "../outputs/provider-json.ts";
 import { providerSummary } from "../provider-summary.ts";
 import type { Provider } from "../registry/model.ts";
 import { factFilters } from "../render/fact-filters.ts";
@@ -35,7 +36,8 @@ export function registerFilters(
     lastUpdated: (facts, provider: Provider) => facts.lastUpdated(provider) ?? null,
     matrixRows: (facts, url: string) => facts.matrix.rows(url),
     providerJson: (facts, provider: Provider) => facts.jsonTextsOf(provider).text,
-    providersJson: (facts) => facts.providersJson(schemaUrl),
+    providersJson: (facts) =>
+      providersJsonText(facts.registry.providers, facts.site, (p) => facts.jsonTextsOf(p).item, schemaUrl),
   };
   for (const [name, filter] of Object.entries(fromFacts))
     filters[name] = function (this: Filter, ...args: unknown[]) {

@@ -1,3 +1,5 @@
+import { distance } from "fastest-levenshtein";
+
 /** A place in a source file; line and column count from 1. */
 export type SourcePosition = { line: number; column: number };
 
@@ -85,21 +87,6 @@ export class UnknownProviderError extends DataError {
   override name = "UnknownProviderError";
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** A character that is there but not seen: every format character (Cf) and the invisible letters outside it. */
 export const INVISIBLE_CHARACTER =
   /\p{Cf}|[\u115f\u1160\u3164\uffa0\u2800]|\u034f|\u17b4|\u17b5|\u180b|\u180c|\u180d|\u180f/u;
@@ -130,7 +117,7 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, lim
   if (wanted.length > 64) return [];
   const lower = wanted.toLowerCase();
   return [...candidates]
-    .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
+    .map((candidate) => ({ candidate, distance: distance(lower, candidate.toLowerCase()) }))
     .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(candidate.length / 2)))
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)

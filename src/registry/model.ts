@@ -22,36 +22,32 @@ export interface ProviderFile {
   slug?: string;
   aliases?: string[];
   url_patterns?: string[];
-  url_pattern?: string;
   url_is_variable?: boolean;
   self_hosted?: boolean;
   min_version?: string;
   formats?: string;
   native_formats?: { llm_format: string; supported_apis: string[] }[];
   limitations?: { provider_specific?: string[]; statistics_logging?: string[] };
-  gateway?: GatewayBlock;
   compatible_with?: CompatibleApi;
+  gateway?: {
+    provider: string;
+    confirmed: boolean;
+    auth: {
+      style: AuthStyle;
+      header_name?: string;
+      bearer?: boolean;
+      param_name?: string;
+      env?: string;
+      access_key_id_env?: string;
+      secret_access_key_env?: string;
+    };
+    options?: { required?: Record<string, OptionValue>; recommended?: Record<string, OptionValue> };
+  };
   [capability: string]: unknown;
 }
 
-/** A file's `gateway` block as written (shape guaranteed by the schema and the gateway rules). */
-export interface GatewayBlock {
-  provider: string;
-  confirmed: boolean;
-  auth: {
-    style: AuthStyle;
-    header_name?: string;
-    bearer?: boolean;
-    param_name?: string;
-    env?: string;
-    access_key_id_env?: string;
-    secret_access_key_env?: string;
-  };
-  options?: { required?: Record<string, OptionValue>; recommended?: Record<string, OptionValue> };
-}
-
 /** How to configure the AI Proxy plugin for a provider, from its file's `gateway` block. */
-function normaliseGateway(block: GatewayBlock) {
+function normaliseGateway(block: NonNullable<ProviderFile["gateway"]>) {
   // `name` is `anthropic_version`, or `gemini.project_id` for a nested option; `required` false: only recommended.
   const entries = (values: Record<string, OptionValue> | undefined, required: boolean) =>
     Object.entries(values ?? {}).map(([name, value]) => ({ name, value, required }));

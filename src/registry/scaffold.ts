@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Liquid } from "liquidjs";
 import { CAPABILITIES, GROUPS } from "../catalogue.ts";
 import { DataError, formatProblem } from "./errors.ts";
 import { loadProviderFile, parseProviderSource, providerFiles } from "./load.ts";
@@ -12,14 +14,14 @@ export class ScaffoldError extends DataError {
   override name = "ScaffoldError";
 }
 
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 /** An environment variable name made from a slug: `example-ai` and `API_KEY` make `EXAMPLE_AI_API_KEY`. */
 export function envNameFor(slug: string, suffix: string): string {
   let stem = slug.toUpperCase().replaceAll("-", "_");
   if (!/^[A-Z]/.test(stem)) stem = `AI_${stem}`;
   return `${stem.slice(0, 63 - suffix.length).replace(/_+$/, "")}_${suffix}`;
 }
+
+const TEMPLATE = fileURLToPath(new URL("../../_includes/scaffold/provider.yaml.liquid", import.meta.url));
 
 /** The text of a new provider file: valid as it stands, every capability listed as not supported. */
 export function scaffoldText(
@@ -28,72 +30,17 @@ export function scaffoldText(
   givenSlug?: string,
 ): string {
   const slug = givenSlug ?? slugify(name);
-  const lines = [
-    `# yaml-language-server: $schema=${schemaPath}`,
-    "# Field guide: _data/providers/README.md. Check your edits with `npm run check`; preview with `npm start`.",
-    `name: ${quote(name)}`,
-    ...(givenSlug === undefined ? [] : [`slug: ${quote(givenSlug)}`]),
-    "url_patterns:",
-    "  # Replace with the provider's base URL; keep placeholders such as {route_type_path} as they are.",
-    `  - ${quote(`https://api.${slug}.example/{route_type_path}`)}`,
-    "# First Kong Gateway version that supports the provider, in quotes:",
-    "# min_version: '3.14'",
-    "# formats: 'The models or request formats it accepts'",
-    "",
-    "# Capabilities, in canonical order. To show one, set `supported: true` and uncomment its fields.",
-  ];
-  for (const group of GROUPS) {
-    lines.push("", `# ${group.title}`);
-    let parent: string | undefined;
-    for (const capability of CAPABILITIES.filter((c) => c.group === group.id)) {
+  // Each capability under its group's title; a nested one (`audio.speech`) opens its parent first.
+  const groups = GROUPS.map((group) => ({
+    title: group.title,
+    capabilities: CAPABILITIES.filter((c) => c.group === group.id).map((capability, i, members) => {
       const [top, child] = capability.key.split(".") as [string, string | undefined];
-      const indent = child === undefined ? "  " : "    ";
-      if (child !== undefined && parent !== top) lines.push(`${top}:`);
-      parent = top;
-      lines.push(
-        child === undefined ? `${top}:` : `  ${child}:`,
-        `${indent}supported: false`,
-        `${indent}# streaming: false`,
-        `${indent}# upstream_path: '\`/v1/...\`'`,
-        `${indent}# route_type: ${quote(capability.routeType)}`,
-        `${indent}# model_example: 'n/a'`,
-        `${indent}# min_version: '3.14'`,
-        `${indent}# note:`,
-        `${indent}#   content: 'One or two sentences, shown as a numbered footnote.'`,
-      );
-    }
-  }
-  lines.push(
-    "",
-    "# native_formats:",
-    "#   - llm_format: 'example'",
-    "#     supported_apis:",
-    "#       - '/v1/example'",
-    "# limitations:",
-    "#   provider_specific: []",
-    "#   statistics_logging: []",
-    "",
-    "# How to configure the gateway's AI Proxy plugin; each supported capability shows the configuration made from it.",
-    "gateway:",
-    "  # The plugin's model.provider string. An OpenAI-compatible API uses 'openai' with an upstream_url option.",
-    "  provider: 'openai'",
-    "  # Set to true once these facts are checked against the gateway's own source; until then the page says so.",
-    "  confirmed: false",
-    "  auth:",
-    "    # 'header', 'query' (param_name, env), 'aws' (access_key_id_env, secret_access_key_env), 'gcp' or 'none'.",
-    "    style: 'header'",
-    "    header_name: 'Authorization'",
-    "    bearer: true",
-    "    # The environment variable that holds the key: its name, never the key itself.",
-    `    env: ${quote(envNameFor(slug, "API_KEY"))}`,
-    "  options:",
-    "    required:",
-    `      upstream_url: { env: ${quote(envNameFor(slug, "UPSTREAM_URL"))} }`,
-    "    # recommended:",
-    "    #   max_tokens: 1024",
-    "",
-  );
-  return lines.join("\n");
+      const opens = child !== undefined && members[i - 1]?.key.split(".")[0] !== top;
+      return { top, child, opens, indent: child === undefined ? "  " : "    ", routeType: capability.routeType };
+    }),
+  }));
+  const env = { apiKey: envNameFor(slug, "API_KEY"), upstreamUrl: envNameFor(slug, "UPSTREAM_URL") };
+  return new Liquid().renderFileSync(TEMPLATE, { name, schemaPath, givenSlug, slug, groups, env });
 }
 
 /** The file `name` makes in `dir` (at `givenSlug`, if given), unless a file or provider has its name or slug. */

@@ -1,5 +1,4 @@
-import { Composer, type CST, isMap, isScalar, LineCounter, type Node, Parser } from "yaml";
-import type { YAMLError } from "yaml";
+import { Composer, type CST, isMap, isScalar, LineCounter, type Node, Parser, type YAMLError } from "yaml";
 import { byPosition, plural, type SourcePosition } from "./errors.ts";
 import { explainSyntaxError } from "./yaml-syntax.ts";
 import { Walk, type YamlProblem } from "./yaml-walk.ts";

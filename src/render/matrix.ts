@@ -14,8 +14,6 @@ import {
   type ProviderFacts,
 } from "./matrix-rows.ts";
 
-export { MATRIX_PAGE_SIZE } from "./matrix-pagination.ts";
-
 /** Which rows a view of the capability matrix shows, and how. */
 export type MatrixFilter =
   | { kind: "all" }

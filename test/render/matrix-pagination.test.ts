@@ -3,9 +3,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { CAPABILITIES } from "../../src/catalogue.ts";
 import { matrixPageWords, renderInclude, renderMatrixPage } from "../helpers/templates.ts";
-import { CapabilityMatrix, MATRIX_PAGE_SIZE } from "../../src/render/matrix.ts";
+import { CapabilityMatrix } from "../../src/render/matrix.ts";
 import { compareVersions } from "../../src/versions.ts";
 import {
+  MATRIX_PAGE_SIZE,
   pageNavigation,
   pageNumbers,
   pageSlices,
