@@ -37,20 +37,26 @@ async function git(dir: string, args: string[]): Promise<string | undefined> {
 
 const unknown: FileHistory = { available: false, lastCommitted: () => undefined };
 
-/** The history of every file under `dir` from one `git log` and one `git status`, run beside the build. */
+// Each folder's parsed `git log` at a commit (and shallowness), which never changes: read once a commit.
+const logs = new Map<string, ReturnType<typeof readLog>>();
+async function readLog(dir: string) {
+  const output = await git(dir, ["log", `--format=${SEPARATOR}%cI %H %P`, "--name-only", "--relative", "--", "."]);
+  return output === undefined ? undefined : parseGitLog(output, dir);
+}
+
+/** The history of every file under `dir`: one `git log` a commit (a preview save reads only the status again). */
 export async function readFileHistoryAsync(dir: string): Promise<FileHistory> {
-  const where = await git(dir, ["rev-parse", "--show-toplevel", "--is-shallow-repository"]);
+  const where = await git(dir, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD"]);
   if (where === undefined) return unknown;
-  const [top = dir, shallowFlag] = where.trim().split("\n");
-  const [log, status] = await Promise.all([
-    git(dir, ["log", `--format=${SEPARATOR}%cI %H %P`, "--name-only", "--relative", "--", "."]),
-    git(dir, ["status", "--porcelain", "-z", "--untracked-files=all", "--", "."]),
-  ]);
-  if (log === undefined) return unknown;
-  const commits = parseGitLog(log, dir);
+  const [top = dir, shallowFlag, head] = where.trim().split("\n");
+  const status = git(dir, ["status", "--porcelain", "-z", "--untracked-files=all", "--", "."]);
+  const key = `${path.resolve(dir)}\n${shallowFlag}\n${head}`;
+  if (!logs.has(key)) logs.set(key, readLog(dir));
+  const commits = await logs.get(key);
+  if (commits === undefined) return unknown;
   // Porcelain paths are relative to the repository's top; a rename or copy is followed by its old path.
   const changed = new Set<string>();
-  const entries = (status ?? "").split("\0");
+  const entries = ((await status) ?? "").split("\0");
   for (let i = 0; i < entries.length; i++) {
     if (entries[i]!.length >= 4) changed.add(path.resolve(top, entries[i]!.slice(3)));
     if (/^[RC]/.test(entries[i]!)) i++;

@@ -45,7 +45,7 @@ function repository() {
 }
 
 test("in a git checkout: committed files have their last commit's date; new or changed ones none", async () => {
-  const { dir } = repository();
+  const { dir, git } = repository();
   writeFileSync(path.join(dir, "new.yaml"), "1");
   const full = await readFileHistoryAsync(dir);
   assert.ok(full.available);
@@ -55,6 +55,11 @@ test("in a git checkout: committed files have their last commit's date; new or c
   writeFileSync(path.join(dir, "b.yaml"), "changed, not committed");
   const edited = await readFileHistoryAsync(dir);
   assert.is(edited.lastCommitted("b.yaml"), undefined);
+  // A commit made since the last read (the log is read once a commit): its date is seen.
+  git(["commit", "-q", "-am", "three"], "2026-03-01T00:00:00Z");
+  const committed = await readFileHistoryAsync(dir);
+  assert.is(committed.lastCommitted("b.yaml"), "2026-03-01T00:00:00+00:00");
+  assert.is(committed.lastCommitted("a.yaml"), "2026-02-01T00:00:00+00:00");
 });
 
 test("in a shallow clone: files last changed before its history starts have no date", async () => {

@@ -128,10 +128,7 @@ export class BuildData {
     return { complete: true, providerPages: registry.providers, matrixPages: matrix.pages, indexPages: [true] };
   }
 
-  /**
-   * A preview save that changed nothing every page lists writes the saved providers, the matrix pages changed,
-   * and the lists (sitemap, home page, ...) when the saved files' dates or the home page's counts changed.
-   */
+  /** A save that changed nothing every page lists: the saved providers, the matrix pages and lists it changed. */
   private changedScope(previous: BuildFacts | undefined, changedFiles: readonly string[] | undefined): RenderScope {
     const facts = this.current;
     if (!previous || !changedFiles) return this.fullScope();
