@@ -30,6 +30,7 @@ function run(args: string[], env: Record<string, string>, limit = LIMIT_MS) {
     status: number | null;
     signal: string | null;
     output: string;
+    stdout: string;
     stderr: string;
     milliseconds: number;
   }>((resolve, reject) => {
@@ -41,15 +42,19 @@ function run(args: string[], env: Record<string, string>, limit = LIMIT_MS) {
       killSignal: "SIGKILL",
     });
     let output = "";
+    let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      stdout += chunk;
+    });
     child.stderr.on("data", (chunk) => {
       output += chunk;
       stderr += chunk;
     });
     child.on("error", reject);
     child.on("close", (status, signal) =>
-      resolve({ status, signal, output, stderr, milliseconds: performance.now() - started }),
+      resolve({ status, signal, output, stdout, stderr, milliseconds: performance.now() - started }),
     );
   });
 }
@@ -98,7 +103,7 @@ test("the corpus has a class for every row of the issue's table, each with its e
 const corpus: Promise<HostileTiming[]> = run(["--import", "tsx", "scripts/hostile-corpus.ts"], {}, BUILD_LIMIT_MS).then(
   (result) => {
     if (result.signal) throw new Error(`the corpus's check stopped after ${Math.round(result.milliseconds)} ms`);
-    return JSON.parse(result.output);
+    return JSON.parse(result.stdout);
   },
 );
 corpus.catch(() => {});
