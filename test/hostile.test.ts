@@ -103,6 +103,7 @@ test("the corpus has a class for every row of the issue's table, each with its e
 const corpus: Promise<HostileTiming[]> = run(["--import", "tsx", "scripts/hostile-corpus.ts"], {}, BUILD_LIMIT_MS).then(
   (result) => {
     if (result.signal) throw new Error(`the corpus's check stopped after ${Math.round(result.milliseconds)} ms`);
+    if (result.status !== 0) throw new Error(`the corpus's check failed:\n${result.stderr}`);
     return JSON.parse(result.stdout);
   },
 );
