@@ -12,6 +12,7 @@ import * as assert from "uvu/assert";
 import { type HostileTiming, hostileCases } from "../scripts/hostile-corpus.ts";
 import { BuildData } from "../src/eleventy/build-data.ts";
 import { filesUnder, projectRoot } from "./helpers/build-site.ts";
+import { nodeOutput } from "./helpers/run-node.ts";
 
 /**
  * Per process: a hang guard, generous enough for a shared machine under load. How fast each class is
@@ -30,7 +31,6 @@ function run(args: string[], env: Record<string, string>, limit = LIMIT_MS) {
     status: number | null;
     signal: string | null;
     output: string;
-    stdout: string;
     stderr: string;
     milliseconds: number;
   }>((resolve, reject) => {
@@ -42,19 +42,15 @@ function run(args: string[], env: Record<string, string>, limit = LIMIT_MS) {
       killSignal: "SIGKILL",
     });
     let output = "";
-    let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      stdout += chunk;
-    });
+    child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => {
       output += chunk;
       stderr += chunk;
     });
     child.on("error", reject);
     child.on("close", (status, signal) =>
-      resolve({ status, signal, output, stdout, stderr, milliseconds: performance.now() - started }),
+      resolve({ status, signal, output, stderr, milliseconds: performance.now() - started }),
     );
   });
 }
@@ -100,13 +96,10 @@ test("the corpus has a class for every row of the issue's table, each with its e
  * Every class checked as `npm run check` checks it, in one process (the benchmark's), stopped at the
  * limit if a case hangs: started now, beside the suites that run before this one.
  */
-const corpus: Promise<HostileTiming[]> = run(["--import", "tsx", "scripts/hostile-corpus.ts"], {}, BUILD_LIMIT_MS).then(
-  (result) => {
-    if (result.signal) throw new Error(`the corpus's check stopped after ${Math.round(result.milliseconds)} ms`);
-    if (result.status !== 0) throw new Error(`the corpus's check failed:\n${result.stderr}`);
-    return JSON.parse(result.stdout);
-  },
-);
+const corpus: Promise<HostileTiming[]> = nodeOutput(
+  ["--import", "tsx", "scripts/hostile-corpus.ts"],
+  BUILD_LIMIT_MS,
+).then((stdout) => JSON.parse(stdout));
 corpus.catch(() => {});
 
 /**

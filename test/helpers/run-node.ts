@@ -25,20 +25,28 @@ export function runNode(args: readonly string[], env: Record<string, string> = {
 
 /**
  * What `node <args>` (in the project folder) prints on stdout; fails with its stderr when it exits
- * with an error. Started at once: a test can start it when its file is loaded and wait for it later
- * (a failure then fails the test that waits, not the run).
+ * with an error, or when it runs past `limitMs` (a guard against a hang: it is then killed). Started
+ * at once: a test can start it when its file is loaded and wait for it later (a failure then fails
+ * the test that waits, not the run).
  */
-export function nodeOutput(args: readonly string[]): Promise<string> {
+export function nodeOutput(args: readonly string[], limitMs?: number): Promise<string> {
   const output = new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: limitMs,
+      killSignal: "SIGKILL",
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`node ${args.join(" ")} failed (${code}):\n${stderr}`)),
-    );
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve(stdout);
+      else if (signal) reject(new Error(`node ${args.join(" ")} was stopped after ${limitMs} ms (${signal})`));
+      else reject(new Error(`node ${args.join(" ")} failed (${code}):\n${stderr}`));
+    });
   });
   output.catch(() => {});
   return output;
