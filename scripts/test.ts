@@ -3,19 +3,9 @@
 // one Chromium), and all the others. Each process's report is printed whole, in turn; the run fails
 // if either does.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { testFiles } from "../test/helpers/test-files.ts";
 
 const SITE_HELPERS = /from "[./]+helpers\/(browser|built-site|many-providers)\.ts"/;
-
-/** Test files (relative to `test/`) that import a helper that builds a site. */
-function suitesReadingABuiltSite(dir = ""): string[] {
-  return readdirSync(path.join("test", dir), { withFileTypes: true }).flatMap((entry) => {
-    const file = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "fixtures" ? [] : suitesReadingABuiltSite(file);
-    return file.endsWith(".test.ts") && SITE_HELPERS.test(readFileSync(path.join("test", file), "utf8")) ? [file] : [];
-  });
-}
 
 /** Runs uvu with `args`, its output kept until it ends. */
 function uvu(args: string[]): Promise<{ status: number | null; output: string }> {
@@ -34,7 +24,7 @@ function uvu(args: string[]): Promise<{ status: number | null; output: string }>
   });
 }
 
-const siteSuites = suitesReadingABuiltSite();
+const siteSuites = testFiles(".", (source) => SITE_HELPERS.test(source));
 const sites = `^(${siteSuites.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
 console.log(`Two uvu runs side by side: the ${siteSuites.length} suites that read a built site, and the rest.`);
 const runs = [uvu([sites]), uvu(["\\.test\\.ts$", "--ignore", sites])];

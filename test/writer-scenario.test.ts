@@ -13,7 +13,6 @@ import {
   lstatSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   readlinkSync,
   rmSync,
@@ -30,6 +29,7 @@ import { checkData } from "../src/registry/check.ts";
 import { loadRegistry } from "../src/registry/load.ts";
 import { slugify } from "../src/registry/slug.ts";
 import { projectRoot } from "./helpers/build-site.ts";
+import { testFiles } from "./helpers/test-files.ts";
 
 interface Run {
   status: number | null;
@@ -180,18 +180,7 @@ test("renamed, added (Ünïcode 日本 AI) and deleted: every suite that reads t
 function suitesReadingShippedData(): string[] {
   const readsShipped =
     /(projectRoot|ROOT|root), "_data\/providers"|builtSite\(|shippedSite\(|seedProviders|shippedRegistry/;
-  const found: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(path.join(projectRoot, "test", dir), { withFileTypes: true })) {
-      const file = path.posix.join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== "fixtures" && entry.name !== "helpers") visit(file);
-      else if (file.endsWith(".test.ts") && file !== "writer-scenario.test.ts") {
-        if (readsShipped.test(readFileSync(path.join(projectRoot, "test", file), "utf8"))) found.push(file);
-      }
-    }
-  };
-  visit("");
-  return found;
+  return testFiles(projectRoot, (source) => readsShipped.test(source)).filter((f) => f !== "writer-scenario.test.ts");
 }
 
 test.after(async () => {
