@@ -11,8 +11,11 @@ const SITE_HELPERS = /from "[./]+helpers\/(browser|built-site|many-providers)\.t
 function uvu(args: string[]): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     // Colour as uvu would give a terminal: its output passes through a pipe here.
-    const colour = process.stdout.isTTY && process.env.NO_COLOR === undefined ? { FORCE_COLOR: "1" } : {};
-    const child = spawn(process.execPath, ["node_modules/uvu/bin.js", "-r", "tsx", "test", ...args], {
+    // Under NO_COLOR, uvu is told so too: it would set FORCE_COLOR, and Node warns when both are set.
+    const plain = process.env.NO_COLOR !== undefined;
+    const colour = process.stdout.isTTY && !plain ? { FORCE_COLOR: "1" } : {};
+    const uvuArgs = ["node_modules/uvu/bin.js", "-r", "tsx", ...(plain ? ["--no-color"] : []), "test", ...args];
+    const child = spawn(process.execPath, uvuArgs, {
       env: { ...process.env, ...colour },
       stdio: ["ignore", "pipe", "pipe"],
     });

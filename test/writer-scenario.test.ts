@@ -142,10 +142,10 @@ const pullRequest = renamedNotMoved.then(async ({ oldFile, movedFile, deleted })
   const after = loadRegistry(providers, { root: copy });
   if (check.status !== 0) return { scaffold, check, after };
   const pattern = `^(${suites.map((suite) => suite.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
-  const suitesRun = await run(process.execPath, ["node_modules/uvu/bin.js", "-r", "tsx", "test", pattern], {
-    cwd: copy,
-    env: { ...environment, NO_COLOR: "1" },
-  });
+  // Plain output, and no FORCE_COLOR beside NO_COLOR (Node warns when both are set).
+  const { FORCE_COLOR: _colour, ...plain } = environment;
+  const uvuArgs = ["node_modules/uvu/bin.js", "-r", "tsx", "--no-color", "test", pattern];
+  const suitesRun = await run(process.execPath, uvuArgs, { cwd: copy, env: { ...plain, NO_COLOR: "1" } });
   return { scaffold, check, after, suitesRun };
 });
 // A step that throws fails the tests that wait for it, not this run.
