@@ -1,10 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseGitLog, readFileHistoryAsync } from "../src/file-history.ts";
+
+/** The folders this suite made, removed when it ends. */
+const folders: string[] = [];
+const temporary = (prefix: string) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+};
 
 test("reads each file's newest date from one log, newest commit first", () => {
   const log = "\x1e2026-03-01T10:00:00+00:00\n\na.yaml\n\x1e2026-02-01T10:00:00+00:00\n\na.yaml\nb.yaml\n";
@@ -20,7 +28,7 @@ test("reads each file's newest date from one log, newest commit first", () => {
 
 /** A repository with `_data/providers/a.yaml` (changed in a second commit) and `b.yaml` (first commit only). */
 function repository() {
-  const repo = mkdtempSync(path.join(os.tmpdir(), "history-"));
+  const repo = temporary("history-");
   const dir = path.join(repo, "_data/providers");
   mkdirSync(dir, { recursive: true });
   const git = (args: string[], date: string) =>
@@ -64,14 +72,14 @@ test("in a git checkout: committed files have their last commit's date; new or c
 
 test("in a shallow clone: files last changed before its history starts have no date", async () => {
   const { repo } = repository();
-  const clone = mkdtempSync(path.join(os.tmpdir(), "shallow-"));
+  const clone = temporary("shallow-");
   execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, clone], { stdio: "ignore" });
   const history = await readFileHistoryAsync(path.join(clone, "_data/providers"));
   assert.is(history.available, false);
   // Both files appear in the clone's one commit; neither date is the file's own.
   assert.is(history.lastCommitted("a.yaml"), undefined);
   assert.is(history.lastCommitted("b.yaml"), undefined);
-  const deeper = mkdtempSync(path.join(os.tmpdir(), "shallow-2-"));
+  const deeper = temporary("shallow-2-");
   execFileSync("git", ["clone", "-q", "--depth", "2", `file://${repo}`, deeper], { stdio: "ignore" });
   // With two commits, a.yaml's change is inside the history; b.yaml's is not.
   const two = await readFileHistoryAsync(path.join(deeper, "_data/providers"));
@@ -80,9 +88,13 @@ test("in a shallow clone: files last changed before its history starts have no d
 });
 
 test("outside a git checkout nothing is known, and nothing fails", async () => {
-  const history = await readFileHistoryAsync(mkdtempSync(path.join(os.tmpdir(), "no-git-")));
+  const history = await readFileHistoryAsync(temporary("no-git-"));
   assert.is(history.available, false);
   assert.is(history.lastCommitted("a.yaml"), undefined);
+});
+
+test.after(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
 test.run();

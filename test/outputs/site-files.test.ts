@@ -1,5 +1,5 @@
 // The site-wide text files: llms.txt, the sitemap, fingerprinted asset names.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -51,8 +51,12 @@ test("assets get a name from a hash of their content, which changes when the con
   assert.is(fingerprint("site.css", "a{}"), fingerprint("site.css", "a{}"));
   assert.is.not(fingerprint("site.css", "a{}"), fingerprint("site.css", "b{}"));
   const dir = mkdtempSync(path.join(os.tmpdir(), "assets-"));
-  writeFileSync(path.join(dir, "search.js"), "1");
-  assert.equal([...assetManifest(dir)], [["search.js", fingerprint("search.js", "1")]]);
+  try {
+    writeFileSync(path.join(dir, "search.js"), "1");
+    assert.equal([...assetManifest(dir)], [["search.js", fingerprint("search.js", "1")]]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
