@@ -211,6 +211,8 @@ test("the old site cannot be removed once the new one is in place: the build say
 test("npm start: served on localhost; a deleted file's pages go and come back; a mistake is a banner", async () => {
   const registry = registryCopy();
   const out = temporary("serve");
+  // The preview writes beside the output folder it is given, in a folder of its own.
+  temporaries.push(`${out}.preview`);
   const port = 8300 + Math.floor(Math.random() * 500);
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", `${port}`], {
     cwd: projectRoot,
