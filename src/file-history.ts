@@ -37,8 +37,8 @@ async function git(dir: string, args: string[]): Promise<string | undefined> {
 
 const unknown: FileHistory = { available: false, lastCommitted: () => undefined };
 
-// Each folder's parsed `git log` at a commit (and shallowness), which never changes: read once a commit.
-const logs = new Map<string, ReturnType<typeof readLog>>();
+// Each folder's parsed `git log`, and the commit (and shallowness) it was read at: read again after a commit.
+const logs = new Map<string, { at: string; log: ReturnType<typeof readLog> }>();
 async function readLog(dir: string) {
   const output = await git(dir, ["log", `--format=${SEPARATOR}%cI %H %P`, "--name-only", "--relative", "--", "."]);
   return output === undefined ? undefined : parseGitLog(output, dir);
@@ -50,9 +50,9 @@ export async function readFileHistoryAsync(dir: string): Promise<FileHistory> {
   if (where === undefined) return unknown;
   const [top = dir, shallowFlag, head] = where.trim().split("\n");
   const status = git(dir, ["status", "--porcelain", "-z", "--untracked-files=all", "--", "."]);
-  const key = `${path.resolve(dir)}\n${shallowFlag}\n${head}`;
-  if (!logs.has(key)) logs.set(key, readLog(dir));
-  const commits = await logs.get(key);
+  const [folder, at] = [path.resolve(dir), `${shallowFlag} ${head}`];
+  if (logs.get(folder)?.at !== at) logs.set(folder, { at, log: readLog(dir) });
+  const commits = await logs.get(folder)!.log;
   if (commits === undefined) return unknown;
   // Porcelain paths are relative to the repository's top; a rename or copy is followed by its old path.
   const changed = new Set<string>();
