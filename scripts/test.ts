@@ -3,7 +3,7 @@
 // one Chromium), and all the others. Each process's report is printed whole, in turn; the run fails
 // if either does.
 import { spawn } from "node:child_process";
-import { testFiles } from "../test/helpers/test-files.ts";
+import { exactly, testFiles } from "../test/helpers/test-files.ts";
 
 const SITE_HELPERS = /from "[./]+helpers\/(browser|built-site|many-providers)\.ts"/;
 
@@ -28,7 +28,7 @@ function uvu(args: string[]): Promise<{ status: number | null; output: string }>
 }
 
 const siteSuites = testFiles(".", (source) => SITE_HELPERS.test(source));
-const sites = `^(${siteSuites.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
+const sites = exactly(siteSuites);
 console.log(`Two uvu runs side by side: the ${siteSuites.length} suites that read a built site, and the rest.`);
 const runs = [uvu([sites]), uvu(["\\.test\\.ts$", "--ignore", sites])];
 let failed = false;

@@ -29,7 +29,7 @@ import { checkData } from "../src/registry/check.ts";
 import { loadRegistry } from "../src/registry/load.ts";
 import { slugify } from "../src/registry/slug.ts";
 import { projectRoot } from "./helpers/build-site.ts";
-import { testFiles } from "./helpers/test-files.ts";
+import { exactly, testFiles } from "./helpers/test-files.ts";
 
 interface Run {
   status: number | null;
@@ -141,10 +141,9 @@ const pullRequest = renamedNotMoved.then(async ({ oldFile, movedFile, deleted })
   const check = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--strict"], { cwd: copy });
   const after = loadRegistry(providers, { root: copy });
   if (check.status !== 0) return { scaffold, check, after };
-  const pattern = `^(${suites.map((suite) => suite.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
   // Plain output, and no FORCE_COLOR beside NO_COLOR (Node warns when both are set).
   const { FORCE_COLOR: _colour, ...plain } = environment;
-  const uvuArgs = ["node_modules/uvu/bin.js", "-r", "tsx", "--no-color", "test", pattern];
+  const uvuArgs = ["node_modules/uvu/bin.js", "-r", "tsx", "--no-color", "test", exactly(suites)];
   const suitesRun = await run(process.execPath, uvuArgs, { cwd: copy, env: { ...plain, NO_COLOR: "1" } });
   return { scaffold, check, after, suitesRun };
 });

@@ -14,3 +14,7 @@ export function testFiles(root: string, matches: (source: string) => boolean, di
     return file.endsWith(".test.ts") && matches(readFileSync(path.join(root, "test", file), "utf8")) ? [file] : [];
   });
 }
+
+/** A uvu pattern that matches exactly `files` (as `testFiles` returns them), each name taken literally. */
+export const exactly = (files: readonly string[]) =>
+  `^(${files.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
